@@ -1,0 +1,32 @@
+import { resolve } from 'node:path';
+import { Importfel, importera, lasImportmapp } from '../store/import.js';
+import { Lagringsfel } from '../store/fel.js';
+import { Store } from '../store/store.js';
+import { argument } from './argument.js';
+
+const { flaggor, rest } = argument(process.argv.slice(2), ['store']);
+const mapp = rest[0];
+if (!mapp) {
+  process.stderr.write('Användning: npm run import -- <mapp> [--store data/store.json]\n');
+  process.exit(2);
+}
+const storefil = resolve(flaggor.store ?? process.env.STORE_PATH ?? 'data/store.json');
+
+try {
+  const filer = lasImportmapp(mapp);
+  const store = await Store.oppna(storefil);
+  const resultat = await importera(store, filer);
+  await store.komprimera();
+  const andrat = Object.entries(resultat).filter(([, n]) => n > 0).map(([k, n]) => `${k} ${n}`);
+  process.stdout.write(andrat.length ? `Importerat till ${storefil}: ${andrat.join(', ')}\n` : `Inget nytt att importera; ${storefil} är oförändrad.\n`);
+} catch (e) {
+  if (e instanceof Importfel) {
+    process.stderr.write(`Importen avbröts; inget har sparats.\n${e.fel.join('\n')}\n`);
+    process.exit(1);
+  }
+  if (e instanceof Lagringsfel) {
+    process.stderr.write(`${e.message}\n`);
+    process.exit(1);
+  }
+  throw e;
+}

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+
+const Miljo = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  STORE_PATH: z.string().min(1).default('data/store.json'),
+  BOT_ID: z.string().default(''),
+  BOT_PASSWORD: z.string().default(''),
+  BOT_TENANT_ID: z.string().default(''),
+  ALLOWED_TENANTS: z.string().default(''),
+  BUDGETKOLLEN_NOW: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'ska skrivas ÅÅÅÅ-MM-DD').refine((d) => !Number.isNaN(Date.parse(d)), 'är inget giltigt datum').optional(),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  NODE_ENV: z.string().default('development'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  storePath: string;
+  botId: string;
+  botPassword: string;
+  botTenantId: string;
+  allowedTenants: string[];
+  /** The clock: a fixed day from BUDGETKOLLEN_NOW, otherwise the real time. */
+  now: () => Date;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+  production: boolean;
+}
+
+export class Konfigurationsfel extends Error {}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+
+export function lasConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const tolkat = Miljo.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
+  if (!tolkat.success) {
+    const f = tolkat.error.issues[0];
+    throw new Konfigurationsfel(`Ogiltig miljövariabel ${f.path.join('.')}: ${f.message}`);
+  }
+  const m = tolkat.data;
+  const production = m.NODE_ENV === 'production';
+  if (!m.BOT_ID && (!LOOPBACK.has(m.HOST) || production)) {
+    throw new Konfigurationsfel(
+      `Budgetkollen startar inte oautentiserad ${production ? 'med NODE_ENV=production' : `på ${m.HOST}`}: sätt BOT_ID, BOT_PASSWORD och BOT_TENANT_ID (Azure-botregistreringen), eller HOST=127.0.0.1 för lokal körning.`,
+    );
+  }
+  if (m.BOT_ID && !m.BOT_PASSWORD) throw new Konfigurationsfel('BOT_ID är satt men BOT_PASSWORD saknas.');
+  const fast = m.BUDGETKOLLEN_NOW ? new Date(`${m.BUDGETKOLLEN_NOW}T12:00:00Z`) : null;
+  const allowed = m.ALLOWED_TENANTS.split(',').map((s) => s.trim()).filter(Boolean);
+  return {
+    port: m.PORT,
+    host: m.HOST,
+    storePath: m.STORE_PATH,
+    botId: m.BOT_ID,
+    botPassword: m.BOT_PASSWORD,
+    botTenantId: m.BOT_TENANT_ID,
+    allowedTenants: allowed.length ? allowed : m.BOT_TENANT_ID ? [m.BOT_TENANT_ID] : [],
+    now: fast ? () => new Date(fast) : () => new Date(),
+    logLevel: m.LOG_LEVEL,
+    production,
+  };
+}

@@ -1,0 +1,185 @@
+import type { Anvandare, Atgard, Atgardsplan, Dokument, Enhet, Nyckeltal, Troskel, Utfall } from './schema.js';
+import type { Period } from './period.js';
+
+const nyckel = (enhet: string, period: string) => `${enhet}|${period}`;
+
+/**
+ * Indexes over the store document so answers never scan all rows.
+ * The store keeps it in step with every change; everything here is read-only for callers.
+ */
+export class Register {
+  readonly enheter = new Map<string, Enhet>();
+  readonly barn = new Map<string, Enhet[]>();
+  private readonly versioner = new Map<string, Utfall[]>();
+  private readonly perioderPerEnhet = new Map<string, Set<Period>>();
+  private readonly atgarderPerEnhet = new Map<string, Atgard[]>();
+  private readonly planer = new Map<string, Atgardsplan>();
+  private readonly nyckeltalIndex = new Map<string, Nyckeltal[]>();
+  readonly anvandare = new Map<string, Anvandare>();
+  readonly trosklar = new Map<string, Troskel>();
+  /** Bumped on every change; caches derived from the register key on it. */
+  generation = 0;
+
+  constructor(readonly dokument: Dokument) {
+    for (const e of dokument.enheter) this.enheter.set(e.id, e);
+    this.byggTrad();
+    for (const u of dokument.utfall) this.indexeraUtfall(u);
+    for (const a of dokument.atgarder) this.indexeraAtgard(a);
+    for (const p of dokument.atgardsplaner) this.planer.set(p.enhet, p);
+    for (const n of dokument.nyckeltal) this.indexeraNyckeltal(n);
+    for (const a of dokument.anvandare) this.anvandare.set(a.id, a);
+    for (const t of dokument.trosklar) this.trosklar.set(t.enhet, t);
+  }
+
+  byggTrad(): void {
+    this.barn.clear();
+    for (const e of this.enheter.values()) {
+      if (e.foralder === null) continue;
+      const lista = this.barn.get(e.foralder) ?? [];
+      lista.push(e);
+      this.barn.set(e.foralder, lista);
+    }
+    this.generation++;
+  }
+
+  indexeraUtfall(u: Utfall): void {
+    const k = nyckel(u.enhet, u.period);
+    const lista = this.versioner.get(k) ?? [];
+    lista.push(u);
+    lista.sort((a, b) => a.version - b.version);
+    this.versioner.set(k, lista);
+    const perioder = this.perioderPerEnhet.get(u.enhet) ?? new Set();
+    perioder.add(u.period);
+    this.perioderPerEnhet.set(u.enhet, perioder);
+    this.generation++;
+  }
+
+  avindexeraUtfall(u: Utfall): void {
+    const k = nyckel(u.enhet, u.period);
+    const lista = (this.versioner.get(k) ?? []).filter((x) => x !== u);
+    if (lista.length) this.versioner.set(k, lista);
+    else {
+      this.versioner.delete(k);
+      this.perioderPerEnhet.get(u.enhet)?.delete(u.period);
+    }
+    this.generation++;
+  }
+
+  indexeraAtgard(a: Atgard): void {
+    const lista = (this.atgarderPerEnhet.get(a.enhet) ?? []).filter((x) => x.nr !== a.nr);
+    lista.push(a);
+    lista.sort((x, y) => x.nr - y.nr);
+    this.atgarderPerEnhet.set(a.enhet, lista);
+    this.generation++;
+  }
+
+  indexeraPlan(p: Atgardsplan): void {
+    this.planer.set(p.enhet, p);
+    this.generation++;
+  }
+
+  indexeraNyckeltal(n: Nyckeltal): void {
+    const k = nyckel(n.enhet, n.nyckeltal);
+    const lista = (this.nyckeltalIndex.get(k) ?? []).filter((x) => x.period !== n.period);
+    lista.push(n);
+    lista.sort((a, b) => (a.period < b.period ? -1 : 1));
+    this.nyckeltalIndex.set(k, lista);
+    this.generation++;
+  }
+
+  enhet(id: string): Enhet | undefined {
+    return this.enheter.get(id);
+  }
+
+  barnTill(id: string): Enhet[] {
+    return this.barn.get(id) ?? [];
+  }
+
+  rot(): Enhet | undefined {
+    for (const e of this.enheter.values()) if (e.foralder === null) return e;
+    return undefined;
+  }
+
+  /** The unit itself first, then its parent, up to the root. */
+  kedja(id: string): Enhet[] {
+    const kedja: Enhet[] = [];
+    const sedda = new Set<string>();
+    let e = this.enheter.get(id);
+    while (e && !sedda.has(e.id)) {
+      kedja.push(e);
+      sedda.add(e.id);
+      e = e.foralder ? this.enheter.get(e.foralder) : undefined;
+    }
+    return kedja;
+  }
+
+  /** Every unit below id, depth first, not including id. */
+  underliggande(id: string): Enhet[] {
+    const ut: Enhet[] = [];
+    const stack = [...this.barnTill(id)].reverse();
+    while (stack.length) {
+      const e = stack.pop()!;
+      ut.push(e);
+      stack.push(...[...this.barnTill(e.id)].reverse());
+    }
+    return ut;
+  }
+
+  arUnder(id: string, forfader: string): boolean {
+    return this.kedja(id).some((e) => e.id === forfader);
+  }
+
+  senasteVersion(enhet: string, period: Period): Utfall | undefined {
+    const lista = this.versioner.get(nyckel(enhet, period));
+    return lista?.[lista.length - 1];
+  }
+
+  versionerFor(enhet: string, period: Period): readonly Utfall[] {
+    return this.versioner.get(nyckel(enhet, period)) ?? [];
+  }
+
+  harEgnaPerioder(enhet: string): boolean {
+    return (this.perioderPerEnhet.get(enhet)?.size ?? 0) > 0;
+  }
+
+  /** All periods that have any figures, ascending. */
+  perioder(): Period[] {
+    const ut = new Set<Period>();
+    for (const s of this.perioderPerEnhet.values()) for (const p of s) ut.add(p);
+    return [...ut].sort();
+  }
+
+  /** Periods with figures for the unit or anything below it, ascending. */
+  perioderFor(id: string): Period[] {
+    const ut = new Set<Period>();
+    for (const e of [this.enheter.get(id)!, ...this.underliggande(id)]) {
+      if (!e) continue;
+      for (const p of this.perioderPerEnhet.get(e.id) ?? []) ut.add(p);
+    }
+    return [...ut].sort();
+  }
+
+  atgarder(enhet: string): readonly Atgard[] {
+    return this.atgarderPerEnhet.get(enhet) ?? [];
+  }
+
+  allaAtgarder(): Atgard[] {
+    return [...this.atgarderPerEnhet.values()].flat();
+  }
+
+  atgardsplan(enhet: string): Atgardsplan | undefined {
+    return this.planer.get(enhet);
+  }
+
+  nyckeltal(enhet: string, namn: string): readonly Nyckeltal[] {
+    return this.nyckeltalIndex.get(nyckel(enhet, namn)) ?? [];
+  }
+
+  nyckeltalsnamn(): string[] {
+    return [...new Set([...this.nyckeltalIndex.keys()].map((k) => k.slice(k.indexOf('|') + 1)))];
+  }
+
+  nyckeltalsnamnFor(enhet: string): string[] {
+    return [...this.nyckeltalIndex.keys()].filter((k) => k.startsWith(`${enhet}|`)).map((k) => k.slice(enhet.length + 1));
+  }
+}

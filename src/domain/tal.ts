@@ -1,0 +1,80 @@
+/**
+ * Swedish amounts as people and documents write them: "17 795,6", "−1 651,4", "- 1651,4",
+ * "13,1 mnkr", "ca 300 tkr", "107%". Amounts come out in tkr; percentages as plain numbers.
+ */
+
+export type Tolkning =
+  | { ok: true; varde: number; enhet: 'tkr' | 'procent' }
+  | { ok: false; fel: string };
+
+const MINUSTECKEN = /[\u2212\u2013\u2014\u2012]/g;
+const MELLANSLAG = /[\s\u00a0\u202f\u2009\u2007]/g;
+const LEDORD = /^(ca\.?|cirka|drygt|knappt|omkring|ungefär|ungefar|runt)\s+/;
+
+const ENHETER: Array<[RegExp, number, 'tkr' | 'procent']> = [
+  [/(mnkr|mkr|mn kr|miljoner kronor|miljoner|milj\.?|mn)$/, 1000, 'tkr'],
+  [/(tkr|tusen kronor|tusen|tkr\.)$/, 1, 'tkr'],
+  [/(kr|kronor|sek)$/, 0.001, 'tkr'],
+  [/(%|procent)$/, 1, 'procent'],
+];
+
+export function tolkaTal(text: string, standardenhet: 'tkr' | 'procent' = 'tkr'): Tolkning {
+  if (typeof text !== 'string') return { ok: false, fel: 'inget tal angivet' };
+  let s = text.trim().toLowerCase().replace(MINUSTECKEN, '-');
+  if (s === '') return { ok: false, fel: 'inget tal angivet' };
+  if (s.length > 40) return { ok: false, fel: `"${kortaAv(text)}" är inte ett tal` };
+  s = s.replace(LEDORD, '');
+  let faktor = 1;
+  let enhet = standardenhet;
+  for (const [monster, f, e] of ENHETER) {
+    if (monster.test(s)) {
+      s = s.replace(monster, '').trim();
+      faktor = f;
+      enhet = e;
+      break;
+    }
+  }
+  s = s.replace(MELLANSLAG, '');
+  // A single '.' followed by exactly three digits is a thousands separator ("2.500"), otherwise a decimal point.
+  if (/^-?\d{1,3}(\.\d{3})+$/.test(s)) s = s.replace(/\./g, '');
+  else if (!s.includes(',') && /^-?\d+\.\d+$/.test(s)) s = s.replace('.', ',');
+  if (!/^[-+]?\d+(,\d+)?$/.test(s)) return { ok: false, fel: `"${kortaAv(text)}" är inte ett tal` };
+  const varde = Number(s.replace(',', '.')) * faktor;
+  if (!Number.isFinite(varde)) return { ok: false, fel: `"${kortaAv(text)}" är inte ett tal` };
+  return { ok: true, varde: avrunda(varde, 4) + 0, enhet };
+}
+
+export function avrunda(varde: number, decimaler = 1): number {
+  const f = 10 ** decimaler;
+  return Math.round(varde * f) / f;
+}
+
+function kortaAv(text: string): string {
+  return text.length > 30 ? `${text.slice(0, 30)}…` : text;
+}
+
+const tkrFormat = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 1, minimumFractionDigits: 0 });
+const procentFormat = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 1, minimumFractionDigits: 0 });
+const procentHeltal = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 0 });
+
+/** "−17 795,6" (U+2212 and NBSP, as Intl writes Swedish). Zero is never "−0". */
+export function formatTal(varde: number): string {
+  const v = avrunda(varde, 1);
+  return tkrFormat.format(v === 0 ? 0 : v);
+}
+
+export function formatTkr(varde: number): string {
+  return `${formatTal(varde)}\u00a0tkr`;
+}
+
+/** Signed, for changes: "+1 420" / "−1 420". */
+export function formatForandring(varde: number): string {
+  const v = avrunda(varde, 1);
+  return v > 0 ? `+${formatTal(v)}` : formatTal(v);
+}
+
+/** "106,9 %": one decimal, since 100,4 % and 100 % are different verdicts. */
+export function formatProcent(varde: number, decimaler: 0 | 1 = 1): string {
+  const f = decimaler === 0 ? procentHeltal : procentFormat;
+  return `${f.format(avrunda(varde, decimaler))}\u00a0%`;
+}

@@ -1,0 +1,15 @@
+/** Lowercase, no diacritics, words only: "Hur går det för Äldreomsorgen?" -> "hur gar det for aldreomsorgen". */
+export function normalisera(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/t\.\s?o\.\s?m\.?|t\s+o\s+m\b/g, 'tom')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9%]+/g, ' ')
+    .trim();
+}
+
+export function ord(text: string): string[] {
+  const n = normalisera(text);
+  return n ? n.split(' ') : [];
+}

@@ -1,0 +1,103 @@
+import { MANADER, type Period, ar, forskjut, manad, period } from '../domain/period.js';
+
+/** What the question says about time, before it is checked against the data. */
+export interface Periodangivelse {
+  /** a single month, cumulative to it unless `baraManaden` */
+  period?: Period;
+  /** a range for trends, inclusive */
+  fran?: Period;
+  till?: Period;
+  /** "förra månaden", "i år": resolved against the data, not the calendar */
+  relativ?: 'senaste_stangda' | 'i_ar' | 'i_fjol';
+  /** "senaste 6 månaderna" */
+  senasteAntal?: number;
+  baraManaden: boolean;
+  /** "sedan oktober", "efter augusti jämfört med efter oktober": earlier reference points */
+  jamforMed: Period[];
+  /** words the period used, so they are not taken for unit names */
+  anvanda: Set<number>;
+}
+
+const MANADSORD: Record<string, number> = {};
+MANADER.forEach((m, i) => { MANADSORD[m] = i + 1; });
+Object.assign(MANADSORD, {
+  jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, okt: 10, nov: 11, dec: 12,
+  january: 1, february: 2, march: 3, may: 5, june: 6, july: 7, august: 8, october: 10,
+  augustis: 8, oktobers: 10, novembers: 11, decembers: 12,
+});
+const TERTIAL: Record<string, number> = { t1: 4, t2: 8, t3: 12, q1: 3, q2: 6, q3: 9, q4: 12 };
+
+export const PERIODORD = new Set([
+  ...Object.keys(MANADSORD), ...Object.keys(TERTIAL), 'tom', 'per', 'sista', 'efter', 'fram', 'till', 'och', 'med',
+  'forra', 'senaste', 'manaden', 'manad', 'manader', 'manaderna', 'ar', 'aret', 'fjol', 'hittills', 'i', 'delaret', 'delarsbokslut',
+  'helaret', 'bokslutet', 'arsbokslut', 'tertial', 'tertialet', 'kvartal', 'sommaren', 'varen', 'hosten', 'last', 'month', 'year',
+  'this', 'ytd', 'bara', 'enbart', 'endast', 'only', 'sen', 'sedan', 'since',
+]);
+
+/** Reads time from normalised words. `nu` is the current month, from the injected clock. */
+export function tolkaPeriod(ordlista: string[], nu: Period): Periodangivelse {
+  const ut: Periodangivelse = { baraManaden: false, jamforMed: [], anvanda: new Set() };
+  const text = ordlista.join(' ');
+  const markera = (...index: number[]) => index.forEach((i) => ut.anvanda.add(i));
+  const hittade: Array<{ period: Period; index: number; sedan: boolean }> = [];
+
+  const arIText = ordlista.map((o, i) => ({ o, i })).filter(({ o }) => /^(19|20)\d\d$/.test(o));
+  for (let i = 0; i < ordlista.length; i++) {
+    const o = ordlista[i];
+    const m = MANADSORD[o] ?? (o.length > 3 && MANADSORD[o.replace(/s$/, '')]);
+    const tertial = TERTIAL[o] ?? (o === 'tertial' && /^[123]$/.test(ordlista[i + 1] ?? '') ? [4, 8, 12][Number(ordlista[i + 1]) - 1] : undefined);
+    const manadNr = m || tertial;
+    if (!manadNr) continue;
+    // "maj" and "mar" are also ordinary words only in English; "mars" is always the month.
+    const arEfter = /^(19|20)\d\d$/.test(ordlista[i + 1] ?? '') ? Number(ordlista[i + 1]) : /^(19|20)\d\d$/.test(ordlista[i + 2] ?? '') && o === 'tertial' ? Number(ordlista[i + 2]) : undefined;
+    let p: Period;
+    if (arEfter) { p = period(arEfter, manadNr); markera(i + 1); }
+    else {
+      p = period(ar(nu), manadNr);
+      if (p > nu) p = forskjut(p, -12);
+    }
+    markera(i);
+    if (o === 'tertial') markera(i + 1);
+    const sedan = ['sedan', 'sen', 'since', 'fran'].includes(ordlista[i - 1] ?? '');
+    hittade.push({ period: p, index: i, sedan });
+  }
+
+  if (/\bdelaret\b|\bdelarsbokslut/.test(text)) hittade.push({ period: period(arFranText(arIText, nu), 8), index: -1, sedan: false });
+  if (/\b(helaret|bokslutet|arsbokslut|arsbokslutet)\b/.test(text) && arIText.length) hittade.push({ period: period(Number(arIText[0].o), 12), index: -1, sedan: false });
+  if (/\bsen(?:an)? (sommaren|semestern)\b|\bsince (the )?summer\b/.test(text)) {
+    let p = period(ar(nu), 8);
+    if (p >= nu) p = forskjut(p, -12);
+    hittade.push({ period: p, index: -1, sedan: true });
+  }
+
+  const sedanPerioder = hittade.filter((h) => h.sedan);
+  const vanliga = hittade.filter((h) => !h.sedan);
+  if (sedanPerioder.length) ut.fran = sedanPerioder[0].period;
+  if (vanliga.length) {
+    ut.period = vanliga[vanliga.length - 1].period;
+    if (vanliga.length > 1) ut.jamforMed = vanliga.slice(0, -1).map((h) => h.period);
+  } else if (arIText.length && !sedanPerioder.length) {
+    const arTal = Number(arIText[0].o);
+    markera(arIText[0].i);
+    ut.period = period(arTal, arTal < ar(nu) ? 12 : manad(nu));
+    if (arTal === ar(nu)) ut.relativ = 'i_ar';
+    ut.fran = period(arTal, 1);
+  }
+
+  const senaste = /\b(senaste|sista|last) (\d{1,2}|tre|sex|tolv|three|six|twelve) (manaderna|manader|months)\b/.exec(text);
+  if (senaste) {
+    const antal = { tre: 3, sex: 6, tolv: 12, three: 3, six: 6, twelve: 12 }[senaste[2]] ?? Number(senaste[2]);
+    ut.senasteAntal = antal;
+  }
+  if (!ut.period) {
+    if (/\b(forra|senaste|forega[a-z]*|last) (manaden|manad|month)\b/.test(text)) ut.relativ = 'senaste_stangda';
+    else if (/\b(i fjol|forra aret|fjolaret|last year)\b/.test(text)) { ut.relativ = 'i_fjol'; ut.period = period(ar(nu) - 1, 12); }
+    else if (/\b(i ar|hittills i ar|innevarande ar|this year|ytd|year to date|arets)\b/.test(text)) ut.relativ = 'i_ar';
+  }
+  if (/\b(bara|enbart|endast|only) (for )?(manaden|manad|month|the month)\b|\bmanadsvarde|\bmanadens\b|\bfor (\w+ )?manad(en)?\b|\bunder manaden\b|\bi sig\b/.test(text)) ut.baraManaden = true;
+  return ut;
+}
+
+function arFranText(arIText: Array<{ o: string }>, nu: Period): number {
+  return arIText.length ? Number(arIText[0].o) : manad(nu) > 8 ? ar(nu) : ar(nu) - 1;
+}

@@ -1,0 +1,78 @@
+import type { Period } from '../domain/period.js';
+import type { Enhet } from '../domain/schema.js';
+import { type Avsikt, tolkaAvsikt } from './avsikt.js';
+import type { Enhetsindex } from './enheter.js';
+import { normalisera } from './normalisera.js';
+import { STOPPORD, arEngelska } from './ordlista.js';
+import { PERIODORD, type Periodangivelse, tolkaPeriod } from './perioder.js';
+
+/** A question as the bot understood it; everything the answer needs, nothing looked up yet. */
+export interface Fraga {
+  text: string;
+  avsikt: Avsikt;
+  enheter: Enhet[];
+  tvetydiga: Enhet[][];
+  /** words that look like a unit's name but match none */
+  okantNamn: string | null;
+  forslag: Enhet[];
+  tid: Periodangivelse;
+  /** "hur ligger vi": the asker's own unit */
+  vi: boolean;
+  engelska: boolean;
+  /** ranking: underskott first, or överskott; a percent-over-budget floor; how many */
+  riktning: 'underskott' | 'overskott' | null;
+  procentGrans: number | null;
+  antal: number | null;
+  /** "åtgärd 5", "medicinrobotarna" */
+  atgardNr: number | null;
+  atgardOrd: string[];
+  /** the KPI word as written, normalised */
+  nyckeltalOrd: string[];
+  /** "ligger X över budget?": answer yes or no first */
+  jaNej: boolean;
+  /** "bara försenade", "kategori b" */
+  atgardsfilter: 'försenad' | 'kategori_b' | 'pågår' | 'genomförd' | 'ej påbörjad' | null;
+}
+
+export const SKYDDADE_ORD: ReadonlySet<string> = new Set([...STOPPORD, ...PERIODORD]);
+
+export function tolkaFraga(text: string, index: Enhetsindex, nu: Period): Fraga {
+  const normal = normalisera(text);
+  const ordlista = normal ? normal.split(' ') : [];
+  const tid = tolkaPeriod(ordlista, nu);
+  const traff = index.hitta(ordlista);
+  const avsikt = tolkaAvsikt(normal, traff.enheter.length);
+  const kvar = ordlista.filter((o, i) => !traff.anvanda.has(i) && !tid.anvanda.has(i) && !SKYDDADE_ORD.has(o) && !/^\d+([,.]\d+)?%?$/.test(o) && o.length >= 3);
+  const nrMatch = /\batgard(?:en)? (?:nr |nummer )?(\d{1,3})\b|\b(?:nr|nummer) (\d{1,3})\b|\bmeasure (\d{1,3})\b/.exec(normal);
+  const topp = /\b(?:topp|top) ?(\d{1,2})\b|\b(\d{1,2}) (?:storsta|samsta|basta|storst|largest|worst|best)\b/.exec(normal);
+  const procent = /\b(?:mer an|over|more than|above|minst) (\d{1,3}(?:[,.]\d+)?) ?(?:%|procent|percent)/.exec(normal);
+  const okantNamn = traff.enheter.length === 0 && kvar.length && avsiktVillHaEnhet(avsikt) ? kvar.join(' ') : null;
+  return {
+    text,
+    avsikt,
+    enheter: traff.enheter,
+    tvetydiga: traff.tvetydiga,
+    okantNamn,
+    forslag: okantNamn ? index.narmaste(okantNamn) : [],
+    tid,
+    vi: /\b(vi|oss|var|vart|vara|we|us|our)\b/.test(normal),
+    engelska: arEngelska(ordlista),
+    riktning: /\b(overskott\w*|plus|gar (med )?plus|under budget|surplus|positiv\w*|bast\w*|best)\b/.test(normal) ? 'overskott'
+      : /\b(underskott\w*|minus|over budget|deficit|negativ\w*|samst\w*|worst|overspend\w*|storst avvikelse)\b/.test(normal) ? 'underskott' : null,
+    procentGrans: procent ? Number(procent[1].replace(',', '.')) : null,
+    antal: topp ? Number(topp[1] ?? topp[2]) : null,
+    atgardNr: nrMatch ? Number(nrMatch[1] ?? nrMatch[2] ?? nrMatch[3]) : null,
+    atgardOrd: kvar,
+    nyckeltalOrd: ordlista.filter((o) => /franvaro|sjuk|omsattning|hme|nyckeltal|sick|absence|turnover/.test(o)),
+    jaNej: /^(ligger|gar|ar|har|is|are|does|klarar)\b/.test(normal),
+    atgardsfilter: /\bforsenad\w*|\bdelayed|\bbehind\b/.test(normal) ? 'försenad'
+      : /\bkategori b\b|\bpolitisk\w* beslut|\bpolitical/.test(normal) ? 'kategori_b'
+        : /\bgenomford\w*|\bklara\b|\bdone\b|\bcompleted\b/.test(normal) ? 'genomförd'
+          : /\bej paborjad\w*|\binte (paborjad|startad)\w*|\bnot started\b/.test(normal) ? 'ej påbörjad'
+            : /\bpagar|\bpagaende\b|\bongoing\b|\bin progress\b/.test(normal) ? 'pågår' : null,
+  };
+}
+
+function avsiktVillHaEnhet(avsikt: Avsikt): boolean {
+  return ['status', 'trend', 'prognos', 'nedbrytning', 'jamforelse', 'nyckeltal', 'okand'].includes(avsikt);
+}

@@ -1,0 +1,240 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { Low } from 'lowdb';
+import { DataFile } from 'lowdb/node';
+import { Register } from '../domain/register.js';
+import { type Dokument, DokumentSchema, tomtDokument } from '../domain/schema.js';
+import { Journal, type Journalpost } from './journal.js';
+import { Lagringsfel } from './fel.js';
+import { migrera } from './migrering.js';
+import { type Nyckelsamling, type Operation, Positioner, type Rad, type Tillvaxtsamling } from './samlingar.js';
+
+
+interface Snapshot {
+  sekvens: number;
+  dokument: Dokument;
+}
+
+/** Who made a change and through what, for the audit log. */
+export interface Aktor {
+  vem: string;
+  kalla: 'import' | 'kort' | 'chatt' | 'system';
+}
+
+const GRANSKADE: ReadonlySet<string> = new Set(['enheter', 'utfall', 'atgarder', 'atgardsplaner', 'nyckeltal', 'anvandare', 'trosklar', 'prenumerationer']);
+const KOMPRIMERA_EFTER_POSTER = 5000;
+
+/** A change being built: applied to memory at once, undone if anything fails before it is durable. */
+export class Transaktion {
+  readonly ops: Operation[] = [];
+  private readonly angra: Array<() => void> = [];
+
+  constructor(
+    private readonly dok: Dokument,
+    private readonly pos: Positioner,
+    readonly register: Register,
+    private readonly aktor: Aktor,
+    readonly nu: Date,
+  ) {}
+
+  satt<S extends Nyckelsamling>(samling: S, rad: Rad<S>): void {
+    const { fore, angra } = this.pos.satt(samling, rad);
+    this.angra.push(angra);
+    this.ops.push({ op: 'satt', samling, rad });
+    indexeraIRegister(this.register, samling, rad);
+    if (GRANSKADE.has(samling)) this.granska(samling, rad, fore);
+  }
+
+  lagg<S extends Tillvaxtsamling>(samling: S, rad: Rad<S>): void {
+    const lista = this.dok[samling] as unknown[];
+    lista.push(rad);
+    this.angra.push(() => lista.pop());
+    this.ops.push({ op: 'lagg', samling, rad });
+    indexeraIRegister(this.register, samling, rad);
+    if (GRANSKADE.has(samling)) this.granska(samling, rad, undefined);
+  }
+
+  angraAllt(): void {
+    for (const f of this.angra.reverse()) f();
+  }
+
+  private granska(samling: string, efter: unknown, fore: unknown): void {
+    const handelse = {
+      tid: this.nu.toISOString(),
+      vem: this.aktor.vem,
+      kalla: this.aktor.kalla,
+      typ: samling,
+      nyckel: granskningsnyckel(samling, efter),
+      ...(fore === undefined ? {} : { fore }),
+      efter,
+    };
+    const lista = this.dok.handelser;
+    lista.push(handelse);
+    this.angra.push(() => lista.pop());
+    this.ops.push({ op: 'lagg', samling: 'handelser', rad: handelse });
+  }
+}
+
+function granskningsnyckel(samling: string, rad: unknown): string {
+  const r = rad as Record<string, unknown>;
+  if (samling === 'utfall') return `${r.enhet}|${r.period}|v${r.version}`;
+  return [r.id, r.enhet, r.nr, r.period, r.nyckeltal, r.konversation].filter((v) => v !== undefined).join('|');
+}
+
+function indexeraIRegister(reg: Register, samling: string, rad: unknown): void {
+  switch (samling) {
+    case 'utfall': reg.indexeraUtfall(rad as Dokument['utfall'][number]); break;
+    case 'atgarder': reg.indexeraAtgard(rad as Dokument['atgarder'][number]); break;
+    case 'atgardsplaner': reg.indexeraPlan(rad as Dokument['atgardsplaner'][number]); break;
+    case 'nyckeltal': reg.indexeraNyckeltal(rad as Dokument['nyckeltal'][number]); break;
+    case 'anvandare': { const a = rad as Dokument['anvandare'][number]; reg.anvandare.set(a.id, a); reg.generation++; break; }
+    case 'trosklar': { const t = rad as Dokument['trosklar'][number]; reg.trosklar.set(t.enhet, t); reg.generation++; break; }
+    case 'enheter': { const e = rad as Dokument['enheter'][number]; reg.enheter.set(e.id, e); reg.byggTrad(); break; }
+    default:
+  }
+}
+
+/**
+ * The one store: a lowdb snapshot plus an append-only journal. Every change goes through
+ * `andra`, one at a time, and is durable (journal line synced) before the promise resolves.
+ */
+export { Lagringsfel };
+
+export class Store {
+  private ko: Promise<unknown> = Promise.resolve();
+  private register_: Register;
+  private positioner: Positioner;
+  private journalPoster = 0;
+
+  private constructor(
+    private readonly db: Low<Snapshot>,
+    private readonly journal: Journal,
+    private sekvens: number,
+    readonly fil: string,
+    private readonly klocka: () => Date,
+  ) {
+    this.register_ = new Register(db.data.dokument);
+    this.positioner = new Positioner(db.data.dokument);
+  }
+
+  static async oppna(fil: string, klocka: () => Date = () => new Date()): Promise<Store> {
+    mkdirSync(dirname(fil), { recursive: true });
+    const db = new Low<Snapshot>(
+      new DataFile<Snapshot>(fil, { parse: (text) => lasSnapshot(fil, text), stringify: (s) => JSON.stringify(s) }),
+      { sekvens: 0, dokument: tomtDokument() },
+    );
+    await db.read();
+    const journal = new Journal(`${fil}.journal`);
+    let poster: Journalpost[];
+    try {
+      poster = await journal.las();
+    } catch (e) {
+      throw new Lagringsfel(`Kan inte läsa ${fil}: ${(e as Error).message}. Filen har inte ändrats.`);
+    }
+    let sekvens = db.data.sekvens;
+    for (const post of poster) {
+      if (post.sekvens <= sekvens) continue;
+      spelaUpp(db.data.dokument, post.ops);
+      sekvens = post.sekvens;
+    }
+    if (poster.length) {
+      const kontroll = DokumentSchema.safeParse(db.data.dokument);
+      if (!kontroll.success) throw new Lagringsfel(`Journalen för ${fil} ger ett ogiltigt dokument: ${beskrivZodfel(kontroll.error)}. Inget har ändrats.`);
+    }
+    const store = new Store(db, journal, sekvens, fil, klocka);
+    if (poster.length) await store.komprimera();
+    return store;
+  }
+
+  get register(): Register {
+    return this.register_;
+  }
+
+  get dokument(): Readonly<Dokument> {
+    return this.db.data.dokument;
+  }
+
+  /**
+   * Runs `bygg` against the live data and makes its changes durable. If `bygg` throws, or the
+   * write fails, every change is undone and the error passed on: nothing half-written remains.
+   */
+  andra<T>(aktor: Aktor, bygg: (tx: Transaktion) => T): Promise<T> {
+    const steg = this.ko.then(() => this.utfor(aktor, bygg));
+    this.ko = steg.catch(() => undefined);
+    return steg;
+  }
+
+  private async utfor<T>(aktor: Aktor, bygg: (tx: Transaktion) => T): Promise<T> {
+    const tx = new Transaktion(this.db.data.dokument, this.positioner, this.register_, aktor, this.klocka());
+    let resultat: T;
+    try {
+      resultat = bygg(tx);
+    } catch (e) {
+      this.aterstall(tx);
+      throw e;
+    }
+    if (tx.ops.length === 0) return resultat;
+    const post = { sekvens: this.sekvens + 1, ops: tx.ops };
+    try {
+      await this.journal.skriv(post);
+    } catch (e) {
+      this.aterstall(tx);
+      throw new Lagringsfel(`Ändringen kunde inte sparas: ${(e as Error).message}`);
+    }
+    this.sekvens = post.sekvens;
+    this.db.data.sekvens = this.sekvens;
+    if (++this.journalPoster >= KOMPRIMERA_EFTER_POSTER) await this.komprimera();
+    return resultat;
+  }
+
+  private aterstall(tx: Transaktion): void {
+    tx.angraAllt();
+    this.register_ = new Register(this.db.data.dokument);
+    this.positioner = new Positioner(this.db.data.dokument);
+  }
+
+  /** Writes the whole snapshot (atomically, through lowdb) and empties the journal. */
+  async komprimera(): Promise<void> {
+    this.db.data.sekvens = this.sekvens;
+    await this.db.write();
+    await this.journal.tom();
+    this.journalPoster = 0;
+  }
+
+  /** Waits for queued changes; for shutdown and tests. */
+  async vanta(): Promise<void> {
+    await this.ko;
+  }
+}
+
+function spelaUpp(dok: Dokument, ops: Operation[]): void {
+  const pos = new Positioner(dok);
+  for (const op of ops) {
+    if (op.op === 'satt') pos.satt(op.samling, op.rad);
+    else (dok[op.samling] as unknown[]).push(op.rad);
+  }
+}
+
+function lasSnapshot(fil: string, text: string): Snapshot {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new Lagringsfel(`Lagringsfilen ${fil} är skadad (ogiltig JSON: ${(e as Error).message}). Den har inte ändrats; återställ den från en säkerhetskopia eller flytta den och importera på nytt.`);
+  }
+  const obj = json as { sekvens?: unknown; dokument?: unknown };
+  if (typeof obj !== 'object' || obj === null || !('dokument' in obj)) {
+    throw new Lagringsfel(`Lagringsfilen ${fil} är inte en Budgetkollen-fil. Den har inte ändrats.`);
+  }
+  const dokument = migrera(fil, obj.dokument);
+  const kontroll = DokumentSchema.safeParse(dokument);
+  if (!kontroll.success) {
+    throw new Lagringsfel(`Lagringsfilen ${fil} klarar inte valideringen: ${beskrivZodfel(kontroll.error)}. Den har inte ändrats.`);
+  }
+  return { sekvens: typeof obj.sekvens === 'number' ? obj.sekvens : 0, dokument: kontroll.data };
+}
+
+function beskrivZodfel(fel: import('zod').ZodError): string {
+  const forsta = fel.issues[0];
+  return `${forsta.path.join('.')}: ${forsta.message}${fel.issues.length > 1 ? ` (och ${fel.issues.length - 1} fel till)` : ''}`;
+}
