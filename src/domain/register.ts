@@ -19,6 +19,8 @@ export class Register {
   readonly trosklar = new Map<string, Troskel>();
   /** Bumped on every change; caches derived from the register key on it. */
   generation = 0;
+  /** Bumped only when units change, for caches over names (the question parser's index). */
+  enhetsgeneration = 0;
 
   constructor(readonly dokument: Dokument) {
     for (const e of dokument.enheter) this.enheter.set(e.id, e);
@@ -40,6 +42,7 @@ export class Register {
       this.barn.set(e.foralder, lista);
     }
     this.generation++;
+    this.enhetsgeneration++;
   }
 
   indexeraUtfall(u: Utfall): void {

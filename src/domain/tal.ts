@@ -54,7 +54,7 @@ function kortaAv(text: string): string {
 }
 
 const tkrFormat = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 1, minimumFractionDigits: 0 });
-const procentFormat = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 1, minimumFractionDigits: 0 });
+const procentFormat = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
 const procentHeltal = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 0 });
 
 /** "−17 795,6" (U+2212 and NBSP, as Intl writes Swedish). Zero is never "−0". */

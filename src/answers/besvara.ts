@@ -1,0 +1,78 @@
+import type { Avsikt } from '../language/avsikt.js';
+import { normalisera } from '../language/normalisera.js';
+import { type Fraga, tolkaFraga } from '../language/tolka.js';
+import { atgarderSvar } from './atgarder.js';
+import { valjEnhet } from './enhetsval.js';
+import { farskhetSvar } from './farskhet.js';
+import { hjalpSvar } from './hjalp.js';
+import { jamforelseSvar } from './jamforelse.js';
+import { nedbrytningSvar } from './nedbrytning.js';
+import { nyckeltalSvar } from './nyckeltal.js';
+import { valjPeriod } from './perioder.js';
+import { prognosSvar } from './prognos.js';
+import { rankningSvar } from './rankning.js';
+import { statusSvar, statusvy } from './status.js';
+import type { Svar, Svarsmiljo } from './svar.js';
+import { trendSvar } from './trend.js';
+
+/** Intents that change something or need a form: the Teams layer carries them out. */
+export const KOMMANDON = ['rapportera', 'uppdatera_atgard', 'historik', 'prenumerera', 'avsluta_larm', 'larmlista', 'larmstatus', 'troskel'] as const;
+export type Kommandoavsikt = (typeof KOMMANDON)[number];
+
+export type Resultat = { typ: 'svar'; svar: Svar; fraga: Fraga } | { typ: 'kommando'; avsikt: Kommandoavsikt; fraga: Fraga };
+
+const FORTSATTNING = /^(och|and|men|samt|hur blir det (med|for)|samma (sak )?for|what about|how about)\b/;
+
+/** A question in, an answer out; reads the register only. `enhet` forces the unit (a button's choice). */
+export function besvara(text: string, m: Svarsmiljo, enhet?: string): Resultat {
+  const fraga = tolkaFraga(text, m.index, m.nu);
+  let avsikt: Avsikt = fraga.avsikt;
+  const normal = normalisera(text);
+  if (m.kontext?.avsikt && (avsikt === 'okand' || avsikt === 'status') && FORTSATTNING.test(normal)) avsikt = m.kontext.avsikt;
+  if (avsikt === 'okand' && m.kontext?.avsikt && (fraga.tid.period || fraga.tid.relativ)) avsikt = m.kontext.avsikt;
+  if ((KOMMANDON as readonly string[]).includes(avsikt)) return { typ: 'kommando', avsikt: avsikt as Kommandoavsikt, fraga };
+  return { typ: 'svar', svar: svara(fraga, avsikt, m, enhet), fraga };
+}
+
+function svara(fraga: Fraga, avsikt: Avsikt, m: Svarsmiljo, tvingad?: string): Svar {
+  switch (avsikt) {
+    case 'hjalp': return hjalpSvar(m);
+    case 'farskhet': return farskhetSvar(m);
+    case 'okand':
+      if (!fraga.enheter.length && !fraga.okantNamn) {
+        return hjalpSvar(m, 'Den frågan kan jag inte svara på. Jag svarar på frågor om budget, utfall, avvikelse, prognos, åtgärder och nyckeltal, med siffror ur månadsuppföljningen.');
+      }
+      break;
+    default:
+  }
+  if (avsikt === 'atgarder' && !fraga.enheter.length && !tvingad && (fraga.atgardsfilter || !m.kontext?.enhet)) {
+    return atgarderSvar(fraga, null, m);
+  }
+  if (avsikt === 'rankning' && !fraga.enheter.length && !tvingad) {
+    const rot = m.register.rot();
+    const p = rot ? valjPeriod(fraga, rot, m) : null;
+    if (!p || !p.ok) return { text: p?.text ?? 'Det finns inga siffror ännu.' };
+    return rankningSvar(fraga, null, p.period, m);
+  }
+  const val = valjEnhet(fraga, m, tvingad);
+  if (!val.ok) return val.svar;
+  const enhet = val.enhet;
+  if (avsikt === 'atgarder') return atgarderSvar(fraga, enhet, m);
+  if (avsikt === 'nyckeltal') return nyckeltalSvar(fraga, enhet, m);
+  const p = valjPeriod(fraga, enhet, m);
+  if (!p.ok) return { text: p.text, kontext: { enhet: enhet.id, avsikt } };
+  switch (avsikt) {
+    case 'trend': return trendSvar(fraga, enhet, p.period, m);
+    case 'prognos': return prognosSvar(fraga, enhet, p.period, m);
+    case 'rankning': return rankningSvar(fraga, enhet, p.period, m);
+    case 'nedbrytning': return nedbrytningSvar(enhet, p.period, m);
+    case 'jamforelse': return jamforelseSvar(fraga.enheter.length >= 2 ? fraga.enheter : [enhet], p.period, m);
+    default: {
+      const vy = statusvy(m.register, enhet.id, p.period);
+      if (!vy) return { text: `Det finns inga siffror för ${enhet.namn}.` };
+      const over = /\bover\b|\bover budget\b/.test(normalisera(fraga.text));
+      const under = /\bunder budget\b/.test(normalisera(fraga.text));
+      return statusSvar(vy, { baraManaden: fraga.tid.baraManaden, jaNej: fraga.jaNej && (over || under) ? over : null });
+    }
+  }
+}

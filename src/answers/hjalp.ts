@@ -1,0 +1,38 @@
+import { periodNamn } from '../domain/period.js';
+import { senastePeriodFor, siffrorFor } from '../domain/siffror.js';
+import type { Svar, Svarsmiljo } from './svar.js';
+
+/** What the bot can do, with example questions built from the data that is actually there. */
+export function hjalpSvar(m: Svarsmiljo, inledning = 'Jag svarar på frågor om budget, utfall, prognos, åtgärder och nyckeltal.'): Svar {
+  const reg = m.register;
+  const rot = reg.rot();
+  const alla = rot ? reg.underliggande(rot.id) : [];
+  const period = rot ? senastePeriodFor(reg, rot.id, m.nu) : null;
+  const medSiffror = period ? alla.filter((e) => siffrorFor(reg, e.id, period)) : [];
+  const forsta = medSiffror.find((e) => e.alias.length && reg.barnTill(e.id).length) ?? medSiffror[0];
+  const enLov = medSiffror.find((e) => reg.barnTill(e.id).length === 0);
+  const kortnamn = (e?: { namn: string; alias: string[] }) => (e ? e.alias.find((a) => a.length <= 5) ?? e.namn : 'kommunen');
+  const medAtgarder = alla.find((e) => reg.atgarder(e.id).length);
+  const medNyckeltal = alla.find((e) => reg.nyckeltalsnamnFor(e.id).length);
+  const exempel = [
+    `hur ligger ${kortnamn(forsta)} mot budget?`,
+    `visa ${kortnamn(forsta).toLowerCase()} månad för månad i år`,
+    enLov ? `ligger ${enLov.namn.toLowerCase()} över budget?` : null,
+    `vilka verksamheter har störst underskott?`,
+    `vad är helårsprognosen för ${kortnamn(forsta)}?`,
+    medAtgarder ? `visa åtgärderna för ${kortnamn(medAtgarder)}` : null,
+    medNyckeltal ? `vad är ${reg.nyckeltalsnamnFor(medNyckeltal.id)[0]} i ${kortnamn(medNyckeltal)}?` : null,
+    'hur färska är siffrorna?',
+    'rapportera',
+  ].filter((x): x is string => Boolean(x));
+  const text = [
+    inledning,
+    period ? `Senaste siffrorna gäller ${periodNamn(period)}.` : 'Det finns inga siffror inlagda ännu.',
+    `Prova till exempel:\n\n${exempel.map((e) => `- ${e}`).join('\n')}`,
+    'Controllers kan rapportera månadens siffror med "rapportera", och i en kanal kan ni prenumerera på larm: "prenumerera på larm för …".',
+  ].join('\n\n');
+  return {
+    text,
+    kort: { mall: 'hjalp', data: { inledning, exempel: exempel.slice(0, 6).map((e) => ({ fraga: e })) } },
+  };
+}

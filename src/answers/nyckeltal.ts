@@ -1,0 +1,83 @@
+import { distance } from 'fastest-levenshtein';
+import { type Period, periodNamn, sammaManadIFjol } from '../domain/period.js';
+import type { Enhet, Nyckeltal } from '../domain/schema.js';
+import { normalisera } from '../language/normalisera.js';
+import type { Fraga } from '../language/tolka.js';
+import type { Svar, Svarsmiljo } from './svar.js';
+
+/** Everyday words for the KPIs, so "sjuktal" finds "sjukfrånvaro" whatever the municipality calls its series. */
+const KPI_SYNONYMER: Array<[RegExp, string[]]> = [
+  [/kort(tids)?\s?(sjuk)?franvaro|kort sjuk|dag 1 14|short/, ['korttidsfranvaro', 'kort sjukfranvaro']],
+  [/langtids|lang sjuk/, ['langtidssjukfranvaro', 'langtidsfranvaro']],
+  [/sjuk|franvaro|sick|absence/, ['sjukfranvaro', 'sjukfranvaro total', 'total sjukfranvaro']],
+  [/omsattning|turnover|slutat/, ['personalomsattning']],
+  [/hme|engagemang|medarbetarenkat/, ['hme']],
+  [/overtid|mertid|overtime/, ['overtid', 'mertid']],
+];
+
+const procent = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 2 });
+const fmt = (v: number) => `${procent.format(v)}\u00a0%`;
+
+/** Picks the store's KPI name that the question means. */
+export function valjNyckeltal(fraga: Fraga, namn: string[]): string | null {
+  if (!namn.length) return null;
+  const text = normalisera(fraga.text);
+  for (const [monster, kandidater] of KPI_SYNONYMER) {
+    if (!monster.test(text)) continue;
+    const traff = namn.find((n) => kandidater.includes(normalisera(n))) ?? namn.find((n) => kandidater.some((k) => normalisera(n).startsWith(k.split(' ')[0])));
+    if (traff) return traff;
+  }
+  let bast: { n: string; d: number } | null = null;
+  for (const n of namn) for (const o of fraga.nyckeltalOrd) {
+    const d = distance(normalisera(n), o);
+    if (d <= 3 && (!bast || d < bast.d)) bast = { n, d };
+  }
+  return bast?.n ?? null;
+}
+
+export function nyckeltalSvar(fraga: Fraga, enhet: Enhet, m: Svarsmiljo): Svar {
+  const reg = m.register;
+  // A KPI is often reported for a verksamhetsområde only: use the nearest unit up the tree that has it.
+  const kedja = reg.kedja(enhet.id);
+  const alla = [...new Set(kedja.flatMap((e) => reg.nyckeltalsnamnFor(e.id)))];
+  const namn = valjNyckeltal(fraga, alla.length ? alla : reg.nyckeltalsnamn());
+  if (!namn) {
+    const finns = reg.nyckeltalsnamn();
+    return { text: `Jag hittar inget sådant nyckeltal för ${enhet.namn}.${finns.length ? ` Nyckeltal som finns: ${finns.join(', ')}.` : ''}` };
+  }
+  const kalla = kedja.find((e) => reg.nyckeltal(e.id, namn).length);
+  if (!kalla) {
+    const med = [...reg.enheter.values()].filter((e) => reg.nyckeltal(e.id, namn).length).map((e) => e.namn);
+    return { text: `Det finns ingen ${namn} rapporterad för ${enhet.namn}.${med.length ? ` Den finns för ${med.slice(0, 5).join(', ')}.` : ''}` };
+  }
+  const serie = reg.nyckeltal(kalla.id, namn);
+  const onskad: Period | undefined = fraga.tid.period;
+  const punkt: Nyckeltal | undefined = onskad ? serie.find((n) => n.period === onskad) : serie.filter((n) => n.period <= m.nu).at(-1);
+  if (!punkt) return { text: `Det finns ingen ${namn} för ${kalla.namn} ${onskad ? `för ${periodNamn(onskad)}` : ''}. Senaste är ${periodNamn(serie[serie.length - 1].period)}.` };
+  const fjol = serie.find((n) => n.period === sammaManadIFjol(punkt.period));
+  const rader = [`**${namn.charAt(0).toUpperCase() + namn.slice(1)} ${kalla.namn}, ${periodNamn(punkt.period)}: ${fmt(punkt.varde)}**`];
+  if (kalla.id !== enhet.id) rader.push(`(${enhet.namn} rapporterar inte ${namn} själv; siffran gäller ${kalla.namn}.)`);
+  if (punkt.mal !== null) {
+    const over = punkt.varde > punkt.mal;
+    rader.push(`Målet är ${fmt(punkt.mal)}: ${Math.abs(punkt.varde - punkt.mal) < 0.005 ? 'precis på målet' : `${procent.format(Math.abs(punkt.varde - punkt.mal))} procentenheter ${over ? 'över' : 'under'} målet`}.`);
+  }
+  if (fjol) rader.push(`Samma månad i fjol (${periodNamn(fjol.period)}): ${fmt(fjol.varde)}, ${punkt.varde < fjol.varde ? 'alltså lägre nu' : punkt.varde > fjol.varde ? 'alltså högre nu' : 'oförändrat'}.`);
+  return {
+    text: rader.join('\n\n'),
+    kort: {
+      mall: 'fakta',
+      data: {
+        rubrik: `${namn.charAt(0).toUpperCase() + namn.slice(1)}: ${kalla.namn}`,
+        undertitel: periodNamn(punkt.period),
+        fakta: [
+          { title: 'Värde', value: fmt(punkt.varde) },
+          ...(punkt.mal !== null ? [{ title: 'Mål', value: fmt(punkt.mal) }] : []),
+          ...(fjol ? [{ title: 'Samma månad i fjol', value: fmt(fjol.varde) }] : []),
+        ],
+        rader: rader.slice(1),
+        enhet: kalla.namn,
+      },
+    },
+    kontext: { enhet: enhet.id, period: punkt.period, avsikt: 'nyckeltal' },
+  };
+}

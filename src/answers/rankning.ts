@@ -1,0 +1,79 @@
+import { type Period, tomText } from '../domain/period.js';
+import { type Siffror, siffrorFor } from '../domain/siffror.js';
+import type { Enhet } from '../domain/schema.js';
+import { formatProcent, formatTal } from '../domain/tal.js';
+import { normalisera } from '../language/normalisera.js';
+import type { Fraga } from '../language/tolka.js';
+import { avvikelseIOrd } from './ord.js';
+import type { Svar, Svarsmiljo } from './svar.js';
+
+const NIVAORD: Array<[RegExp, Enhet['typ']]> = [
+  [/\bnamnd\w*|\bcommittee/, 'nämnd'],
+  [/\bverksamhetsomrad\w*/, 'verksamhetsområde'],
+  [/\bforvaltning\w*/, 'förvaltning'],
+  [/\bverksamhet\w*/, 'verksamhet'],
+];
+
+/** The units to rank: a named level ("nämnderna", "verksamheter"), otherwise those that report their own figures. */
+function kandidater(fraga: Fraga, omfang: Enhet | null, m: Svarsmiljo): Enhet[] {
+  const reg = m.register;
+  const rot = omfang ?? reg.rot();
+  if (!rot) return [];
+  const under = reg.underliggande(rot.id);
+  const text = normalisera(fraga.text);
+  for (const [monster, typ] of NIVAORD) {
+    if (!monster.test(text)) continue;
+    const pa = under.filter((e) => e.typ === typ);
+    if (pa.length) return pa;
+  }
+  const rapporterande = under.filter((e) => reg.harEgnaPerioder(e.id));
+  return rapporterande.length ? rapporterande : under;
+}
+
+export function rankningSvar(fraga: Fraga, omfang: Enhet | null, p: Period, m: Svarsmiljo): Svar {
+  const rader = kandidater(fraga, omfang, m)
+    .map((e) => siffrorFor(m.register, e.id, p))
+    .filter((s): s is Siffror => s !== null);
+  let urval = rader;
+  let beskrivning: string;
+  if (fraga.procentGrans !== null) {
+    const grans = 100 + fraga.procentGrans;
+    urval = rader.filter((s) => s.procent !== null && s.procent > grans).sort((a, b) => (b.procent ?? 0) - (a.procent ?? 0));
+    beskrivning = `mer än ${formatTal(fraga.procentGrans)}\u00a0% över budget`;
+  } else if (fraga.riktning === 'overskott') {
+    urval = rader.filter((s) => s.avvikelse > 0).sort((a, b) => b.avvikelse - a.avvikelse);
+    beskrivning = 'överskott (går plus)';
+  } else if (fraga.riktning === 'underskott' || /\bstorst|\bsamst|\bworst|\blargest/.test(normalisera(fraga.text))) {
+    urval = rader.filter((s) => s.avvikelse < 0).sort((a, b) => a.avvikelse - b.avvikelse);
+    beskrivning = 'underskott';
+  } else {
+    urval = [...rader].sort((a, b) => a.avvikelse - b.avvikelse);
+    beskrivning = 'avvikelse, störst underskott först';
+  }
+  const antal = fraga.antal ?? (fraga.procentGrans !== null || fraga.riktning === 'overskott' ? urval.length : Math.min(urval.length, 10));
+  const visade = urval.slice(0, antal);
+  const var_ = omfang ? ` inom ${omfang.namn}` : '';
+  const rubrik = `**${fraga.antal ? `Topp ${fraga.antal}` : 'Rangordning'}${var_} efter ${beskrivning}, ${tomText(p)}**`;
+  if (!visade.length) {
+    return { text: `${rubrik}\n\nIngen enhet${var_} har ${beskrivning} ${tomText(p)}.`, kontext: { enhet: omfang?.id, period: p, avsikt: 'rankning' } };
+  }
+  const lista = visade.map((s, i) => `${i + 1}. ${s.enhet.namn}${foralderText(s.enhet, m)}: ${avvikelseIOrd(s.avvikelse)}${s.procent === null ? '' : ` (${formatProcent(s.procent)} av budget)`}`);
+  const text = [rubrik, lista.join('\n'), urval.length > visade.length ? `(${urval.length - visade.length} till; be om "topp ${urval.length}" för alla.)` : ''].filter(Boolean).join('\n\n');
+  return {
+    text,
+    kort: {
+      mall: 'tabell',
+      data: {
+        rubrik: rubrik.replace(/\*\*/g, ''),
+        kolumner: [{ namn: 'Enhet' }, { namn: 'Avvikelse' }, { namn: 'Procent' }],
+        rader: visade.map((s) => ({ celler: [{ text: s.enhet.namn }, { text: `${formatTal(s.avvikelse)} tkr` }, { text: s.procent === null ? '–' : formatProcent(s.procent) }] })),
+      },
+    },
+    kontext: { enhet: omfang?.id, period: p, avsikt: 'rankning' },
+  };
+}
+
+function foralderText(e: Enhet, m: Svarsmiljo): string {
+  const f = e.foralder ? m.register.enhet(e.foralder) : undefined;
+  return f && f.foralder ? ` (${f.namn})` : '';
+}

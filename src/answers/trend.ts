@@ -1,0 +1,79 @@
+import { type Period, ar, forskjut, manadsnamn, period, periodNamn } from '../domain/period.js';
+import { manadsvarde, siffrorFor } from '../domain/siffror.js';
+import type { Enhet } from '../domain/schema.js';
+import { formatProcent, formatTal } from '../domain/tal.js';
+import type { Fraga } from '../language/tolka.js';
+import { avvikelseIOrd } from './ord.js';
+import type { Svar, Svarsmiljo } from './svar.js';
+
+export interface Trendpunkt {
+  period: Period;
+  avvikelse: number;
+  procent: number | null;
+  manadsavvikelse: number | null;
+}
+
+/** Which months a trend covers: the year so far, "senaste 6 månaderna", or "sedan sommaren". */
+export function trendintervall(fraga: Fraga, till: Period): { fran: Period; till: Period } {
+  if (fraga.tid.senasteAntal) return { fran: forskjut(till, -(fraga.tid.senasteAntal - 1)), till };
+  if (fraga.tid.fran && fraga.tid.fran <= till) return { fran: fraga.tid.fran, till };
+  return { fran: period(ar(till), 1), till };
+}
+
+export function trendpunkter(m: Svarsmiljo, enhetId: string, fran: Period, till: Period): Trendpunkt[] {
+  const ut: Trendpunkt[] = [];
+  for (let p = fran; p <= till; p = forskjut(p, 1)) {
+    const s = siffrorFor(m.register, enhetId, p);
+    if (!s) continue;
+    ut.push({ period: p, avvikelse: s.avvikelse, procent: s.procent, manadsavvikelse: manadsvarde(m.register, enhetId, p)?.avvikelse ?? null });
+  }
+  return ut;
+}
+
+/** Better or worse is judged on percent of budget, since the cumulative deviation grows through the year by itself. */
+export function trendverdikt(punkter: Trendpunkt[]): { ord: 'bättre' | 'sämre' | 'oförändrat'; text: string } | null {
+  if (punkter.length < 2) return null;
+  const a = punkter[0];
+  const b = punkter[punkter.length - 1];
+  if (a.procent === null || b.procent === null) return null;
+  const diff = b.procent - a.procent;
+  const ord = Math.abs(diff) < 0.3 ? 'oförändrat' : diff > 0 ? 'sämre' : 'bättre';
+  const pp = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 1 }).format(Math.abs(diff));
+  const riktning = ord === 'oförändrat' ? 'Läget är i stort sett oförändrat' : ord === 'sämre' ? `Det har blivit sämre: utfallet har ökat med ${pp} procentenheter av budget` : `Det har blivit bättre: utfallet har minskat med ${pp} procentenheter av budget`;
+  return { ord, text: `${riktning} från ${periodNamn(a.period)} (${avvikelseIOrd(a.avvikelse)}, ${formatProcent(a.procent)}) till ${periodNamn(b.period)} (${avvikelseIOrd(b.avvikelse)}, ${formatProcent(b.procent)}).` };
+}
+
+export function trendSvar(fraga: Fraga, enhet: Enhet, till: Period, m: Svarsmiljo): Svar {
+  const { fran } = trendintervall(fraga, till);
+  const punkter = trendpunkter(m, enhet.id, fran, till);
+  if (!punkter.length) return { text: `Det finns inga siffror för ${enhet.namn} mellan ${periodNamn(fran)} och ${periodNamn(till)}.` };
+  const verdikt = trendverdikt(punkter);
+  const rader = punkter.map((p) => `| ${periodNamn(p.period)} | ${formatTal(p.avvikelse)} | ${p.procent === null ? '–' : formatProcent(p.procent)} | ${p.manadsavvikelse === null ? '–' : formatTal(p.manadsavvikelse)} |`);
+  const text = [
+    `**${enhet.namn}, ${periodNamn(punkter[0].period)}–${periodNamn(punkter[punkter.length - 1].period)}**`,
+    verdikt?.text ?? `Bara en månad med siffror: ${avvikelseIOrd(punkter[0].avvikelse)}.`,
+    ['| Period | Avvikelse t.o.m. (tkr) | Procent av budget | Bara månaden (tkr) |', '|---|---:|---:|---:|', ...rader].join('\n'),
+  ].join('\n\n');
+  const storst = Math.max(...punkter.map((p) => Math.abs(p.avvikelse)), 1);
+  return {
+    text,
+    kort: {
+      mall: 'trend',
+      data: {
+        rubrik: `${enhet.namn}: avvikelse månad för månad`,
+        verdikt: verdikt?.text ?? '',
+        punkter: punkter.map((p) => ({
+          manad: manadsnamn(p.period).slice(0, 3) + (p.period.slice(0, 4) !== till.slice(0, 4) ? ` ${p.period.slice(2, 4)}` : ''),
+          avvikelse: `${formatTal(p.avvikelse)} tkr`,
+          procent: p.procent === null ? '–' : formatProcent(p.procent),
+          stapel: Math.max(1, Math.round((Math.abs(p.avvikelse) / storst) * 100)),
+          rest: Math.max(1, 100 - Math.round((Math.abs(p.avvikelse) / storst) * 100)),
+          stil: p.avvikelse < 0 ? 'attention' : 'good',
+        })),
+        enhet: enhet.namn,
+        enhetId: enhet.id,
+      },
+    },
+    kontext: { enhet: enhet.id, period: till, avsikt: 'trend' },
+  };
+}

@@ -1,0 +1,43 @@
+import { resolve } from 'node:path';
+import { lasConfig } from '../config.js';
+import { kortSomText } from '../cards/somText.js';
+import { skapaLogg } from '../logg.js';
+import { Lagringsfel } from '../store/fel.js';
+import { Store } from '../store/store.js';
+import { skapaApp } from '../teams/app.js';
+import { LokalKanal } from '../teams/lokalt.js';
+import { argument } from './argument.js';
+
+const { flaggor, rest } = argument(process.argv.slice(2), ['store', 'user', 'now']);
+const fraga = rest.join(' ').trim();
+if (!fraga) {
+  process.stderr.write('Användning: npm run ask -- [--store F] [--user ID] [--now ÅÅÅÅ-MM-DD] "fråga"\n');
+  process.exit(2);
+}
+const config = lasConfig({ ...process.env, ...(flaggor.now ? { BUDGETKOLLEN_NOW: flaggor.now } : {}), HOST: '127.0.0.1', BOT_ID: '', NODE_ENV: 'development' });
+const logg = skapaLogg(process.env.LOG_LEVEL === 'debug' ? 'debug' : 'warn');
+let store: Store;
+try {
+  store = await Store.oppna(resolve(flaggor.store ?? config.storePath), config.now);
+} catch (e) {
+  if (e instanceof Lagringsfel) {
+    process.stderr.write(`${e.message}\n`);
+    process.exit(1);
+  }
+  throw e;
+}
+const app = skapaApp({ store, logg, klocka: config.now });
+const kanal = new LokalKanal(app);
+const svar = await kanal.fraga(fraga, { anvandare: flaggor.user ?? 'cli' });
+for (const a of svar) {
+  if (a.type !== 'message') continue;
+  const delar = [a.text ?? ''];
+  for (const bilaga of a.attachments ?? []) {
+    const kort = bilaga.content as { fallbackText?: string };
+    delar.push(kort.fallbackText ?? kortSomText(kort));
+    const knappar = kortSomText({ actions: (kort as { actions?: unknown[] }).actions ?? [] });
+    if (knappar) delar.push(knappar.replace(/\n/g, ' '));
+  }
+  process.stdout.write(`${delar.filter(Boolean).join('\n\n').replace(/\u00a0/g, ' ')}\n`);
+}
+await store.vanta();

@@ -1,0 +1,50 @@
+import { Konfigurationsfel, lasConfig } from './config.js';
+import { skapaLogg } from './logg.js';
+import { Lagringsfel } from './store/fel.js';
+import { Store } from './store/store.js';
+import { skapaAdapter } from './teams/adapter.js';
+import { skapaApp } from './teams/app.js';
+import { startaServer } from './teams/server.js';
+
+/** Composition root: config -> store -> Teams app -> HTTP server. */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = lasConfig();
+  } catch (e) {
+    if (e instanceof Konfigurationsfel) {
+      process.stderr.write(`${e.message}\n`);
+      process.exit(1);
+    }
+    throw e;
+  }
+  const logg = skapaLogg(config.logLevel);
+  let store: Store;
+  try {
+    store = await Store.oppna(config.storePath, config.now);
+  } catch (e) {
+    if (e instanceof Lagringsfel) {
+      logg.error('kan inte öppna lagringen', { fel: e.message });
+      process.stderr.write(`${e.message}\n`);
+      process.exit(1);
+    }
+    throw e;
+  }
+  const adapter = skapaAdapter(config, logg);
+  const app = skapaApp({ store, logg, klocka: config.now, adapter, botAppId: config.botId || undefined, tillatnaTenants: config.allowedTenants });
+  const server = await startaServer(app, adapter, config.host, config.port, logg);
+  logg.info('lyssnar', { port: server.port, host: config.host, store: config.storePath, enheter: store.register.enheter.size });
+  const stang = async () => {
+    await server.stang();
+    await store.vanta();
+    process.exit(0);
+  };
+  process.on('SIGTERM', stang);
+  process.on('SIGINT', stang);
+}
+
+process.on('unhandledRejection', (e) => {
+  process.stderr.write(`${JSON.stringify({ niva: 'error', msg: 'ohanterat löfte', fel: String(e) })}\n`);
+});
+
+await main();

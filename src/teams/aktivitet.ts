@@ -1,0 +1,11 @@
+import { type Activity, ActivityTypes, CardFactory } from 'botbuilder';
+import type { Svar } from '../answers/svar.js';
+import { bindKort } from '../cards/binda.js';
+
+/** One reply: the text, or the card built from the same view model with the text as its fallback. */
+export function svarTillAktivitet(svar: Svar): Partial<Activity> {
+  if (!svar.kort) return { type: ActivityTypes.Message, text: svar.text, textFormat: 'markdown' };
+  // The card carries the answer; the text travels inside it for clients that cannot show cards.
+  const kort = { ...bindKort(svar.kort), fallbackText: svar.text };
+  return { type: ActivityTypes.Message, summary: svar.text.split('\n')[0].replace(/\*\*/g, ''), attachments: [CardFactory.adaptiveCard(kort)] };
+}

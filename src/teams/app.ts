@@ -1,0 +1,114 @@
+import { type Activity, ActivityTypes, MemoryStorage, type TurnContext } from 'botbuilder';
+import { Application, type TeamsAdapter, TurnState } from '@microsoft/teams-ai';
+import { besvara } from '../answers/besvara.js';
+import type { Kontext, Svar } from '../answers/svar.js';
+import { hjalpSvar } from '../answers/hjalp.js';
+import type { Logg } from '../logg.js';
+import type { Store } from '../store/store.js';
+import { svarTillAktivitet } from './aktivitet.js';
+import { utforKommando } from './kommandon.js';
+import { Miljofabrik } from './miljo.js';
+import { registreraInstallation } from './installation.js';
+import { kopplaLarm } from './larm.js';
+import { kopplaRapportering } from './rapportering.js';
+
+export interface Appberoenden {
+  store: Store;
+  logg: Logg;
+  klocka: () => Date;
+  adapter?: TeamsAdapter;
+  botAppId?: string;
+  /** tenant ids allowed to talk to the bot; empty means any */
+  tillatnaTenants?: string[];
+}
+
+interface Samtalstillstand {
+  kontext?: Kontext;
+  [k: string]: unknown;
+}
+export type Tillstand = TurnState<Samtalstillstand>;
+
+const MAX_TECKEN = 2000;
+
+export function anvandarId(context: TurnContext): string {
+  return context.activity.from?.aadObjectId ?? context.activity.from?.id ?? 'okänd';
+}
+
+export function skapaApp(b: Appberoenden): Application<Tillstand> {
+  const app = new Application<Tillstand>({
+    storage: new MemoryStorage(),
+    adapter: b.adapter,
+    botAppId: b.botAppId,
+    removeRecipientMention: true,
+    startTypingTimer: false,
+    longRunningMessages: false,
+  });
+  const fabrik = new Miljofabrik(b.store, b.klocka);
+
+  const svara = async (context: TurnContext, state: Tillstand, text: string, enhet?: string) => {
+    const anvandare = b.store.register.anvandare.get(anvandarId(context));
+    const miljo = fabrik.skapa(anvandare, state.conversation.kontext);
+    const resultat = besvara(text, miljo, enhet);
+    const svar: Svar = resultat.typ === 'svar' ? resultat.svar : await utforKommando(resultat.avsikt, resultat.fraga, { context, state, store: b.store, miljo, logg: b.logg, enhet });
+    if (svar.kontext) state.conversation.kontext = svar.kontext;
+    b.logg.info('svar', { avsikt: resultat.fraga.avsikt, enheter: resultat.fraga.enheter.map((e) => e.id), kontext: svar.kontext });
+    await context.sendActivity(svarTillAktivitet(svar));
+  };
+
+  app.turn('beforeTurn', async (context) => {
+    const tenant = context.activity.conversation?.tenantId ?? (context.activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
+    if (b.tillatnaTenants?.length && (!tenant || !b.tillatnaTenants.includes(tenant))) {
+      b.logg.warn('aktivitet från otillåten tenant avvisad', { tenant: tenant ?? null, typ: context.activity.type });
+      if (context.activity.type === ActivityTypes.Message) {
+        await context.sendActivity('Budgetkollen är inte öppen för din organisation.');
+      }
+      return false;
+    }
+    return true;
+  });
+
+  app.activity(ActivityTypes.Message, async (context, state) => {
+    const text = (context.activity.text ?? '').trim();
+    if (!text) {
+      await context.sendActivity('Skriv en fråga, till exempel "hur ligger vi mot budget?", eller "hjälp".');
+      return;
+    }
+    if (text.length > MAX_TECKEN) {
+      await context.sendActivity(`Frågan är för lång (${text.length} tecken). Skriv en kortare fråga, högst ${MAX_TECKEN} tecken.`);
+      return;
+    }
+    await svara(context, state, text);
+  });
+
+  app.adaptiveCards.actionSubmit('fraga', async (context, state, data: { fraga?: unknown; enhet?: unknown }) => {
+    const fraga = typeof data.fraga === 'string' ? data.fraga.slice(0, MAX_TECKEN) : '';
+    const enhet = typeof data.enhet === 'string' ? data.enhet : undefined;
+    if (!fraga) {
+      await context.sendActivity('Knappen saknade en fråga. Skriv frågan i stället.');
+      return;
+    }
+    await svara(context, state, fraga, enhet);
+  });
+
+  app.activity(ActivityTypes.InstallationUpdate, async (context) => {
+    const ny = await registreraInstallation(context, b.store, b.logg);
+    if (ny) {
+      const miljo = fabrik.skapa(undefined, undefined);
+      await context.sendActivity(svarTillAktivitet(hjalpSvar(miljo, 'Hej! Jag är Budgetkollen. Jag svarar på frågor om budget, utfall, prognos, åtgärder och nyckeltal, tar emot månadens siffror från controllers och larmar när en verksamhet går över budget.')));
+    }
+  });
+
+  kopplaRapportering(app, b);
+  kopplaLarm(app, b);
+
+  app.error(async (context, err) => {
+    b.logg.error('oväntat fel i turen', { fel: err, typ: context.activity.type });
+    if (context.activity.type === ActivityTypes.Message) {
+      await context.sendActivity('Något gick fel hos Budgetkollen. Inget har ändrats. Försök igen om en stund.').catch(() => undefined);
+    }
+  });
+
+  return app;
+}
+
+export type { Activity };

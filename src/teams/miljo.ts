@@ -1,0 +1,24 @@
+import type { Kontext, Svarsmiljo } from '../answers/svar.js';
+import { periodFranDatum } from '../domain/period.js';
+import type { Anvandare } from '../domain/schema.js';
+import { Enhetsindex } from '../language/enheter.js';
+import { SKYDDADE_ORD } from '../language/tolka.js';
+import type { Store } from '../store/store.js';
+
+/** Builds what an answer reads, keeping the name index until the units change. */
+export class Miljofabrik {
+  private index: Enhetsindex | null = null;
+  private generation = -1;
+
+  constructor(private readonly store: Store, private readonly klocka: () => Date) {}
+
+  skapa(anvandare: Anvandare | undefined, kontext: Kontext | undefined): Svarsmiljo {
+    const register = this.store.register;
+    if (!this.index || this.index.register !== register || this.generation !== register.enhetsgeneration) {
+      this.index = new Enhetsindex(register, SKYDDADE_ORD);
+      this.generation = register.enhetsgeneration;
+    }
+    const idag = this.klocka();
+    return { register, index: this.index, nu: periodFranDatum(idag), idag, anvandare, kontext };
+  }
+}
