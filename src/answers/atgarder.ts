@@ -26,7 +26,7 @@ function summa(belopp: Record<string, number>): number {
 }
 
 /** A measure named by its words ("medicinrobotarna"): the best fuzzy hit on the measure's title. */
-function hittaPaNamn(atgarder: Atgard[], ord: string[]): Atgard | undefined {
+export function hittaPaNamn(atgarder: Atgard[], ord: string[]): Atgard | undefined {
   let bast: { a: Atgard; poang: number } | undefined;
   for (const a of atgarder) {
     const titel = normalisera(a.atgard).split(' ');

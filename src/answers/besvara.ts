@@ -1,7 +1,7 @@
 import type { Avsikt } from '../language/avsikt.js';
 import { normalisera } from '../language/normalisera.js';
 import { type Fraga, tolkaFraga } from '../language/tolka.js';
-import { atgarderSvar } from './atgarder.js';
+import { atgardSvar, atgarderSvar, hittaPaNamn } from './atgarder.js';
 import { valjEnhet } from './enhetsval.js';
 import { farskhetSvar } from './farskhet.js';
 import { hjalpSvar } from './hjalp.js';
@@ -35,6 +35,11 @@ export function besvara(text: string, m: Svarsmiljo, enhet?: string): Resultat {
 }
 
 function svara(fraga: Fraga, avsikt: Avsikt, m: Svarsmiljo, tvingad?: string): Svar {
+  // "medicinrobotarna": no unit by that name, but a measure is.
+  if (fraga.okantNamn && !tvingad && (avsikt === 'okand' || avsikt === 'status')) {
+    const atgard = hittaPaNamn(m.register.allaAtgarder(), fraga.atgardOrd);
+    if (atgard) return atgardSvar(atgard, m);
+  }
   switch (avsikt) {
     case 'hjalp': return hjalpSvar(m);
     case 'farskhet': return farskhetSvar(m);

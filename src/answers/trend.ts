@@ -39,8 +39,10 @@ export function trendverdikt(punkter: Trendpunkt[]): { ord: 'bättre' | 'sämre'
   const diff = b.procent - a.procent;
   const ord = Math.abs(diff) < 0.3 ? 'oförändrat' : diff > 0 ? 'sämre' : 'bättre';
   const pp = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 1 }).format(Math.abs(diff));
-  const riktning = ord === 'oförändrat' ? 'Läget är i stort sett oförändrat' : ord === 'sämre' ? `Det har blivit sämre: utfallet har ökat med ${pp} procentenheter av budget` : `Det har blivit bättre: utfallet har minskat med ${pp} procentenheter av budget`;
-  return { ord, text: `${riktning} från ${periodNamn(a.period)} (${avvikelseIOrd(a.avvikelse)}, ${formatProcent(a.procent)}) till ${periodNamn(b.period)} (${avvikelseIOrd(b.avvikelse)}, ${formatProcent(b.procent)}).` };
+  const inledning = ord === 'oförändrat' ? 'I stort sett oförändrat' : ord === 'sämre' ? 'Det har blivit sämre' : 'Det har blivit bättre';
+  const text = `${inledning}: från ${formatProcent(a.procent)} av budget efter ${periodNamn(a.period)} till ${formatProcent(b.procent)} efter ${periodNamn(b.period)}`
+    + `${ord === 'oförändrat' ? '' : ` (${diff > 0 ? '+' : '−'}${pp} procentenheter)`}; ${avvikelseIOrd(b.avvikelse)} mot ${avvikelseIOrd(a.avvikelse)}.`;
+  return { ord, text };
 }
 
 export function trendSvar(fraga: Fraga, enhet: Enhet, till: Period, m: Svarsmiljo): Svar {

@@ -22,7 +22,7 @@ const REGLER: Regel[] = [
   { avsikt: 'troskel', monster: /\b(trosk\w*|larmgrans\w*|threshold\w*)\b/ },
   { avsikt: 'farskhet', monster: /\b(farsk\w*|aktuella (ar )?siffror\w*|senast (uppdaterad|rapporterad|inrapporterad)\w*|nar (uppdaterades|rapporterades)|vem rapporterade|fresh|up to date|last updated)\b/ },
   { avsikt: 'nyckeltal', monster: /\b(sjuk\w*|korttidsfranvaro\w*|langtidsfranvaro\w*|franvaro\w*|personalomsattning\w*|omsattning\w*|hme|medarbetarenkat\w*|nyckeltal\w*|kpi\w*|sick\w*|absence|turnover|overtid|mertid)\b/ },
-  { avsikt: 'atgarder', monster: /\b(atgard\w*|atgarder|handlingsplan\w*|sparplan\w*|besparing\w*|sparbeting\w*|effektivisering\w*|besparingskrav\w*|measures?|action plans?|savings)\b/ },
+  { avsikt: 'atgarder', monster: /\bpolitisk\w* beslut|\bkategori [ab]\b|\b(atgard\w*|atgarder|handlingsplan\w*|sparplan\w*|besparing\w*|sparbeting\w*|effektivisering\w*|besparingskrav\w*|measures?|action plans?|savings)\b/ },
   { avsikt: 'nedbrytning', monster: /\b(var kommer|varifran|vad beror|beror (pa|det)|varfor|bryt (ned|ner)|bryta (ned|ner)|nedbrytning|fordelat|fordelning|orsak\w*|drivs av|break ?down|where does|why)\b/ },
   { avsikt: 'jamforelse', monster: /\b(jamfor\w*|jamford|jmf|jfr|compare\w*|versus|vs|mot (i fjol|forra aret|samma (period|manad) (i fjol|forra aret)))\b|\bsamma (period|manad) (i fjol|forra aret)\b/ },
   { avsikt: 'rankning', monster: /\b(vilka|vilken|topp ?\d*|storst\w*|storre|hogst\w*|lagst\w*|minst\w*|samst\w*|bast\w*|rangordna\w*|ranka\w*|sortera\w*|which|top \d+|largest|worst|best|highest|lowest|rank\w*|mer an|more than|over \d+)\b/ },

@@ -74,7 +74,7 @@ export class Enhetsindex {
   }
 
   /** Finds the units a question names; overlapping matches keep the best. */
-  hitta(ordlista: string[]): Enhetstraff {
+  hitta(ordlista: string[], original: string[] = ordlista): Enhetstraff {
     const kandidater: Traff[] = [];
     for (const term of this.termer) {
       const n = term.ord.length;
@@ -87,8 +87,10 @@ export class Enhetsindex {
           summa += likhet * term.ord[i].length;
         }
         if (!ok) continue;
-        // Short bare abbreviations ("pa", "dv", "gb") only count when written exactly.
+        // Short bare abbreviations ("pa", "dv", "gb") only count when written exactly,
+        // and one that is also an ordinary word ("sen", "mot") only when written with a capital.
         if (n === 1 && term.ord[0].length <= 3 && ordlista[start] !== term.ord[0]) continue;
+        if (n === 1 && term.ord[0].length <= 4 && this.skyddadeOrd.has(term.ord[0]) && original[start] === original[start]?.toLowerCase()) continue;
         kandidater.push({ enhet: term.enhet, start, slut: start + n, poang: summa * term.vikt });
       }
     }

@@ -9,6 +9,17 @@ export function normalisera(text: string): string {
     .trim();
 }
 
+/** The same words as `ord`, with their original case, so "SeN" (an alias) can be told from "sen" (since). */
+export function ordMedVersaler(text: string): string[] {
+  const n = text
+    .replace(/t\.\s?o\.\s?m\.?|t\s+o\s+m\b/gi, 'tom')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9%]+/g, ' ')
+    .trim();
+  return n ? n.split(' ') : [];
+}
+
 export function ord(text: string): string[] {
   const n = normalisera(text);
   return n ? n.split(' ') : [];

@@ -74,8 +74,9 @@ export function tolkaPeriod(ordlista: string[], nu: Period): Periodangivelse {
   const vanliga = hittade.filter((h) => !h.sedan);
   if (sedanPerioder.length) ut.fran = sedanPerioder[0].period;
   if (vanliga.length) {
-    ut.period = vanliga[vanliga.length - 1].period;
-    if (vanliga.length > 1) ut.jamforMed = vanliga.slice(0, -1).map((h) => h.period);
+    const ordnade = [...new Set(vanliga.map((h) => h.period))].sort();
+    ut.period = ordnade[ordnade.length - 1];
+    ut.jamforMed = ordnade.slice(0, -1).reverse();
   } else if (arIText.length && !sedanPerioder.length) {
     const arTal = Number(arIText[0].o);
     markera(arIText[0].i);
@@ -91,7 +92,7 @@ export function tolkaPeriod(ordlista: string[], nu: Period): Periodangivelse {
   }
   if (!ut.period) {
     if (/\b(forra|senaste|forega[a-z]*|last) (manaden|manad|month)\b/.test(text)) ut.relativ = 'senaste_stangda';
-    else if (/\b(i fjol|forra aret|fjolaret|last year)\b/.test(text)) { ut.relativ = 'i_fjol'; ut.period = period(ar(nu) - 1, 12); }
+    else if (/\b(i fjol|forra aret|fjolaret|last year)\b/.test(text) && !/\b(samma (period|manad|tid)|jamfort med|jamfor med|mot|compared to|versus|vs)\b/.test(text)) { ut.relativ = 'i_fjol'; ut.period = period(ar(nu) - 1, 12); }
     else if (/\b(i ar|hittills i ar|innevarande ar|this year|ytd|year to date|arets)\b/.test(text)) ut.relativ = 'i_ar';
   }
   if (/\b(bara|enbart|endast|only) (for )?(manaden|manad|month|the month)\b|\bmanadsvarde|\bmanadens\b|\bfor (\w+ )?manad(en)?\b|\bunder manaden\b|\bi sig\b/.test(text)) ut.baraManaden = true;

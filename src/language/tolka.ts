@@ -2,7 +2,7 @@ import type { Period } from '../domain/period.js';
 import type { Enhet } from '../domain/schema.js';
 import { type Avsikt, tolkaAvsikt } from './avsikt.js';
 import type { Enhetsindex } from './enheter.js';
-import { normalisera } from './normalisera.js';
+import { normalisera, ordMedVersaler } from './normalisera.js';
 import { STOPPORD, arEngelska } from './ordlista.js';
 import { PERIODORD, type Periodangivelse, tolkaPeriod } from './perioder.js';
 
@@ -40,7 +40,8 @@ export function tolkaFraga(text: string, index: Enhetsindex, nu: Period): Fraga 
   const normal = normalisera(text);
   const ordlista = normal ? normal.split(' ') : [];
   const tid = tolkaPeriod(ordlista, nu);
-  const traff = index.hitta(ordlista);
+  const original = ordMedVersaler(text);
+  const traff = index.hitta(ordlista, original.length === ordlista.length ? original : ordlista);
   const avsikt = tolkaAvsikt(normal, traff.enheter.length);
   const kvar = ordlista.filter((o, i) => !traff.anvanda.has(i) && !tid.anvanda.has(i) && !SKYDDADE_ORD.has(o) && !/^\d+([,.]\d+)?%?$/.test(o) && o.length >= 3);
   const nrMatch = /\batgard(?:en)? (?:nr |nummer )?(\d{1,3})\b|\b(?:nr|nummer) (\d{1,3})\b|\bmeasure (\d{1,3})\b/.exec(normal);
