@@ -114,7 +114,7 @@ export function atgarderSvar(fraga: Fraga, enhet: Enhet | null, m: Svarsmiljo): 
         rader: urval.map((a) => ({ celler: [{ text: String(a.nr) }, { text: a.atgard }, { text: a.status }] })),
       },
     },
-    kontext: { enhet: enhet?.id ?? urval[0].enhet, avsikt: 'atgarder' },
+    kontext: { enhet: enhet?.id, avsikt: 'atgarder' },
   };
 }
 

@@ -36,7 +36,7 @@ export function besvara(text: string, m: Svarsmiljo, enhet?: string): Resultat {
 
 function svara(fraga: Fraga, avsikt: Avsikt, m: Svarsmiljo, tvingad?: string): Svar {
   // "medicinrobotarna": no unit by that name, but a measure is.
-  if (fraga.okantNamn && !tvingad && (avsikt === 'okand' || avsikt === 'status')) {
+  if (!fraga.enheter.length && fraga.atgardOrd.length && !tvingad && (avsikt === 'okand' || avsikt === 'status')) {
     const atgard = hittaPaNamn(m.register.allaAtgarder(), fraga.atgardOrd);
     if (atgard) return atgardSvar(atgard, m);
   }

@@ -23,6 +23,11 @@ function prefixed(name: string, child: ChildProcess): ChildProcess {
   return child;
 }
 
+function shown(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel.startsWith('..') ? path : rel;
+}
+
 function exitOf(child: ChildProcess): Promise<number> {
   return new Promise((done) => child.once('exit', (code, signal) => done(code ?? (signal ? 1 : 0))));
 }
@@ -33,7 +38,7 @@ async function main(): Promise<number> {
   env.STORE_PATH = storePath;
 
   if (!existsSync(storePath)) {
-    console.log(`Ingen lagring i ${relative(process.cwd(), storePath)}: importerar demodatan från data/demo …`);
+    console.log(`Ingen lagring i ${shown(storePath)}: importerar demodatan från data/demo …`);
     // In our own process group, so a Ctrl-C stops it too.
     const importer = spawn(process.execPath, ['--import', 'tsx', 'src/cli/import.ts', 'data/demo', '--store', storePath], {
       cwd: REPO_ROOT,

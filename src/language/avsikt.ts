@@ -20,11 +20,11 @@ const REGLER: Regel[] = [
   { avsikt: 'larmlista', monster: /\bvilka (larm|bevakningar|prenumerationer)\b|\b(lista|visa) (larm|bevakningar|prenumerationer)\w*\b|\bwhich alerts\b/ },
   { avsikt: 'prenumerera', monster: /\b(prenumerera|bevaka|meddela mig|larma mig|varna mig|sag till|subscribe|notify me|alert me)\b/ },
   { avsikt: 'troskel', monster: /\b(trosk\w*|larmgrans\w*|threshold\w*)\b/ },
-  { avsikt: 'farskhet', monster: /\b(farsk\w*|aktuella (ar )?siffror\w*|senast (uppdaterad|rapporterad|inrapporterad)\w*|nar (uppdaterades|rapporterades)|vem rapporterade|fresh|up to date|last updated)\b/ },
+  { avsikt: 'farskhet', monster: /\bsiffrorna aktuella\b|\b(farsk\w*|aktuella (ar )?siffror\w*|senast (uppdaterad|rapporterad|inrapporterad)\w*|nar (uppdaterades|rapporterades)|vem rapporterade|fresh|up to date|last updated)\b/ },
   { avsikt: 'nyckeltal', monster: /\b(sjuk\w*|korttidsfranvaro\w*|langtidsfranvaro\w*|franvaro\w*|personalomsattning\w*|omsattning\w*|hme|medarbetarenkat\w*|nyckeltal\w*|kpi\w*|sick\w*|absence|turnover|overtid|mertid)\b/ },
   { avsikt: 'atgarder', monster: /\bpolitisk\w* beslut|\bkategori [ab]\b|\b(atgard\w*|atgarder|handlingsplan\w*|sparplan\w*|besparing\w*|sparbeting\w*|effektivisering\w*|besparingskrav\w*|measures?|action plans?|savings)\b/ },
   { avsikt: 'nedbrytning', monster: /\b(var kommer|varifran|vad beror|beror (pa|det)|varfor|bryt (ned|ner)|bryta (ned|ner)|nedbrytning|fordelat|fordelning|orsak\w*|drivs av|break ?down|where does|why)\b/ },
-  { avsikt: 'jamforelse', monster: /\b(jamfor\w*|jamford|jmf|jfr|compare\w*|versus|vs|mot (i fjol|forra aret|samma (period|manad) (i fjol|forra aret)))\b|\bsamma (period|manad) (i fjol|forra aret)\b/ },
+  { avsikt: 'jamforelse', monster: /\b(jamfor\w*|jamford|jmf|jfr|compare\w*|versus|vs|mot (i fjol|forra aret|samma (period|manad) (i fjol|forra aret)))\b|\bsamma (period|manad) (i fjol|forra aret)\b|\b(i fjol|forra aret) samma (period|manad)\b/ },
   { avsikt: 'rankning', monster: /\b(vilka|vilken|topp ?\d*|storst\w*|storre|hogst\w*|lagst\w*|minst\w*|samst\w*|bast\w*|rangordna\w*|ranka\w*|sortera\w*|which|top \d+|largest|worst|best|highest|lowest|rank\w*|mer an|more than|over \d+)\b/ },
   { avsikt: 'trend', monster: /\b(manad for manad|trend\w*|utveckling\w*|over tid|blivit (battre|samre)|battre eller samre|samre eller battre|kurva\w*|graf\w*|diagram\w*|month by month|over time|senaste \d+ manader\w*|senaste (tre|sex|tolv) manader\w*|getting (better|worse)|sen(an)? (sommaren|varen|semestern))\b/ },
   { avsikt: 'prognos', monster: /\b(prognos\w*|prognsen|helarsprognos\w*|arsprognos\w*|landar|kommer (vi|de|det) att landa|klarar\w* (\w+ )?(budget|ramen)\w*|hela aret|forecast\w*|year end|end of (the )?year|full year)\b/ },
@@ -42,7 +42,7 @@ export function tolkaAvsikt(normaliserad: string, antalEnheter: number): Avsikt 
   if (har('nedbrytning')) return 'nedbrytning';
   if (antalEnheter >= 2 && !/\brangordna|\branka/.test(normaliserad)) return 'jamforelse';
   if (har('jamforelse') && !har('prognos')) return 'jamforelse';
-  if (har('rankning') && (/\b(verksamhet|enhet|namnd|omrad|avdelning|unit|committee|department)\w*/.test(normaliserad) || antalEnheter === 0 || /\b(topp|top|rangordna|ranka)\b/.test(normaliserad))) return 'rankning';
+  if (har('rankning') && (/\b(verksamhet|enhet|namnd|omrad|avdelning|unit|committee|department)\w*|\binom\b|\bwithin\b/.test(normaliserad) || antalEnheter === 0 || /\b(topp|top|rangordna|ranka)\b/.test(normaliserad))) return 'rankning';
   if (har('trend')) return 'trend';
   if (har('prognos')) return 'prognos';
   if (har('status') || antalEnheter > 0) return 'status';

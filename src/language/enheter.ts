@@ -46,6 +46,8 @@ export function ordlikhet(fraga: string, term: string, skyddat: boolean): number
     if (distance(bas, term) <= tillatet || distance(fraga, term) <= tillatet) return 0.8;
   }
   if (fraga.length >= 4 && term.length > fraga.length + 2 && term.startsWith(fraga)) return 0.6;
+  // Swedish compounds: "hemtjänstgruppen" is a kind of "hemtjänst".
+  if (term.length >= 5 && fraga.length > term.length + 2 && fraga.startsWith(term)) return 0.7;
   return 0;
 }
 
@@ -84,7 +86,7 @@ export class Enhetsindex {
         for (let i = 0; i < n; i++) {
           const likhet = ordlikhet(ordlista[start + i], term.ord[i], this.skyddadeOrd.has(ordlista[start + i]));
           if (likhet === 0) { ok = false; break; }
-          summa += likhet * term.ord[i].length;
+          summa += likhet * Math.min(term.ord[i].length, ordlista[start + i].length);
         }
         if (!ok) continue;
         // Short bare abbreviations ("pa", "dv", "gb") only count when written exactly,

@@ -15,7 +15,7 @@ atgard atgarden atgarder atgarderna atgardsplan atgardsplanen handlingsplan spar
 sjukfranvaro sjukfranvaron korttidsfranvaro korttidsfranvaron franvaro franvaron nyckeltal nyckeltalet personalomsattning personalomsattningen
 kan du jag mig min mitt mina ni er ert era man hjalp vad vem nar varfor varifran kommer beror bryt ned ner
 ligga status lage laget ekonomi ekonomin ekonomiskt resultat resultatet siffror siffrorna siffra
-tack snalla please hej hallo
+tack snalla please hej hallo kort lang sjuk hog hoga lag lagt
 verksamhet verksamheten verksamheter verksamheterna enhet enheten enheter enheterna namnd namnden namnder namnderna
 omrade omradet omraden verksamhetsomrade verksamhetsomraden avdelning avdelningen avdelningar forvaltning forvaltningen
 just nu idag aktuell aktuella aktuellt senaste senast farska farsk uppdaterad
@@ -25,6 +25,7 @@ rapportera rapportering lamna in registrera skicka uppdatera andra satt historik
 larm larmet larmen prenumerera bevaka meddela varna avsluta sluta trosklar troskel troskeln larmstatus
 how is are the what which show me give list of in for to on by per vs versus than more less this that last year month months
 doing going budget over under forecast trend measures status top worst best largest highest lowest compare compared
+social services service committee care elderly against units unit department office the a an and or figures numbers fresh
 har haft ha finns fanns ska skulle kommer blir bli gjort gora
 `.split(/\s+/).filter(Boolean));
 

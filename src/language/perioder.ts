@@ -25,6 +25,7 @@ Object.assign(MANADSORD, {
   january: 1, february: 2, march: 3, may: 5, june: 6, july: 7, august: 8, october: 10,
   augustis: 8, oktobers: 10, novembers: 11, decembers: 12,
 });
+const JAMFORELSE = /\bsamma (period|manad|tid)\b|\bjamfor\w*|\bjmf\b|\bjfr\b|\bmot (i fjol|forra aret)|\bmed (i fjol|forra aret)|\bcompare\w*|\bversus\b|\bvs\b/;
 const TERTIAL: Record<string, number> = { t1: 4, t2: 8, t3: 12, q1: 3, q2: 6, q3: 9, q4: 12 };
 
 export const PERIODORD = new Set([
@@ -73,6 +74,10 @@ export function tolkaPeriod(ordlista: string[], nu: Period): Periodangivelse {
   const sedanPerioder = hittade.filter((h) => h.sedan);
   const vanliga = hittade.filter((h) => !h.sedan);
   if (sedanPerioder.length) ut.fran = sedanPerioder[0].period;
+  // "i oktober förra året": the month a year back, unless a year was written out.
+  if (/\b(i fjol|forra aret|fjolaret|last year)\b/.test(text) && !JAMFORELSE.test(text) && !arIText.length) {
+    for (const h of vanliga) h.period = forskjut(h.period, -12);
+  }
   if (vanliga.length) {
     const ordnade = [...new Set(vanliga.map((h) => h.period))].sort();
     ut.period = ordnade[ordnade.length - 1];
@@ -92,7 +97,7 @@ export function tolkaPeriod(ordlista: string[], nu: Period): Periodangivelse {
   }
   if (!ut.period) {
     if (/\b(forra|senaste|forega[a-z]*|last) (manaden|manad|month)\b/.test(text)) ut.relativ = 'senaste_stangda';
-    else if (/\b(i fjol|forra aret|fjolaret|last year)\b/.test(text) && !/\b(samma (period|manad|tid)|jamfort med|jamfor med|mot|compared to|versus|vs)\b/.test(text)) { ut.relativ = 'i_fjol'; ut.period = period(ar(nu) - 1, 12); }
+    else if (/\b(i fjol|forra aret|fjolaret|last year)\b/.test(text) && !JAMFORELSE.test(text)) { ut.relativ = 'i_fjol'; ut.period = period(ar(nu) - 1, 12); }
     else if (/\b(i ar|hittills i ar|innevarande ar|this year|ytd|year to date|arets)\b/.test(text)) ut.relativ = 'i_ar';
   }
   if (/\b(bara|enbart|endast|only) (for )?(manaden|manad|month|the month)\b|\bmanadsvarde|\bmanadens\b|\bfor (\w+ )?manad(en)?\b|\bunder manaden\b|\bi sig\b/.test(text)) ut.baraManaden = true;

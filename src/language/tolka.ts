@@ -75,5 +75,5 @@ export function tolkaFraga(text: string, index: Enhetsindex, nu: Period): Fraga 
 }
 
 function avsiktVillHaEnhet(avsikt: Avsikt): boolean {
-  return ['status', 'trend', 'prognos', 'nedbrytning', 'jamforelse', 'nyckeltal', 'okand'].includes(avsikt);
+  return ['status', 'trend', 'prognos', 'nedbrytning', 'jamforelse', 'nyckeltal'].includes(avsikt);
 }
