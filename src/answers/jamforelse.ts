@@ -1,7 +1,7 @@
 import { type Period, periodNamn, sammaManadIFjol, tomText } from '../domain/period.js';
 import { type Siffror, siffrorFor } from '../domain/siffror.js';
 import type { Enhet } from '../domain/schema.js';
-import { formatProcent, formatTal, formatTkr } from '../domain/tal.js';
+import { formatProcent, formatTkr } from '../domain/tal.js';
 import { avvikelseIOrd, prognosIOrd } from './ord.js';
 import type { Svar, Svarsmiljo } from './svar.js';
 
@@ -53,7 +53,7 @@ export function jamforelseSvar(enheter: Enhet[], p: Period, m: Svarsmiljo): Svar
     text: [`**${rubrik}**`, `${ka.rubrik}: ${ka.rader.join(', ')}.`, `${kb.rubrik}: ${kb.rader.join(', ')}.`, slutsats].join('\n\n'),
     kort: {
       mall: 'jamforelse',
-      data: { rubrik, a: ka, b: kb, slutsats, skillnad: `${formatTal(skillnad)} tkr` },
+      data: { rubrik, a: ka, b: kb, slutsats, skillnad: `${formatTkr(skillnad)}` },
     },
     kontext: { enhet: enheter[0].id, period: p, avsikt: 'jamforelse' },
   };

@@ -1,7 +1,7 @@
 import { type Period, tomText } from '../domain/period.js';
 import { type Siffror, siffrorFor } from '../domain/siffror.js';
 import type { Enhet } from '../domain/schema.js';
-import { formatProcent, formatTal } from '../domain/tal.js';
+import { formatProcent, formatTkr } from '../domain/tal.js';
 import { avvikelseIOrd } from './ord.js';
 import type { Svar, Svarsmiljo } from './svar.js';
 
@@ -26,10 +26,10 @@ export function nedbrytningSvar(enhet: Enhet, p: Period, m: Svarsmiljo): Svar {
   const lista = bidrar.map((b) => {
     const andel = summaBidrar !== 0 ? (b.avvikelse / summaBidrar) * 100 : 0;
     const k = b.egenRad?.kommentar;
-    return `- ${b.enhet.namn}: ${formatTal(b.avvikelse)} tkr (${formatProcent(andel, 0)} av ${negativ ? 'underskotten' : 'överskotten'})${k ? `, "${k}"` : ''}`;
+    return `- ${b.enhet.namn}: ${formatTkr(b.avvikelse)} (${formatProcent(andel, 0)} av ${negativ ? 'underskotten' : 'överskotten'})${k ? `, "${k}"` : ''}`;
   });
   const rader = [rubrik, `${negativ ? 'Underskottet' : 'Överskottet'} kommer från:\n\n${lista.join('\n')}`];
-  if (motverkar.length) rader.push(`Motverkas av ${motverkar.map((b) => `${b.enhet.namn} ${formatTal(b.avvikelse)} tkr`).join(', ')}.`);
+  if (motverkar.length) rader.push(`Motverkas av ${motverkar.map((b) => `${b.enhet.namn} ${formatTkr(b.avvikelse)}`).join(', ')}.`);
   return {
     text: rader.join('\n\n'),
     kort: {
@@ -37,7 +37,7 @@ export function nedbrytningSvar(enhet: Enhet, p: Period, m: Svarsmiljo): Svar {
       data: {
         rubrik: rubrik.replace(/\*\*/g, ''),
         kolumner: [{ namn: 'Enhet' }, { namn: 'Avvikelse' }, { namn: 'Andel' }],
-        rader: bidrar.map((b) => ({ celler: [{ text: b.enhet.namn }, { text: `${formatTal(b.avvikelse)} tkr` }, { text: formatProcent(summaBidrar ? (b.avvikelse / summaBidrar) * 100 : 0, 0) }] })),
+        rader: bidrar.map((b) => ({ celler: [{ text: b.enhet.namn }, { text: `${formatTkr(b.avvikelse)}` }, { text: formatProcent(summaBidrar ? (b.avvikelse / summaBidrar) * 100 : 0, 0) }] })),
       },
     },
     kontext: { enhet: enhet.id, period: p, avsikt: 'nedbrytning' },

@@ -39,7 +39,7 @@ export function prognosSvar(fraga: Fraga, enhet: Enhet, p: Period, m: Svarsmiljo
         fakta: [
           { title: 'Årsbudget', value: formatTkr(s.budget_helar) },
           { title: 'Helårsprognos', value: formatTkr(s.prognos_helar) },
-          { title: 'Prognosavvikelse', value: `${formatTal(s.prognosavvikelse)} tkr` },
+          { title: 'Prognosavvikelse', value: `${formatTkr(s.prognosavvikelse)}` },
         ],
         rader: rader.slice(1),
         enhet: enhet.namn,

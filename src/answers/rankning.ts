@@ -1,7 +1,7 @@
 import { type Period, tomText } from '../domain/period.js';
 import { type Siffror, siffrorFor } from '../domain/siffror.js';
 import type { Enhet } from '../domain/schema.js';
-import { formatProcent, formatTal } from '../domain/tal.js';
+import { formatProcent, formatTal, formatTkr } from '../domain/tal.js';
 import { normalisera } from '../language/normalisera.js';
 import type { Fraga } from '../language/tolka.js';
 import { avvikelseIOrd } from './ord.js';
@@ -66,7 +66,7 @@ export function rankningSvar(fraga: Fraga, omfang: Enhet | null, p: Period, m: S
       data: {
         rubrik: rubrik.replace(/\*\*/g, ''),
         kolumner: [{ namn: 'Enhet' }, { namn: 'Avvikelse' }, { namn: 'Procent' }],
-        rader: visade.map((s) => ({ celler: [{ text: s.enhet.namn }, { text: `${formatTal(s.avvikelse)} tkr` }, { text: s.procent === null ? '–' : formatProcent(s.procent) }] })),
+        rader: visade.map((s) => ({ celler: [{ text: s.enhet.namn }, { text: `${formatTkr(s.avvikelse)}` }, { text: s.procent === null ? '–' : formatProcent(s.procent) }] })),
       },
     },
     kontext: { enhet: omfang?.id, period: p, avsikt: 'rankning' },

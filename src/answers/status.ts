@@ -1,7 +1,7 @@
 import { type Period, foregaende, manad, manadsnamn, periodNamn, tomText } from '../domain/period.js';
 import type { Register } from '../domain/register.js';
 import { type Siffror, manadsvarde, siffrorFor } from '../domain/siffror.js';
-import { formatForandring, formatProcent, formatTal, formatTkr } from '../domain/tal.js';
+import { formatForandring, formatProcent, formatTkr } from '../domain/tal.js';
 import { atgardslage } from './atgardslage.js';
 import { avvikelseIOrd, datumKort, forandringIOrd, prognosIOrd } from './ord.js';
 import type { Svar } from './svar.js';
@@ -72,7 +72,7 @@ export function statusrader(vy: Statusvy, baraManaden = false): string[] {
   if (vy.forandring) rader.push(vy.forandring);
   if (vy.storstaAvvikelser.length) {
     const rubrik = s.avvikelse < 0 ? 'Störst underskott' : 'Störst överskott';
-    rader.push(`${rubrik}: ${vy.storstaAvvikelser.map((b) => `${b.namn} ${formatTal(b.avvikelse)} tkr${b.kommentar ? ` (${b.kommentar})` : ''}`).join(', ')}.`);
+    rader.push(`${rubrik}: ${vy.storstaAvvikelser.map((b) => `${b.namn} ${formatTkr(b.avvikelse)}${b.kommentar ? ` (${b.kommentar})` : ''}`).join(', ')}.`);
   }
   if (vy.kommentar) rader.push(`Kommentar${vy.korrigerad ? ` (${vy.korrigerad})` : ''}: ${vy.kommentar}`);
   else if (vy.korrigerad) rader.push(`Siffrorna är ${vy.korrigerad}.`);
@@ -95,12 +95,12 @@ export function statusSvar(vy: Statusvy, opts: { baraManaden?: boolean; jaNej?: 
   const fakta = [
     { title: 'Budget t.o.m.', value: formatTkr(s.budget_ack) },
     { title: 'Utfall t.o.m.', value: formatTkr(s.utfall_ack) },
-    { title: 'Avvikelse', value: `${formatTal(s.avvikelse)} tkr` },
+    { title: 'Avvikelse', value: `${formatTkr(s.avvikelse)}` },
     { title: 'Procent av budget', value: s.procent === null ? '–' : formatProcent(s.procent) },
   ];
   if (s.budget_helar !== null) fakta.push({ title: 'Årsbudget', value: formatTkr(s.budget_helar) });
   if (s.prognos_helar !== null) fakta.push({ title: 'Helårsprognos', value: formatTkr(s.prognos_helar) });
-  if (s.prognosavvikelse !== null) fakta.push({ title: 'Prognosavvikelse', value: `${formatTal(s.prognosavvikelse)} tkr` });
+  if (s.prognosavvikelse !== null) fakta.push({ title: 'Prognosavvikelse', value: `${formatTkr(s.prognosavvikelse)}` });
   if (vy.manad) fakta.push({ title: `Bara ${manadsnamn(vy.period)}`, value: `${formatForandring(vy.manad.avvikelse)} tkr` });
   return {
     text: rader.join('\n\n'),
@@ -118,7 +118,7 @@ export function statusSvar(vy: Statusvy, opts: { baraManaden?: boolean; jaNej?: 
           vy.atgarder,
           vy.rapporterade,
         ].filter(Boolean),
-        barn: vy.storstaAvvikelser.map((b) => ({ namn: b.namn, avvikelse: `${formatTal(b.avvikelse)} tkr${b.kommentar ? ` (${b.kommentar})` : ''}` })),
+        barn: vy.storstaAvvikelser.map((b) => ({ namn: b.namn, avvikelse: `${formatTkr(b.avvikelse)}${b.kommentar ? ` (${b.kommentar})` : ''}` })),
         harBarn: vy.storstaAvvikelser.length > 0,
         enhet: vy.enhetsnamn,
         enhetId: vy.enhetId,

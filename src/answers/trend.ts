@@ -1,7 +1,7 @@
 import { type Period, ar, forskjut, manadsnamn, period, periodNamn } from '../domain/period.js';
 import { manadsvarde, siffrorFor } from '../domain/siffror.js';
 import type { Enhet } from '../domain/schema.js';
-import { formatProcent, formatTal } from '../domain/tal.js';
+import { formatProcent, formatTal, formatTkr } from '../domain/tal.js';
 import type { Fraga } from '../language/tolka.js';
 import { avvikelseIOrd } from './ord.js';
 import type { Svar, Svarsmiljo } from './svar.js';
@@ -66,7 +66,7 @@ export function trendSvar(fraga: Fraga, enhet: Enhet, till: Period, m: Svarsmilj
         verdikt: verdikt?.text ?? '',
         punkter: punkter.map((p) => ({
           manad: manadsnamn(p.period).slice(0, 3) + (p.period.slice(0, 4) !== till.slice(0, 4) ? ` ${p.period.slice(2, 4)}` : ''),
-          avvikelse: `${formatTal(p.avvikelse)} tkr`,
+          avvikelse: `${formatTkr(p.avvikelse)}`,
           procent: p.procent === null ? '–' : formatProcent(p.procent),
           stapel: Math.max(1, Math.round((Math.abs(p.avvikelse) / storst) * 100)),
           rest: Math.max(1, 100 - Math.round((Math.abs(p.avvikelse) / storst) * 100)),

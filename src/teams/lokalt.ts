@@ -17,7 +17,7 @@ export class LokalKanal {
   readonly adapter: TestAdapter;
   private raknare = 0;
 
-  constructor(private readonly app: Application<Tillstand>) {
+  constructor(app: Application<Tillstand>) {
     this.adapter = new TestAdapter(async (context) => { await app.run(context); });
   }
 
