@@ -39,17 +39,13 @@ export function nyckeltalSvar(fraga: Fraga, enhet: Enhet, m: Svarsmiljo): Svar {
   const reg = m.register;
   // A KPI is often reported for a verksamhetsområde only: use the nearest unit up the tree that has it.
   const kedja = reg.kedja(enhet.id);
-  const alla = [...new Set(kedja.flatMap((e) => reg.nyckeltalsnamnFor(e.id)))];
-  const namn = valjNyckeltal(fraga, alla.length ? alla : reg.nyckeltalsnamn());
+  const namn = valjNyckeltal(fraga, reg.nyckeltalsnamn());
   if (!namn) {
     const finns = reg.nyckeltalsnamn();
     return { text: `Jag hittar inget sådant nyckeltal för ${enhet.namn}.${finns.length ? ` Nyckeltal som finns: ${finns.join(', ')}.` : ''}` };
   }
   const kalla = kedja.find((e) => reg.nyckeltal(e.id, namn).length);
-  if (!kalla) {
-    const med = [...reg.enheter.values()].filter((e) => reg.nyckeltal(e.id, namn).length).map((e) => e.namn);
-    return { text: `Det finns ingen ${namn} rapporterad för ${enhet.namn}.${med.length ? ` Den finns för ${med.slice(0, 5).join(', ')}.` : ''}` };
-  }
+  if (!kalla) return nyckeltalUnder(fraga, enhet, namn, m);
   const serie = reg.nyckeltal(kalla.id, namn);
   const onskad: Period | undefined = fraga.tid.period;
   const punkt: Nyckeltal | undefined = onskad ? serie.find((n) => n.period === onskad) : serie.filter((n) => n.period <= m.nu).at(-1);
@@ -79,5 +75,26 @@ export function nyckeltalSvar(fraga: Fraga, enhet: Enhet, m: Svarsmiljo): Svar {
       },
     },
     kontext: { enhet: enhet.id, period: punkt.period, avsikt: 'nyckeltal' },
+  };
+}
+
+/** A rate cannot be summed: for a parent without its own series, show the units below it that have one. */
+function nyckeltalUnder(fraga: Fraga, enhet: Enhet, namn: string, m: Svarsmiljo): Svar {
+  const reg = m.register;
+  const rader = reg.underliggande(enhet.id)
+    .map((e) => {
+      const serie = reg.nyckeltal(e.id, namn);
+      const punkt = fraga.tid.period ? serie.find((n) => n.period === fraga.tid.period) : serie.filter((n) => n.period <= m.nu).at(-1);
+      return punkt ? { e, punkt } : null;
+    })
+    .filter((x): x is { e: Enhet; punkt: Nyckeltal } => x !== null);
+  if (!rader.length) {
+    const med = [...reg.enheter.values()].filter((e) => reg.nyckeltal(e.id, namn).length).map((e) => e.namn);
+    return { text: `Det finns ingen ${namn} rapporterad för ${enhet.namn}.${med.length ? ` Den finns för ${med.slice(0, 5).join(', ')}.` : ''}` };
+  }
+  const lista = rader.map(({ e, punkt }) => `- ${e.namn}: ${fmt(punkt.varde)} (${periodNamn(punkt.period)}${punkt.mal !== null ? `, mål ${fmt(punkt.mal)}` : ''})`);
+  return {
+    text: [`**${namn.charAt(0).toUpperCase() + namn.slice(1)} inom ${enhet.namn}**`, `${enhet.namn} rapporterar inte ${namn} som helhet; så här ligger enheterna under:`, lista.join('\n')].join('\n\n'),
+    kontext: { enhet: enhet.id, avsikt: 'nyckeltal' },
   };
 }

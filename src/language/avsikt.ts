@@ -27,7 +27,7 @@ const REGLER: Regel[] = [
   { avsikt: 'jamforelse', monster: /\b(jamfor\w*|jamford|jmf|jfr|compare\w*|versus|vs|mot (i fjol|forra aret|samma (period|manad) (i fjol|forra aret)))\b|\bsamma (period|manad) (i fjol|forra aret)\b|\b(i fjol|forra aret) samma (period|manad)\b/ },
   { avsikt: 'rankning', monster: /\b(vilka|vilken|topp ?\d*|storst\w*|storre|hogst\w*|lagst\w*|minst\w*|samst\w*|bast\w*|rangordna\w*|ranka\w*|sortera\w*|which|top \d+|largest|worst|best|highest|lowest|rank\w*|mer an|more than|over \d+)\b/ },
   { avsikt: 'trend', monster: /\b(manad for manad|trend\w*|utveckling\w*|over tid|blivit (battre|samre)|battre eller samre|samre eller battre|kurva\w*|graf\w*|diagram\w*|month by month|over time|senaste \d+ manader\w*|senaste (tre|sex|tolv) manader\w*|getting (better|worse)|sen(an)? (sommaren|varen|semestern))\b/ },
-  { avsikt: 'prognos', monster: /\b(prognos\w*|prognsen|helarsprognos\w*|arsprognos\w*|landar|kommer (vi|de|det) att landa|klarar\w* (\w+ )?(budget|ramen)\w*|hela aret|forecast\w*|year end|end of (the )?year|full year)\b/ },
+  { avsikt: 'prognos', monster: /\bblir det (ett )?(underskott|overskott|minus|plus)\b|\b(prognos\w*|prognsen|helarsprognos\w*|arsprognos\w*|landar|kommer (vi|de|det) att landa|klarar\w* (\w+ )?(budget|ramen)\w*|hela aret|forecast\w*|year end|end of (the )?year|full year)\b/ },
   { avsikt: 'status', monster: /\b(hur (ligger|gar|ser)|ligger|budget\w*|budgt|avvikelse\w*|avv|underskott\w*|overskott\w*|utfall\w*|minus|plus|over|under|status|lage\w*|ekonomi\w*|forbruk\w*|how (is|are|does)|doing|on track|over budget|spent)\b/ },
 ];
 

@@ -15,6 +15,7 @@ atgard atgarden atgarder atgarderna atgardsplan atgardsplanen handlingsplan spar
 sjukfranvaro sjukfranvaron korttidsfranvaro korttidsfranvaron franvaro franvaron nyckeltal nyckeltalet personalomsattning personalomsattningen
 kan du jag mig min mitt mina ni er ert era man hjalp vad vem nar varfor varifran kommer beror bryt ned ner
 ligga status lage laget ekonomi ekonomin ekonomiskt resultat resultatet siffror siffrorna siffra
+kostar kostade kostat kostnad kostnaden kostnader kostnaderna kosta
 tack snalla please hej hallo kort lang sjuk hog hoga lag lagt
 verksamhet verksamheten verksamheter verksamheterna enhet enheten enheter enheterna namnd namnden namnder namnderna
 omrade omradet omraden verksamhetsomrade verksamhetsomraden avdelning avdelningen avdelningar forvaltning forvaltningen
