@@ -162,7 +162,7 @@ export function utfallsformular(m: Svarsmiljo, u: Utfallsformularunderlag): Svar
     ...(harFel ? [FELRUBRIK, ...Object.values(fel).filter(Boolean).map((f) => `- ${f}`)] : []),
     ...info,
     UTFALLSFALT.filter((f) => f !== 'enhet' && f !== 'period').map((f) => `${UTFALLSFALTNAMN[f]}: ${varden[f] || '–'}`).join('\n'),
-    fore ? `${periodNamn(foraManad)} som jämförelse: ${referens.map((r) => `${r.title} ${r.value}`).join(', ')}.` : '',
+    fore ? `Som jämförelse, ${periodNamn(foraManad)}: ${referens.map((r) => `${r.title} ${r.value}`).join(', ')}.` : '',
     'Fyll i kortet och tryck på Skicka.',
   ].filter(Boolean);
   return {
@@ -179,7 +179,7 @@ export function utfallsformular(m: Svarsmiljo, u: Utfallsformularunderlag): Svar
         varden,
         fel,
         harReferens: referens.length > 0,
-        referensrubrik: `${periodNamn(foraManad)} som jämförelse`,
+        referensrubrik: `Som jämförelse: ${periodNamn(foraManad)}`,
         referens,
         kortId: u.kortId,
         grundversion: grund.version,

@@ -24,7 +24,10 @@ function kandidater(fraga: Fraga, omfang: Enhet | null, m: Svarsmiljo): Enhet[] 
   for (const [monster, typ] of NIVAORD) {
     if (!monster.test(text)) continue;
     const pa = under.filter((e) => e.typ === typ);
-    if (pa.length) return pa;
+    if (!pa.length) continue;
+    // Branches without that level still count, by the units that report in them.
+    const tackta = new Set(pa.flatMap((e) => [e.id, ...reg.kedja(e.id).map((f) => f.id), ...reg.underliggande(e.id).map((f) => f.id)]));
+    return [...pa, ...under.filter((e) => !tackta.has(e.id) && reg.barnTill(e.id).length === 0)];
   }
   const rapporterande = under.filter((e) => reg.harEgnaPerioder(e.id));
   return rapporterande.length ? rapporterande : under;

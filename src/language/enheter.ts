@@ -51,6 +51,12 @@ export function ordlikhet(fraga: string, term: string, skyddat: boolean): number
   return 0;
 }
 
+function sammaBojning(a: string, b: string): boolean {
+  const x = a.split(' ');
+  const y = b.split(' ');
+  return x.length === y.length && x.every((o, i) => ordlikhet(o, y[i], false) >= 0.95);
+}
+
 function stam(fraga: string, term: string): string {
   for (const b of BOJNINGAR) if (fraga.endsWith(b) && Math.abs(fraga.length - b.length - term.length) <= 1) return fraga.slice(0, -b.length);
   return fraga;
@@ -68,7 +74,7 @@ export class Enhetsindex {
       const egna = new Set([enhet.namn, ...enhet.alias].map(normalisera).filter(Boolean));
       for (const t of egna) this.termer.push({ enhet, ord: t.split(' '), vikt: 1 });
       const generiska = new Set<string>(TYPTERMER[enhet.typ] ?? []);
-      for (const grupp of grupper) if ([...egna].some((t) => grupp.has(t))) for (const g of grupp) generiska.add(g);
+      for (const grupp of grupper) if ([...egna].some((t) => [...grupp].some((g) => sammaBojning(t, g)))) for (const g of grupp) generiska.add(g);
       for (const g of generiska) if (!egna.has(g)) this.termer.push({ enhet, ord: g.split(' '), vikt: 0.9 });
       for (const namn of [enhet.namn, ...enhet.alias]) sokbara.push({ enhet, namn });
     }
@@ -95,6 +101,7 @@ export class Enhetsindex {
         if (n === 1 && term.ord[0].length <= 4 && this.skyddadeOrd.has(term.ord[0]) && original[start] === original[start]?.toLowerCase()) continue;
         kandidater.push({ enhet: term.enhet, start, slut: start + n, poang: summa * term.vikt });
       }
+      if (n >= 2) this.delvisTraff(term, ordlista, kandidater);
     }
     kandidater.sort((a, b) => b.poang - a.poang || (b.slut - b.start) - (a.slut - a.start));
     const anvanda = new Set<number>();
@@ -113,6 +120,23 @@ export class Enhetsindex {
     valda.sort((a, b) => a.start - b.start);
     const enheter = [...new Map(valda.map((v) => [v.enhet.id, v.enhet])).values()];
     return { enheter, tvetydiga, anvanda };
+  }
+
+  /**
+   * "hemtjänsten" for units named "Hemtjänst Norr" and "Hemtjänst Söder": the leading word of a longer
+   * name counts, weakly, so that two such units become a question of which one rather than no answer.
+   */
+  private delvisTraff(term: Term, ordlista: string[], kandidater: Traff[]): void {
+    const forsta = term.ord[0];
+    if (forsta.length < 5) return;
+    for (let start = 0; start < ordlista.length; start++) {
+      const o = ordlista[start];
+      if (this.skyddadeOrd.has(o)) continue;
+      const likhet = ordlikhet(o, forsta, false);
+      if (likhet < 0.8) continue;
+      if (ordlista[start + 1] !== undefined && ordlikhet(ordlista[start + 1], term.ord[1], false) > 0) continue;
+      kandidater.push({ enhet: term.enhet, start, slut: start + 1, poang: likhet * Math.min(forsta.length, o.length) * term.vikt * 0.5 });
+    }
   }
 
   /** The closest unit names to something that matched nothing, for "menade du …". */

@@ -10,6 +10,9 @@ import { senastePeriodFor } from '../domain/siffror.js';
 import { sammaUtfall } from './import.js';
 import type { Store, Transaktion } from './store.js';
 
+/** Plans alerts inside the same transaction as the change (src/alerts/planera.ts); a parameter so tests can watch it. */
+export type Larmplanerare = (tx: Transaktion, andrade: Array<{ enhet: string; period: Period }>) => void;
+
 /** Who submits: the Teams user's AAD object id, and their row in the store if there is one. */
 export interface Inlamnare {
   id: string;
@@ -59,10 +62,7 @@ function noteraNekad(tx: Transaktion, vem: Inlamnare, nyckel: string, atgard: st
   tx.lagg('handelser', handelse);
 }
 
-/**
- * Refusals are audited even though nothing else is written; used also when a form is refused in chat.
- * Returns the reason, or null when the user may report for the unit.
- */
+/** Refusals are audited even though nothing else is written; used when a form is refused in chat. True when refused. */
 export async function noteraOmNekad(store: Store, vem: Inlamnare, enhet: string, nyckel: string, atgard: string): Promise<boolean> {
   if (!nekande(vem.anvandare, enhet, store.register)) return false;
   await store.andra({ vem: vem.id, kalla: 'chatt' }, (tx) => noteraNekad(tx, vem, nyckel, atgard));
@@ -77,7 +77,7 @@ const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
  * older version than the stored one (nothing written), and answers a form already processed with its
  * receipt (nothing written).
  */
-export function sparaUtfall(store: Store, vem: Inlamnare, indata: Record<string, unknown>): Promise<Utfallsresultat> {
+export function sparaUtfall(store: Store, vem: Inlamnare, indata: Record<string, unknown>, larm: Larmplanerare = planeraLarm): Promise<Utfallsresultat> {
   return store.andra({ vem: vem.id, kalla: 'kort' }, (tx): Utfallsresultat => {
     const reg = tx.register;
     const grund = Kortgrund.safeParse(indata);
@@ -120,7 +120,7 @@ export function sparaUtfall(store: Store, vem: Inlamnare, indata: Record<string,
     };
     tx.lagg('utfall', ny);
     noteraMottaget(tx, vem.id, kortId, { samling: 'utfall', enhet: ny.enhet, period: ny.period, version: ny.version });
-    planeraLarm(tx, [{ enhet: ny.enhet, period: ny.period }]);
+    larm(tx, [{ enhet: ny.enhet, period: ny.period }]);
     return { typ: 'sparad', ny, fore: nuvarande ?? null, upprepad: false };
   });
 }
@@ -133,7 +133,7 @@ function atgardsversion(reg: Register, enhet: string, nr: number, version: numbe
 }
 
 /** The same path for a measure's status, realised savings for a year, and comment. */
-export function sparaAtgard(store: Store, vem: Inlamnare, indata: Record<string, unknown>): Promise<Atgardsresultat> {
+export function sparaAtgard(store: Store, vem: Inlamnare, indata: Record<string, unknown>, larm: Larmplanerare = planeraLarm): Promise<Atgardsresultat> {
   return store.andra({ vem: vem.id, kalla: 'kort' }, (tx): Atgardsresultat => {
     const reg = tx.register;
     const grund = Atgardsgrund.safeParse(indata);
@@ -176,7 +176,7 @@ export function sparaAtgard(store: Store, vem: Inlamnare, indata: Record<string,
     tx.satt('atgarder', ny);
     noteraMottaget(tx, vem.id, kortId, { samling: 'atgarder', enhet, nr, version: ny.version });
     // Measures have no month; the alert engine sees the unit's latest reported period.
-    planeraLarm(tx, [{ enhet, period: senastePeriodFor(reg, enhet, nu) ?? nu }]);
+    larm(tx, [{ enhet, period: senastePeriodFor(reg, enhet, nu) ?? nu }]);
     return { typ: 'sparad', ny, fore: atgard, upprepad: false };
   });
 }

@@ -45,4 +45,25 @@ export class LokalKanal {
   fraga(text: string, fran: LokalAvsandare): Promise<Partial<Activity>[]> {
     return this.skicka({ type: ActivityTypes.Message, text }, fran);
   }
+
+  /**
+   * Presses an Action.Execute button: an `adaptiveCard/action` invoke, as Teams sends it. Returns the invoke
+   * response (status and body; the body's `value` is the card that replaces the pressed one) and anything else sent.
+   */
+  async invoke(verb: string, data: Record<string, unknown>, fran: LokalAvsandare, replyToId?: string): Promise<{ status: number | undefined; body: { statusCode?: number; type?: string; value?: unknown } | undefined; aktiviteter: Partial<Activity>[] }> {
+    const svar = await this.skicka({
+      type: ActivityTypes.Invoke,
+      name: 'adaptiveCard/action',
+      value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+      ...(replyToId ? { replyToId } : {}),
+    }, fran);
+    const ir = svar.find((a) => a.type === ActivityTypes.InvokeResponse);
+    const varde = ir?.value as { status?: number; body?: { statusCode?: number; type?: string; value?: unknown } } | undefined;
+    return { status: varde?.status, body: varde?.body, aktiviteter: svar.filter((a) => a.type !== ActivityTypes.InvokeResponse) };
+  }
+
+  /** Presses an Action.Submit button: a message with the button's data as value and no text. */
+  tryck(data: Record<string, unknown>, fran: LokalAvsandare): Promise<Partial<Activity>[]> {
+    return this.skicka({ type: ActivityTypes.Message, value: data }, fran);
+  }
 }
