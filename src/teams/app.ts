@@ -67,19 +67,6 @@ export function skapaApp(b: Appberoenden): Application<Tillstand> {
     return true;
   });
 
-  app.activity(ActivityTypes.Message, async (context, state) => {
-    const text = (context.activity.text ?? '').trim();
-    if (!text) {
-      await context.sendActivity('Skriv en fråga, till exempel "hur ligger vi mot budget?", eller "hjälp".');
-      return;
-    }
-    if (text.length > MAX_TECKEN) {
-      await context.sendActivity(`Frågan är för lång (${text.length} tecken). Skriv en kortare fråga, högst ${MAX_TECKEN} tecken.`);
-      return;
-    }
-    await svara(context, state, text);
-  });
-
   app.adaptiveCards.actionSubmit('fraga', async (context, state, data: { fraga?: unknown; enhet?: unknown }) => {
     const fraga = typeof data.fraga === 'string' ? data.fraga.slice(0, MAX_TECKEN) : '';
     const enhet = typeof data.enhet === 'string' ? data.enhet : undefined;
@@ -100,6 +87,26 @@ export function skapaApp(b: Appberoenden): Application<Tillstand> {
 
   kopplaRapportering(app, b);
   kopplaLarm(app, b);
+
+  // Registered last: teams-ai takes the first matching route, and card submits are messages too.
+  app.activity(ActivityTypes.Message, async (context, state) => {
+    const text = (context.activity.text ?? '').trim();
+    if (!text && context.activity.value) {
+      b.logg.warn('okänd kortknapp', { verb: String((context.activity.value as { verb?: unknown }).verb ?? '').slice(0, 50) });
+      await context.sendActivity('Den knappen känner jag inte igen längre. Ställ frågan igen, eller skriv "hjälp".');
+      return;
+    }
+    if (!text) {
+      await context.sendActivity('Skriv en fråga, till exempel "hur ligger vi mot budget?", eller "hjälp".');
+      return;
+    }
+    if (text.length > MAX_TECKEN) {
+      await context.sendActivity(`Frågan är för lång (${text.length} tecken). Skriv en kortare fråga, högst ${MAX_TECKEN} tecken.`);
+      return;
+    }
+    await svara(context, state, text);
+  });
+
 
   app.error(async (context, err) => {
     b.logg.error('oväntat fel i turen', { fel: err, typ: context.activity.type });

@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { ActivityTypes } from 'botbuilder';
+import { CHEF_IFO, demoBot, synligText } from '../support/app.js';
+
+describe('integration: samtal, följdfrågor och kortknappar', () => {
+  let bot: Awaited<ReturnType<typeof demoBot>>;
+  beforeEach(async () => { bot = await demoBot(); });
+
+  it('en följdfråga gäller samma enhet i samma konversation, inte i en annan', async () => {
+    const fran = { anvandare: CHEF_IFO, konversation: 'samtal-1' };
+    await bot.fraga('hur ligger socialnämnden mot budget?', fran);
+    const { text } = await bot.fraga('och i september?', fran);
+    assert.match(text, /Socialnämnden t\.o\.m\. september 2025/);
+    const { text: atgarder } = await bot.fraga('visa åtgärderna', fran);
+    assert.match(atgarder, /Minska övertid\/mertid/);
+    const { text: annan } = await bot.fraga('och i september?', { anvandare: CHEF_IFO, konversation: 'samtal-2' });
+    assert.doesNotMatch(annan, /Socialnämnden t\.o\.m\. september/);
+  });
+
+  it('knappen "Visa trend" på statuskortet ger trenden för kortets enhet', async () => {
+    const fran = { anvandare: CHEF_IFO, konversation: 'samtal-3' };
+    const { aktiviteter } = await bot.fraga('hur ligger IFO mot budget?', fran);
+    const kort = aktiviteter[0].attachments![0].content as { actions: Array<{ title: string; data: Record<string, string> }> };
+    const trend = kort.actions.find((a) => a.title === 'Visa trend')!;
+    const svar = await bot.kanal.skicka({ type: ActivityTypes.Message, text: '', value: trend.data }, fran);
+    const text = svar.map(synligText).join('\n');
+    assert.match(text, /Individ- och familjeomsorg, januari 2025–november 2025/);
+    assert.match(text, /\| november 2025 \| -9 870 \|/);
+  });
+
+  it('knappen "Bryt ned" och valknapparna för en okänd enhet leder vidare', async () => {
+    const fran = { anvandare: CHEF_IFO, konversation: 'samtal-4' };
+    const bryt = await bot.kanal.skicka({ type: ActivityTypes.Message, text: '', value: { verb: 'fraga', fraga: 'var kommer avvikelsen ifrån', enhet: 'sn' } }, fran);
+    assert.match(bryt.map(synligText).join('\n'), /Underskottet kommer från:.*Individ- och familjeomsorg: -9 870 tkr/s);
+    const { aktiviteter } = await bot.fraga('hur ligger hemtjänstgrupen', fran);
+    const text = aktiviteter.map(synligText).join('\n');
+    assert.match(text, /Hemtjänst t\.o\.m\. november 2025/);
+  });
+
+  it('en knapp utan fråga får ett tydligt svar och kraschar inget', async () => {
+    const svar = await bot.kanal.skicka({ type: ActivityTypes.Message, text: '', value: { verb: 'fraga', fraga: 42 } }, { anvandare: CHEF_IFO });
+    assert.match(svar.map(synligText).join('\n'), /Knappen saknade en fråga/);
+  });
+
+  it('en för lång fråga avvisas vänligt', async () => {
+    const { text } = await bot.fraga('x'.repeat(4000));
+    assert.match(text, /Frågan är för lång \(4000 tecken\)/);
+  });
+
+  it('installation i en personlig chatt ger en välkomst en gång, med exempel som fungerar', async () => {
+    const fran = { anvandare: CHEF_IFO, konversation: 'personlig-x' };
+    const forsta = await bot.kanal.skicka({ type: ActivityTypes.InstallationUpdate, action: 'add' }, fran);
+    const text = forsta.map(synligText).join('\n');
+    assert.match(text, /Hej! Jag är Budgetkollen/);
+    assert.match(text, /hur ligger SN mot budget\?/);
+    assert.equal((await bot.kanal.skicka({ type: ActivityTypes.InstallationUpdate, action: 'add' }, fran)).length, 0);
+    assert.ok(bot.store.dokument.konversationer.some((k) => k.id === 'personlig-x' && k.aktiv));
+    const { text: exempel } = await bot.fraga('hur ligger SN mot budget?', fran);
+    assert.match(exempel, /Socialnämnden t\.o\.m\. november 2025/);
+  });
+});
