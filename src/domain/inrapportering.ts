@@ -164,7 +164,7 @@ export function granskaUtfall(indata: unknown, m: Utfallsmiljo): Granskning<Utfa
         code: z.ZodIssueCode.custom,
         path: ['budget_ack'],
         message: `${N.budget_ack}: ${formatTkr(budget)} har annat tecken än årsbudgeten (${formatTkr(v.budget_helar)}). Kostnader skrivs som positiva tal; bara en enhet med nettointäkter har negativ budget.`,
-      });
+      });      return;
     }
     const grans = varningsgrans(reg, v.enhet);
     if (v.kommentar === null && overVarningsgransen(budget, utfall, grans)) {
