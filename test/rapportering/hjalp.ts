@@ -34,7 +34,8 @@ export function kortIAktiviteter(aktiviteter: Partial<Activity>[]): Kortjson {
 }
 
 export function textIAktiviteter(aktiviteter: Partial<Activity>[]): string {
-  return lasbar(aktiviteter.filter((a) => a.type === 'message').map((a) => [a.text ?? '', ...(a.attachments ?? []).map((b) => kortSomText(b.content))].join('\n')).join('\n'));
+  const kortText = (kort: { fallbackText?: string }) => kort.fallbackText ?? kortSomText(kort);
+  return lasbar(aktiviteter.filter((a) => a.type === 'message').map((a) => [a.text ?? '', ...(a.attachments ?? []).map((b) => kortText(b.content))].filter(Boolean).join('\n')).join('\n')).replace(/\*\*/g, '').replace(/\n{2,}/g, '\n');
 }
 
 export function lasbartKort(kort: unknown): string {
