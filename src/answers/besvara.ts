@@ -13,6 +13,8 @@ import { prognosSvar } from './prognos.js';
 import { rankningSvar } from './rankning.js';
 import { statusSvar, statusvy } from './status.js';
 import type { Svar, Svarsmiljo } from './svar.js';
+import type { Enhet } from '../domain/schema.js';
+import type { Period } from '../domain/period.js';
 import { trendSvar } from './trend.js';
 
 /** Intents that change something or need a form: the Teams layer carries them out. */
@@ -57,7 +59,8 @@ function svara(fraga: Fraga, avsikt: Avsikt, m: Svarsmiljo, tvingad?: string): S
     const rot = m.register.rot();
     const p = rot ? valjPeriod(fraga, rot, m) : null;
     if (!p || !p.ok) return { text: p?.text ?? 'Det finns inga siffror ännu.' };
-    return rankningSvar(fraga, null, p.period, m);
+    const svar = rankningSvar(fraga, null, p.period, m);
+    return p.notering ? medNotering(svar, p.notering) : svar;
   }
   const val = valjEnhet(fraga, m, tvingad);
   if (!val.ok) return val.svar;
@@ -66,14 +69,24 @@ function svara(fraga: Fraga, avsikt: Avsikt, m: Svarsmiljo, tvingad?: string): S
   if (avsikt === 'nyckeltal') return nyckeltalSvar(fraga, enhet, m);
   const p = valjPeriod(fraga, enhet, m);
   if (!p.ok) return { text: p.text, kontext: { enhet: enhet.id, avsikt } };
+  const svar = svaraForPeriod(fraga, avsikt, enhet, p.period, m);
+  return p.notering ? medNotering(svar, p.notering) : svar;
+}
+
+/** A caveat goes first in the text and into the card's fallback, without changing the figures. */
+function medNotering(svar: Svar, notering: string): Svar {
+  return { ...svar, text: `${notering}\n\n${svar.text}`, kort: svar.kort && { ...svar.kort, data: { ...svar.kort.data, notering } } };
+}
+
+function svaraForPeriod(fraga: Fraga, avsikt: Avsikt, enhet: Enhet, period: Period, m: Svarsmiljo): Svar {
   switch (avsikt) {
-    case 'trend': return trendSvar(fraga, enhet, p.period, m);
-    case 'prognos': return prognosSvar(fraga, enhet, p.period, m);
-    case 'rankning': return rankningSvar(fraga, enhet, p.period, m);
-    case 'nedbrytning': return nedbrytningSvar(enhet, p.period, m);
-    case 'jamforelse': return jamforelseSvar(fraga.enheter.length >= 2 ? fraga.enheter : [enhet], p.period, m);
+    case 'trend': return trendSvar(fraga, enhet, period, m);
+    case 'prognos': return prognosSvar(fraga, enhet, period, m);
+    case 'rankning': return rankningSvar(fraga, enhet, period, m);
+    case 'nedbrytning': return nedbrytningSvar(enhet, period, m);
+    case 'jamforelse': return jamforelseSvar(fraga.enheter.length >= 2 ? fraga.enheter : [enhet], period, m);
     default: {
-      const vy = statusvy(m.register, enhet.id, p.period);
+      const vy = statusvy(m.register, enhet.id, period);
       if (!vy) return { text: `Det finns inga siffror för ${enhet.namn}.` };
       const over = /\bover\b|\bover budget\b/.test(normalisera(fraga.text));
       const under = /\bunder budget\b/.test(normalisera(fraga.text));

@@ -1,10 +1,10 @@
 import { type Period, foregaende, periodNamn, tomText } from '../domain/period.js';
-import { senastePeriodFor } from '../domain/siffror.js';
+import { senastePeriodFor, siffrorFor } from '../domain/siffror.js';
 import type { Enhet } from '../domain/schema.js';
 import type { Fraga } from '../language/tolka.js';
 import type { Svarsmiljo } from './svar.js';
 
-export type Periodval = { ok: true; period: Period } | { ok: false; text: string };
+export type Periodval = { ok: true; period: Period; notering?: string } | { ok: false; text: string };
 
 /**
  * Turns what the question said about time into a month with data for the unit.
@@ -22,7 +22,7 @@ export function valjPeriod(fraga: Fraga, enhet: Enhet, m: Svarsmiljo): Periodval
     if (!onskad) return { ok: false, text: `Det finns inga siffror för ${enhet.namn} för ${m.nu.slice(0, 4)} ännu; senaste period är ${periodNamn(senaste)}.` };
   }
   if (!onskad && m.kontext?.period && fraga.enheter.length === 0 && m.kontext.enhet === enhet.id) onskad = m.kontext.period;
-  if (!onskad) return { ok: true, period: senaste };
+  if (!onskad) return senasteKompletta(enhet, senaste, m);
   if (onskad.slice(5) === '12' && tid.relativ === 'i_fjol') onskad = senastePeriodFor(reg, enhet.id, onskad) ?? onskad;
   if (!reg.perioderFor(enhet.id).includes(onskad)) {
     return {
@@ -33,4 +33,19 @@ export function valjPeriod(fraga: Fraga, enhet: Enhet, m: Svarsmiljo): Periodval
     };
   }
   return { ok: true, period: onskad };
+}
+
+/**
+ * Without a period, a month where fewer units have reported than the month before is not yet the
+ * picture a manager wants: answer for the month before and say why.
+ */
+function senasteKompletta(enhet: Enhet, senaste: Period, m: Svarsmiljo): Periodval {
+  const nu = siffrorFor(m.register, enhet.id, senaste);
+  const fore = siffrorFor(m.register, enhet.id, foregaende(senaste));
+  if (!nu?.rapporterade || !fore?.rapporterade || nu.rapporterade.antal >= fore.rapporterade.antal) return { ok: true, period: senaste };
+  return {
+    ok: true,
+    period: fore.period,
+    notering: `För ${periodNamn(senaste)} har bara ${nu.rapporterade.antal} av ${fore.rapporterade.antal} enheter rapporterat ännu, så svaret gäller ${periodNamn(fore.period)}. Fråga om "${periodNamn(senaste).split(' ')[0]}" för de siffror som finns.`,
+  };
 }

@@ -56,3 +56,32 @@ describe('integration: en annan kommun (Norrby) genom samma import och samma bot
     assert.match(await fraga('hur ligger VON t.o.m. december 2025'), /inga siffror för Vård- och omsorgsnämnden t\.o\.m\. december 2025/);
   });
 });
+
+describe('integration: en månad där bara några enheter har rapporterat', () => {
+  let fraga: (text: string) => Promise<string>;
+  before(async () => {
+    const klocka = () => new Date('2026-05-05T12:00:00Z');
+    const store = await Store.oppna(join(mkdtempSync(join(tmpdir(), 'bk-norrby-')), 'store.json'), klocka);
+    const filer = lasImportmapp(join(process.cwd(), 'test', 'fixtures', 'norrby'));
+    filer['utfall.csv'] = Buffer.concat([filer['utfall.csv']!, Buffer.from('HTN;2026-04;20000;21500;60000;64500;\n')]);
+    await importera(store, filer);
+    const kanal = new LokalKanal(skapaApp({ store, logg: tystLogg, klocka }));
+    fraga = async (text) => (await kanal.fraga(text, { anvandare: 'aad-norrby-2' })).map(synligText).join('\n');
+  });
+
+  it('utan period gäller senaste kompletta månaden, och svaret säger varför', async () => {
+    const t = await fraga('hur ligger VON?');
+    assert.match(t, /För april 2026 har bara 1 av 3 enheter rapporterat ännu, så svaret gäller mars 2026/);
+    assert.match(t, /Vård- och omsorgsnämnden t\.o\.m\. mars 2026/);
+  });
+
+  it('den som frågar om april får aprils siffror och hur många som rapporterat', async () => {
+    const t = await fraga('hur ligger VON i april?');
+    assert.match(t, /Vård- och omsorgsnämnden t\.o\.m\. april 2026/);
+    assert.match(t, /1 av 3 enheter har rapporterat för april 2026/);
+  });
+
+  it('en enhet som själv har rapporterat visar sin senaste månad', async () => {
+    assert.match(await fraga('hur ligger hemtjänst norr?'), /Hemtjänst Norr t\.o\.m\. april 2026/);
+  });
+});
