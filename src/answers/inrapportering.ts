@@ -32,9 +32,10 @@ const text = (v: unknown, max = 2000): string => (typeof v === 'string' ? v.slic
 
 const beloppEllerStreck = (v: number | null) => (v === null ? '–' : formatTkr(v));
 
-/** "novembersiffrorna", "oktoberutfallet": a month written together with what is reported. */
+/** "novembersiffrorna", "oktoberutfallet", "förra månadens siffror": the month a report is for, as people write it. */
 export function periodUrSammansattning(fragetext: string, nu: Period): Period | null {
   const normal = normalisera(fragetext);
+  if (/\b(forra|senaste) manadens\b/.test(normal)) return foregaende(nu);
   const m = new RegExp(`\\b(${MANADER.join('|')})(siffr|utfall|prognos|rapport|budget|avvikelse)\\w*(?: (\\d{4}))?\\b`).exec(normal);
   if (!m) return null;
   const manadNr = MANADER.indexOf(m[1] as (typeof MANADER)[number]) + 1;

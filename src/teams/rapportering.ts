@@ -9,7 +9,7 @@ import {
 import { beskrivEnhet, valjEnhet } from '../answers/enhetsval.js';
 import type { Svar, Svarsmiljo } from '../answers/svar.js';
 import { farRapportera, nekandeText } from '../domain/behorighet.js';
-import { PERIOD_MONSTER, type Period, periodNamn } from '../domain/period.js';
+import { PERIOD_MONSTER, type Period, foregaende, periodNamn } from '../domain/period.js';
 import type { Atgard, Enhet } from '../domain/schema.js';
 import { senastePeriodFor } from '../domain/siffror.js';
 import type { Fraga } from '../language/tolka.js';
@@ -56,7 +56,8 @@ export const rapporteraKommando: Kommandohanterare = async (fraga, k) => {
     enhet = standardenhet(m) ?? reg.enhet(m.anvandare?.enheter[0] ?? '') ?? reg.rot();
   }
   if (!enhet) return { text: 'Det finns inga enheter inlagda ännu. Be en administratör importera organisationen.' };
-  const period = fraga.tid.period ?? periodUrSammansattning(fraga.text, m.nu) ?? standardperiod(reg, enhet.id, m.nu);
+  const period = fraga.tid.period ?? periodUrSammansattning(fraga.text, m.nu)
+    ?? (fraga.tid.relativ === 'senaste_stangda' ? foregaende(m.nu) : standardperiod(reg, enhet.id, m.nu));
   return formularEllerNekande(m, k.store, k.logg, vem, enhet, period);
 };
 

@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import { periodUrSammansattning, standardenhet, standardperiod } from '../../src/answers/inrapportering.js';
+import type { Svarsmiljo } from '../../src/answers/svar.js';
+import { Enhetsindex } from '../../src/language/enheter.js';
+import { SKYDDADE_ORD } from '../../src/language/tolka.js';
+import type { Store } from '../../src/store/store.js';
+import { DEMO_NU, demoStore } from '../support/demo.js';
+import { ALEX, ISAIAH } from './hjalp.js';
+
+describe('rapportering: vilken enhet och månad ett formulär gäller', () => {
+  let store: Store;
+  before(async () => { store = await demoStore(); });
+  const miljo = (anvandare: string, kontext?: Svarsmiljo['kontext']): Svarsmiljo => ({
+    register: store.register, index: new Enhetsindex(store.register, SKYDDADE_ORD), nu: '2025-12', idag: DEMO_NU, anvandare: store.register.anvandare.get(anvandare), kontext,
+  });
+
+  it('månaden ur sammansatta ord: "novembersiffrorna", "oktoberutfallet 2024", "förra månadens"', () => {
+    assert.equal(periodUrSammansattning('jag vill rapportera novembersiffrorna för IFO', '2025-12'), '2025-11');
+    assert.equal(periodUrSammansattning('rapportera oktoberutfallet 2024', '2025-12'), '2024-10');
+    assert.equal(periodUrSammansattning('lämna decemberprognosen', '2025-11'), '2024-12');
+    assert.equal(periodUrSammansattning('rapportera förra månadens siffror', '2025-12'), '2025-11');
+    assert.equal(periodUrSammansattning('rapportera för IFO', '2025-12'), null);
+  });
+
+  it('standardmånaden: månaden efter den senaste med siffror, aldrig efter klockan; utan siffror förra månaden', () => {
+    assert.equal(standardperiod(store.register, 'bou', '2025-12'), '2025-12');
+    assert.equal(standardperiod(store.register, 'bou', '2025-11'), '2025-11');
+    assert.equal(standardperiod(store.register, 'bou', '2026-03'), '2025-12');
+    assert.equal(standardperiod(store.register, 'bou', '2023-05'), '2023-04');
+  });
+
+  it('standardenheten: samtalets enhet om användaren får rapportera för den, annars användarens första egna rapporterande enhet', () => {
+    assert.equal(standardenhet(miljo(ALEX.anvandare))?.id, 'hemtjanst');
+    assert.equal(standardenhet(miljo(ALEX.anvandare, { enhet: 'ifo' }))?.id, 'ifo');
+    assert.equal(standardenhet(miljo(ALEX.anvandare, { enhet: 'grundskola' }))?.id, 'hemtjanst');
+    assert.equal(store.register.enhet(standardenhet(miljo(ISAIAH.anvandare))!.id)?.foralder !== null, true);
+    assert.equal(standardenhet(miljo('okänd')), undefined);
+  });
+});
