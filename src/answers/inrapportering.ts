@@ -369,7 +369,7 @@ export function atgardsformular(m: Svarsmiljo, u: Atgardsformularunderlag): Svar
       data: {
         rubrik, fakta, info, harFel, felrubrik: FELRUBRIK, varden, fel,
         statusar: ATGARDSSTATUS.map((s) => ({ titel: s, id: s })),
-        aren: (PERIOD_MONSTER.test(`${varden.ar}-01`) && !aren.includes(varden.ar) ? [...aren, varden.ar] : aren).map((y) => ({ titel: y, id: y })),
+        aren: (/^\d{4}$/.test(varden.ar) && !aren.includes(varden.ar) ? [...aren, varden.ar] : aren).map((y) => ({ titel: y, id: y })),
         kortId: u.kortId,
         grundversion: u.grundversion ?? a.version,
         enhet: a.enhet,
