@@ -14,7 +14,8 @@ import type { Atgard, Enhet } from '../domain/schema.js';
 import { senastePeriodFor } from '../domain/siffror.js';
 import type { Fraga } from '../language/tolka.js';
 import { bindKort, type Kort } from '../cards/binda.js';
-import { type Inlamnare, noteraOmNekad, sparaAtgard, sparaUtfall } from '../store/inrapportering.js';
+import { type Atgardsresultat, type Inlamnare, type Utfallsresultat, noteraOmNekad, sparaAtgard, sparaUtfall } from '../store/inrapportering.js';
+import { Lagringsfel } from '../store/fel.js';
 import type { Store } from '../store/store.js';
 import type { Logg } from '../logg.js';
 import { svarTillAktivitet } from './aktivitet.js';
@@ -146,6 +147,13 @@ export function kopplaRapportering(app: Application<Tillstand>, b: Appberoenden)
     return { ...bindKort(svar.kort), fallbackText: svar.text };
   };
 
+  /** The store undid everything; the user is told so, and the card stays usable for another try. */
+  const misslyckat = (e: unknown, vem: Inlamnare): Svar => {
+    b.logg.error('kunde inte spara från kort', { fel: e as Error, anvandare: vem.id });
+    const orsak = e instanceof Lagringsfel ? [e.message] : [];
+    return meddelande('Något gick fel', [...orsak, 'Inget har sparats. Försök igen om en stund; skriv "rapportera" för att få ett nytt formulär.'], 'Attention');
+  };
+
   /** A stored change replaces the card for everyone in a group chat or channel, not only for the one who pressed. */
   const ersattForAlla = async (context: TurnContext, k: Kort) => {
     const ursprung = context.activity.replyToId;
@@ -192,7 +200,12 @@ export function kopplaRapportering(app: Application<Tillstand>, b: Appberoenden)
 
   app.adaptiveCards.actionExecute(VERB.sparaUtfall, async (context, state, data: Record<string, unknown>) => {
     const vem = inlamnare(context, b.store);
-    const r = await sparaUtfall(b.store, vem, data);
+    let r: Utfallsresultat;
+    try {
+      r = await sparaUtfall(b.store, vem, data);
+    } catch (e) {
+      return kort(misslyckat(e, vem));
+    }
     const m = miljo(context, state);
     const logg = b.logg.barn({ anvandare: vem.id, enhet: text(data.enhet), period: text(data.period) });
     switch (r.typ) {
@@ -242,7 +255,12 @@ export function kopplaRapportering(app: Application<Tillstand>, b: Appberoenden)
 
   app.adaptiveCards.actionExecute(VERB.sparaAtgard, async (context, state, data: Record<string, unknown>) => {
     const vem = inlamnare(context, b.store);
-    const r = await sparaAtgard(b.store, vem, data);
+    let r: Atgardsresultat;
+    try {
+      r = await sparaAtgard(b.store, vem, data);
+    } catch (e) {
+      return kort(misslyckat(e, vem));
+    }
     const m = miljo(context, state);
     const logg = b.logg.barn({ anvandare: vem.id, enhet: text(data.enhet), nr: text(data.nr) });
     switch (r.typ) {

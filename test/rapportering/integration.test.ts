@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import sinon from 'sinon';
+import { Lagringsfel } from '../../src/store/fel.js';
 import { Store } from '../../src/store/store.js';
 import { DEMO_NU, lasbar } from '../support/demo.js';
 import {
@@ -195,6 +196,21 @@ describe('integration: rapportering med Action.Execute genom teams-ai Applicatio
     } finally {
       uppdatera.restore();
     }
+  });
+
+  it('när lagringen inte kan skriva får användaren veta att inget sparats, och kortet går att skicka igen', async () => {
+    const form = kortIAktiviteter(await bot.fraga(ORDER, ALEX));
+    const data = inskick(form, 'spara_utfall', { kommentar: 'Placeringar' });
+    const andra = sinon.stub(bot.store, 'andra').rejects(new Lagringsfel('Ändringen kunde inte sparas: disken är full'));
+    let svar;
+    try {
+      svar = await bot.execute('spara_utfall', data, ALEX);
+    } finally {
+      andra.restore();
+    }
+    assert.equal(lasbartKort(svar), 'Något gick fel\nÄndringen kunde inte sparas: disken är full\nInget har sparats. Försök igen om en stund; skriv "rapportera" för att få ett nytt formulär.');
+    assert.equal(bot.store.register.senasteVersion('ifo', '2025-11'), undefined);
+    assert.match(lasbartKort(await bot.execute('spara_utfall', data, ALEX)), /^Sparat:/);
   });
 
   it('"Hämta siffror för vald enhet och månad" bygger om formuläret för det nya valet', async () => {
