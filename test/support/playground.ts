@@ -643,6 +643,33 @@ function pushString(out: string[], value: unknown): void {
   if (typeof value === 'string') out.push(value);
 }
 
+/** The first Adaptive Card in a bot message (its content), or undefined. */
+export function adaptiveCardOf(message: { attachments?: Attachment[] }): any {
+  return message.attachments?.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')?.content;
+}
+
+/** Every action on the card, in document order, including those inside containers and ActionSets. */
+export function cardActions(message: { attachments?: Attachment[] }): any[] {
+  const found: any[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    const element = node as Record<string, any>;
+    if (typeof element.type === 'string' && element.type.startsWith('Action.')) found.push(element);
+    for (const key of ['body', 'items', 'columns', 'rows', 'cells', 'actions', 'card']) walk(element[key]);
+  };
+  walk(adaptiveCardOf(message));
+  return found;
+}
+
+/** The card action titled `title`; throws listing the titles there are. */
+export function cardAction(message: { attachments?: Attachment[] }, title: string): any {
+  const actions = cardActions(message);
+  const action = actions.find((a) => a.title === title);
+  if (!action) throw new Error(`no card action "${title}" (have ${actions.map((a) => JSON.stringify(a.title)).join(', ') || 'none'})`);
+  return action;
+}
+
 /** Folds the spaces and minus signs `Intl.NumberFormat('sv-SE')` uses (NBSP, U+202F, U+2212) to ASCII. */
 export function normalizeText(text: string): string {
   return text
