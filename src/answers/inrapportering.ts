@@ -3,12 +3,13 @@ import {
   ATGARDSFALT, ATGARDSFALTNAMN, type Atgardsfalt, type Atgardsvarden, UTFALLSFALT, UTFALLSFALTNAMN, type Utfallsfalt, type Utfallsvarden,
   utfallsvarningar, varningsgrans,
 } from '../domain/inrapportering.js';
-import { MANADER, PERIOD_MONSTER, type Period, ar, foregaende, forskjut, manad, period, periodNamn, tomText } from '../domain/period.js';
+import { PERIOD_MONSTER, type Period, ar, foregaende, forskjut, manad, period, periodNamn, tomText } from '../domain/period.js';
 import type { Register } from '../domain/register.js';
 import { ATGARDSSTATUS, type Atgard, type Enhet, type Utfall } from '../domain/schema.js';
 import { avvikelse, procentAvBudget, senastePeriodFor, siffrorFor } from '../domain/siffror.js';
 import { avrunda, formatProcent, formatTal, formatTkr } from '../domain/tal.js';
-import { normalisera } from '../language/normalisera.js';
+import { ord } from '../language/normalisera.js';
+import { tolkaPeriod } from '../language/perioder.js';
 import { atgardsandringar, utfallsandringar, vemNamn } from './historik.js';
 import { avvikelseIOrd, datumKort, prognosIOrd } from './ord.js';
 import type { Svar, Svarsmiljo } from './svar.js';
@@ -33,15 +34,10 @@ const text = (v: unknown, max = 2000): string => (typeof v === 'string' ? v.slic
 const beloppEllerStreck = (v: number | null) => (v === null ? '–' : formatTkr(v));
 
 /** "novembersiffrorna", "oktoberutfallet", "förra månadens siffror": the month a report is for, as people write it. */
+/** The month a report is for, as the question says it ("novembersiffrorna", "förra månadens"); the calendar month before for the latter. */
 export function periodUrSammansattning(fragetext: string, nu: Period): Period | null {
-  const normal = normalisera(fragetext);
-  if (/\b(forra|senaste) manadens\b/.test(normal)) return foregaende(nu);
-  const m = new RegExp(`\\b(${MANADER.join('|')})(siffr|utfall|prognos|rapport|budget|avvikelse)\\w*(?: (\\d{4}))?\\b`).exec(normal);
-  if (!m) return null;
-  const manadNr = MANADER.indexOf(m[1] as (typeof MANADER)[number]) + 1;
-  if (m[3]) return period(Number(m[3]), manadNr);
-  const p = period(ar(nu), manadNr);
-  return p > nu ? forskjut(p, -12) : p;
+  const tid = tolkaPeriod(ord(fragetext), nu);
+  return tid.period ?? (tid.relativ === 'senaste_stangda' ? foregaende(nu) : null);
 }
 
 /**

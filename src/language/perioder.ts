@@ -45,7 +45,7 @@ export function tolkaPeriod(ordlista: string[], nu: Period): Periodangivelse {
   const arIText = ordlista.map((o, i) => ({ o, i })).filter(({ o }) => /^(19|20)\d\d$/.test(o));
   for (let i = 0; i < ordlista.length; i++) {
     const o = ordlista[i];
-    const m = MANADSORD[o] ?? (o.length > 3 && MANADSORD[o.replace(/s$/, '')]);
+    const m = MANADSORD[o] ?? (o.length > 3 && MANADSORD[o.replace(/s$/, '')]) ?? manadISammansattning(o);
     const tertial = TERTIAL[o] ?? (o === 'tertial' && /^[123]$/.test(ordlista[i + 1] ?? '') ? [4, 8, 12][Number(ordlista[i + 1]) - 1] : undefined);
     const manadNr = m || tertial;
     if (!manadNr) continue;
@@ -96,12 +96,21 @@ export function tolkaPeriod(ordlista: string[], nu: Period): Periodangivelse {
     ut.senasteAntal = antal;
   }
   if (!ut.period) {
-    if (/\b(forra|senaste|forega[a-z]*|last) (manaden|manad|month)\b/.test(text)) ut.relativ = 'senaste_stangda';
+    if (/\b(forra|senaste|forega[a-z]*|last) (manaden|manadens|manad|month|month s)\b/.test(text)) ut.relativ = 'senaste_stangda';
     else if (/\b(i fjol|forra aret|fjolaret|last year)\b/.test(text) && !JAMFORELSE.test(text)) { ut.relativ = 'i_fjol'; ut.period = period(ar(nu) - 1, 12); }
     else if (/\b(i ar|hittills i ar|innevarande ar|this year|ytd|year to date|arets)\b/.test(text)) ut.relativ = 'i_ar';
   }
   if (/\b(bara|enbart|endast|only) (for )?(manaden|manad|month|the month)\b|\bmanadsvarde|\bmanadens\b|\bfor (\w+ )?manad(en)?\b|\bunder manaden\b|\bi sig\b/.test(text)) ut.baraManaden = true;
   return ut;
+}
+
+/** "novembersiffrorna", "oktoberutfallet": a month written together with what it is about. */
+const SAMMANSATTNINGAR = /^(siffr|utfall|prognos|rapport|budget|avvikelse|bokslut|uppfoljning|resultat|manad|lage)/;
+function manadISammansattning(o: string): number | undefined {
+  for (const [i, namn] of MANADER.entries()) {
+    if (o.length > namn.length + 2 && o.startsWith(namn) && SAMMANSATTNINGAR.test(o.slice(namn.length))) return i + 1;
+  }
+  return undefined;
 }
 
 function arFranText(arIText: Array<{ o: string }>, nu: Period): number {

@@ -70,3 +70,13 @@ describe('perioder: tid i frågan, med injicerad klocka', () => {
     });
   });
 });
+
+describe('perioder: månader i sammansatta ord', () => {
+  for (const [text, period] of [['novembersiffrorna', '2025-11'], ['oktoberutfallet för ifo', '2025-10'], ['augustiprognosen', '2025-08'], ['decemberrapporten 2024', '2024-12']] as const) {
+    it(`"${text}" → ${period}`, () => assert.equal(tolkaPeriod(ord(text), '2025-12').period, period));
+  }
+  it('"förra månadens siffror" är senaste stängda månaden', () => assert.equal(tolkaPeriod(ord('förra månadens siffror'), '2025-12').relativ, 'senaste_stangda'));
+  it('ord som bara börjar som en månad är inga månader', () => {
+    for (const text of ['majoritet', 'marschen', 'junibacken']) assert.equal(tolkaPeriod(ord(text), '2025-12').period, undefined, text);
+  });
+});
