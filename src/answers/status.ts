@@ -71,7 +71,8 @@ export function statusrader(vy: Statusvy, baraManaden = false): string[] {
   }
   if (vy.forandring) rader.push(vy.forandring);
   if (vy.storstaAvvikelser.length) {
-    const rubrik = s.avvikelse < 0 ? 'Störst underskott' : 'Störst överskott';
+    // With its own row, the unit's figures are not the sum of the units below; say whose these are.
+    const rubrik = `${s.avvikelse < 0 ? 'Störst underskott' : 'Störst överskott'}${s.egenRad ? ' bland underenheterna' : ''}`;
     rader.push(`${rubrik}: ${vy.storstaAvvikelser.map((b) => `${b.namn} ${formatTkr(b.avvikelse)}${b.kommentar ? ` (${b.kommentar})` : ''}`).join(', ')}.`);
   }
   if (vy.kommentar) rader.push(`Kommentar${vy.korrigerad ? ` (${vy.korrigerad})` : ''}: ${vy.kommentar}`);
@@ -120,6 +121,7 @@ export function statusSvar(vy: Statusvy, opts: { baraManaden?: boolean; jaNej?: 
         ].filter(Boolean),
         barn: vy.storstaAvvikelser.map((b) => ({ namn: b.namn, avvikelse: `${formatTkr(b.avvikelse)}${b.kommentar ? ` (${b.kommentar})` : ''}` })),
         harBarn: vy.storstaAvvikelser.length > 0,
+        barnRubrik: s.egenRad ? 'Störst avvikelse bland underenheterna' : 'Störst avvikelse',
         enhet: vy.enhetsnamn,
         enhetId: vy.enhetId,
         period: vy.period,
