@@ -58,4 +58,19 @@ describe('integration: samtal, följdfrågor och kortknappar', () => {
     const { text: exempel } = await bot.fraga('hur ligger SN mot budget?', fran);
     assert.match(exempel, /Socialnämnden t\.o\.m\. november 2025/);
   });
+
+  it('installation i ett team ger en välkomst i kanalen och kanalen blir en plats för larm', async () => {
+    const svar = await bot.kanal.skicka({
+      type: ActivityTypes.InstallationUpdate,
+      action: 'add',
+      conversation: { id: '19:general@thread.tacv2', conversationType: 'channel', isGroup: true, name: 'General', tenantId: 'lokal' },
+      channelData: { tenant: { id: 'lokal' }, team: { id: '19:general@thread.tacv2', name: 'Ekonomi' }, channel: { id: '19:general@thread.tacv2' } },
+    }, { anvandare: CHEF_IFO });
+    assert.match(svar.map(synligText).join('\n'), /Hej! Jag är Budgetkollen/);
+    const k = bot.store.dokument.konversationer.find((x) => x.id === '19:general@thread.tacv2');
+    assert.equal(k?.typ, 'channel');
+    assert.equal(k?.aktiv, true);
+    await bot.kanal.skicka({ type: ActivityTypes.InstallationUpdate, action: 'remove', conversation: { id: '19:general@thread.tacv2', conversationType: 'channel', isGroup: true, tenantId: 'lokal' } }, { anvandare: CHEF_IFO });
+    assert.equal(bot.store.dokument.konversationer.find((x) => x.id === '19:general@thread.tacv2')?.aktiv, false);
+  });
 });
