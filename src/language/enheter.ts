@@ -57,6 +57,42 @@ function sammaBojning(a: string, b: string): boolean {
   return x.length === y.length && x.every((o, i) => ordlikhet(o, y[i], false) >= 0.95);
 }
 
+/** Synonym phrases by their first word, with the index of their group. */
+function synonymerEfterForstaOrd(grupper: Array<Set<string>>): Map<string, Array<[number, string]>> {
+  const ut = new Map<string, Array<[number, string]>>();
+  grupper.forEach((grupp, i) => { for (const g of grupp) lagg(ut, g.split(' ')[0], [i, g] as [number, string]); });
+  return ut;
+}
+
+/** The synonym phrases whose first word equals the term's first word or is an inflection ending apart from it. */
+function* kandidatSynonymer(synonymer: Map<string, Array<[number, string]>>, term: string): Iterable<[number, string]> {
+  const forsta = term.split(' ')[0];
+  const former = new Set([forsta]);
+  for (const b of BOJNINGAR) {
+    if (forsta.endsWith(b)) former.add(forsta.slice(0, -b.length));
+    former.add(forsta + b);
+  }
+  for (const f of former) yield* synonymer.get(f) ?? [];
+}
+
+function lagg<K, V>(karta: Map<K, V[]>, nyckel: K, varde: V): void {
+  const lista = karta.get(nyckel);
+  if (lista) lista.push(varde);
+  else karta.set(nyckel, [varde]);
+}
+
+/** Index of the first word in `sorterade` that is ≥ prefix. */
+function forstaMedPrefix(sorterade: string[], prefix: string): number {
+  let lo = 0;
+  let hi = sorterade.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorterade[mid] < prefix) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function stam(fraga: string, term: string): string {
   for (const b of BOJNINGAR) if (fraga.endsWith(b) && Math.abs(fraga.length - b.length - term.length) <= 1) return fraga.slice(0, -b.length);
   return fraga;
@@ -66,44 +102,108 @@ function stam(fraga: string, term: string): string {
 export class Enhetsindex {
   private readonly termer: Term[] = [];
   private readonly fuse: Fuse<{ enhet: Enhet; namn: string }>;
+  /** Terms by their first word, and those long enough for a partial match by their first word. */
+  private readonly forstaOrd = new Map<string, number[]>();
+  private readonly delvisaForstaOrd = new Map<string, number[]>();
+  /** Every word of every term: as a set, by length, and sorted for prefix search. */
+  private readonly termord = new Set<string>();
+  private readonly perLangd = new Map<number, string[]>();
+  private readonly sorterade: string[];
+  /** ordlikhet of a question word against every term word, only the non-zero ones; a pure function, so kept. */
+  private readonly likheter = new Map<string, Map<string, number>>();
 
   constructor(readonly register: Register, private readonly skyddadeOrd: ReadonlySet<string>) {
     const grupper = VERKSAMHETSSYNONYMER.map((g) => new Set(g));
+    const synonymer = synonymerEfterForstaOrd(grupper);
     const sokbara: Array<{ enhet: Enhet; namn: string }> = [];
     for (const enhet of register.enheter.values()) {
       const egna = new Set([enhet.namn, ...enhet.alias].map(normalisera).filter(Boolean));
       for (const t of egna) this.termer.push({ enhet, ord: t.split(' '), vikt: 1 });
       const generiska = new Set<string>(TYPTERMER[enhet.typ] ?? []);
-      for (const grupp of grupper) if ([...egna].some((t) => [...grupp].some((g) => sammaBojning(t, g)))) for (const g of grupp) generiska.add(g);
+      const traffade = new Set<number>();
+      for (const t of egna) for (const [i, g] of kandidatSynonymer(synonymer, t)) if (!traffade.has(i) && sammaBojning(t, g)) traffade.add(i);
+      grupper.forEach((grupp, i) => { if (traffade.has(i)) for (const g of grupp) generiska.add(g); });
       for (const g of generiska) if (!egna.has(g)) this.termer.push({ enhet, ord: g.split(' '), vikt: 0.9 });
       for (const namn of [enhet.namn, ...enhet.alias]) sokbara.push({ enhet, namn });
     }
     this.fuse = new Fuse(sokbara, { keys: ['namn'], threshold: 0.5, ignoreLocation: true, includeScore: true });
+    this.termer.forEach((term, i) => {
+      const forsta = term.ord[0];
+      lagg(this.forstaOrd, forsta, i);
+      if (term.ord.length >= 2 && forsta.length >= 5) lagg(this.delvisaForstaOrd, forsta, i);
+      for (const o of term.ord) this.termord.add(o);
+    });
+    for (const o of this.termord) lagg(this.perLangd, o.length, o);
+    this.sorterade = [...this.termord].sort();
   }
 
-  /** Finds the units a question names; overlapping matches keep the best. */
-  hitta(ordlista: string[], original: string[] = ordlista): Enhetstraff {
-    const kandidater: Traff[] = [];
-    for (const term of this.termer) {
-      const n = term.ord.length;
-      for (let start = 0; start + n <= ordlista.length; start++) {
-        let summa = 0;
-        let ok = true;
-        for (let i = 0; i < n; i++) {
-          const likhet = ordlikhet(ordlista[start + i], term.ord[i], this.skyddadeOrd.has(ordlista[start + i]));
-          if (likhet === 0) { ok = false; break; }
-          summa += likhet * Math.min(term.ord[i].length, ordlista[start + i].length);
-        }
-        if (!ok) continue;
-        // Short bare abbreviations ("pa", "dv", "gb") only count when written exactly,
-        // and one that is also an ordinary word ("sen", "mot") only when written with a capital.
-        if (n === 1 && term.ord[0].length <= 3 && ordlista[start] !== term.ord[0]) continue;
-        if (n === 1 && term.ord[0].length <= 4 && this.skyddadeOrd.has(term.ord[0]) && original[start] === original[start]?.toLowerCase()) continue;
-        kandidater.push({ enhet: term.enhet, start, slut: start + n, poang: summa * term.vikt });
-      }
-      if (n >= 2) this.delvisTraff(term, ordlista, kandidater);
+  /**
+   * The term words that `ordlikhet(fraga, ·, false)` can rate above zero, with their rating. Only words that
+   * can pass one of its tests are tried: equal, an inflection ending apart, within edit distance 2 (so at most
+   * 6 shorter or 2 longer), or a prefix either way; the rating itself always comes from ordlikhet.
+   */
+  private likheterFor(fraga: string): Map<string, number> {
+    const sparad = this.likheter.get(fraga);
+    if (sparad) return sparad;
+    const kandidater = new Set<string>();
+    const om = (o: string) => { if (this.termord.has(o)) kandidater.add(o); };
+    om(fraga);
+    for (const b of BOJNINGAR) {
+      if (fraga.endsWith(b)) om(fraga.slice(0, -b.length));
+      om(fraga + b);
     }
-    kandidater.sort((a, b) => b.poang - a.poang || (b.slut - b.start) - (a.slut - a.start));
+    if (fraga.length >= 5) {
+      for (let l = Math.max(5, fraga.length - 6); l <= fraga.length + 2; l++) for (const o of this.perLangd.get(l) ?? []) kandidater.add(o);
+    }
+    if (fraga.length >= 4) {
+      for (let i = forstaMedPrefix(this.sorterade, fraga); i < this.sorterade.length && this.sorterade[i].startsWith(fraga); i++) kandidater.add(this.sorterade[i]);
+    }
+    for (let l = 5; l < fraga.length - 2; l++) om(fraga.slice(0, l));
+    const ut = new Map<string, number>();
+    for (const o of kandidater) {
+      const v = ordlikhet(fraga, o, false);
+      if (v > 0) ut.set(o, v);
+    }
+    if (this.likheter.size >= 20_000) this.likheter.clear();
+    this.likheter.set(fraga, ut);
+    return ut;
+  }
+
+  /**
+   * Finds the units a question names; overlapping matches keep the best. Only terms whose first word is like
+   * a word of the question are tried, and candidates are ordered as a scan of every term at every position
+   * would have found them, so ties are broken the same way.
+   */
+  hitta(ordlista: string[], original: string[] = ordlista): Enhetstraff {
+    const skyddad = ordlista.map((o) => this.skyddadeOrd.has(o));
+    const likheter = ordlista.map((o) => this.likheterFor(o));
+    const likhet = (pos: number, term: string) => (skyddad[pos] ? (ordlista[pos] === term ? 1 : 0) : likheter[pos].get(term) ?? 0);
+    const kandidater: Array<Traff & { term: number; fas: number }> = [];
+    for (let start = 0; start < ordlista.length; start++) {
+      const forsta = skyddad[start] ? (this.termord.has(ordlista[start]) ? [ordlista[start]] : []) : likheter[start].keys();
+      for (const f of forsta) {
+        for (const ti of this.forstaOrd.get(f) ?? []) {
+          const term = this.termer[ti];
+          const n = term.ord.length;
+          if (start + n > ordlista.length) continue;
+          let summa = 0;
+          let ok = true;
+          for (let i = 0; i < n; i++) {
+            const l = likhet(start + i, term.ord[i]);
+            if (l === 0) { ok = false; break; }
+            summa += l * Math.min(term.ord[i].length, ordlista[start + i].length);
+          }
+          if (!ok) continue;
+          // Short bare abbreviations ("pa", "dv", "gb") only count when written exactly,
+          // and one that is also an ordinary word ("sen", "mot") only when written with a capital.
+          if (n === 1 && term.ord[0].length <= 3 && ordlista[start] !== term.ord[0]) continue;
+          if (n === 1 && term.ord[0].length <= 4 && this.skyddadeOrd.has(term.ord[0]) && original[start] === original[start]?.toLowerCase()) continue;
+          kandidater.push({ enhet: term.enhet, start, slut: start + n, poang: summa * term.vikt, term: ti, fas: 0 });
+        }
+      }
+      if (!skyddad[start]) this.delvisTraff(start, ordlista, likheter, kandidater);
+    }
+    kandidater.sort((a, b) => b.poang - a.poang || (b.slut - b.start) - (a.slut - a.start) || a.term - b.term || a.fas - b.fas || a.start - b.start);
     const anvanda = new Set<number>();
     const valda: Traff[] = [];
     const tvetydiga: Enhet[][] = [];
@@ -126,16 +226,15 @@ export class Enhetsindex {
    * "hemtjänsten" for units named "Hemtjänst Norr" and "Hemtjänst Söder": the leading word of a longer
    * name counts, weakly, so that two such units become a question of which one rather than no answer.
    */
-  private delvisTraff(term: Term, ordlista: string[], kandidater: Traff[]): void {
-    const forsta = term.ord[0];
-    if (forsta.length < 5) return;
-    for (let start = 0; start < ordlista.length; start++) {
-      const o = ordlista[start];
-      if (this.skyddadeOrd.has(o)) continue;
-      const likhet = ordlikhet(o, forsta, false);
+  private delvisTraff(start: number, ordlista: string[], likheter: Array<Map<string, number>>, kandidater: Array<Traff & { term: number; fas: number }>): void {
+    const o = ordlista[start];
+    for (const [forsta, likhet] of likheter[start]) {
       if (likhet < 0.8) continue;
-      if (ordlista[start + 1] !== undefined && ordlikhet(ordlista[start + 1], term.ord[1], false) > 0) continue;
-      kandidater.push({ enhet: term.enhet, start, slut: start + 1, poang: likhet * Math.min(forsta.length, o.length) * term.vikt * 0.5 });
+      for (const ti of this.delvisaForstaOrd.get(forsta) ?? []) {
+        const term = this.termer[ti];
+        if (ordlista[start + 1] !== undefined && (likheter[start + 1].get(term.ord[1]) ?? 0) > 0) continue;
+        kandidater.push({ enhet: term.enhet, start, slut: start + 1, poang: likhet * Math.min(forsta.length, o.length) * term.vikt * 0.5, term: ti, fas: 1 });
+      }
     }
   }
 
