@@ -107,6 +107,8 @@ export const KonversationSchema = z.object({
   referens: z.record(z.unknown()),
   aktiv: z.boolean(),
   installerad: tidpunkt,
+  /** the Teams team a channel belongs to, so a deleted or uninstalled team silences all its channels */
+  team: z.string().nullable().optional(),
 });
 export type Konversation = z.infer<typeof KonversationSchema>;
 
@@ -116,6 +118,8 @@ export const PrenumerationSchema = z.object({
   skapad_av: z.string(),
   skapad: tidpunkt,
   aktiv: z.boolean(),
+  /** a personal warning level in % of budget ("meddela mig om IFO går över 105 %"); replaces varning_procent here */
+  procent: belopp.nullable().optional(),
 });
 export type Prenumeration = z.infer<typeof PrenumerationSchema>;
 
@@ -134,6 +138,8 @@ export const UtskickSchema = z.object({
   nasta_forsok: tidpunkt.nullable(),
   senaste_fel: z.string().nullable(),
   skickat: tidpunkt.nullable(),
+  /** the alert's view model (src/alerts/larmvy.ts), fixed when it was planned; text and card are built from it */
+  innehall: z.record(z.unknown()),
 });
 export type Utskick = z.infer<typeof UtskickSchema>;
 
