@@ -21,6 +21,11 @@ export class Register {
   generation = 0;
   /** Bumped only when units change, for caches over names (the question parser's index). */
   enhetsgeneration = 0;
+  /** For each unit, how many units of its subtree (itself included) have figures for each period; null until asked for. */
+  private perioderIDeltrad: Map<string, Map<Period, number>> | null = null;
+  private readonly sorteradePerioder = new Map<string, Period[]>();
+  private readonly underliggandeCache = new Map<string, Enhet[]>();
+  private readonly utfallslyssnare: Array<(enhet: string, period: Period) => void> = [];
 
   constructor(readonly dokument: Dokument) {
     for (const e of dokument.enheter) this.enheter.set(e.id, e);
@@ -34,6 +39,9 @@ export class Register {
   }
 
   byggTrad(): void {
+    this.perioderIDeltrad = null;
+    this.sorteradePerioder.clear();
+    this.underliggandeCache.clear();
     this.barn.clear();
     for (const e of this.enheter.values()) {
       if (e.foralder === null) continue;
@@ -52,9 +60,11 @@ export class Register {
     lista.sort((a, b) => a.version - b.version);
     this.versioner.set(k, lista);
     const perioder = this.perioderPerEnhet.get(u.enhet) ?? new Set();
+    if (!perioder.has(u.period)) this.raknaPeriod(u.enhet, u.period, 1);
     perioder.add(u.period);
     this.perioderPerEnhet.set(u.enhet, perioder);
     this.generation++;
+    for (const f of this.utfallslyssnare) f(u.enhet, u.period);
   }
 
   avindexeraUtfall(u: Utfall): void {
@@ -63,9 +73,41 @@ export class Register {
     if (lista.length) this.versioner.set(k, lista);
     else {
       this.versioner.delete(k);
-      this.perioderPerEnhet.get(u.enhet)?.delete(u.period);
+      if (this.perioderPerEnhet.get(u.enhet)?.delete(u.period)) this.raknaPeriod(u.enhet, u.period, -1);
     }
     this.generation++;
+    for (const f of this.utfallslyssnare) f(u.enhet, u.period);
+  }
+
+  /** Tells `f` about every unit and period whose rows change, so sums cached for them and above can be dropped. */
+  lyssnaPaUtfall(f: (enhet: string, period: Period) => void): void {
+    this.utfallslyssnare.push(f);
+  }
+
+  /** Keeps the per-subtree period counts in step when a unit gains or loses its last row for a period. */
+  private raknaPeriod(enhet: string, period: Period, steg: 1 | -1): void {
+    if (!this.perioderIDeltrad) return;
+    for (const e of this.kedja(enhet)) {
+      const antal = this.perioderIDeltrad.get(e.id) ?? new Map<Period, number>();
+      const nytt = (antal.get(period) ?? 0) + steg;
+      if (nytt > 0) antal.set(period, nytt);
+      else antal.delete(period);
+      this.perioderIDeltrad.set(e.id, antal);
+      this.sorteradePerioder.delete(e.id);
+    }
+  }
+
+  private byggPerioderIDeltrad(): Map<string, Map<Period, number>> {
+    const ut = new Map<string, Map<Period, number>>();
+    for (const [enhet, perioder] of this.perioderPerEnhet) {
+      if (!perioder.size) continue;
+      for (const e of this.kedja(enhet)) {
+        const antal = ut.get(e.id) ?? new Map<Period, number>();
+        for (const p of perioder) antal.set(p, (antal.get(p) ?? 0) + 1);
+        ut.set(e.id, antal);
+      }
+    }
+    return ut;
   }
 
   indexeraAtgard(a: Atgard): void {
@@ -116,8 +158,17 @@ export class Register {
     return kedja;
   }
 
-  /** Every unit below id, depth first, not including id. */
+  /** Every unit below id, depth first, not including id. Kept per unit until the tree changes. */
   underliggande(id: string): Enhet[] {
+    let ut = this.underliggandeCache.get(id);
+    if (!ut) {
+      ut = this.underliggandeUtanCache(id);
+      this.underliggandeCache.set(id, ut);
+    }
+    return ut.slice();
+  }
+
+  private underliggandeUtanCache(id: string): Enhet[] {
     const ut: Enhet[] = [];
     const stack = [...this.barnTill(id)].reverse();
     while (stack.length) {
@@ -152,8 +203,20 @@ export class Register {
     return [...ut].sort();
   }
 
-  /** Periods with figures for the unit or anything below it, ascending. */
+  /** Periods with figures for the unit or anything below it, ascending. Kept in step with every change. */
   perioderFor(id: string): Period[] {
+    // A unit's subtree is the units whose chain of parents reaches it; for an id that is no unit, ask the tree.
+    if (!this.enheter.has(id)) return this.perioderForGenomTradet(id);
+    let sorterade = this.sorteradePerioder.get(id);
+    if (!sorterade) {
+      this.perioderIDeltrad ??= this.byggPerioderIDeltrad();
+      sorterade = [...(this.perioderIDeltrad.get(id)?.keys() ?? [])].sort();
+      this.sorteradePerioder.set(id, sorterade);
+    }
+    return sorterade.slice();
+  }
+
+  private perioderForGenomTradet(id: string): Period[] {
     const ut = new Set<Period>();
     for (const e of [this.enheter.get(id)!, ...this.underliggande(id)]) {
       if (!e) continue;

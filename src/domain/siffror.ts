@@ -41,10 +41,18 @@ interface Summa {
   egenRad: Utfall | null;
 }
 
-const cache = new WeakMap<Register, { generation: number; varden: Map<string, Summa> }>();
+/**
+ * Sums per register, period and unit. A change of a unit's rows drops only that period's sums for the unit and
+ * the units above it (the register says which); a change of the tree drops everything.
+ */
+interface Summacache {
+  enhetsgeneration: number;
+  perPeriod: Map<Period, Map<string, Summa>>;
+}
+const cache = new WeakMap<Register, Summacache>();
 
 function summera(reg: Register, enhet: Enhet, period: Period, minne: Map<string, Summa>): Summa {
-  const k = `${enhet.id}|${period}`;
+  const k = enhet.id;
   const sparad = minne.get(k);
   if (sparad) return sparad;
   const egen = reg.senasteVersion(enhet.id, period);
@@ -69,19 +77,33 @@ function summera(reg: Register, enhet: Enhet, period: Period, minne: Map<string,
   return s;
 }
 
-function minneFor(reg: Register): Map<string, Summa> {
+function minneFor(reg: Register, period: Period): Map<string, Summa> {
   let c = cache.get(reg);
-  if (!c || c.generation !== reg.generation) {
-    c = { generation: reg.generation, varden: new Map() };
-    cache.set(reg, c);
+  if (!c) {
+    const ny: Summacache = { enhetsgeneration: reg.enhetsgeneration, perPeriod: new Map() };
+    reg.lyssnaPaUtfall((enhet, p) => {
+      const minne = ny.perPeriod.get(p);
+      if (minne) for (const e of reg.kedja(enhet)) minne.delete(e.id);
+    });
+    cache.set(reg, ny);
+    c = ny;
   }
-  return c.varden;
+  if (c.enhetsgeneration !== reg.enhetsgeneration) {
+    c.enhetsgeneration = reg.enhetsgeneration;
+    c.perPeriod.clear();
+  }
+  let minne = c.perPeriod.get(period);
+  if (!minne) {
+    minne = new Map();
+    c.perPeriod.set(period, minne);
+  }
+  return minne;
 }
 
 export function siffrorFor(reg: Register, enhetId: string, period: Period): Siffror | null {
   const enhet = reg.enhet(enhetId);
   if (!enhet) return null;
-  const s = summera(reg, enhet, period, minneFor(reg));
+  const s = summera(reg, enhet, period, minneFor(reg, period));
   if (s.antal === 0) return null;
   const r = (v: number) => avrunda(v, 4);
   const budget_helar = s.budget_helar === null ? null : r(s.budget_helar);
@@ -118,6 +140,15 @@ export function manadsvarde(reg: Register, enhetId: string, period: Period): { b
 
 /** The latest period with figures for the unit (or below it) at or before `senast`. */
 export function senastePeriodFor(reg: Register, enhetId: string, senast?: Period): Period | null {
-  const perioder = reg.perioderFor(enhetId).filter((p) => !senast || p <= senast);
-  return perioder.length ? perioder[perioder.length - 1] : null;
+  const perioder = reg.perioderFor(enhetId);
+  if (!senast) return perioder.length ? perioder[perioder.length - 1] : null;
+  // ascending: the last one not after `senast`
+  let lo = 0;
+  let hi = perioder.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (perioder[mid] <= senast) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo ? perioder[lo - 1] : null;
 }
