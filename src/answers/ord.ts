@@ -20,8 +20,10 @@ export function forandringIOrd(fore: number, nu: number): string {
   return `har avvikelsen gått från ${avvikelseIOrd(fore)} till ${avvikelseIOrd(nu)}`;
 }
 
+const datumformat = new Intl.DateTimeFormat('sv-SE', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/Stockholm' });
+
 export function datumKort(iso: string): string {
-  return new Intl.DateTimeFormat('sv-SE', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/Stockholm' }).format(new Date(iso)).replace('.', '');
+  return datumformat.format(new Date(iso)).replace('.', '');
 }
 
 /** Only what the user typed is ever echoed, and never as markup. */

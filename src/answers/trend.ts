@@ -30,6 +30,8 @@ export function trendpunkter(m: Svarsmiljo, enhetId: string, fran: Period, till:
   return ut;
 }
 
+const procentenheter = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 1 });
+
 /** Better or worse is judged on percent of budget, since the cumulative deviation grows through the year by itself. */
 export function trendverdikt(punkter: Trendpunkt[]): { ord: 'bättre' | 'sämre' | 'oförändrat'; text: string } | null {
   if (punkter.length < 2) return null;
@@ -38,7 +40,7 @@ export function trendverdikt(punkter: Trendpunkt[]): { ord: 'bättre' | 'sämre'
   if (a.procent === null || b.procent === null) return null;
   const diff = b.procent - a.procent;
   const ord = Math.abs(diff) < 0.3 ? 'oförändrat' : diff > 0 ? 'sämre' : 'bättre';
-  const pp = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 1 }).format(Math.abs(diff));
+  const pp = procentenheter.format(Math.abs(diff));
   const inledning = ord === 'oförändrat' ? 'I stort sett oförändrat' : ord === 'sämre' ? 'Det har blivit sämre' : 'Det har blivit bättre';
   const text = `${inledning}: från ${formatProcent(a.procent)} av budget efter ${periodNamn(a.period)} till ${formatProcent(b.procent)} efter ${periodNamn(b.period)}`
     + `${ord === 'oförändrat' ? '' : ` (${diff > 0 ? '+' : '−'}${pp} procentenheter)`}; ${avvikelseIOrd(b.avvikelse)} mot ${avvikelseIOrd(a.avvikelse)}.`;
