@@ -5,8 +5,10 @@
 import assert from 'node:assert/strict';
 import {
   PlaygroundHarness,
+  actionPayload,
   adaptiveCardOf,
   cardAction,
+  cardInputs,
   normalizeText,
   readableText,
   type BotMessage,
@@ -48,9 +50,8 @@ describe('e2e: reporting figures on a card through the Agents Playground (issue 
 
   it('"rapportera siffror för IFO" gives the controller a form card for IFO', async () => {
     form = await pg.waitForReply(await pg.say(chat, 'rapportera siffror för IFO'));
-    const card = adaptiveCardOf(form);
-    assert.ok(card, `expected a form card, got: ${readableText(form)}`);
-    const inputs = inputsOf(card);
+    assert.ok(adaptiveCardOf(form), `expected a form card, got: ${readableText(form)}`);
+    const inputs = cardInputs(form);
     assert.equal(inputs.enhet?.value, 'ifo');
     period = String(inputs.period?.value ?? '');
     assert.match(period, /^\d{4}-\d{2}$/);
@@ -64,13 +65,7 @@ describe('e2e: reporting figures on a card through the Agents Playground (issue 
 
   it('"Skicka" with changed figures stores them and the invoke answers with the receipt card that replaces the form', async () => {
     const skicka = cardAction(form, 'Skicka');
-    const inputs = inputsOf(adaptiveCardOf(form));
-    // What Teams sends for Action.Execute: the action's data plus every input's current value.
-    const data = {
-      ...Object.fromEntries(Object.entries(inputs).map(([id, input]) => [id, input.value ?? ''])),
-      ...skicka.data,
-      ...reported,
-    };
+    const data = actionPayload(form, skicka, reported);
     const since = pg.mark();
     const response = await pg.invoke(chat, form.messageId, skicka.verb, data, { title: skicka.title });
     assert.equal(response?.type, CARD, `invoke response: ${JSON.stringify(response).slice(0, 500)}`);
@@ -105,15 +100,3 @@ describe('e2e: reporting figures on a card through the Agents Playground (issue 
   });
 });
 
-/** The card's inputs by id (Input.* elements anywhere in the body). */
-function inputsOf(card: any): Record<string, { type: string; value?: unknown }> {
-  const found: Record<string, { type: string; value?: unknown }> = {};
-  const walk = (node: any): void => {
-    if (Array.isArray(node)) return node.forEach(walk);
-    if (!node || typeof node !== 'object') return;
-    if (typeof node.type === 'string' && node.type.startsWith('Input.') && node.id) found[node.id] = node;
-    for (const key of ['body', 'items', 'columns']) walk(node[key]);
-  };
-  walk(card);
-  return found;
-}

@@ -670,6 +670,38 @@ export function cardAction(message: { attachments?: Attachment[] }, title: strin
   return action;
 }
 
+/** The card's inputs (Input.* elements anywhere in the body) by id. */
+export function cardInputs(message: { attachments?: Attachment[] }): Record<string, any> {
+  const found: Record<string, any> = {};
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    const element = node as Record<string, any>;
+    if (typeof element.type === 'string' && element.type.startsWith('Input.') && typeof element.id === 'string') found[element.id] = element;
+    for (const key of ['body', 'items', 'columns', 'rows', 'cells']) walk(element[key]);
+  };
+  walk(adaptiveCardOf(message));
+  return found;
+}
+
+/**
+ * What Teams sends for an action on the card: the action's data plus each input's current value as a
+ * string (empty inputs left out), with `changes` typed over them.
+ */
+export function actionPayload(
+  message: { attachments?: Attachment[] },
+  action: { data?: Record<string, unknown> },
+  changes: Record<string, string> = {},
+): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const [id, input] of Object.entries(cardInputs(message))) {
+    const value = changes[id] ?? (input.value === undefined ? '' : String(input.value));
+    if (value !== '') values[id] = value;
+  }
+  for (const [id, value] of Object.entries(changes)) if (!(id in values) && value !== '') values[id] = value;
+  return { ...(action.data ?? {}), ...values };
+}
+
 /** Folds the spaces and minus signs `Intl.NumberFormat('sv-SE')` uses (NBSP, U+202F, U+2212) to ASCII. */
 export function normalizeText(text: string): string {
   return text
