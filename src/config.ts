@@ -45,6 +45,8 @@ export function lasConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   if (m.BOT_ID && !m.BOT_PASSWORD) throw new Konfigurationsfel('BOT_ID är satt men BOT_PASSWORD saknas.');
+  // The registration is single-tenant; without its tenant botbuilder fails later with an English stack trace.
+  if (m.BOT_ID && !m.BOT_TENANT_ID) throw new Konfigurationsfel('BOT_ID är satt men BOT_TENANT_ID saknas: sätt det till Azure-botregistreringens tenant-id.');
   const fast = m.BUDGETKOLLEN_NOW ? new Date(`${m.BUDGETKOLLEN_NOW}T12:00:00Z`) : null;
   const allowed = m.ALLOWED_TENANTS.split(',').map((s) => s.trim()).filter(Boolean);
   return {

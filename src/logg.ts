@@ -1,8 +1,17 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
 /** Structured logs: one JSON object per line on stderr, so stdout stays for what a command prints. */
 export type Niva = 'debug' | 'info' | 'warn' | 'error';
 
 const RANG: Record<Niva, number> = { debug: 10, info: 20, warn: 30, error: 40 };
-const HEMLIGT = /(authorization|token|password|secret|bot_password)/i;
+const HEMLIGT = /(authori[sz]ation|token|password|passwd|secret|credential|cookie|bearer|api_?key)/i;
+/** Whole cards and activities never go into a log line; what they were is logged as fields of its own. */
+const UTELAMNAT = /^(attachments?|card|kort|payload|activity|aktivitet(er)?)$/i;
+const JWT = /eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g;
+const BEARER = /\b(Bearer|Basic)\s+[^\s"',;]+/gi;
+const MAX_TEXT = 500;
+const MAX_DJUP = 4;
+const MAX_ELEMENT = 20;
 
 export interface Logg {
   debug(msg: string, falt?: Record<string, unknown>): void;
@@ -12,10 +21,26 @@ export interface Logg {
   barn(falt: Record<string, unknown>): Logg;
 }
 
+const turfalt = new AsyncLocalStorage<Record<string, unknown>>();
+
+/**
+ * Runs `fn` with `falt` (an activity's correlation id) on every log line written while it runs, also by
+ * handlers that only hold the application's logger.
+ */
+export function medLoggfalt<T>(falt: Record<string, unknown>, fn: () => T): T {
+  return turfalt.run({ ...turfalt.getStore(), ...falt }, fn);
+}
+
 export function skapaLogg(niva: Niva = 'info', bas: Record<string, unknown> = {}, ut: (rad: string) => void = (r) => process.stderr.write(`${r}\n`)): Logg {
   const skriv = (n: Niva, msg: string, falt: Record<string, unknown> = {}) => {
     if (RANG[n] < RANG[niva]) return;
-    ut(JSON.stringify({ tid: new Date().toISOString(), niva: n, msg, ...bas, ...rensa(falt) }));
+    let rad: string;
+    try {
+      rad = JSON.stringify({ tid: new Date().toISOString(), niva: n, msg: rensaText(String(msg)), ...rensa(bas), ...rensa(turfalt.getStore() ?? {}), ...rensa(falt) });
+    } catch {
+      rad = JSON.stringify({ tid: new Date().toISOString(), niva: n, msg: rensaText(String(msg)), loggfel: 'fälten kunde inte skrivas' });
+    }
+    ut(rad);
   };
   return {
     debug: (m, f) => skriv('debug', m, f),
@@ -26,13 +51,41 @@ export function skapaLogg(niva: Niva = 'info', bas: Record<string, unknown> = {}
   };
 }
 
+/** Masks bearer tokens and JWTs anywhere in a text, and cuts long texts (a comment, a card) short. */
+export function rensaText(s: string): string {
+  const t = s.replace(JWT, '[dolt]').replace(BEARER, '$1 [dolt]');
+  return t.length > MAX_TEXT ? `${t.slice(0, MAX_TEXT)}…(+${t.length - MAX_TEXT} tecken)` : t;
+}
+
 function rensa(falt: Record<string, unknown>): Record<string, unknown> {
   const ut: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(falt)) {
-    if (HEMLIGT.test(k)) ut[k] = '[dolt]';
-    else if (v instanceof Error) ut[k] = { namn: v.name, meddelande: v.message };
-    else ut[k] = v;
+    if (k === 'tid' || k === 'niva' || k === 'msg') continue;
+    ut[k] = rensaVarde(k, v, 0, new WeakSet());
   }
+  return ut;
+}
+
+function rensaVarde(nyckel: string, v: unknown, djup: number, sedda: WeakSet<object>): unknown {
+  if (HEMLIGT.test(nyckel)) return '[dolt]';
+  if (typeof v === 'string') return rensaText(v);
+  if (v === null || typeof v === 'number' || typeof v === 'boolean') return v;
+  if (typeof v === 'bigint') return String(v);
+  if (typeof v !== 'object') return v === undefined ? undefined : `[${typeof v}]`;
+  if (UTELAMNAT.test(nyckel)) return '[utelämnat]';
+  if (v instanceof Error) {
+    const status = (v as { statusCode?: unknown }).statusCode;
+    return { namn: v.name, meddelande: rensaText(v.message), ...(typeof status === 'number' ? { status } : {}) };
+  }
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? 'ogiltigt datum' : v.toISOString();
+  if (sedda.has(v) || djup >= MAX_DJUP) return '[…]';
+  sedda.add(v);
+  if (Array.isArray(v)) {
+    const lista = v.slice(0, MAX_ELEMENT).map((x) => rensaVarde('', x, djup + 1, sedda));
+    return v.length > MAX_ELEMENT ? [...lista, `…(+${v.length - MAX_ELEMENT})`] : lista;
+  }
+  const ut: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v).slice(0, MAX_ELEMENT)) ut[k] = rensaVarde(k, x, djup + 1, sedda);
   return ut;
 }
 

@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import restify from 'restify';
+import type { Activity, TurnContext } from 'botbuilder';
 import type { Application } from '@microsoft/teams-ai';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
-import type { Logg } from '../logg.js';
+import { type Logg, medLoggfalt } from '../logg.js';
 import type { Tillstand } from './app.js';
 
 export interface Server {
@@ -9,7 +11,34 @@ export interface Server {
   stang(): Promise<void>;
 }
 
-/** POST /api/messages for Teams, GET /healthz for whoever runs us. */
+/** The activity's own id when it looks like one (Teams sets it), otherwise a fresh one; never more than an id. */
+export function korrelationsId(aktivitet: unknown): string {
+  const id = (aktivitet as { id?: unknown } | null)?.id;
+  return typeof id === 'string' && /^[\w:.@|;=+/-]{1,128}$/.test(id) ? id : randomUUID();
+}
+
+/**
+ * CloudAdapter's own `process` answers a wrongly signed token with 500 and the error text, and writes stack
+ * traces to the console; so the route calls the step below it (protected in the typings, public at run time)
+ * and decides the status and the log line itself.
+ */
+interface Behandlare {
+  processActivity(auth: string, aktivitet: Activity, logik: (context: TurnContext) => Promise<void>): Promise<{ status?: number; body?: unknown } | undefined>;
+}
+
+/** What the token check threw, as the status to answer: a bad or missing token is 401, whatever botbuilder calls it. */
+function autentiseringsstatus(e: unknown): number | null {
+  const fel = e as { name?: unknown; statusCode?: unknown };
+  if (fel?.name === 'JsonWebTokenError' || fel?.name === 'TokenExpiredError' || fel?.name === 'NotBeforeError') return 401;
+  // botframework-connector's AuthenticationError is a plain Error that carries the status it means.
+  if (typeof fel?.statusCode === 'number' && fel.statusCode >= 400 && fel.statusCode < 600) return fel.statusCode;
+  return null;
+}
+
+/**
+ * POST /api/messages for Teams, GET /healthz for whoever runs us. Every log line written while an activity
+ * is handled carries its correlation id; tokens, error texts and cards never go back in an HTTP answer.
+ */
 export async function startaServer(app: Application<Tillstand>, adapter: TeamsAdapter, host: string, port: number, logg: Logg): Promise<Server> {
   const server = restify.createServer({ name: 'budgetkollen', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: 256 * 1024, mapParams: false }));
@@ -18,15 +47,38 @@ export async function startaServer(app: Application<Tillstand>, adapter: TeamsAd
     next();
   });
   server.post('/api/messages', async (req, res) => {
-    const id = (req.body as { id?: string } | undefined)?.id ?? null;
-    try {
-      await adapter.process(req, res, async (context) => {
-        await app.run(context);
-      });
-    } catch (e) {
-      logg.error('kunde inte behandla aktivitet', { fel: e as Error, aktivitet: id });
-      if (!res.headersSent) res.send(500);
-    }
+    const kropp = req.body as unknown;
+    const korrelation = korrelationsId(kropp);
+    await medLoggfalt({ korrelation }, async () => {
+      if (!kropp || typeof kropp !== 'object' || Array.isArray(kropp) || typeof (kropp as { type?: unknown }).type !== 'string') {
+        logg.warn('avvisad: kroppen är ingen aktivitet');
+        res.send(400);
+        return;
+      }
+      const aktivitet = kropp as Activity & { timestamp?: unknown; localTimestamp?: unknown };
+      for (const falt of ['timestamp', 'localTimestamp'] as const) {
+        if (typeof aktivitet[falt] === 'string') aktivitet[falt] = new Date(aktivitet[falt] as string);
+      }
+      const auth = req.header('authorization') ?? '';
+      let turenBorjade = false;
+      try {
+        const svar = await (adapter as unknown as Behandlare).processActivity(auth, aktivitet, async (context) => {
+          turenBorjade = true;
+          await app.run(context);
+        });
+        if (svar?.body !== undefined) res.send(svar.status ?? 200, svar.body);
+        else res.send(svar?.status ?? 200);
+      } catch (e) {
+        const status = turenBorjade ? null : autentiseringsstatus(e);
+        if (status !== null) {
+          logg.warn('avvisad: saknad eller ogiltig Bot Framework-token', { status, orsak: e as Error, typ: aktivitet.type, huvudFinns: auth !== '' });
+          if (!res.headersSent) res.send(status);
+          return;
+        }
+        logg.error('kunde inte behandla aktivitet', { fel: e as Error, typ: aktivitet.type, turenBorjade });
+        if (!res.headersSent) res.send(500);
+      }
+    });
   });
   await new Promise<void>((resolve) => server.listen(port, host, () => resolve()));
   const address = server.address() as { port: number };
