@@ -56,15 +56,26 @@ export function skapaApp(b: Appberoenden): Application<Tillstand> {
   };
 
   app.turn('beforeTurn', async (context) => {
-    const tenant = context.activity.conversation?.tenantId ?? (context.activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
-    if (b.tillatnaTenants?.length && (!tenant || !b.tillatnaTenants.includes(tenant))) {
-      b.logg.warn('aktivitet från otillåten tenant avvisad', { tenant: tenant ?? null, typ: context.activity.type });
-      if (context.activity.type === ActivityTypes.Message) {
-        await context.sendActivity('Budgetkollen är inte öppen för din organisation.');
-      }
-      return false;
+    const tillatna = b.tillatnaTenants ?? [];
+    if (!tillatna.length) return true;
+    // Teams names the tenant in two places; both must be ours, and at least one must be there.
+    const a = context.activity;
+    const tenanter = [a.conversation?.tenantId, (a.channelData as { tenant?: { id?: unknown } } | undefined)?.tenant?.id]
+      .filter((t): t is string => typeof t === 'string' && t !== '');
+    const frammande = tenanter.find((t) => !tillatna.includes(t));
+    if (tenanter.length && frammande === undefined) return true;
+    b.logg.warn('aktivitet från otillåten tenant avvisad', { tenant: frammande ?? null, typ: a.type });
+    const besked = 'Budgetkollen är inte öppen för din organisation.';
+    if (a.type === ActivityTypes.Message) await context.sendActivity(besked);
+    else if (a.type === ActivityTypes.Invoke) {
+      await context.sendActivity({
+        type: ActivityTypes.InvokeResponse,
+        value: a.name === 'adaptiveCard/action'
+          ? { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: besked } }
+          : { status: 403 },
+      });
     }
-    return true;
+    return false;
   });
 
   app.adaptiveCards.actionSubmit('fraga', async (context, state, data: { fraga?: unknown; enhet?: unknown }) => {

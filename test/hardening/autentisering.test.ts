@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,7 +16,7 @@ import { skapaApp } from '../../src/teams/app.js';
 import { type Server, startaServer } from '../../src/teams/server.js';
 import { CONTROLLER_SN } from '../support/app.js';
 import { DEMO_NU, demoStore } from '../support/demo.js';
-import { Connectorstub, NYCKEL_ID, connectorClaims, figur, jwt, nyckelpar } from './stod.js';
+import { Connectorstub, NYCKEL_ID, connectorClaims, figur, jwt, lagrat, nyckelpar } from './stod.js';
 
 const krav = createRequire(import.meta.url);
 // The one place the Bot Connector's signing keys come from; stubbed so the test runs without a network.
@@ -27,12 +27,6 @@ const BOT_ID = '11111111-2222-3333-4444-555555555555';
 const TENANT = 'tenant-asby';
 const RATT = nyckelpar();
 const FEL = nyckelpar();
-
-/** The store as it is on disk (snapshot and journal) and in memory. */
-export function lagrat(store: Store): string {
-  const las = (f: string) => (existsSync(f) ? readFileSync(f, 'utf-8') : '');
-  return `${las(store.fil)}\n${las(`${store.fil}.journal`)}\n${JSON.stringify(store.dokument)}`;
-}
 
 function aktiviteter(serviceUrl: string): Array<{ namn: string; aktivitet: Record<string, unknown> }> {
   const grund = {

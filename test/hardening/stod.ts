@@ -1,11 +1,12 @@
 // Shared by the hardening tests: a loopback Bot Connector with scripted faults, Bot Framework tokens signed
 // with throwaway keys, what a card shows as markdown, and the figures each run reports for docs/reliability.md.
 import { createSign, generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Activity } from 'botbuilder';
+import type { Store } from '../../src/store/store.js';
 
 // ---- figures of the run ---------------------------------------------------------------------------------
 
@@ -19,6 +20,12 @@ export function figur(namn: string, varde: unknown): void {
   try { fore = JSON.parse(readFileSync(FIGURFIL, 'utf-8')) as Record<string, unknown>; } catch { /* first figure of the run */ }
   mkdirSync(join(process.cwd(), 'test-results'), { recursive: true });
   writeFileSync(FIGURFIL, `${JSON.stringify({ ...fore, ...figurer, uppdaterad: new Date().toISOString() }, null, 2)}\n`);
+}
+
+/** The store as it is on disk (snapshot and journal) and in memory. */
+export function lagrat(store: Store): string {
+  const las = (f: string) => (existsSync(f) ? readFileSync(f, 'utf-8') : '');
+  return `${las(store.fil)}\n${las(`${store.fil}.journal`)}\n${JSON.stringify(store.dokument)}`;
 }
 
 // ---- a Bot Connector on loopback ------------------------------------------------------------------------
