@@ -102,16 +102,17 @@ export function atgarderSvar(fraga: Fraga, enhet: Enhet | null, m: Svarsmiljo): 
   const aret = String(ar(m.nu));
   const flerEnheter = new Set(urval.map((a) => a.enhet)).size > 1;
   const lista = urval.map((a) => `${a.nr}. ${a.atgard}${flerEnheter ? ` (${reg.enhet(a.enhet)?.namn})` : ''}: ${a.status}, kategori ${a.kategori}; plan ${aret} ${formatTkr(a.plan[aret] ?? 0)}, realiserat ${formatTkr(a.utfall[aret] ?? 0)}`);
-  const rader = [`**${rubrik}**`, lista.join('\n')];
-  if (!fraga.atgardsfilter) rader.push(...plansummor(reg, alla));
+  const summor = fraga.atgardsfilter ? [] : plansummor(reg, alla);
+  const rader = [`**${rubrik}**`, lista.join('\n'), ...summor];
   return {
     text: rader.join('\n\n'),
     kort: {
       mall: 'tabell',
       data: {
         rubrik,
-        kolumner: [{ namn: 'Nr' }, { namn: 'Åtgärd' }, { namn: 'Status' }],
-        rader: urval.map((a) => ({ celler: [{ text: String(a.nr) }, { text: a.atgard }, { text: a.status }] })),
+        kolumner: [{ namn: 'Nr' }, { namn: 'Åtgärd' }, { namn: 'Status' }, { namn: `Plan ${aret}` }, { namn: 'Realiserat' }],
+        rader: urval.map((a) => ({ celler: [{ text: String(a.nr) }, { text: a.atgard }, { text: a.status }, { text: formatTkr(a.plan[aret] ?? 0) }, { text: formatTkr(a.utfall[aret] ?? 0) }] })),
+        fotnoter: summor,
       },
     },
     kontext: { enhet: enhet?.id, avsikt: 'atgarder' },

@@ -28,8 +28,9 @@ export function nedbrytningSvar(enhet: Enhet, p: Period, m: Svarsmiljo): Svar {
     const k = b.egenRad?.kommentar;
     return `- ${b.enhet.namn}: ${formatTkr(b.avvikelse)} (${formatProcent(andel, 0)} av ${negativ ? 'underskotten' : 'överskotten'})${k ? `, "${k}"` : ''}`;
   });
-  const rader = [rubrik, `${negativ ? 'Underskottet' : 'Överskottet'} kommer från:\n\n${lista.join('\n')}`];
-  if (motverkar.length) rader.push(`Motverkas av ${motverkar.map((b) => `${b.enhet.namn} ${formatTkr(b.avvikelse)}`).join(', ')}.`);
+  const motverkas = motverkar.length ? [`Motverkas av ${motverkar.map((b) => `${b.enhet.namn} ${formatTkr(b.avvikelse)}`).join(', ')}.`] : [];
+  const rader = [rubrik, `${negativ ? 'Underskottet' : 'Överskottet'} kommer från:\n\n${lista.join('\n')}`, ...motverkas];
+  const kommentarer = bidrar.filter((b) => b.egenRad?.kommentar).map((b) => `${b.enhet.namn}: ${b.egenRad!.kommentar}`);
   return {
     text: rader.join('\n\n'),
     kort: {
@@ -37,7 +38,8 @@ export function nedbrytningSvar(enhet: Enhet, p: Period, m: Svarsmiljo): Svar {
       data: {
         rubrik: rubrik.replace(/\*\*/g, ''),
         kolumner: [{ namn: 'Enhet' }, { namn: 'Avvikelse' }, { namn: 'Andel' }],
-        rader: bidrar.map((b) => ({ celler: [{ text: b.enhet.namn }, { text: `${formatTkr(b.avvikelse)}` }, { text: formatProcent(summaBidrar ? (b.avvikelse / summaBidrar) * 100 : 0, 0) }] })),
+        rader: bidrar.map((b) => ({ celler: [{ text: b.enhet.namn }, { text: formatTkr(b.avvikelse) }, { text: formatProcent(summaBidrar ? (b.avvikelse / summaBidrar) * 100 : 0, 0) }] })),
+        fotnoter: [...kommentarer, ...motverkas],
       },
     },
     kontext: { enhet: enhet.id, period: p, avsikt: 'nedbrytning' },

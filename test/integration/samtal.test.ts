@@ -70,7 +70,7 @@ describe('integration: samtal, följdfrågor och kortknappar', () => {
     const k = bot.store.dokument.konversationer.find((x) => x.id === '19:general@thread.tacv2');
     assert.equal(k?.typ, 'channel');
     assert.equal(k?.aktiv, true);
-    await bot.kanal.skicka({ type: ActivityTypes.InstallationUpdate, action: 'remove', conversation: { id: '19:general@thread.tacv2', conversationType: 'channel', isGroup: true, tenantId: 'lokal' } }, { anvandare: CHEF_IFO });
+    await bot.kanal.skicka({ type: ActivityTypes.InstallationUpdate, action: 'remove', conversation: { id: '19:general@thread.tacv2', conversationType: 'channel', isGroup: true, name: 'General', tenantId: 'lokal' } }, { anvandare: CHEF_IFO });
     assert.equal(bot.store.dokument.konversationer.find((x) => x.id === '19:general@thread.tacv2')?.aktiv, false);
   });
 });

@@ -55,6 +55,15 @@ describe('kort: varje svarskort är ett giltigt Adaptive Card 1.5 under 28 KB', 
     }
   });
 
+  it('kortet säger allt texten säger: åtgärdsplanens summor och flaggan för fel summa', () => {
+    const r = besvara('visa åtgärdsplanen för vård och stöd', m);
+    assert.equal(r.typ, 'svar');
+    if (r.typ !== 'svar') return;
+    const kort = kortSomText(bindKort(r.svar.kort!));
+    assert.match(kort, /angivna summa \(13\u00a0149\u00a0tkr\) stämmer inte med summan av raderna \(13\u00a0549\u00a0tkr\)/);
+    assert.match(kort, /Sparbeting 12\u00a0357\u00a0tkr/);
+  });
+
   it('ett kort som bara finns i Teams (Chart.Line) skulle fångas av kontrollen', () => {
     assert.notDeepEqual(kortvarningar({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'Chart.Line', title: 'x' }] }), []);
   });
