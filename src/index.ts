@@ -4,6 +4,7 @@ import { Lagringsfel } from './store/fel.js';
 import { Store } from './store/store.js';
 import { skapaAdapter } from './teams/adapter.js';
 import { skapaApp } from './teams/app.js';
+import { skapaAvsandare } from './teams/avsandare.js';
 import { startaServer } from './teams/server.js';
 
 /** Composition root: config -> store -> Teams app -> HTTP server. */
@@ -33,9 +34,13 @@ async function main(): Promise<void> {
   const adapter = skapaAdapter(config, logg);
   const app = skapaApp({ store, logg, klocka: config.now, adapter, botAppId: config.botId || undefined, tillatnaTenants: config.allowedTenants });
   const server = await startaServer(app, adapter, config.host, config.port, logg);
+  // Alerts waiting in the outbox (also from before a restart) go out from here on.
+  const avsandare = skapaAvsandare({ store, logg, adapter, botAppId: config.botId || undefined });
+  avsandare.starta();
   logg.info('lyssnar', { port: server.port, host: config.host, store: config.storePath, enheter: store.register.enheter.size });
   const stang = async () => {
     await server.stang();
+    await avsandare.stoppa();
     await store.vanta();
     process.exit(0);
   };
