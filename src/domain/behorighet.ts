@@ -90,3 +90,24 @@ export function rapporteringsenheter(anvandare: Anvandare | undefined, reg: Regi
 export function rapporterarSjalv(e: Enhet, reg: Register): boolean {
   return reg.barnTill(e.id).length === 0 || reg.harEgnaPerioder(e.id);
 }
+
+/*
+ * Alerts (issue 5). Thresholds decide when everyone's channel hears about a unit, and a controller is the
+ * one being followed up, so only admins change them. Subscribing a conversation only decides where
+ * alerts go, so anyone the store knows (chef, controller, admin) may do it; the outbox state is for admins.
+ */
+
+/** Set or remove a unit's alert thresholds: admins only. */
+export function farSattaTrosklar(anvandare: Anvandare | undefined): boolean {
+  return anvandare?.roll === 'admin';
+}
+
+/** Subscribe or unsubscribe a conversation to a unit's alerts: any user in the store. */
+export function farHanteraLarm(anvandare: Anvandare | undefined): boolean {
+  return anvandare !== undefined;
+}
+
+/** See the outbox ("larmstatus"): admins only. */
+export function farSeLarmstatus(anvandare: Anvandare | undefined): boolean {
+  return anvandare?.roll === 'admin';
+}

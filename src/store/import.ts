@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { planeraLarm } from '../alerts/planera.js';
 import { PERIOD_MONSTER } from '../domain/period.js';
 import type { Register } from '../domain/register.js';
 import {
@@ -342,6 +343,8 @@ export async function importera(store: Store, filer: Partial<Record<Filnamn, Buf
     for (const n of plan.nyckeltal) tx.satt('nyckeltal', n);
     for (const a of plan.anvandare) tx.satt('anvandare', a);
     for (const t of plan.trosklar) tx.satt('trosklar', t);
+    // Last, so the evaluation sees the imported thresholds and measures too.
+    planeraLarm(tx, plan.utfall.map((u) => ({ enhet: u.enhet, period: u.period })));
     return {
       enheter: plan.enheter.length, utfall: plan.utfall.length, atgarder: plan.atgarder.length, atgardsplaner: plan.atgardsplaner.length,
       nyckeltal: plan.nyckeltal.length, anvandare: plan.anvandare.length, trosklar: plan.trosklar.length,

@@ -25,8 +25,7 @@ export async function registreraInstallation(context: TurnContext, store: Store,
   const fore = store.dokument.konversationer.find((k) => k.id === id);
   const vem = context.activity.from?.aadObjectId ?? context.activity.from?.id ?? 'teams';
   if (action.startsWith('remove')) {
-    if (fore?.aktiv) await store.andra({ vem, kalla: 'system' }, (tx) => tx.satt('konversationer', { ...fore, aktiv: false }));
-    logg.info('avinstallerad', { konversation: id });
+    await avaktivera(store, vem, teamId(context), id, logg, 'avinstallerad');
     return false;
   }
   const rad: Konversation = {
@@ -36,6 +35,7 @@ export async function registreraInstallation(context: TurnContext, store: Store,
     referens: referensFor(context) as unknown as Record<string, unknown>,
     aktiv: true,
     installerad: fore?.installerad ?? '',
+    team: teamId(context),
   };
   await store.andra({ vem, kalla: 'system' }, (tx) => tx.satt('konversationer', { ...rad, installerad: fore?.installerad ?? tx.nu.toISOString() }));
   logg.info('installerad', { konversation: id, typ: rad.typ });
@@ -48,6 +48,57 @@ export async function kannerTillKonversation(context: TurnContext, store: Store)
   if (store.dokument.konversationer.some((k) => k.id === id && k.aktiv)) return;
   await store.andra({ vem: context.activity.from?.aadObjectId ?? 'teams', kalla: 'system' }, (tx) => tx.satt('konversationer', {
     id, typ: konversationstyp(context), namn: context.activity.conversation?.name ?? null,
-    referens: referensFor(context) as unknown as Record<string, unknown>, aktiv: true, installerad: tx.nu.toISOString(),
+    referens: referensFor(context) as unknown as Record<string, unknown>, aktiv: true, installerad: tx.nu.toISOString(), team: teamId(context),
   }));
+}
+
+/** The team a channel conversation belongs to (Teams puts it in channelData). */
+export function teamId(context: TurnContext): string | null {
+  if (konversationstyp(context) !== 'channel') return null;
+  return (context.activity.channelData as { team?: { id?: string } } | undefined)?.team?.id ?? null;
+}
+
+/**
+ * Forgets a conversation (or, for a team, every channel of it) and ends its alert subscriptions, so
+ * a later reinstall starts silent until someone subscribes again.
+ */
+async function avaktivera(store: Store, vem: string, team: string | null, id: string, logg: Logg, orsak: string): Promise<void> {
+  const traffar = (k: Konversation) => k.id === id || (team !== null && (k.team === team || k.id === team));
+  const berorda = store.dokument.konversationer.filter((k) => traffar(k) && k.aktiv).map((k) => k.id);
+  if (berorda.length || store.dokument.prenumerationer.some((p) => p.aktiv && p.konversation === id)) {
+    await store.andra({ vem, kalla: 'system' }, (tx) => {
+      const dok = tx.register.dokument;
+      const ids = new Set(dok.konversationer.filter(traffar).map((k) => k.id).concat(id));
+      for (const k of dok.konversationer) if (ids.has(k.id) && k.aktiv) tx.satt('konversationer', { ...k, aktiv: false });
+      for (const p of dok.prenumerationer) if (ids.has(p.konversation) && p.aktiv) tx.satt('prenumerationer', { ...p, aktiv: false });
+    });
+  }
+  logg.info(orsak, { konversation: id, team, konversationer: berorda });
+}
+
+/**
+ * Team and channel events that are not installationUpdate: the bot added to or removed from a team
+ * (membersAdded/membersRemoved naming the bot), a team deleted, a channel deleted.
+ */
+export async function hanteraKonversationsuppdatering(context: TurnContext, store: Store, logg: Logg): Promise<void> {
+  const a = context.activity;
+  const bot = a.recipient?.id;
+  const vem = a.from?.aadObjectId ?? a.from?.id ?? 'teams';
+  const data = (a.channelData ?? {}) as { eventType?: string; team?: { id?: string }; channel?: { id?: string } };
+  const team = data.team?.id ?? null;
+  if (data.eventType === 'teamDeleted' || data.eventType === 'teamHardDeleted') {
+    await avaktivera(store, vem, team, team ?? konversationsId(context), logg, 'team borttaget');
+    return;
+  }
+  if (data.eventType === 'channelDeleted' && data.channel?.id) {
+    await avaktivera(store, vem, null, data.channel.id, logg, 'kanal borttagen');
+    return;
+  }
+  if (bot && a.membersRemoved?.some((m) => m.id === bot)) {
+    await avaktivera(store, vem, teamId(context), konversationsId(context), logg, 'borttagen ur konversationen');
+    return;
+  }
+  if (bot && a.membersAdded?.some((m) => m.id === bot)) {
+    await registreraInstallation(context, store, logg);
+  }
 }

@@ -94,3 +94,12 @@ export const ALEX: LokalAvsandare = { anvandare: '00000000-0000-0000-0000-000000
 export const MEGAN: LokalAvsandare = { anvandare: '00000000-0000-0000-0000-0000000000021', namn: 'Megan Bowen' };
 export const ADELE: LokalAvsandare = { anvandare: '00000000-0000-0000-0000-0000000000022', namn: 'Adele Vance' };
 export const OKAND: LokalAvsandare = { anvandare: '11111111-2222-3333-4444-555555555555', namn: 'Okänd Person' };
+
+export const TEAM = '19:ekonomi-general@thread.tacv2';
+export const KANAL = '19:ekonomi-budgetlarm@thread.tacv2';
+const NAMNROP = { type: 'mention', mentioned: { id: '28:budgetkollen', name: 'Budgetkollen' }, text: '<at>Budgetkollen</at>' };
+
+/** A message in the team's Budgetlarm channel that @-mentions the bot, as Teams sends it. */
+export function kanalmeddelande(text: string, kanal = KANAL, team = TEAM): Partial<Activity> {
+  return { type: 'message', text: `<at>Budgetkollen</at> ${text}`, entities: [NAMNROP], ...iKanal(kanal, team) };
+}
