@@ -30,6 +30,11 @@ export type Tillstand = TurnState<Samtalstillstand>;
 
 const MAX_TECKEN = 2000;
 
+/** A card's verb for the log: only ever a short string, whatever a forged card put there. */
+function verbText(verb: unknown): string {
+  return typeof verb === 'string' ? verb.slice(0, 50) : `(${verb === null ? 'null' : typeof verb})`;
+}
+
 export function anvandarId(context: TurnContext): string {
   return context.activity.from?.aadObjectId ?? context.activity.from?.id ?? 'okänd';
 }
@@ -99,11 +104,22 @@ export function skapaApp(b: Appberoenden): Application<Tillstand> {
   kopplaRapportering(app, b);
   kopplaLarm(app, b);
 
+  // An Action.Execute no route knows (an old card, a forged verb) still gets an answer in the card, not a 501.
+  app.activity(ActivityTypes.Invoke, async (context) => {
+    if (context.activity.name !== 'adaptiveCard/action') return;
+    const verb = (context.activity.value as { action?: { verb?: unknown } } | undefined)?.action?.verb;
+    b.logg.warn('okänd kortåtgärd', { verb: verbText(verb) });
+    await context.sendActivity({
+      type: ActivityTypes.InvokeResponse,
+      value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'Den knappen känner jag inte igen längre. Inget har sparats. Ställ frågan igen, eller skriv "hjälp".' } },
+    });
+  });
+
   // Registered last: teams-ai takes the first matching route, and card submits are messages too.
   app.activity(ActivityTypes.Message, async (context, state) => {
-    const text = (context.activity.text ?? '').trim();
+    const text = typeof context.activity.text === 'string' ? context.activity.text.trim() : '';
     if (!text && context.activity.value) {
-      b.logg.warn('okänd kortknapp', { verb: String((context.activity.value as { verb?: unknown }).verb ?? '').slice(0, 50) });
+      b.logg.warn('okänd kortknapp', { verb: verbText((context.activity.value as { verb?: unknown }).verb) });
       await context.sendActivity('Den knappen känner jag inte igen längre. Ställ frågan igen, eller skriv "hjälp".');
       return;
     }
@@ -126,7 +142,36 @@ export function skapaApp(b: Appberoenden): Application<Tillstand> {
     }
   });
 
+  // teams-ai strips the bot's mention before any handler runs and trusts the activity's shape while doing so.
+  const run = app.run.bind(app);
+  app.run = (context) => {
+    rattaForm(context.activity);
+    return run(context);
+  };
+
   return app;
+}
+
+/**
+ * Teams always sends text as a string, entities as a list of objects, a recipient, and a card's value as an
+ * object; a forged or broken activity that does not would crash botbuilder's mention handling or teams-ai's
+ * card routes, so what cannot be read is dropped.
+ */
+function rattaForm(a: Activity): void {
+  if (a.text !== undefined && typeof a.text !== 'string') a.text = '';
+  if (a.type === ActivityTypes.Message && a.entities?.length && typeof a.text !== 'string') a.text = '';
+  // teams-ai's card routes read `value.verb` of anything typed object, null included.
+  if (a.value === null) delete a.value;
+  if (a.entities !== undefined) {
+    a.entities = Array.isArray(a.entities)
+      ? a.entities.filter((e) => {
+        if (!e || typeof e !== 'object' || typeof e.type !== 'string') return false;
+        const m = e as { text?: unknown; mentioned?: { id?: unknown } };
+        return e.type.toLowerCase() !== 'mention' || (typeof m.text === 'string' && typeof m.mentioned === 'object' && m.mentioned !== null);
+      })
+      : undefined;
+  }
+  if (!a.recipient || typeof a.recipient !== 'object') a.recipient = { id: '', name: '' };
 }
 
 export type { Activity };
