@@ -157,12 +157,13 @@ export function harAtgardsplan(reg: Register, enhetId: string): boolean {
   return [enhetId, ...reg.underliggande(enhetId).map((e) => e.id)].some((id) => reg.atgardsplan(id) !== undefined || reg.atgarder(id).length > 0);
 }
 
-/** The level a unit is at for its latest complete period, for replies ("just nu: kritisk nivå"). */
+/** The level a unit is at in its latest complete period, for replies ("just nu: kritisk nivå"). */
 export function aktuellNiva(reg: Register, enhetId: string, procent?: number | null): { niva: Larmniva; siffror: Siffror } | null {
-  const period = senastePeriodFor(reg, enhetId);
-  if (!period) return null;
-  const s = siffrorFor(reg, enhetId, period);
-  if (!s) return null;
-  const t = medPersonligProcent(gallandeTrosklar(reg, enhetId).varden, procent);
-  return { niva: bedom(s, t).niva, siffror: s };
+  for (const period of [...reg.perioderFor(enhetId)].reverse()) {
+    const s = siffrorFor(reg, enhetId, period);
+    if (!s || (s.rapporterade && s.rapporterade.antal < s.rapporterade.av)) continue;
+    const t = medPersonligProcent(gallandeTrosklar(reg, enhetId).varden, procent);
+    return { niva: bedom(s, t).niva, siffror: s };
+  }
+  return null;
 }

@@ -2,7 +2,9 @@ import { ActivityTypes } from 'botbuilder';
 import type { Application } from '@microsoft/teams-ai';
 import { type Andring, aktuellNiva, planeraUtskick } from '../alerts/planera.js';
 import { type Larmvy, larmrubrik } from '../alerts/larmvy.js';
-import { type GallandeTrosklar, type Troskelfalt, type Trosklar, gallandeTrosklar, medPersonligProcent, motsagelse, procentgrans, tkrgrans } from '../alerts/trosklar.js';
+import {
+  type GallandeTrosklar, type Troskelfalt, type Trosklar, gallandeTrosklar, medPersonligProcent, motsagelse, procentgrans, tkrgrans, tolkaTroskelandring,
+} from '../alerts/trosklar.js';
 import { utkorgslage } from '../alerts/utkorg.js';
 import { beskrivEnhet } from '../answers/enhetsval.js';
 import { datumKort, escapa } from '../answers/ord.js';
@@ -17,7 +19,6 @@ import { normalisera } from '../language/normalisera.js';
 import type { Fraga } from '../language/tolka.js';
 import type { Transaktion } from '../store/store.js';
 import type { Appberoenden, Tillstand } from './app.js';
-import { anvandarId } from './app.js';
 import { hanteraKonversationsuppdatering, konversationsId, konversationstyp, referensFor, teamId } from './installation.js';
 import type { Kommandohanterare, Kommandomiljo } from './kommandon.js';
 
@@ -26,6 +27,11 @@ export function kopplaLarm(app: Application<Tillstand>, b: Appberoenden): void {
   app.activity(ActivityTypes.ConversationUpdate, async (context) => {
     await hanteraKonversationsuppdatering(context, b.store, b.logg);
   });
+}
+
+/** The Teams user's AAD object id (the key of anvandare.csv); as app.ts reads it, without importing it (cycle). */
+function anvandarId(k: Kommandomiljo): string {
+  return k.context.activity.from?.aadObjectId ?? k.context.activity.from?.id ?? 'okänd';
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -156,7 +162,7 @@ export const prenumereraKommando: Kommandohanterare = async (fraga, k) => {
     procent = t.varde;
   }
   const typ = konversationstyp(k.context);
-  const vem = anvandarId(k.context);
+  const vem = anvandarId(k);
   const resultat = await k.store.andra({ vem, kalla: 'chatt' }, (tx) => {
     const konversation = sakerstallKonversation(tx, k);
     const ut: Array<{ enhet: Enhet; redan: boolean }> = [];
@@ -219,7 +225,7 @@ export const avslutaLarmKommando: Kommandohanterare = async (fraga, k) => {
     return { text: `Vilka larm vill du avsluta? Här finns larm för ${uppraknat(aktiva.map((p) => reg.enhet(p.enhet)!.namn))}. Skriv till exempel "avsluta larm för ${kortnamn(reg.enhet(aktiva[0].enhet)!)}" eller "avsluta alla larm".` };
   }
   if (!valda.length) return { text: `${h.subjekt} får inga larm här, så det finns inget att avsluta.` };
-  await k.store.andra({ vem: anvandarId(k.context), kalla: 'chatt' }, (tx) => {
+  await k.store.andra({ vem: anvandarId(k), kalla: 'chatt' }, (tx) => {
     for (const p of valda) tx.satt('prenumerationer', { ...p, aktiv: false });
   });
   k.logg.info('larm avslutade', { konversation, enheter: valda.map((p) => p.enhet) });
@@ -332,43 +338,6 @@ function visaTrosklar(reg: Register, enhet: Enhet): Svar {
   return { text: rader.join('\n\n'), kontext: { enhet: enhet.id } };
 }
 
-type Troskelandring =
-  | { typ: 'visa' }
-  | { typ: 'satt'; falt: Troskelfalt; varde: number }
-  | { typ: 'ta_bort'; falt: Troskelfalt[] }
-  | { typ: 'fel'; text: string };
-
-/** What a threshold command asks for: show, set one limit, or remove limits so they are inherited again. */
-export function tolkaTroskelandring(text: string): Troskelandring {
-  const n = normalisera(text);
-  const varning = /\bvarn\w*|\bwarn\w*/.test(n);
-  const kritisk = /\bkritisk\w*|\bcritical\b/.test(n);
-  const prognos = /prognos\w*|forecast/.test(n);
-  const tarBort = /\b(ta bort|tabort|aterstall\w*|nollstall\w*|radera|remove|reset)\b/.test(n);
-  const satter = /\b(satt|satta|andra|hoj|hoja|sank|sanka|set|change)\b/.test(n);
-  const niva = varning && !kritisk ? 'varning' : kritisk && !varning ? 'kritisk' : null;
-  if (tarBort) {
-    const falt: Troskelfalt[] = niva === null
-      ? ['varning_procent', 'kritisk_procent', 'varning_prognos_tkr', 'kritisk_prognos_tkr']
-      : prognos ? [`${niva}_prognos_tkr`] : /procent|%/.test(n) ? [`${niva}_procent`] : [`${niva}_procent`, `${niva}_prognos_tkr`];
-    return { typ: 'ta_bort', falt };
-  }
-  if (!satter) return { typ: 'visa' };
-  const tillMatch = /\btill\s+(.+?)\s*[.!]?\s*$/i.exec(text) ?? /(?:^|\s)([-−–]?\s?\d[\d\s\u00a0\u202f]*(?:[,.]\d+)?\s*(?:%|procent|tkr|mnkr|mkr|kr)?)\s*[.!]?\s*$/i.exec(text);
-  if (!tillMatch) return { typ: 'fel', text: 'Jag hittar inget värde. Skriv till exempel "sätt varningströskel för IFO till 103 %" eller "sätt kritisk prognosgräns för IFO till -1500 tkr".' };
-  const t = tolkaTal(tillMatch[1], prognos ? 'tkr' : 'procent');
-  if (!t.ok) return { typ: 'fel', text: `${t.fel.charAt(0).toUpperCase()}${t.fel.slice(1)}. Skriv till exempel "till 103 %" eller "till -1500 tkr".` };
-  if (!niva) return { typ: 'fel', text: 'Ska det vara varningströskeln eller den kritiska tröskeln? Skriv till exempel "sätt varningströskel för IFO till 103 %" eller "sätt kritisk tröskel för IFO till 106 %".' };
-  if (t.enhet === 'procent') {
-    if (prognos) return { typ: 'fel', text: 'Prognosgränsen anges i tkr, till exempel "sätt kritisk prognosgräns för IFO till -1500 tkr".' };
-    if (t.varde <= 0 || t.varde > 500) return { typ: 'fel', text: 'Tröskeln anges i procent av budget t.o.m. månaden, mellan 1 och 500 %, till exempel 103 %.' };
-    return { typ: 'satt', falt: `${niva}_procent`, varde: t.varde };
-  }
-  if (Math.abs(t.varde) > 10_000_000) return { typ: 'fel', text: 'Prognosgränsen är orimligt stor; den anges i tkr, till exempel -1500 tkr.' };
-  // A forecast limit is an underskott: "1 500 tkr" and "-1 500 tkr" mean the same limit.
-  return { typ: 'satt', falt: `${niva}_prognos_tkr`, varde: -Math.abs(t.varde) };
-}
-
 class Troskelkonflikt extends Error {}
 
 /** "visa trösklar för IFO", "sätt varningströskel för IFO till 103 %", "ta bort tröskeln för IFO". */
@@ -393,7 +362,7 @@ export const troskelKommando: Kommandohanterare = async (fraga, k) => {
   const foreGallande = gallandeTrosklar(reg, enhet.id);
   let nyaLarm = 0;
   try {
-    nyaLarm = await k.store.andra({ vem: anvandarId(k.context), kalla: 'chatt' }, (tx) => {
+    nyaLarm = await k.store.andra({ vem: anvandarId(k), kalla: 'chatt' }, (tx) => {
       const fore: Troskel = tx.register.trosklar.get(enhet.id) ?? { enhet: enhet.id, varning_procent: null, kritisk_procent: null, varning_prognos_tkr: null, kritisk_prognos_tkr: null };
       const ny: Troskel = { ...fore };
       if (andring.typ === 'satt') ny[andring.falt] = andring.varde;

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { STANDARDTROSKLAR, bedom, gallandeTrosklar, medPersonligProcent, motsagelse } from '../../src/alerts/trosklar.js';
+import { STANDARDTROSKLAR, bedom, gallandeTrosklar, medPersonligProcent, motsagelse, tolkaTroskelandring } from '../../src/alerts/trosklar.js';
 import { Register } from '../../src/domain/register.js';
 import { type Troskel, tomtDokument } from '../../src/domain/schema.js';
 import { siffrorFor } from '../../src/domain/siffror.js';
@@ -117,6 +117,29 @@ describe('larm: trösklar', () => {
       assert.equal(motsagelse(STANDARDTROSKLAR), null);
       assert.match(motsagelse({ ...STANDARDTROSKLAR, kritisk_procent: 101 })!.replace(/\u00a0/g, ' '), /kritiska tröskeln \(101 %\) skulle bli lägre än varningströskeln \(102 %\)/);
       assert.match(motsagelse({ ...STANDARDTROSKLAR, kritisk_prognos_tkr: -400 })!, /kritiska prognosgränsen/);
+    });
+  });
+
+  describe('vad en administratör skriver', () => {
+    it('sätter en gräns: nivå, mått och svenskt tal', () => {
+      assert.deepEqual(tolkaTroskelandring('sätt varningströskel för IFO till 103 %'), { typ: 'satt', falt: 'varning_procent', varde: 103 });
+      assert.deepEqual(tolkaTroskelandring('sätt kritisk tröskel för IFO till 106,5%'), { typ: 'satt', falt: 'kritisk_procent', varde: 106.5 });
+      assert.deepEqual(tolkaTroskelandring('sätt kritisk prognosgräns för IFO till -1500 tkr'), { typ: 'satt', falt: 'kritisk_prognos_tkr', varde: -1500 });
+      assert.deepEqual(tolkaTroskelandring('sätt kritisk prognosgräns för IFO till \u22121\u00a0500 tkr'), { typ: 'satt', falt: 'kritisk_prognos_tkr', varde: -1500 });
+      assert.deepEqual(tolkaTroskelandring('ändra varningsgränsen för prognosen för IFO till 1,5 mnkr'), { typ: 'satt', falt: 'varning_prognos_tkr', varde: -1500 });
+      assert.deepEqual(tolkaTroskelandring('sätt larmgräns för varning för hemtjänsten till 104'), { typ: 'satt', falt: 'varning_procent', varde: 104 });
+    });
+
+    it('visar, tar bort, och säger vad som saknas', () => {
+      assert.deepEqual(tolkaTroskelandring('visa trösklar för IFO'), { typ: 'visa' });
+      assert.deepEqual(tolkaTroskelandring('vilka larmgränser gäller för IFO?'), { typ: 'visa' });
+      assert.deepEqual(tolkaTroskelandring('ta bort tröskeln för IFO'), { typ: 'ta_bort', falt: ['varning_procent', 'kritisk_procent', 'varning_prognos_tkr', 'kritisk_prognos_tkr'] });
+      assert.deepEqual(tolkaTroskelandring('ta bort den kritiska prognosgränsen för IFO'), { typ: 'ta_bort', falt: ['kritisk_prognos_tkr'] });
+      assert.match((tolkaTroskelandring('sätt tröskel för IFO till 103 %') as { text: string }).text, /^Ska det vara varningströskeln eller den kritiska tröskeln\?/);
+      assert.match((tolkaTroskelandring('sätt varningströskel för IFO') as { text: string }).text, /^Jag hittar inget värde/);
+      assert.match((tolkaTroskelandring('sätt varningströskel för IFO till 0 %') as { text: string }).text, /mellan 1 och 500 %/);
+      assert.match((tolkaTroskelandring('sätt kritisk prognosgräns för IFO till 5 %') as { text: string }).text, /^Prognosgränsen anges i tkr/);
+      assert.match((tolkaTroskelandring('sätt varningströskel för IFO till mycket') as { text: string }).text, /är inte ett tal/);
     });
   });
 });
