@@ -105,12 +105,15 @@ function exempelEnhet(reg: Register): string {
 function sakerstallKonversation(tx: Transaktion, k: Kommandomiljo): string {
   const id = konversationsId(k.context);
   const fore = tx.register.dokument.konversationer.find((x) => x.id === id);
-  if (!fore || !fore.aktiv) {
+  const referens = referensFor(k.context) as unknown as Record<string, unknown>;
+  // Teams may move a conversation to another serviceUrl; the reference from the latest message wins.
+  const flyttad = fore?.referens.serviceUrl !== referens.serviceUrl;
+  if (!fore || !fore.aktiv || flyttad) {
     tx.satt('konversationer', {
       id,
       typ: konversationstyp(k.context),
-      namn: k.context.activity.conversation?.name ?? fore?.namn ?? null,
-      referens: referensFor(k.context) as unknown as Record<string, unknown>,
+      namn: k.context.activity.conversation?.name || fore?.namn || null,
+      referens,
       aktiv: true,
       installerad: fore?.installerad ?? tx.nu.toISOString(),
       team: teamId(k.context) ?? fore?.team ?? null,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import sinon from 'sinon';
-import { type Leverans, type Tid, type Transport, Utkorgsavsandare, tolkaLeveransfel } from '../../src/alerts/utkorg.js';
+import { Hastighetsgrans, TEAMS_GRANSER, type Leverans, type Tid, type Transport, Utkorgsavsandare, tolkaLeveransfel } from '../../src/alerts/utkorg.js';
 import { skapaLogg } from '../../src/logg.js';
 import { Store } from '../../src/store/store.js';
 import { NU, type Scen, scen } from './hjalp.js';
@@ -233,6 +233,16 @@ describe('larm: avsändaren (utkorgen töms med omförsök)', () => {
     assert.equal(k.anrop.length, 0);
     assert.equal(s.store.dokument.utskick[0].status, 'misslyckat');
     assert.match(s.store.dokument.utskick[0].senaste_fel!, /inte längre aktiv/);
+  });
+
+  describe('Hastighetsgrans', () => {
+    it('60 per 30 s: det 61:a inlägget till en konversation väntar tills det första är 30 s gammalt; andra konversationer påverkas inte', () => {
+      const g = new Hastighetsgrans(TEAMS_GRANSER);
+      for (let i = 0; i < 60; i++) g.notera('a', T0 + i * 300); // 60 posts over 17,7 s: within 7/s and 8/2 s
+      assert.equal(g.tidigast('a', T0 + 18_000), T0 + 30_000);
+      assert.equal(g.tidigast('a', T0 + 30_000), T0 + 30_000);
+      assert.equal(g.tidigast('b', T0 + 18_000), T0 + 18_000);
+    });
   });
 
   describe('tolkaLeveransfel', () => {
