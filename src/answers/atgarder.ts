@@ -5,6 +5,7 @@ import type { Atgard, Enhet } from '../domain/schema.js';
 import { formatTkr } from '../domain/tal.js';
 import { normalisera } from '../language/normalisera.js';
 import type { Fraga } from '../language/tolka.js';
+import { somSkrivet } from './markdown.js';
 import { datumKort } from './ord.js';
 import type { Svar, Svarsmiljo } from './svar.js';
 
@@ -50,7 +51,7 @@ export function atgardSvar(a: Atgard, m: Svarsmiljo): Svar {
     `Ansvarig: ${a.ansvarig || '–'}. Tidplan: ${a.tidplan || '–'}. Uppföljning: ${a.uppfoljning || '–'}.`,
     `Planerad besparing: ${arsbelopp(a.plan)}. Realiserad: ${arsbelopp(a.utfall)}.`,
   ];
-  if (a.kommentar) rader.push(`Kommentar: ${a.kommentar}`);
+  if (a.kommentar) rader.push(`Kommentar: ${somSkrivet(a.kommentar)}`);
   rader.push(`Senast ändrad ${datumKort(a.andrad)} av ${av}.`);
   return {
     text: rader.join('\n\n'),
@@ -70,7 +71,7 @@ export function atgardSvar(a: Atgard, m: Svarsmiljo): Svar {
           { title: 'Planerad besparing', value: arsbelopp(a.plan) },
           { title: 'Realiserad besparing', value: arsbelopp(a.utfall) },
         ],
-        kommentar: a.kommentar ?? '',
+        kommentar: a.kommentar ? somSkrivet(a.kommentar) : '',
       },
     },
     kontext: { enhet: a.enhet, avsikt: 'atgarder' },

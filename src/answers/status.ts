@@ -3,6 +3,7 @@ import type { Register } from '../domain/register.js';
 import { type Siffror, manadsvarde, siffrorFor } from '../domain/siffror.js';
 import { formatForandring, formatProcent, formatTkr } from '../domain/tal.js';
 import { atgardslage } from './atgardslage.js';
+import { somSkrivet } from './markdown.js';
 import { avvikelseIOrd, datumKort, forandringIOrd, prognosIOrd } from './ord.js';
 import type { Svar } from './svar.js';
 
@@ -45,9 +46,9 @@ export function statusvy(reg: Register, enhetId: string, period: Period): Status
     storstaAvvikelser: (s.avvikelse < 0 ? barn : [...barn].reverse()).slice(0, 3).map((x) => ({
       namn: x.b.namn,
       avvikelse: x.s.avvikelse,
-      kommentar: x.s.egenRad?.kommentar ?? null,
+      kommentar: x.s.egenRad?.kommentar ? somSkrivet(x.s.egenRad.kommentar) : null,
     })),
-    kommentar: rad?.kommentar ?? null,
+    kommentar: rad?.kommentar ? somSkrivet(rad.kommentar) : null,
     atgarder: atgardslage(reg, enhetId, period),
     rapporterade: s.rapporterade && s.rapporterade.antal < s.rapporterade.av ? `${s.rapporterade.antal} av ${s.rapporterade.av} enheter har rapporterat för ${periodNamn(period)}.` : null,
     korrigerad: rad && rad.version > 1 ? `korrigerad ${datumKort(rad.rapporterad)} av ${namn(rad.rapporterad_av)} (version ${rad.version})` : null,

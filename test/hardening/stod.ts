@@ -154,6 +154,24 @@ export function kortI(aktiviteter: Array<Partial<Activity>>, invokeKort?: unknow
   return invokeKort ? [...kort, invokeKort] : kort;
 }
 
+/** Typed by a user; each would render as something else if echoed raw into markdown. */
+export const SENTINELLER = ['**FETT**', '_KURSIV_', '<at>Alla</at>', '${brytmall}', '[länk](https://evil.example)', '`kod`', '<b>fet</b>', '\n- punkt'];
+
+/** The same sequences unescaped, as they must never appear in rendered text (the bot's own text has none). */
+const RAA: Array<[string, RegExp]> = [
+  ['**FETT**', /(?<!\\)\*(?<!\\)\*FETT/], ['_KURSIV_', /(?<!\\)_KURSIV(?<!\\)_/], ['<at>', /(?<!\\)<at/], ['${…}', /\$\{brytmall/],
+  ['[länk](…)', /(?<!\\)\[länk(?<!\\)\]\(/], ['`kod`', /(?<!\\)`kod/], ['<b>', /(?<!\\)<b>/], ['- punkt', /^\s*- punkt/m],
+];
+
+/** Where a reply shows user text as markdown: each raw sequence found, with its surroundings. */
+export function raMarkdown(aktiviteter: Array<Partial<Activity>>, invokeKort?: unknown): string[] {
+  const texter = [...aktiviteter.flatMap(markdowntexter), ...(invokeKort ? kortetsMarkdown(invokeKort) : [])];
+  return texter.flatMap((t) => RAA.filter(([, r]) => r.test(t)).map(([namn, r]) => {
+    const i = t.search(r);
+    return `${namn} i ${JSON.stringify(t.slice(Math.max(0, i - 40), i + 40))}`;
+  }));
+}
+
 export function vanta(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
 }
