@@ -1,12 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Low } from 'lowdb';
-import { DataFile } from 'lowdb/node';
 import { Register } from '../domain/register.js';
 import { type Dokument, DokumentSchema, tomtDokument } from '../domain/schema.js';
 import { Journal, type Journalpost } from './journal.js';
 import { Lagringsfel } from './fel.js';
 import { migrera } from './migrering.js';
+import { Snapshotfil } from './snapshotfil.js';
 import { type Snabbkontroll, kompilera } from './validering.js';
 import { type Nyckelsamling, type Operation, Positioner, type Rad, type Tillvaxtsamling } from './samlingar.js';
 
@@ -121,7 +121,7 @@ export class Store {
   static async oppna(fil: string, klocka: () => Date = () => new Date()): Promise<Store> {
     mkdirSync(dirname(fil), { recursive: true });
     const db = new Low<Snapshot>(
-      new DataFile<Snapshot>(fil, { parse: (text) => lasSnapshot(fil, text), stringify: (s) => JSON.stringify(s) }),
+      new Snapshotfil<Snapshot>(fil, (text) => lasSnapshot(fil, text), (json) => tolkaSnapshot(fil, json)),
       { sekvens: 0, dokument: tomtDokument() },
     );
     await db.read();
@@ -230,6 +230,11 @@ function lasSnapshot(fil: string, text: string): Snapshot {
   } catch (e) {
     throw new Lagringsfel(`Lagringsfilen ${fil} är skadad (ogiltig JSON: ${(e as Error).message}). Den har inte ändrats; återställ den från en säkerhetskopia eller flytta den och importera på nytt.`);
   }
+  return tolkaSnapshot(fil, json);
+}
+
+/** The checks of a parsed snapshot, whichever way it was read. */
+function tolkaSnapshot(fil: string, json: unknown): Snapshot {
   const obj = json as { sekvens?: unknown; dokument?: unknown };
   if (typeof obj !== 'object' || obj === null || !('dokument' in obj)) {
     throw new Lagringsfel(`Lagringsfilen ${fil} är inte en Budgetkollen-fil. Den har inte ändrats.`);
