@@ -55,10 +55,14 @@ export class Register {
 
   indexeraUtfall(u: Utfall): void {
     const k = nyckel(u.enhet, u.period);
-    const lista = this.versioner.get(k) ?? [];
-    lista.push(u);
-    lista.sort((a, b) => a.version - b.version);
-    this.versioner.set(k, lista);
+    const lista = this.versioner.get(k);
+    if (lista) {
+      lista.push(u);
+      lista.sort((a, b) => a.version - b.version);
+    } else {
+      // most unit-months have one version: an array of one, not an empty one grown by push (17 slots)
+      this.versioner.set(k, [u]);
+    }
     const perioder = this.perioderPerEnhet.get(u.enhet) ?? new Set();
     if (!perioder.has(u.period)) this.raknaPeriod(u.enhet, u.period, 1);
     perioder.add(u.period);
