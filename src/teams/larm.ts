@@ -7,7 +7,7 @@ import {
 } from '../alerts/trosklar.js';
 import { utkorgslage } from '../alerts/utkorg.js';
 import { beskrivEnhet } from '../answers/enhetsval.js';
-import { datumKort, escapa } from '../answers/ord.js';
+import { datumKort, escapa, prognosIOrd } from '../answers/ord.js';
 import type { Svar, Svarsmiljo } from '../answers/svar.js';
 import { farHanteraLarm, farSattaTrosklar, farSeLarmstatus, uppraknat } from '../domain/behorighet.js';
 import { tomText } from '../domain/period.js';
@@ -56,8 +56,10 @@ function enheterIKommando(fraga: Fraga, k: Kommandomiljo): Enhetsurval {
   const traff = k.miljo.index.hitta(rensade);
   let okant: string | null = null;
   if (!traff.enheter.length) {
-    const m = /\b(?:for|om|pa|i)\s+(.+)$/.exec(rensade.join(' '));
-    okant = m ? m[1].replace(/\b(till|over|gar|nar)\b.*$/, '').trim() || null : null;
+    // what the person wrote after "för"/"om"/"på", as written, up to "till"/"över"/"går"/"när"
+    const m = /^.*(?:^|\s)(?:för|om|på|i)\s+(.+?)\s*[?.!]*$/i.exec(fraga.text.replace(/<at>[^<]*<\/at>/g, ''));
+    okant = m ? m[1].replace(/\s(till|över|går|når|när)\s.*$/i, '').trim() || null : null;
+    if (okant && /^(larm\w*|avvikelse\w*|bevakning\w*|tr[öo]sk\w*|gräns\w*)$/i.test(okant)) okant = null;
   }
   return { enheter: traff.enheter, tvetydiga: traff.tvetydiga, okant };
 }
@@ -78,8 +80,8 @@ function fragaVilken(fraga: Fraga, kandidater: Enhet[], m: Svarsmiljo): Svar {
 
 function ingenEnhet(urval: Enhetsurval, m: Svarsmiljo, exempel: string): Svar {
   if (urval.okant) {
-    const forslag = m.index.narmaste(urval.okant);
-    return { text: `Jag hittar ingen enhet som heter "${escapa(urval.okant)}".${forslag.length ? ` Menade du ${uppraknat(forslag.map((e) => e.namn)).replace(/ och ([^ ]+)$/, ' eller $1')}?` : ''} Skriv till exempel "${exempel}".` };
+    const forslag = m.index.narmaste(normalisera(urval.okant));
+    return { text: `Jag hittar ingen enhet som heter "${escapa(urval.okant)}".${forslag.length ? ` Menade du ${ellerLista(forslag.map((e) => e.namn))}?` : ''} Skriv till exempel "${exempel}".` };
   }
   return { text: `Vilken enhet gäller det? Skriv till exempel "${exempel}".` };
 }
@@ -133,13 +135,29 @@ function trosklarText(t: Trosklar): string {
   return `varning när utfallet når ${procentgrans(t.varning_procent)} av budget eller helårsprognosen visar underskott från ${formatTkr(-t.varning_prognos_tkr)}, kritisk nivå vid ${procentgrans(t.kritisk_procent)} eller underskott från ${formatTkr(-t.kritisk_prognos_tkr)}`;
 }
 
+/** "A, B eller C" */
+function ellerLista(namn: string[]): string {
+  return namn.length <= 1 ? namn.join('') : `${namn.slice(0, -1).join(', ')} eller ${namn[namn.length - 1]}`;
+}
+
 function nulage(reg: Register, enhet: Enhet, procent?: number | null): string | null {
   const a = aktuellNiva(reg, enhet.id, procent);
   if (!a) return null;
   const s = a.siffror;
+  const t = medPersonligProcent(gallandeTrosklar(reg, enhet.id).varden, procent);
   const niva = a.niva === 'ok' ? 'under larmgränserna' : a.niva === 'varning' ? 'på varningsnivå' : 'på kritisk nivå';
-  const procentText = s.procent === null ? '' : ` (${formatProcent(s.procent)} av budget)`;
-  return `Just nu ligger ${kortnamn(enhet)} ${niva} ${tomText(s.period)}${procentText}.`;
+  const delar: string[] = [];
+  if (s.procent !== null) {
+    // 101,99 % would read "102,0 %" next to a 102 % limit it has not reached: show the second decimal then.
+    const nara = [t.varning_procent, t.kritisk_procent].some((g) => s.procent! < g && Math.round(s.procent! * 10) / 10 >= g);
+    delar.push(`${nara ? `${formatTal2(s.procent)}\u00a0%` : formatProcent(s.procent)} av budget`);
+  }
+  if (s.prognosavvikelse !== null) delar.push(`helårsprognos: ${prognosIOrd(s.prognosavvikelse)}`);
+  return `Just nu ligger ${kortnamn(enhet)} ${niva} ${tomText(s.period)}${delar.length ? ` (${delar.join('; ')})` : ''}.`;
+}
+
+function formatTal2(v: number): string {
+  return new Intl.NumberFormat('sv-SE', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(v);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -337,7 +355,7 @@ function visaTrosklar(reg: Register, enhet: Enhet): Svar {
   ];
   const nu = nulage(reg, enhet);
   if (nu) rader.push(nu);
-  rader.push(`Administratörer ändrar med till exempel "sätt varningströskel för ${kortnamn(enhet)} till 103 %" eller "sätt kritisk prognosgräns för ${kortnamn(enhet)} till -1500 tkr".`);
+  rader.push(`Administratörer ändrar med till exempel "sätt tröskeln för varning för ${kortnamn(enhet)} till 103 %" eller "sätt kritisk tröskel för prognosen för ${kortnamn(enhet)} till -1500 tkr".`);
   return { text: rader.join('\n\n'), kontext: { enhet: enhet.id } };
 }
 
@@ -347,7 +365,7 @@ class Troskelkonflikt extends Error {}
 export const troskelKommando: Kommandohanterare = async (fraga, k) => {
   const m = k.miljo;
   const reg = m.register;
-  const andring = tolkaTroskelandring(fraga.text);
+  const andring = tolkaTroskelandring(fraga.text, exempelEnhet(reg));
   const urval = enheterIKommando(fraga, k);
   if (urval.tvetydiga.length) return fragaVilken(fraga, urval.tvetydiga[0], m);
   if (andring.typ === 'visa') {
@@ -361,7 +379,7 @@ export const troskelKommando: Kommandohanterare = async (fraga, k) => {
   }
   if (andring.typ === 'fel') return { text: andring.text };
   const enhet = urval.enheter[0];
-  if (!enhet) return ingenEnhet(urval, m, `sätt varningströskel för ${exempelEnhet(reg)} till 103 %`);
+  if (!enhet) return ingenEnhet(urval, m, `sätt tröskeln för varning för ${exempelEnhet(reg)} till 103 %`);
   const foreGallande = gallandeTrosklar(reg, enhet.id);
   let nyaLarm = 0;
   try {
@@ -398,7 +416,8 @@ export const troskelKommando: Kommandohanterare = async (fraga, k) => {
     const varde = (f: Troskelfalt, v: number) => (f.endsWith('procent') ? procentgrans(v) : tkrgrans(v));
     rader.push(`Klart: ${FALTNAMN[andring.falt]} för ${enhet.namn} är nu ${varde(andring.falt, andring.varde)} (var ${varde(andring.falt, foreGallande.varden[andring.falt])}, ${kallText(reg, enhet, foreGallande.kalla[andring.falt])}).`);
   } else {
-    rader.push(`Klart: ${enhet.namn} har inga egna larmgränser för ${uppraknat(andring.falt.map((f) => FALTNAMN[f].replace(/^den /, '')))} längre och ärver dem uppifrån.`);
+    const kallor = [...new Set(andring.falt.map((f) => efter.kalla[f]))].map((k) => (k === null ? 'standardvärdet' : reg.enhet(k)?.namn ?? k));
+    rader.push(`Klart: ${enhet.namn} ärver nu ${uppraknat(andring.falt.map((f) => FALTNAMN[f]))} (från ${uppraknat(kallor)}).`);
   }
   if (reg.barnTill(enhet.id).length) rader.push(`Det gäller också enheterna under ${kortnamn(enhet)} som inte har egna gränser.`);
   rader.push(`Gäller nu: ${trosklarText(efter.varden)}.`);

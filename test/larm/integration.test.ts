@@ -35,7 +35,7 @@ describe('larm: integration genom teams-ai Application', () => {
       const svar = await iKanalen('prenumerera på larm för IFO');
       assert.match(svar, /^Klart: den här kanalen får nu larm för Individ- och familjeomsorg och allt under den \(Barn och unga, Vuxen och missbruk, Ekonomiskt bistånd och Flyktingmottagande\)\./);
       assert.match(svar, /Larm går vid varning när utfallet når 101 % av budget eller helårsprognosen visar underskott från 250 tkr, kritisk nivå vid 103 % eller underskott från 1 000 tkr\./);
-      assert.match(svar, /Just nu ligger IFO på kritisk nivå t\.o\.m\. november 2025 \(121,1 % av budget\)\./);
+      assert.match(svar, /Just nu ligger IFO på kritisk nivå t\.o\.m\. november 2025 \(121,1 % av budget; helårsprognos: underskott 10 200 tkr\)\./);
       assert.match(svar, /Avsluta med "avsluta larm för IFO"/);
       const dok = bot.store.dokument;
       assert.deepEqual(dok.prenumerationer.map((p) => [p.konversation, p.enhet, p.aktiv, p.skapad_av]), [[KANAL, 'ifo', true, ALEX.anvandare]]);
@@ -69,6 +69,8 @@ describe('larm: integration genom teams-ai Application', () => {
       assert.match(await iKanalen('prenumerera på larm för IFO', OKAND), /^Jag känner inte igen dig som användare i Budgetkollen, så du kan inte ställa in larm/);
       assert.equal(bot.store.dokument.prenumerationer.length, 0);
       assert.match(await iKanalen('prenumerera på larm'), /^Vilken enhet gäller det\? Skriv till exempel "prenumerera på larm för /);
+      assert.match(await iKanalen('prenumerera på larm för Gurkavdelningen'), /^Jag hittar ingen enhet som heter "Gurkavdelningen"\. Menade du Miljö- och byggavdelningen\?/);
+      assert.equal(bot.store.dokument.prenumerationer.length, 0);
     });
 
     it('i personlig chatt: "meddela mig om ifo går över 105 %" prenumererar chatten med en egen procentgräns', async () => {
@@ -87,6 +89,8 @@ describe('larm: integration genom teams-ai Application', () => {
       assert.match(svar, /Varning: utfall från 101 % av budget \(ärvd från Individ- och familjeomsorg\) eller prognosavvikelse -250 tkr eller sämre \(ärvd från Individ- och familjeomsorg\)\./);
       assert.match(svar, /Kritisk nivå: utfall från 103 % av budget \(ärvd från Individ- och familjeomsorg\)/);
       assert.match(await privat('visa trösklar för vård och stöd'), /utfall från 102 % av budget \(ärvd från Åsby kommun\)/);
+      // 101,99 % must not read as the 102 % it has not reached
+      assert.match(await privat('visa trösklar för hela kommunen'), /Just nu ligger Åsby kommun på kritisk nivå t\.o\.m\. november 2025 \(101,99 % av budget; helårsprognos: underskott 11 130 tkr\)\./);
     });
 
     it('bara administratörer ändrar; en ändring sparas, en motsägelse sparar ingenting', async () => {
@@ -100,7 +104,7 @@ describe('larm: integration genom teams-ai Application', () => {
       assert.match(await privat('sätt kritisk tröskel för IFO till 100 %', ADELE), /^Det går inte: för Individ- och familjeomsorg den kritiska tröskeln \(100 %\) skulle bli lägre än varningströskeln \(101 %\)/);
       assert.equal(JSON.stringify(bot.store.dokument.trosklar), fore);
       assert.match(await privat('sätt larmgräns för kritisk prognos för IFO till 1500 tkr', ADELE), /den kritiska prognosgränsen för Individ- och familjeomsorg är nu -1 500 tkr/);
-      assert.match(await privat('ta bort trösklarna för IFO', ADELE), /^Klart: Individ- och familjeomsorg har inga egna larmgränser/);
+      assert.match(await privat('ta bort trösklarna för IFO', ADELE), /^Klart: Individ- och familjeomsorg ärver nu varningströskeln, den kritiska tröskeln, varningsgränsen för prognosen och den kritiska prognosgränsen \(från Åsby kommun\)\./);
       assert.match(await privat('visa trösklar för IFO'), /utfall från 102 % av budget \(ärvd från Åsby kommun\)/);
     });
 
