@@ -17,6 +17,8 @@ export class Register {
   private readonly nyckeltalIndex = new Map<string, Nyckeltal[]>();
   readonly anvandare = new Map<string, Anvandare>();
   readonly trosklar = new Map<string, Troskel>();
+  /** ids of the cards already processed, so a retried card is found without scanning them all */
+  readonly mottagna = new Set<string>();
   /** Bumped on every change; caches derived from the register key on it. */
   generation = 0;
   /** Bumped only when units change, for caches over names (the question parser's index). */
@@ -36,6 +38,7 @@ export class Register {
     for (const n of dokument.nyckeltal) this.indexeraNyckeltal(n);
     for (const a of dokument.anvandare) this.anvandare.set(a.id, a);
     for (const t of dokument.trosklar) this.trosklar.set(t.enhet, t);
+    for (const m of dokument.mottagna) this.mottagna.add(m);
   }
 
   byggTrad(): void {

@@ -46,7 +46,7 @@ interface Mottaget {
 }
 
 function mottaget(reg: Register, kortId: string): Mottaget | null {
-  if (!reg.dokument.mottagna.includes(kortId)) return null;
+  if (!reg.mottagna.has(kortId)) return null;
   const h = reg.dokument.handelser.findLast((x) => x.typ === 'mottaget' && x.nyckel === kortId);
   return (h?.efter as Mottaget | undefined) ?? null;
 }

@@ -91,6 +91,7 @@ function indexeraIRegister(reg: Register, samling: string, rad: unknown): void {
     case 'anvandare': { const a = rad as Dokument['anvandare'][number]; reg.anvandare.set(a.id, a); reg.generation++; break; }
     case 'trosklar': { const t = rad as Dokument['trosklar'][number]; reg.trosklar.set(t.enhet, t); reg.generation++; break; }
     case 'enheter': { const e = rad as Dokument['enheter'][number]; reg.enheter.set(e.id, e); reg.byggTrad(); break; }
+    case 'mottagna': reg.mottagna.add(rad as string); break;
     default:
   }
 }
