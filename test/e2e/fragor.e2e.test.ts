@@ -121,24 +121,38 @@ describe('e2e: questions through the Agents Playground (issue 3)', function () {
     for (const u of surplus) assert.ok(!seen(reply).includes(u.namn), `${u.namn} is in surplus and should not be ranked`);
   });
 
-  it('nedbrytning: "var kommer underskottet i IFO ifrån?" splits IFO\'s deficit over the units below it', async () => {
-    const reply = await ask('var kommer underskottet i IFO ifrån?');
+  describe('nedbrytning: "var kommer underskottet i IFO ifrån?"', () => {
+    let reply: BotMessage;
     const total = figures('ifo', LATEST);
-    const deficits = childrenOf('ifo')
-      .map((u) => ({ u, f: figures(u.id, LATEST) }))
-      .filter(({ f }) => f.avvikelse < 0)
-      .sort((a, b) => a.f.avvikelse - b.f.avvikelse);
-    const sumDeficits = deficits.reduce((s, { f }) => s + f.avvikelse, 0);
-    check(reply, (e) => {
-      e.has('unit and period', `Individ- och familjeomsorg t.o.m. ${periodName(LATEST)}`).has('total deficit', amount(total.avvikelse));
-      e.inOrder(
-        'each child in deficit with its deviation and share, largest first',
-        deficits.flatMap(({ u, f }) => [
-          new RegExp(escapeRe(u.namn)),
-          amount(f.avvikelse, { signed: true }),
-          new RegExp(`(?<!\\d)${Math.round((f.avvikelse / sumDeficits) * 100)} ?%`),
-        ]),
-      );
+    const children = childrenOf('ifo').map((u) => ({ u, f: figures(u.id, LATEST) }));
+    before(async () => {
+      reply = await ask('var kommer underskottet i IFO ifrån?');
+    });
+
+    it("splits IFO's deficit over the units below it, largest first, with each one's share", () => {
+      const deficits = children.filter(({ f }) => f.avvikelse < 0).sort((a, b) => a.f.avvikelse - b.f.avvikelse);
+      const sumDeficits = deficits.reduce((s, { f }) => s + f.avvikelse, 0);
+      check(reply, (e) => {
+        e.has('unit and period', `${unit('ifo').namn} t.o.m. ${periodName(LATEST)}`).has('total deficit', amount(total.avvikelse));
+        e.inOrder(
+          'each child in deficit with its deviation and share, largest first',
+          deficits.flatMap(({ u, f }) => [
+            new RegExp(escapeRe(u.namn)),
+            amount(f.avvikelse, { signed: true }),
+            new RegExp(`(?<!\\d)${Math.round((f.avvikelse / sumDeficits) * 100)} ?%`),
+          ]),
+        );
+      });
+    });
+
+    it('the card a person sees also names what offsets the deficit, so the parts add up to the total', () => {
+      // The deficits add up to more than IFO's total; the difference is a unit in surplus. The
+      // fallbackText says so ("Motverkas av ..."), the card must too.
+      const surpluses = children.filter(({ f }) => f.avvikelse > 0);
+      assert.ok(surpluses.length > 0, 'the demo data has a unit in surplus under IFO');
+      check(reply, (e) => {
+        for (const { u, f } of surpluses) e.has(`${u.namn} in surplus`, new RegExp(escapeRe(u.namn))).has(`its surplus`, amount(f.avvikelse));
+      });
     });
   });
 
