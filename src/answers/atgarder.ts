@@ -26,11 +26,22 @@ function summa(belopp: Record<string, number>): number {
   return Object.values(belopp).reduce((s, v) => s + v, 0);
 }
 
+/** A measure's title as words; rows are replaced, never changed, so the words are kept per row. */
+const titlar = new WeakMap<Atgard, string[]>();
+function titelord(a: Atgard): string[] {
+  let ord = titlar.get(a);
+  if (!ord) {
+    ord = normalisera(a.atgard).split(' ');
+    titlar.set(a, ord);
+  }
+  return ord;
+}
+
 /** A measure named by its words ("medicinrobotarna"): the best fuzzy hit on the measure's title. */
 export function hittaPaNamn(atgarder: Atgard[], ord: string[]): Atgard | undefined {
   let bast: { a: Atgard; poang: number } | undefined;
   for (const a of atgarder) {
-    const titel = normalisera(a.atgard).split(' ');
+    const titel = titelord(a);
     let poang = 0;
     for (const o of ord) {
       if (o.length < 4) continue;
