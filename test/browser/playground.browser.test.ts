@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { REPO_ROOT } from '../../src/cli/playground.js';
 import { PlaygroundHarness, normalizeText } from '../support/playground.js';
-import { Expectations, amount, figures, percent, periodName, round1, sv, unit } from '../e2e/demodata.js';
+import { Expectations, amount, figures, num, percent, periodName, round1, sv, unit } from '../e2e/demodata.js';
 
 /** The Debian package's browser; BUDGETKOLLEN_CHROMIUM points elsewhere (and lets the skip be tried). */
 const CHROMIUM = process.env.BUDGETKOLLEN_CHROMIUM || '/usr/bin/chromium';
@@ -25,6 +25,9 @@ const COMPOSER = '[role=textbox][contenteditable=true]';
 const REPORTED = { utfall: '57 200,5', prognos: '62 000', kommentar: 'Två nya externa placeringar i november.' };
 const REPORTED_UTFALL = 57200.5;
 const REPORTED_PROGNOS = 62000;
+/** Then December for IFO, far over its critical limit (103 % in trosklar.csv), which General is alerted to. */
+const NEXT = '2025-12';
+const RED = { budget: '50 960', utfall: '61 480,5', prognos: '62 300', kommentar: 'Två nya externa placeringar inom Barn och unga.' };
 
 describe('browser: the Agents Playground in headless Chromium (issue 6)', function () {
   const pg = new PlaygroundHarness();
@@ -192,6 +195,60 @@ describe('browser: the Agents Playground in headless Chromium (issue 6)', functi
       .has('new outcome', amount(REPORTED_UTFALL))
       .has('new forecast', amount(REPORTED_PROGNOS))
       .has('comment', REPORTED.kommentar);
+    assert.deepEqual(e.missing, [], e.message());
+  });
+
+  it('in the team installed by custom activities, General subscribes to IFO\'s alerts by a message that mentions the bot (issue 5)', async () => {
+    await pg.sendCustomActivity('install', pg.teamId);
+    await pg.sendCustomActivity('botAdded', pg.teamId);
+    await page.getByRole('treeitem', { name: /General/ }).click();
+    await inChat('Hej! Jag är Budgetkollen').first().waitFor({ timeout: 15_000 });
+    await shot('general');
+    // A new post: the composer at the top of the channel (each thread has its own below).
+    const newPost = page.getByRole('group').filter({ hasText: 'Start a new post' }).locator(COMPOSER);
+    await newPost.click();
+    await page.keyboard.type('@Budg');
+    await page.getByRole('menuitem', { name: /Budgetkollen/ }).click();
+    await page.keyboard.type(' prenumerera på larm för IFO');
+    await shot('general-mention');
+    await page.getByRole('button', { name: 'Post', exact: true }).click();
+    await inChat('den här kanalen får nu larm för').first().waitFor({ timeout: 15_000 });
+    await shot('general-prenumeration');
+    const reply = normalizeText(await inChat('den här kanalen får nu larm för').first().innerText());
+    assert.match(reply, new RegExp(unit('ifo').namn));
+  });
+
+  it('the controller reports red figures for IFO (December) on the form card in the personal chat', async () => {
+    await page.getByRole('treeitem', { name: /Personal Chat/ }).click();
+    await type('rapportera siffror för IFO');
+    const formHeading = `Rapportera siffror: ${unit('ifo').namn}, ${periodName(NEXT)}`;
+    await inChat(formHeading).first().waitFor({ timeout: 15_000 });
+    const form = card(formHeading);
+    await form.getByLabel('Budget t.o.m. (tkr)').fill(RED.budget);
+    await form.getByLabel('Utfall t.o.m. (tkr)').fill(RED.utfall);
+    await form.getByLabel('Helårsprognos (tkr)').fill(RED.prognos);
+    await form.getByLabel('Kommentar').fill(RED.kommentar);
+    await form.getByRole('button', { name: 'Skicka' }).click();
+    await inChat(`Sparat: ${unit('ifo').namn} t.o.m. ${periodName(NEXT)}`).first().waitFor({ timeout: 15_000 });
+    await shot('rapportera-rott');
+  });
+
+  it('the alert card appears as a new post in General, with the figures that crossed the limit', async () => {
+    await page.getByRole('treeitem', { name: /General/ }).click();
+    const alertHeading = `${unit('ifo').namn} t.o.m. ${periodName(NEXT)}`;
+    const alert = page.locator('.ac-adaptiveCard').filter({ has: page.locator('.ac-textBlock', { hasText: /Kritisk nivå/ }) }).filter({ hasText: alertHeading });
+    await alert.first().waitFor({ timeout: 15_000 });
+    await alert.first().scrollIntoViewIfNeeded();
+    await shot('general-larm');
+    const budget = num(RED.budget.replace(/ /g, ''));
+    const utfall = num(RED.utfall.replace(/ /g, ''));
+    const e = new Expectations(await cardText(alert.first()))
+      .has('level and unit', `Kritisk nivå: ${alertHeading}`)
+      .has('outcome', amount(utfall))
+      .has('budget', amount(budget))
+      .has('deviation', amount(round1(budget - utfall), { signed: true }))
+      .has('% of budget', percent(Math.round((utfall / budget) * 1000) / 10))
+      .has('comment', RED.kommentar);
     assert.deepEqual(e.missing, [], e.message());
   });
 });
