@@ -104,6 +104,11 @@ describe('browser: the Agents Playground in headless Chromium (issue 6)', functi
     return page.locator('div').filter({ has: page.locator(COMPOSER) }).filter({ has: page.locator('.ac-adaptiveCard') }).last();
   }
 
+  /** In a channel: the box for starting a new post (each thread has its own reply box below it). */
+  function newPostBox(): Locator {
+    return page.getByRole('group').filter({ hasText: 'Start a new post' });
+  }
+
   /** The newest card in the chat pane with a text block containing `text`. */
   function card(text: string): Locator {
     return page.locator('.ac-adaptiveCard').filter({ has: page.locator('.ac-textBlock', { hasText: text }) }).last();
@@ -202,11 +207,11 @@ describe('browser: the Agents Playground in headless Chromium (issue 6)', functi
     await pg.sendCustomActivity('install', pg.teamId);
     await pg.sendCustomActivity('botAdded', pg.teamId);
     await page.getByRole('treeitem', { name: /General/ }).click();
+    await newPostBox().waitFor({ timeout: 15_000 });
     await inChat('Hej! Jag är Budgetkollen').first().waitFor({ timeout: 15_000 });
     await shot('general');
     // A new post: the composer at the top of the channel (each thread has its own below).
-    const newPost = page.getByRole('group').filter({ hasText: 'Start a new post' }).locator(COMPOSER);
-    await newPost.click();
+    await newPostBox().locator(COMPOSER).click();
     await page.keyboard.type('@Budg');
     await page.getByRole('menuitem', { name: /Budgetkollen/ }).click();
     await page.keyboard.type(' prenumerera på larm för IFO');
@@ -220,6 +225,7 @@ describe('browser: the Agents Playground in headless Chromium (issue 6)', functi
 
   it('the controller reports red figures for IFO (December) on the form card in the personal chat', async () => {
     await page.getByRole('treeitem', { name: /Personal Chat/ }).click();
+    await newPostBox().waitFor({ state: 'detached' });
     await type('rapportera siffror för IFO');
     const formHeading = `Rapportera siffror: ${unit('ifo').namn}, ${periodName(NEXT)}`;
     await inChat(formHeading).first().waitFor({ timeout: 15_000 });
