@@ -1,4 +1,5 @@
 import { forandringIOrd, prognosIOrd, avvikelseIOrd } from '../answers/ord.js';
+import { somSkrivet } from '../answers/markdown.js';
 import type { Kortvy, Svar } from '../answers/svar.js';
 import { type Period, foregaende, manad, manadsnamn, periodNamn, tomText } from '../domain/period.js';
 import type { Register } from '../domain/register.js';
@@ -142,9 +143,10 @@ function eskalering(vy: Larmvy): string | null {
   return t.period === vy.period ? null : `Förra larmet gällde ${NIVAORD[t.niva]} ${tomText(t.period)}.`;
 }
 
+/** Comments and measure titles are what people wrote: shown as written, never as markdown (text and card alike). */
 function kommentarrad(vy: Larmvy): string | null {
-  if (vy.kommentar) return `Kommentar${vy.kommentarAv ? ` (${vy.kommentarAv})` : ''}: ${vy.kommentar}`;
-  if (vy.storsta.length) return `Störst underskott: ${vy.storsta.map((b) => `${b.namn} ${formatTal(b.avvikelse)} tkr${b.kommentar ? ` (${b.kommentar})` : ''}`).join(', ')}.`;
+  if (vy.kommentar) return `Kommentar${vy.kommentarAv ? ` (${vy.kommentarAv})` : ''}: ${somSkrivet(vy.kommentar)}`;
+  if (vy.storsta.length) return `Störst underskott: ${vy.storsta.map((b) => `${b.namn} ${formatTal(b.avvikelse)} tkr${b.kommentar ? ` (${somSkrivet(b.kommentar)})` : ''}`).join(', ')}.`;
   return null;
 }
 
@@ -153,7 +155,7 @@ function atgardsrad(vy: Larmvy): string {
     if (vy.atgarderOvan) return `Inga åtgärder registrerade för ${vy.enhetsnamn}; ${vy.atgarderOvan.namn} har ${vy.atgarderOvan.antal} åtgärder.`;
     return `Inga åtgärder registrerade för ${vy.enhetsnamn}.`;
   }
-  const lista = vy.atgarder.map((a) => `${a.nr}. ${a.atgard} (${a.status})`).join('; ');
+  const lista = vy.atgarder.map((a) => `${a.nr}. ${somSkrivet(a.atgard)} (${a.status})`).join('; ');
   const fler = vy.atgarderTotalt > vy.atgarder.length ? ` … och ${vy.atgarderTotalt - vy.atgarder.length} till` : '';
   return `Åtgärder: ${lista}${fler}.`;
 }
@@ -204,7 +206,8 @@ export function larmSvar(vy: Larmvy): Svar {
       fakta: fakta(vy),
       detaljer,
       harAtgarder: vy.atgarder.length > 0,
-      atgarder: vy.atgarder.map((a) => ({ title: `${a.nr}. ${a.atgard}`, value: a.status })),
+      // not "2. …": at the start of a fact that is an ordered list in Teams' markdown
+      atgarder: vy.atgarder.map((a) => ({ title: `Nr ${a.nr}: ${somSkrivet(a.atgard)}`, value: a.status })),
       atgardsnotis: vy.atgarder.length ? (vy.atgarderTotalt > vy.atgarder.length ? `… och ${vy.atgarderTotalt - vy.atgarder.length} åtgärder till.` : undefined) : atgardsrad(vy),
       nasta: nasta ?? undefined,
       enhetId: vy.enhetId,

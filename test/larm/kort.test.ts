@@ -5,6 +5,7 @@ import type { Utskick } from '../../src/domain/schema.js';
 import { svarTillAktivitet } from '../../src/teams/aktivitet.js';
 import { lasbar } from '../support/demo.js';
 import { MAX_KORTSTORLEK, kortstorlek, kortvarningar } from '../support/kortvalidering.js';
+import { SENTINELLER, raMarkdown } from '../hardening/stod.js';
 import { NU, scen } from './hjalp.js';
 
 /** The card Teams would get for an outbox entry, checked the way every card in the project is. */
@@ -74,5 +75,37 @@ describe('larm: korten (Adaptive Card 1.5) och texten', () => {
     assert.match(text, /Inga åtgärder registrerade för Individ- och familjeomsorg\./);
     assert.match(text, /Nästa steg: ta fram en åtgärdsplan och registrera åtgärderna i Budgetkollen\.$/);
     assert.match(kortSomText(kort), /^ÅTGÄRDSPLAN KRÄVS\n/);
+  });
+
+  it('kommentarer och åtgärdstitlar visas som de skrevs, aldrig som markdown, mallfält eller omnämnanden', async () => {
+    const allt = SENTINELLER.join(' ');
+    const s = await scen();
+    await s.prenumerera('kanal-1', 'ifo');
+    await s.store.andra({ vem: 't', kalla: 'import' }, (tx) => {
+      tx.satt('atgarder', {
+        enhet: 'ifo', nr: 1, atgard: `Placeringar ${allt}`, ansvarig: 'Chef', tidplan: '2025', uppfoljning: 'månadsvis', kategori: 'A',
+        status: 'pågår', kommentar: null, plan: {}, utfall: {}, version: 1, andrad_av: 't', andrad: NU.toISOString(),
+      });
+    });
+    await s.rapportera('vuxen', '2025-11', 90000, 90000);
+    await s.store.andra({ vem: 'controller', kalla: 'kort' }, (tx) => {
+      tx.lagg('utfall', {
+        enhet: 'bou', period: '2025-11', budget_ack: 10000, utfall_ack: 13000, budget_helar: null, prognos_helar: null, kommentar: `Fakturor ${allt}`,
+        kalla: 'kort', version: 1, rapporterad_av: 'controller', rapporterad: NU.toISOString(),
+      });
+    });
+    const { planeraLarm } = await import('../../src/alerts/planera.js');
+    await s.store.andra({ vem: 'controller', kalla: 'kort' }, (tx) => planeraLarm(tx, [{ enhet: 'bou', period: '2025-11' }]));
+    const larm = s.store.dokument.utskick;
+    assert.deepEqual(larm.map((u) => `${u.enhet} ${u.slag}`), ['bou kritisk', 'ifo varning']); // IFO: 103 000 / 100 000
+    for (const u of larm) {
+      const aktivitet = svarTillAktivitet(larmSvar(u.innehall as unknown as Larmvy));
+      assert.deepEqual(kortvarningar(aktivitet.attachments![0].content), []);
+      assert.deepEqual(raMarkdown([aktivitet]), [], `${u.enhet}: användartext som markdown`);
+    }
+    // and it is there: the comment on bou's alert, the comment of the largest deviation and the measure on IFO's
+    const ifo = lasbar(larmSvar(larm[1].innehall as unknown as Larmvy).text);
+    assert.match(ifo, /Störst underskott: Barn och unga -3 000 tkr \(Fakturor \\\*\\\*FETT/);
+    assert.match(ifo, /1\. Placeringar \\\*\\\*FETT/);
   });
 });
