@@ -128,12 +128,12 @@ export function tolkaTroskelandring(text: string, exempel = 'IFO'): Troskelandri
   }
   if (!satter) return { typ: 'visa' };
   const tillMatch = /\btill\s+(.+?)\s*[.!]?\s*$/i.exec(text) ?? /(?:^|\s)([-−–]?\s?\d[\d\s\u00a0\u202f]*(?:[,.]\d+)?\s*(?:%|procent|tkr|mnkr|mkr|kr)?)\s*[.!]?\s*$/i.exec(text);
-  if (!tillMatch) return { typ: 'fel', text: `Jag hittar inget värde. Skriv till exempel "sätt tröskeln för varning för ${exempel} till 103 %" eller "sätt kritisk tröskel för prognosen för ${exempel} till -1500 tkr".` };
+  if (!tillMatch) return { typ: 'fel', text: `Jag hittar inget värde. Skriv till exempel "sätt varningströskel för ${exempel} till 103 %" eller "sätt kritisk prognosgräns för ${exempel} till -1500 tkr".` };
   const t = tolkaTal(tillMatch[1], prognos ? 'tkr' : 'procent');
   if (!t.ok) return { typ: 'fel', text: `${t.fel.charAt(0).toUpperCase()}${t.fel.slice(1)}. Skriv till exempel "till 103 %" eller "till -1500 tkr".` };
-  if (!niva) return { typ: 'fel', text: `Ska det vara varningströskeln eller den kritiska tröskeln? Skriv till exempel "sätt tröskeln för varning för ${exempel} till 103 %" eller "sätt kritisk tröskel för ${exempel} till 106 %".` };
+  if (!niva) return { typ: 'fel', text: `Ska det vara varningströskeln eller den kritiska tröskeln? Skriv till exempel "sätt varningströskel för ${exempel} till 103 %" eller "sätt kritisk tröskel för ${exempel} till 106 %".` };
   if (t.enhet === 'procent') {
-    if (prognos) return { typ: 'fel', text: `Prognosgränsen anges i tkr, till exempel "sätt kritisk tröskel för prognosen för ${exempel} till -1500 tkr".` };
+    if (prognos) return { typ: 'fel', text: `Prognosgränsen anges i tkr, till exempel "sätt kritisk prognosgräns för ${exempel} till -1500 tkr".` };
     if (t.varde <= 0 || t.varde > 500) return { typ: 'fel', text: 'Tröskeln anges i procent av budget t.o.m. månaden, mellan 1 och 500 %, till exempel 103 %.' };
     return { typ: 'satt', falt: `${niva}_procent`, varde: t.varde };
   }

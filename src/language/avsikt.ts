@@ -19,7 +19,7 @@ const REGLER: Regel[] = [
   { avsikt: 'larmstatus', monster: /\blarmstatus\b|\butkorg\w*|\boutbox\b|\balert status\b/ },
   { avsikt: 'larmlista', monster: /\bvilka (larm|bevakningar|prenumerationer)\b|\b(lista|visa) (larm|bevakningar|prenumerationer)\w*\b|\bwhich alerts\b/ },
   { avsikt: 'prenumerera', monster: /\b(prenumerera|bevaka|meddela mig|larma mig|varna mig|sag till|subscribe|notify me|alert me)\b/ },
-  { avsikt: 'troskel', monster: /\b(trosk\w*|larmgrans\w*|threshold\w*)\b/ },
+  { avsikt: 'troskel', monster: /\b\w*(trosk|larmgrans|prognosgrans|varningsgrans|procentgrans)\w*|\bthreshold\w*/ },
   { avsikt: 'farskhet', monster: /\bsiffrorna aktuella\b|\b(farsk\w*|aktuella (ar )?siffror\w*|senast (uppdaterad|rapporterad|inrapporterad)\w*|nar (uppdaterades|rapporterades)|vem rapporterade|fresh|up to date|last updated)\b/ },
   { avsikt: 'nyckeltal', monster: /\b(sjuk\w*|korttidsfranvaro\w*|langtidsfranvaro\w*|franvaro\w*|personalomsattning\w*|omsattning\w*|hme|medarbetarenkat\w*|nyckeltal\w*|kpi\w*|sick\w*|absence|turnover|overtid|mertid)\b/ },
   { avsikt: 'atgarder', monster: /\bpolitisk\w* beslut|\bkategori [ab]\b|\b(atgard\w*|atgarder|handlingsplan\w*|sparplan\w*|besparing\w*|sparbeting\w*|effektivisering\w*|besparingskrav\w*|measures?|action plans?|savings)\b/ },

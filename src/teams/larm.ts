@@ -355,7 +355,7 @@ function visaTrosklar(reg: Register, enhet: Enhet): Svar {
   ];
   const nu = nulage(reg, enhet);
   if (nu) rader.push(nu);
-  rader.push(`Administratörer ändrar med till exempel "sätt tröskeln för varning för ${kortnamn(enhet)} till 103 %" eller "sätt kritisk tröskel för prognosen för ${kortnamn(enhet)} till -1500 tkr".`);
+  rader.push(`Administratörer ändrar med till exempel "sätt varningströskel för ${kortnamn(enhet)} till 103 %" eller "sätt kritisk prognosgräns för ${kortnamn(enhet)} till -1500 tkr".`);
   return { text: rader.join('\n\n'), kontext: { enhet: enhet.id } };
 }
 
@@ -379,7 +379,7 @@ export const troskelKommando: Kommandohanterare = async (fraga, k) => {
   }
   if (andring.typ === 'fel') return { text: andring.text };
   const enhet = urval.enheter[0];
-  if (!enhet) return ingenEnhet(urval, m, `sätt tröskeln för varning för ${exempelEnhet(reg)} till 103 %`);
+  if (!enhet) return ingenEnhet(urval, m, `sätt varningströskel för ${exempelEnhet(reg)} till 103 %`);
   const foreGallande = gallandeTrosklar(reg, enhet.id);
   let nyaLarm = 0;
   try {

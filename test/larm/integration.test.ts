@@ -104,6 +104,9 @@ describe('larm: integration genom teams-ai Application', () => {
       assert.match(await privat('sätt kritisk tröskel för IFO till 100 %', ADELE), /^Det går inte: för Individ- och familjeomsorg den kritiska tröskeln \(100 %\) skulle bli lägre än varningströskeln \(101 %\)/);
       assert.equal(JSON.stringify(bot.store.dokument.trosklar), fore);
       assert.match(await privat('sätt larmgräns för kritisk prognos för IFO till 1500 tkr', ADELE), /den kritiska prognosgränsen för Individ- och familjeomsorg är nu -1 500 tkr/);
+      // the issue's own phrasings, with the threshold written as one compound word
+      assert.match(await privat('sätt varningströskel för IFO till 101,5 %', ADELE), /^Klart: varningströskeln för Individ- och familjeomsorg är nu 101,5 %/);
+      assert.match(await privat('sätt kritisk prognosgräns för IFO till -1800 tkr', ADELE), /den kritiska prognosgränsen för Individ- och familjeomsorg är nu -1 800 tkr/);
       assert.match(await privat('ta bort trösklarna för IFO', ADELE), /^Klart: Individ- och familjeomsorg ärver nu varningströskeln, den kritiska tröskeln, varningsgränsen för prognosen och den kritiska prognosgränsen \(från Åsby kommun\)\./);
       assert.match(await privat('visa trösklar för IFO'), /utfall från 102 % av budget \(ärvd från Åsby kommun\)/);
     });
