@@ -5,6 +5,7 @@ import type { Register } from './register.js';
 import { ATGARDSSTATUS, type Anvandare, type Atgard } from './schema.js';
 import { avvikelse, procentAvBudget } from './siffror.js';
 import { formatProcent, formatTal, formatTkr, tolkaTal } from './tal.js';
+import { gallandeTrosklar } from './trosklar.js';
 
 /**
  * What a controller submits from a card, checked on the server. Every message names its field and
@@ -17,7 +18,6 @@ import { formatProcent, formatTal, formatTkr, tolkaTal } from './tal.js';
  */
 
 export const STORSTA_BELOPP = 1e9;
-export const STANDARD_VARNING_PROCENT = 102;
 export const MAX_KOMMENTAR = 2000;
 
 export const UTFALLSFALT = ['enhet', 'period', 'budget_ack', 'utfall_ack', 'budget_helar', 'prognos_helar', 'kommentar'] as const;
@@ -95,11 +95,7 @@ function kommentar(namn: string) {
 
 /** The warning threshold in percent of budget: the unit's own, else the nearest ancestor's, else 102. */
 export function varningsgrans(reg: Register, enhetId: string): number {
-  for (const e of reg.kedja(enhetId)) {
-    const t = reg.trosklar.get(e.id)?.varning_procent;
-    if (t !== null && t !== undefined) return t;
-  }
-  return STANDARD_VARNING_PROCENT;
+  return gallandeTrosklar(reg, enhetId).varden.varning_procent;
 }
 
 /** Underskott at or beyond the warning threshold: |avvikelse| / |budget| ≥ threshold − 100 %. */
