@@ -1,8 +1,7 @@
-import type { Register } from '../domain/register.js';
 import type { Larmniva } from '../domain/schema.js';
-import { STANDARDTROSKLAR, TROSKELFALT, type Trosklar, type Troskelfalt, gallandeTrosklar } from '../domain/trosklar.js';
+import { type GallandeTrosklar, STANDARDTROSKLAR, TROSKELFALT, type Trosklar, type Troskelfalt, gallandeTrosklar } from '../domain/trosklar.js';
 
-export { STANDARDTROSKLAR, TROSKELFALT, type Trosklar, type Troskelfalt, gallandeTrosklar };
+export { type GallandeTrosklar, STANDARDTROSKLAR, TROSKELFALT, type Trosklar, type Troskelfalt, gallandeTrosklar };
 import { avrunda, formatTal, tolkaTal } from '../domain/tal.js';
 import { normalisera } from '../language/normalisera.js';
 
