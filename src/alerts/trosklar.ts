@@ -1,9 +1,9 @@
 import type { Larmniva } from '../domain/schema.js';
 import { type GallandeTrosklar, STANDARDTROSKLAR, TROSKELFALT, type Trosklar, type Troskelfalt, gallandeTrosklar } from '../domain/trosklar.js';
-
-export { type GallandeTrosklar, STANDARDTROSKLAR, TROSKELFALT, type Trosklar, type Troskelfalt, gallandeTrosklar };
 import { avrunda, formatTal, tolkaTal } from '../domain/tal.js';
 import { normalisera } from '../language/normalisera.js';
+
+export { type GallandeTrosklar, STANDARDTROSKLAR, TROSKELFALT, type Trosklar, type Troskelfalt, gallandeTrosklar };
 
 /** A personal percent ("går över 105 %") moves the warning level; critical never drops below it. */
 export function medPersonligProcent(t: Trosklar, procent: number | null | undefined): Trosklar {
