@@ -236,15 +236,31 @@ describe('e2e: questions through the Agents Playground (issue 3)', function () {
     );
   });
 
-  it('hjälp: lists example questions as buttons that ask them', async () => {
-    const reply = await ask('hjälp');
-    check(reply, (e) => e.has('what the bot does', /budget/).has('an example', /hur ligger .* mot budget\?/i));
-    const examples = cardActions(reply).filter((a) => a.data?.verb === 'fraga');
-    assert.ok(examples.length >= 4, `expected example buttons, got ${JSON.stringify(cardActions(reply))}`);
-    for (const a of examples) {
-      assert.equal(a.type, 'Action.Submit');
-      assert.equal(a.data.fraga, a.title, 'the button asks what it says');
-    }
+  describe('hjälp', () => {
+    let reply: BotMessage;
+    before(async () => {
+      reply = await ask('hjälp');
+    });
+
+    it('lists example questions as buttons that ask them', () => {
+      check(reply, (e) => e.has('what the bot does', /budget/).has('an example', /hur ligger .* mot budget\?/i));
+      const examples = cardActions(reply).filter((a) => a.data?.verb === 'fraga');
+      assert.ok(examples.length >= 4, `expected example buttons, got ${JSON.stringify(cardActions(reply))}`);
+      for (const a of examples) {
+        assert.equal(a.type, 'Action.Submit');
+        assert.equal(a.data.fraga, a.title, 'the button asks what it says');
+      }
+    });
+
+    it('the card a person sees also says how fresh the figures are and how to report and subscribe to alerts', () => {
+      // The fallbackText has all three; in Teams the card is what is shown.
+      check(reply, (e) =>
+        e
+          .has('latest month', periodName(LATEST))
+          .has('how controllers report', /rapportera/i)
+          .has('how a channel subscribes to alerts', /prenumerera på larm/i),
+      );
+    });
   });
 
   it('färskhet: "hur färska är siffrorna?" gives the latest month per nämnd', async () => {
