@@ -1,0 +1,325 @@
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { besvara } from '../src/answers/besvara.js';
+import { periodFranDatum } from '../src/domain/period.js';
+import { importera, lasImportmapp } from '../src/store/import.js';
+import { Store } from '../src/store/store.js';
+import { Miljofabrik } from '../src/teams/miljo.js';
+import { type Benchfraga, skapaFragor } from './fragor.js';
+import { type Matning, kor, sammanfatta } from './last.js';
+import { type GenAnvandare, type Organisation, skapaOrganisation, skrivCsv } from './organisation.js';
+import { Slump } from './prng.js';
+import { type Serverprocess, startaServerprocess, stoppaAlla } from './process.js';
+import { type Sink, startaSink } from './sink.js';
+
+/**
+ * `npm run bench [-- --units 1000 --months 60 --measures 2000 --questions 1000 --http 600 --submissions 300 --seed 7 --keep]`
+ * Builds a synthetic municipality, imports it with the real importer, and measures questions in process,
+ * questions over HTTP against an echo bot on the same stack, card submissions on a large and a small store,
+ * and start-up. Human-readable lines first; the last line is one JSON object.
+ */
+
+const ROT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const NU = '2025-12-10';
+const SISTA = '2025-11';
+const TENANT = 'bench-tenant';
+
+function flaggor(argv: string[]): Record<string, string> {
+  const ut: Record<string, string> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const m = /^--([a-z-]+)(?:=(.*))?$/.exec(argv[i]);
+    if (!m) continue;
+    if (m[2] !== undefined) ut[m[1]] = m[2];
+    else if (argv[i + 1] !== undefined && !argv[i + 1].startsWith('--')) ut[m[1]] = argv[++i];
+    else ut[m[1]] = 'true';
+  }
+  return ut;
+}
+
+const f = flaggor(process.argv.slice(2));
+const tal = (namn: string, standard: number, min = 1, max = 1_000_000) => {
+  const v = f[namn] === undefined ? standard : Number(f[namn]);
+  if (!Number.isInteger(v) || v < min || v > max) throw new Error(`--${namn} ska vara ett heltal mellan ${min} och ${max}`);
+  return v;
+};
+const ARG = {
+  enheter: tal('units', 1000, 5, 20_000),
+  manader: tal('months', 60, 1, 240),
+  atgarder: tal('measures', 2000, 0, 50_000),
+  fragor: tal('questions', 1000, 10, 100_000),
+  http: tal('http', 600, 10, 20_000),
+  inlamningar: tal('submissions', 300, 10, 4000),
+  seed: tal('seed', 7, 0, 2 ** 31),
+  behall: f.keep === 'true',
+};
+
+const klocka = () => new Date(`${NU}T12:00:00Z`);
+const tmp = mkdtempSync(join(tmpdir(), 'budgetkollen-bench-'));
+let sink: Sink | null = null;
+let stadat = false;
+const stada = () => {
+  if (stadat) return;
+  stadat = true;
+  stoppaAlla();
+  if (!ARG.behall) rmSync(tmp, { recursive: true, force: true });
+};
+process.on('exit', stada);
+for (const s of ['SIGINT', 'SIGTERM'] as const) process.on(s, () => { stada(); process.exit(130); });
+// Bounded whatever happens: a server that stops answering ends the run instead of holding it.
+setTimeout(() => {
+  process.stderr.write('bench avbröts: över 170 s\n');
+  stada();
+  process.exit(1);
+}, 170_000).unref();
+
+const rad = (text: string) => process.stdout.write(`${text}\n`);
+const ms = (v: number) => `${v.toFixed(2)} ms`;
+const r2 = (v: number) => Math.round(v * 100) / 100;
+
+async function byggStore(namn: string, org: Organisation): Promise<{ store: Store; fil: string; importMs: number }> {
+  const mapp = join(tmp, namn);
+  skrivCsv(org, join(mapp, 'csv'));
+  const fil = join(mapp, 'store.json');
+  const t = performance.now();
+  const store = await Store.oppna(fil, klocka);
+  await importera(store, lasImportmapp(join(mapp, 'csv')));
+  await store.komprimera();
+  return { store, fil, importMs: performance.now() - t };
+}
+
+function fragorIProcess(store: Store, fragor: Benchfraga[], uppvarmning: Benchfraga[]): { perSekund: number; perCpuSekund: number; indexMs: number; traffade: number; medEnhet: number; perTyp: Record<string, number> } {
+  const fabrik = new Miljofabrik(store, klocka);
+  const t0 = performance.now();
+  fabrik.skapa(undefined, undefined);
+  const indexMs = performance.now() - t0;
+  for (const q of uppvarmning) besvara(q.text, fabrik.skapa(undefined, undefined));
+  let traffade = 0;
+  let medEnhet = 0;
+  const perTyp = new Map<string, number[]>();
+  const start = performance.now();
+  const cpu = process.cpuUsage();
+  for (const q of fragor) {
+    const t = performance.now();
+    const r = besvara(q.text, fabrik.skapa(undefined, undefined));
+    const d = performance.now() - t;
+    (perTyp.get(q.typ) ?? perTyp.set(q.typ, []).get(q.typ)!).push(d);
+    if (q.enhet) {
+      medEnhet++;
+      if (r.fraga.enheter[0]?.id === q.enhet) traffade++;
+    }
+  }
+  const vagg = performance.now() - start;
+  const { user, system } = process.cpuUsage(cpu);
+  return {
+    perSekund: (fragor.length / vagg) * 1000,
+    perCpuSekund: (fragor.length / (user + system)) * 1e6,
+    indexMs,
+    traffade,
+    medEnhet,
+    perTyp: Object.fromEntries([...perTyp].map(([k, v]) => [k, r2(v.reduce((a, b) => a + b, 0) / v.length)])),
+  };
+}
+
+function meddelanden(fragor: Benchfraga[], prefix: string, lasare: GenAnvandare[], samtal: number, serviceUrl: string) {
+  return fragor.map((q, i) => {
+    const anv = lasare[i % lasare.length];
+    return {
+      type: 'message', id: `${prefix}-${i}`, timestamp: new Date().toISOString(), channelId: 'msteams', serviceUrl,
+      from: { id: `29:${anv.id}`, aadObjectId: anv.id, name: anv.namn }, recipient: { id: '28:budgetkollen', name: 'Budgetkollen' },
+      conversation: { id: `a:${prefix}-samtal-${i % samtal}`, conversationType: 'personal', tenantId: TENANT },
+      channelData: { tenant: { id: TENANT } }, text: q.text, textFormat: 'plain', locale: 'sv-SE',
+    };
+  });
+}
+
+const belopp = (v: number) => (Math.round(v * 10) / 10).toLocaleString('sv-SE', { maximumFractionDigits: 1 });
+
+/** Figures forms (Action.Execute, verb spara_utfall) from each unit's controller, each built on the version it saw. */
+function inlamningar(org: Organisation, antal: number, seed: number, prefix: string, serviceUrl: string) {
+  const slump = new Slump(seed);
+  const versioner = new Map<string, number>();
+  const nu = periodFranDatum(klocka());
+  return Array.from({ length: antal }, (_, i) => {
+    const enhet = slump.val(org.lov);
+    const period = slump.chans(0.5) ? nu : SISTA;
+    const nyckel = `${enhet.id}|${period}`;
+    const grund = versioner.get(nyckel) ?? (org.senaste.has(nyckel) ? 1 : 0);
+    versioner.set(nyckel, grund + 1);
+    const bas = org.senaste.get(`${enhet.id}|${SISTA}`) ?? { budget_ack: 1000, utfall_ack: 1000, budget_helar: 1100, prognos_helar: 1100 };
+    const skala = period === SISTA ? 1 : 12 / 11;
+    const budget = bas.budget_ack * skala;
+    const controller = org.controllerFor.get(enhet.namnd!)!;
+    return {
+      type: 'invoke', name: 'adaptiveCard/action', id: `${prefix}-${i}`, timestamp: new Date().toISOString(), channelId: 'msteams', serviceUrl,
+      from: { id: `29:${controller.id}`, aadObjectId: controller.id, name: controller.namn }, recipient: { id: '28:budgetkollen', name: 'Budgetkollen' },
+      conversation: { id: `a:${prefix}-${controller.id}`, conversationType: 'personal', tenantId: TENANT },
+      channelData: { tenant: { id: TENANT } }, locale: 'sv-SE',
+      value: {
+        action: {
+          type: 'Action.Execute', verb: 'spara_utfall',
+          data: {
+            kortId: `${prefix}-${seed}-${i}-kort`, grundversion: String(grund), grundenhet: enhet.id, grundperiod: period,
+            enhet: enhet.id, period, budget_ack: belopp(budget), utfall_ack: belopp(budget * (1 + slump.normal() * 0.03)),
+            budget_helar: belopp(bas.budget_helar), prognos_helar: belopp(bas.prognos_helar * (1 + slump.normal() * 0.01)),
+            kommentar: 'Korrigerad periodisering av fakturor.',
+          },
+        },
+        trigger: 'manual',
+      },
+    };
+  });
+}
+
+const sparad = (svar: { status: number; kropp: string }) => svar.status === 200 && svar.kropp.includes('Sparat: ');
+
+async function main(): Promise<void> {
+  const borjan = performance.now();
+  const [last1] = loadavg();
+  rad(`Budgetkollen bench: ${ARG.enheter} enheter × ${ARG.manader} månader, ${ARG.atgarder} åtgärder, seed ${ARG.seed}; load average ${last1.toFixed(2)}`);
+
+  // The large organisation, through the real importer into a temporary store.
+  let t = performance.now();
+  const org = skapaOrganisation({ enheter: ARG.enheter, manader: ARG.manader, atgarder: ARG.atgarder, sista: SISTA, seed: ARG.seed });
+  const genMs = performance.now() - t;
+  const stor = await byggStore('stor', org);
+  const storeBytes = statSync(stor.fil).size;
+  rad(`organisation: ${org.enheter.length} enheter (${org.lov.length} rapporterande), ${org.rader.utfall} utfallsrader, ${org.rader.nyckeltal} nyckeltal, ${org.rader.atgarder} åtgärder, ${org.anvandare.length} användare; genererad på ${ms(genMs)}, importerad på ${ms(stor.importMs)}; store ${(storeBytes / 1e6).toFixed(1)} MB`);
+  const liten = skapaOrganisation({ enheter: 10, manader: 12, atgarder: 10, sista: SISTA, seed: ARG.seed + 1 });
+  const litenStore = await byggStore('liten', liten);
+
+  // 1. Questions in process: language + answers, as the message handler calls them.
+  const fragor = skapaFragor(org, ARG.fragor, ARG.seed + 100);
+  const q = fragorIProcess(stor.store, fragor, skapaFragor(org, 200, ARG.seed + 200));
+  rad(`frågor i processen: ${q.perSekund.toFixed(0)} frågor/s (${q.perCpuSekund.toFixed(0)} per CPU-sekund) över ${fragor.length} frågor (enheten rätt tolkad i ${q.traffade} av ${q.medEnhet}); namnindex byggt på ${ms(q.indexMs)}; medel per typ ${JSON.stringify(q.perTyp)}`);
+  await stor.store.vanta();
+  await litenStore.store.vanta();
+
+  // 4. Start-up on the large store: spawn as `npm start` does, until /healthz answers.
+  const botEnv = { STORE_PATH: stor.fil, BUDGETKOLLEN_NOW: NU, LOG_LEVEL: 'info' };
+  const bot: Serverprocess = await startaServerprocess('budgetkollen', 'src/index.ts', botEnv, ROT, join(tmp, 'bot.log'));
+  const vidStart = bot.minne();
+  rad(`start: /healthz svarade efter ${ms(bot.startMs)}; RSS då ${vidStart.nuMb.toFixed(0)} MB (topp ${vidStart.toppMb.toFixed(0)} MB)`);
+  const eko = await startaServerprocess('eko', 'bench/echo.ts', { LOG_LEVEL: 'info' }, ROT, join(tmp, 'eko.log'));
+  const ekoVidStart = eko.minne();
+  rad(`ekobot (samma stack, svarar med frågans text): /healthz efter ${ms(eko.startMs)}; RSS-topp då ${ekoVidStart.toppMb.toFixed(0)} MB`);
+
+  // 2. Questions over HTTP, bot and echo alternating in halves so that drift in the machine hits both.
+  sink = await startaSink();
+  const lasare = org.anvandare.filter((a) => a.roll === 'chef').slice(0, 8);
+  const httpFragor = skapaFragor(org, 100 + ARG.http * 3, ARG.seed + 300);
+  const uppvarmning = httpFragor.slice(0, 100);
+  await kor(bot.port, meddelanden(uppvarmning, 'uv-bot', lasare, 4, sink.url), 4, sink);
+  await kor(eko.port, meddelanden(uppvarmning, 'uv-eko', lasare, 4, sink.url), 4, sink);
+  const http: Record<string, { bot: Matning; eko: Matning }> = {};
+  let nr = 100;
+  for (const c of [1, 8]) {
+    const antal = 2 * Math.floor((c === 1 ? ARG.http : ARG.http * 2) / 2);
+    const urval = httpFragor.slice(nr, (nr += antal));
+    const tider = { bot: [] as number[], eko: [] as number[] };
+    const delar = { bot: [] as Matning[], eko: [] as Matning[] };
+    for (const [i, halva] of [urval.slice(0, antal / 2), urval.slice(antal / 2)].entries()) {
+      delar.bot.push(await kor(bot.port, meddelanden(halva, `bot-c${c}-${i}`, lasare, c, sink.url), c, sink, undefined, tider.bot));
+      delar.eko.push(await kor(eko.port, meddelanden(halva, `eko-c${c}-${i}`, lasare, c, sink.url), c, sink, undefined, tider.eko));
+    }
+    const h = { bot: slaIhop(tider.bot, delar.bot), eko: slaIhop(tider.eko, delar.eko) };
+    http[`c${c}`] = h;
+    rad(`http samtidighet ${c}: bot p50 ${ms(h.bot.p50)} p99 ${ms(h.bot.p99)} (${h.bot.perSekund.toFixed(0)}/s, ${h.bot.fel} fel); eko p50 ${ms(h.eko.p50)} p99 ${ms(h.eko.p99)} (${h.eko.perSekund.toFixed(0)}/s); kvot p50 ${(h.bot.p50 / h.eko.p50).toFixed(2)} p99 ${(h.bot.p99 / h.eko.p99).toFixed(2)}`);
+  }
+  rad(`sink: ${sink.statistik.svar} svar mottagna, ${sink.statistik.medAuthorization} med Authorization-huvud, ${sink.statistik.okanda} okända anrop`);
+  const ekoMinne = eko.minne();
+  const botEfterFragor = bot.minne();
+  rad(`minne efter frågorna (V8 låter heapen växa med skräp till nästa stora GC, i båda): bot topp ${botEfterFragor.toppMb.toFixed(0)} MB (nu ${botEfterFragor.nuMb.toFixed(0)} MB); ekobot topp ${ekoMinne.toppMb.toFixed(0)} MB`);
+  await eko.stoppa();
+
+  // 3. Submissions: durable (journal synced) before the invoke is answered; large store, then small.
+  const storaInl = inlamningar(org, ARG.inlamningar + 20, ARG.seed + 400, 'stor', sink.url);
+  await kor(bot.port, storaInl.slice(0, 20), 1, null, sparad);
+  const inlStor = await kor(bot.port, storaInl.slice(20), 1, null, sparad);
+  const topp = bot.minne();
+  rad(`inlämningar, stor store: p50 ${ms(inlStor.p50)} p99 ${ms(inlStor.p99)}, ${inlStor.perSekund.toFixed(0)} per sekund, ${inlStor.fel} fel av ${ARG.inlamningar}`);
+  await bot.stoppa();
+
+  // A restart with those submissions in the journal: replay, check, and the compaction before /healthz.
+  const omstart = await startaServerprocess('budgetkollen-omstart', 'src/index.ts', botEnv, ROT, join(tmp, 'bot-omstart.log'));
+  const omstartMinne = omstart.minne();
+  await omstart.stoppa();
+  rad(`omstart med ${ARG.inlamningar + 20} inlämningar i journalen (uppspelning, kontroll, komprimering): /healthz efter ${ms(omstart.startMs)}, RSS-topp ${omstartMinne.toppMb.toFixed(0)} MB`);
+
+  const litenBot = await startaServerprocess('budgetkollen-liten', 'src/index.ts', { ...botEnv, STORE_PATH: litenStore.fil }, ROT, join(tmp, 'bot-liten.log'));
+  const smaInl = inlamningar(liten, ARG.inlamningar + 20, ARG.seed + 500, 'liten', sink.url);
+  await kor(litenBot.port, smaInl.slice(0, 20), 1, null, sparad);
+  const inlLiten = await kor(litenBot.port, smaInl.slice(20), 1, null, sparad);
+  rad(`inlämningar, liten store (10 enheter × 12 månader): p50 ${ms(inlLiten.p50)} p99 ${ms(inlLiten.p99)}, ${inlLiten.perSekund.toFixed(0)} per sekund, ${inlLiten.fel} fel; kvot stor/liten p50 ${(inlStor.p50 / inlLiten.p50).toFixed(2)}`);
+  await litenBot.stoppa();
+  await sink.stang();
+
+  const h1 = http.c1;
+  const h8 = http.c8;
+  const resultat = {
+    units: org.enheter.length,
+    months: ARG.manader,
+    store_bytes: storeBytes,
+    questions_per_s: Math.round(q.perSekund),
+    questions_per_cpu_s: Math.round(q.perCpuSekund),
+    http_p50_ms: r2(h8.bot.p50),
+    http_p99_ms: r2(h8.bot.p99),
+    echo_p50_ms: r2(h8.eko.p50),
+    echo_p99_ms: r2(h8.eko.p99),
+    http_ratio_p50: r2(h8.bot.p50 / h8.eko.p50),
+    http_ratio_p99: r2(h8.bot.p99 / h8.eko.p99),
+    http_c1_p50_ms: r2(h1.bot.p50),
+    http_c1_p99_ms: r2(h1.bot.p99),
+    echo_c1_p50_ms: r2(h1.eko.p50),
+    echo_c1_p99_ms: r2(h1.eko.p99),
+    http_c1_ratio_p50: r2(h1.bot.p50 / h1.eko.p50),
+    http_c1_ratio_p99: r2(h1.bot.p99 / h1.eko.p99),
+    http_errors: h1.bot.fel + h8.bot.fel,
+    submit_p50_ms: r2(inlStor.p50),
+    submit_p99_ms: r2(inlStor.p99),
+    submit_per_s: Math.round(inlStor.perSekund),
+    submit_small_p50_ms: r2(inlLiten.p50),
+    submit_small_p99_ms: r2(inlLiten.p99),
+    submit_ratio_large_small: r2(inlStor.p50 / inlLiten.p50),
+    submit_errors: inlStor.fel + inlLiten.fel,
+    startup_ms: Math.round(bot.startMs),
+    echo_startup_ms: Math.round(eko.startMs),
+    startup_with_journal_ms: Math.round(omstart.startMs),
+    rss_mb: Math.round(vidStart.toppMb),
+    echo_rss_mb: Math.round(ekoVidStart.toppMb),
+    rss_after_load_mb: Math.round(topp.toppMb),
+    echo_rss_after_load_mb: Math.round(ekoMinne.toppMb),
+    rss_with_journal_mb: Math.round(omstartMinne.toppMb),
+    load_average: [r2(last1), r2(loadavg()[0])],
+    seconds: r2((performance.now() - borjan) / 1000),
+  };
+  const mal: Array<[string, boolean]> = [
+    ['http_ratio_p50 ≤ 1.3', resultat.http_ratio_p50 <= 1.3],
+    ['http_ratio_p99 ≤ 1.5', resultat.http_ratio_p99 <= 1.5],
+    ['questions_per_s ≥ 2000', resultat.questions_per_s >= 2000],
+    ['submit_ratio_large_small ≤ 2', resultat.submit_ratio_large_small <= 2],
+    ['startup_ms ≤ 2000', resultat.startup_ms <= 2000],
+    ['rss_mb ≤ 300', resultat.rss_mb <= 300],
+  ];
+  rad(`mål: ${mal.map(([namn, ok]) => `${ok ? 'uppfyllt' : 'EJ uppfyllt'}: ${namn}`).join('; ')}`);
+  rad(`klart på ${resultat.seconds} s${ARG.behall ? `; filerna finns kvar i ${tmp}` : ''}`);
+  rad(JSON.stringify({ ...resultat, targets_met: Object.fromEntries(mal) }));
+}
+
+/** Pools the latencies of the halves for the percentiles; throughput from their summed wall time. */
+function slaIhop(tider: number[], delar: Matning[]): Matning {
+  const vagg = delar.reduce((a, d) => a + d.vaggMs, 0);
+  return sammanfatta(tider, delar.reduce((a, d) => a + d.fel, 0), vagg);
+}
+
+try {
+  await main();
+} catch (e) {
+  process.stderr.write(`bench misslyckades: ${(e as Error).stack ?? e}\n`);
+  process.exitCode = 1;
+} finally {
+  await (sink as Sink | null)?.stang().catch(() => undefined);
+  stada();
+}
