@@ -25,14 +25,13 @@ export function hjalpSvar(m: Svarsmiljo, inledning = 'Jag svarar på frågor om 
     'hur färska är siffrorna?',
     'rapportera',
   ].filter((x): x is string => Boolean(x));
-  const text = [
-    inledning,
-    period ? `Senaste siffrorna gäller ${periodNamn(period)}.` : 'Det finns inga siffror inlagda ännu.',
-    `Prova till exempel:\n\n${exempel.map((e) => `- ${e}`).join('\n')}`,
-    'Controllers kan rapportera månadens siffror med "rapportera", och i en kanal kan ni prenumerera på larm: "prenumerera på larm för …".',
-  ].join('\n\n');
+  const farskhet = period ? `Senaste siffrorna gäller ${periodNamn(period)}.` : 'Det finns inga siffror inlagda ännu.';
+  const tips = `Controllers rapporterar månadens siffror med "rapportera". I en kanal kan ni prenumerera på larm: "@Budgetkollen prenumerera på larm för ${kortnamn(forsta)}".`;
+  const text = [inledning, farskhet, `Prova till exempel:\n\n${exempel.map((e) => `- ${e}`).join('\n')}`, tips].join('\n\n');
+  // Teams shows at most six buttons; the rest of the examples are listed as text.
+  const knappar = exempel.slice(0, 6);
   return {
     text,
-    kort: { mall: 'hjalp', data: { inledning, exempel: exempel.slice(0, 6).map((e) => ({ fraga: e })) } },
+    kort: { mall: 'hjalp', data: { inledning, farskhet, tips, exempel: knappar.map((e) => ({ fraga: e })), fler: exempel.slice(6).map((e) => `• ${e}`) } },
   };
 }
