@@ -36,6 +36,10 @@ async function main(): Promise<number> {
   const env: NodeJS.ProcessEnv = { ...process.env };
   const storePath = resolve(env.STORE_PATH || 'data/store.json');
   env.STORE_PATH = storePath;
+  if (!env.BUDGETKOLLEN_NOW) {
+    env.BUDGETKOLLEN_NOW = DEMO_NOW;
+    console.log(`BUDGETKOLLEN_NOW är inte satt: klockan står på ${DEMO_NOW} (demodatan slutar i november 2025).`);
+  }
 
   if (!existsSync(storePath)) {
     console.log(`Ingen lagring i ${shown(storePath)}: importerar demodatan från data/demo …`);
@@ -50,10 +54,6 @@ async function main(): Promise<number> {
       console.error(`Importen misslyckades (kod ${code}).`);
       return code;
     }
-  }
-  if (!env.BUDGETKOLLEN_NOW) {
-    env.BUDGETKOLLEN_NOW = DEMO_NOW;
-    console.log(`BUDGETKOLLEN_NOW är inte satt: klockan står på ${DEMO_NOW} (demodatan slutar i november 2025).`);
   }
 
   const botPort = Number(env.PORT || 3978);
