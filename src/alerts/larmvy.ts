@@ -198,7 +198,8 @@ export function larmSvar(vy: Larmvy): Svar {
   const kort: Kortvy = {
     mall: 'larm',
     data: {
-      rubrik,
+      // the level stands in its own coloured label above, so the heading does not repeat it
+      rubrik: `${vy.enhetsnamn} ${tomText(vy.period)}`,
       niva: vy.slag === 'kritisk' ? 'KRITISK NIVÅ' : vy.slag === 'varning' ? 'VARNING' : 'ÅTGÄRDSPLAN KRÄVS',
       farg: vy.slag === 'varning' ? 'Warning' : 'Attention',
       stil: vy.slag === 'varning' ? 'warning' : 'attention',
