@@ -17,10 +17,8 @@ import { type LokalAvsandare, LokalKanal } from '../../src/teams/lokalt.js';
 import { ADMIN, CHEF_IFO, CONTROLLER_SN } from '../support/app.js';
 import { DEMO_NU, demoStore } from '../support/demo.js';
 import { MAX_KORTSTORLEK, kortstorlek, kortvarningar } from '../support/kortvalidering.js';
-import { figur, kortI } from './stod.js';
+import { CONTROLLER_ANNAN, OKAND, figur, kortI } from './stod.js';
 
-export const CONTROLLER_ANNAN = '00000000-0000-0000-0000-0000000000023';
-export const OKAND = '11111111-2222-3333-4444-555555555555';
 const ANVANDARE = [CONTROLLER_SN, CHEF_IFO, ADMIN, CONTROLLER_ANNAN, OKAND];
 
 /** How many cases each property runs; FUZZ_SKALA=0.1 for a quick local run. */

@@ -8,6 +8,11 @@ import { join } from 'node:path';
 import type { Activity } from 'botbuilder';
 import type { Store } from '../../src/store/store.js';
 
+/** Isaiah Langer, controller for Servicenämnden, Bildningsnämnden and Myndighetsnämnden (not Socialnämnden). */
+export const CONTROLLER_ANNAN = '00000000-0000-0000-0000-0000000000023';
+/** Nobody the store knows. */
+export const OKAND = '11111111-2222-3333-4444-555555555555';
+
 // ---- figures of the run ---------------------------------------------------------------------------------
 
 const FIGURFIL = join(process.cwd(), 'test-results', 'hardening.json');
