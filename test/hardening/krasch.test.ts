@@ -14,6 +14,7 @@ import { LokalKanal } from '../../src/teams/lokalt.js';
 import { ADMIN, CONTROLLER_SN } from '../support/app.js';
 import { DEMO_NU, demoStore } from '../support/demo.js';
 import { ENHETER, PERIODER } from './barn/konstanter.js';
+import { storeMedVantandeLarm } from './larmstod.js';
 import { Connectorstub, figur } from './stod.js';
 
 const BARN = join(process.cwd(), 'test', 'hardening', 'barn', 'inlamnare.ts');
@@ -122,6 +123,43 @@ describe('härdning 5: SIGKILL mitt i inskick och utskick', function () {
     if (DODANDEN_PER_KEDJA >= 30) {
       assert.ok(summa((r) => r.dodanden) >= 50);
       assert.ok(summa((r) => r.mittIInskick) >= 25, 'för få dödanden träffade medan inskick pågick');
+    }
+  });
+});
+
+function startaBoten(fil: string): { barn: ChildProcess; slut: Promise<number | null>; fel: () => string } {
+  const rent = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(BOT_|HOST$|PORT$|NODE_ENV$|ALLOWED_TENANTS$|STORE_PATH$)/.test(k)));
+  const barn = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], { env: { ...rent, PORT: '0', HOST: '127.0.0.1', STORE_PATH: fil, BUDGETKOLLEN_NOW: '2025-12-10' }, stdio: ['ignore', 'ignore', 'pipe'] });
+  let fel = '';
+  barn.stderr!.on('data', (d: Buffer) => { fel += d; });
+  return { barn, slut: new Promise((r) => barn.on('exit', (kod) => r(kod))), fel: () => fel };
+}
+
+describe('härdning 5: omstart mitt i en sändning', function () {
+  this.timeout(120000);
+
+  it('SIGTERM medan Bot Connector svarar: boten väntar in svaret, markerar larmet och skickar det inte igen efter omstart', async () => {
+    const connector = await Connectorstub.starta();
+    try {
+      const store = await storeMedVantandeLarm(connector.url);
+      const vantande = store.dokument.utskick.filter((u) => u.status === 'väntar').length;
+      connector.standard = { status: 200, fordrojningMs: 800 };
+      const forsta = startaBoten(store.fil);
+      connector.vidMottagning = () => forsta.barn.kill('SIGTERM');
+      assert.equal(await forsta.slut, 0, forsta.fel());
+      connector.vidMottagning = () => undefined;
+      assert.equal(connector.mottaget.length, 1, 'den första sändningen kom inte fram');
+      const andra = startaBoten(store.fil);
+      // The sender looks at the outbox every half second; give it several rounds to send anything left.
+      await new Promise((r) => setTimeout(r, 3000));
+      andra.barn.kill('SIGTERM');
+      assert.equal(await andra.slut, 0, andra.fel());
+      const efter = await Store.oppna(store.fil, klocka);
+      assert.deepEqual(efter.dokument.utskick.map((u) => u.status), efter.dokument.utskick.map(() => 'skickat'));
+      assert.equal(connector.mottaget.length, vantande, `${connector.mottaget.length} leveranser av ${vantande} larm`);
+      figur('omstart_sigterm_mitt_i_sandning_dubbletter', connector.mottaget.length - vantande);
+    } finally {
+      await connector.stang();
     }
   });
 });

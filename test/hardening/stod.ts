@@ -36,7 +36,7 @@ export function lagrat(store: Store): string {
 // ---- a Bot Connector on loopback ------------------------------------------------------------------------
 
 export type Connectorsvar =
-  | { status: number; retryAfter?: number; kropp?: unknown }
+  | { status: number; retryAfter?: number; kropp?: unknown; fordrojningMs?: number }
   | 'hang'
   | 'stang';
 
@@ -59,6 +59,9 @@ export class Connectorstub {
   private server!: HttpServer;
   private hangande: ServerResponse[] = [];
   url = '';
+  /** Called as each request arrives, and once it has been answered. */
+  vidMottagning: (m: Mottaget) => void = () => undefined;
+  efterSvar: (m: Mottaget) => void = () => undefined;
 
   static async starta(): Promise<Connectorstub> {
     const s = new Connectorstub();
@@ -86,13 +89,21 @@ export class Connectorstub {
       const svar = this.ko.shift() ?? this.standard;
       let kropp: Partial<Activity> = {};
       try { kropp = data ? JSON.parse(data) as Partial<Activity> : {}; } catch { /* recorded as empty */ }
-      this.mottaget.push({ metod: req.method ?? '', sokvag: req.url ?? '', auth: req.headers.authorization, kropp, status: typeof svar === 'string' ? svar : svar.status });
+      const m: Mottaget = { metod: req.method ?? '', sokvag: req.url ?? '', auth: req.headers.authorization, kropp, status: typeof svar === 'string' ? svar : svar.status };
+      this.mottaget.push(m);
+      this.vidMottagning(m);
       if (svar === 'hang') { this.hangande.push(res); return; }
       if (svar === 'stang') { req.socket.destroy(); return; }
       const huvud: Record<string, string> = { 'content-type': 'application/json' };
       if (svar.retryAfter !== undefined) huvud['retry-after'] = String(svar.retryAfter);
-      res.writeHead(svar.status, huvud);
-      res.end(JSON.stringify(svar.kropp ?? (svar.status < 300 ? { id: `svar-${this.mottaget.length}` } : { error: { code: svar.status === 403 ? 'BotNotInConversationRoster' : 'ServiceError', message: `stubben svarade ${svar.status}` } })));
+      const kroppen = JSON.stringify(svar.kropp ?? (svar.status < 300 ? { id: `svar-${this.mottaget.length}` } : { error: { code: svar.status === 403 ? 'BotNotInConversationRoster' : 'ServiceError', message: `stubben svarade ${svar.status}` } }));
+      const svara = () => {
+        if (res.destroyed) return;
+        res.writeHead(svar.status, huvud);
+        res.end(kroppen, () => this.efterSvar(m));
+      };
+      if (svar.fordrojningMs) setTimeout(svara, svar.fordrojningMs);
+      else svara();
     });
   }
 
