@@ -6,12 +6,31 @@ import { createServer, type IncomingMessage, type Server as HttpServer, type Ser
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Activity } from 'botbuilder';
+import type { Handelse } from '../../src/domain/schema.js';
 import type { Store } from '../../src/store/store.js';
+import { CHEF_IFO } from '../support/app.js';
 
 /** Isaiah Langer, controller for Servicenämnden, Bildningsnämnden and Myndighetsnämnden (not Socialnämnden). */
 export const CONTROLLER_ANNAN = '00000000-0000-0000-0000-0000000000023';
 /** Nobody the store knows. */
 export const OKAND = '11111111-2222-3333-4444-555555555555';
+
+export const OBEHORIGA: Array<[string, string]> = [
+  ['en chef (Megan, chef för IFO)', CHEF_IFO],
+  ['en okänd användare', OKAND],
+  ['en controller för en annan nämnd (Isaiah)', CONTROLLER_ANNAN],
+];
+
+/** The document except its audit log, and the audit log's length. */
+export function avtryck(store: Store): { data: string; handelser: number } {
+  const { handelser, ...resten } = store.dokument;
+  return { data: JSON.stringify(resten), handelser: handelser.length };
+}
+
+/** The audit events added since `fore`. */
+export function nyaHandelser(store: Store, fore: { handelser: number }): Handelse[] {
+  return store.dokument.handelser.slice(fore.handelser);
+}
 
 // ---- figures of the run ---------------------------------------------------------------------------------
 
