@@ -67,17 +67,26 @@ async function lasRadvis(fil: string): Promise<unknown> {
   try {
     const lasare = new Radlasare();
     const buf = Buffer.allocUnsafe(BITAR);
+    // the start of a line that the previous piece ended in the middle of
     let rest: Buffer | null = null;
     for (;;) {
       const { bytesRead } = await fh.read(buf, 0, buf.length, null);
       if (bytesRead === 0) break;
-      const bit: Buffer = rest ? Buffer.concat([rest, buf.subarray(0, bytesRead)]) : buf.subarray(0, bytesRead);
+      const bit = buf.subarray(0, bytesRead);
       let start = 0;
-      for (let nl = bit.indexOf(10, start); nl >= 0; nl = bit.indexOf(10, start)) {
+      let nl = bit.indexOf(10);
+      if (rest) {
+        if (nl < 0) { rest = Buffer.concat([rest, bit]); continue; }
+        if (!lasare.rad(Buffer.concat([rest, bit.subarray(0, nl)]).toString('utf-8'))) return INTE_RADVIS;
+        rest = null;
+        start = nl + 1;
+        nl = bit.indexOf(10, start);
+      }
+      for (; nl >= 0; nl = bit.indexOf(10, start)) {
         if (!lasare.rad(bit.toString('utf-8', start, nl))) return INTE_RADVIS;
         start = nl + 1;
       }
-      rest = start < bit.length ? Buffer.from(bit.subarray(start)) : null;
+      if (start < bit.length) rest = Buffer.from(bit.subarray(start));
     }
     if (rest && !lasare.rad(rest.toString('utf-8'))) return INTE_RADVIS;
     return lasare.klar() ?? INTE_RADVIS;
