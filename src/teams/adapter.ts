@@ -1,27 +1,40 @@
-import { ConfigurationServiceClientCredentialFactory } from 'botbuilder';
+import { ConfigurationServiceClientCredentialFactory, type TurnContext } from 'botbuilder';
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import type { Config } from '../config.js';
 import type { Logg } from '../logg.js';
 
-/** How long a send or update through the Bot Connector may take, retries included, before it counts as failed. */
-export const CONNECTOR_TIDSGRANS_MS = 20_000;
+/** How long one HTTP request to the Bot Connector may take before it is aborted (and retried by botbuilder). */
+export const CONNECTOR_TIDSGRANS_MS = 10_000;
 
-export class Connectortidsgrans extends Error {
-  override name = 'Connectortidsgrans';
-}
+type Metod = (...argument: unknown[]) => Promise<unknown>;
+/** The Bot Connector calls a turn makes, and where their options argument goes. */
+const ANROP: Record<string, number> = { replyToActivity: 3, sendToConversation: 2, updateActivity: 3, deleteActivity: 2 };
+const BEGRANSAD = Symbol('budgetkollen.tidsgrans');
 
-function medTidsgrans<T>(arbete: Promise<T>, ms: number, vad: string): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const t = setTimeout(() => reject(new Connectortidsgrans(`Bot Connector svarade inte inom ${ms} ms (${vad})`)), ms);
-    arbete.then((v) => { clearTimeout(t); resolve(v); }, (e: unknown) => { clearTimeout(t); reject(e); });
-  });
+/**
+ * Gives every request this turn sends to the Bot Connector a time limit. botbuilder retries 5xx and 429 itself but
+ * waits forever on a connector that never answers; with the limit the request is aborted (not left running, so it
+ * cannot land later as a duplicate) and the turn ends with an error that is logged.
+ */
+function begransa(context: TurnContext, adapter: TeamsAdapter, ms: number): void {
+  const klient = context.turnState.get(adapter.ConnectorClientKey) as { conversations?: Record<string, unknown> } | undefined;
+  const samtal = klient?.conversations as (Record<string, unknown> & { [BEGRANSAD]?: true }) | undefined;
+  if (!samtal || samtal[BEGRANSAD]) return;
+  samtal[BEGRANSAD] = true;
+  for (const [namn, plats] of Object.entries(ANROP)) {
+    const metod = samtal[namn];
+    if (typeof metod !== 'function') continue;
+    const bunden = (metod as Metod).bind(samtal);
+    samtal[namn] = (...argument: unknown[]) => {
+      if (argument.length <= plats) argument[plats] = { timeout: ms };
+      return bunden(...argument);
+    };
+  }
 }
 
 /**
  * With BOT_ID the adapter validates every incoming Bot Framework token (botbuilder's own auth);
  * without it, local unauthenticated mode for the Agents Playground, bound to loopback only.
- * Sends and updates get a time limit, in replies and proactive sends alike: botbuilder retries 5xx and 429
- * itself, but waits forever on a connector that never answers, and a turn must end (and be logged) instead.
  */
 export function skapaAdapter(config: Config, logg: Logg, tidsgransMs = CONNECTOR_TIDSGRANS_MS): TeamsAdapter {
   const installningar = {
@@ -31,9 +44,9 @@ export function skapaAdapter(config: Config, logg: Logg, tidsgransMs = CONNECTOR
     MicrosoftAppTenantId: config.botTenantId || undefined,
   };
   const adapter = new TeamsAdapter(installningar, new ConfigurationServiceClientCredentialFactory(installningar));
+  // Replies and proactive sends (alerts) alike run this middleware before anything is sent.
   adapter.use(async (context, next) => {
-    context.onSendActivities((_c, _a, skicka) => medTidsgrans(skicka(), tidsgransMs, 'skicka'));
-    context.onUpdateActivity((_c, _a, uppdatera) => medTidsgrans(uppdatera(), tidsgransMs, 'uppdatera'));
+    begransa(context, adapter, tidsgransMs);
     await next();
   });
   if (!config.botId) logg.warn('kör utan autentisering (BOT_ID saknas); endast för lokal utveckling', { host: config.host });

@@ -136,9 +136,15 @@ export function skapaApp(b: Appberoenden): Application<Tillstand> {
 
 
   app.error(async (context, err) => {
+    // The answer (and any change it made) is done, but Bot Connector did not take the reply, even after
+    // botbuilder's own retries: another message through it would fail the same way, or claim the wrong thing.
+    if (arConnectorfel(err)) {
+      b.logg.error('svaret kunde inte levereras till Teams', { fel: err, typ: context.activity.type });
+      return;
+    }
     b.logg.error('oväntat fel i turen', { fel: err, typ: context.activity.type });
     if (context.activity.type === ActivityTypes.Message) {
-      await context.sendActivity('Något gick fel hos Budgetkollen. Inget har ändrats. Försök igen om en stund.').catch(() => undefined);
+      await context.sendActivity('Något gick fel hos Budgetkollen. Försök igen om en stund.').catch(() => undefined);
     }
   });
 
@@ -150,6 +156,13 @@ export function skapaApp(b: Appberoenden): Application<Tillstand> {
   };
 
   return app;
+}
+
+/** An error from sending to Bot Connector: an HTTP status, a network failure, or our own time limit. */
+function arConnectorfel(err: unknown): boolean {
+  const e = err as { name?: unknown; statusCode?: unknown; code?: unknown } | null;
+  return typeof e?.statusCode === 'number' || e?.name === 'RestError' || e?.name === 'Connectortidsgrans'
+    || (typeof e?.code === 'string' && /^(ECONN|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|EPIPE|REQUEST_SEND_ERROR)/.test(e.code));
 }
 
 /**

@@ -82,10 +82,10 @@ export class Connectorstub {
   vidMottagning: (m: Mottaget) => void = () => undefined;
   efterSvar: (m: Mottaget) => void = () => undefined;
 
-  static async starta(): Promise<Connectorstub> {
+  static async starta(port = 0): Promise<Connectorstub> {
     const s = new Connectorstub();
     s.server = createServer((req, res) => s.hantera(req, res));
-    await new Promise<void>((r) => s.server.listen(0, '127.0.0.1', r));
+    await new Promise<void>((r) => s.server.listen(port, '127.0.0.1', r));
     s.url = `http://127.0.0.1:${(s.server.address() as AddressInfo).port}`;
     return s;
   }
