@@ -1,5 +1,5 @@
 import { Konfigurationsfel, lasConfig } from './config.js';
-import { skapaLogg } from './logg.js';
+import { fangaProcessensUtskrifter, skapaLogg } from './logg.js';
 import { Lagringsfel } from './store/fel.js';
 import { Store } from './store/store.js';
 import { skapaAdapter } from './teams/adapter.js';
@@ -20,6 +20,7 @@ async function main(): Promise<void> {
     throw e;
   }
   const logg = skapaLogg(config.logLevel);
+  fangaProcessensUtskrifter(logg);
   let store: Store;
   try {
     store = await Store.oppna(config.storePath, config.now);

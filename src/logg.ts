@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { format } from 'node:util';
 
 /** Structured logs: one JSON object per line on stderr, so stdout stays for what a command prints. */
 export type Niva = 'debug' | 'info' | 'warn' | 'error';
@@ -87,6 +88,22 @@ function rensaVarde(nyckel: string, v: unknown, djup: number, sedda: WeakSet<obj
   const ut: Record<string, unknown> = {};
   for (const [k, x] of Object.entries(v).slice(0, MAX_ELEMENT)) ut[k] = rensaVarde(k, x, djup + 1, sedda);
   return ut;
+}
+
+/**
+ * Makes what the process writes to stderr on its own JSON lines too: botbuilder's console output (a rejected
+ * token's stack trace) and Node's warnings. For the composition root; tests keep their console.
+ */
+export function fangaProcessensUtskrifter(logg: Logg): void {
+  const skriv = (niva: Niva) => (...delar: unknown[]) => logg[niva]('utskrift från ett bibliotek', { text: format(...delar) });
+  console.log = skriv('info');
+  console.info = skriv('info');
+  console.debug = skriv('debug');
+  console.trace = skriv('debug');
+  console.warn = skriv('warn');
+  console.error = skriv('error');
+  process.removeAllListeners('warning');
+  process.on('warning', (w) => logg.warn('varning från Node', { namn: w.name, meddelande: w.message }));
 }
 
 export const tystLogg: Logg = skapaLogg('error', {}, () => undefined);
