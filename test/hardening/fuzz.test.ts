@@ -291,9 +291,10 @@ describe('härdning 4: fuzz genom teams-ai Application', function () {
   this.timeout(600000);
   let bot: Fuzzbot;
   let namn: string[];
-  const borjan = Date.now();
+  let borjan = 0;
 
   before(async () => {
+    borjan = Date.now();
     bot = await Fuzzbot.skapa();
     namn = enhetsnamn(bot.store);
     process.stdout.write(`      (fuzz seed ${SEED}; FUZZ_SEED=${SEED} upprepar körningen)\n`);
