@@ -34,6 +34,13 @@ function kandidater(fraga: Fraga, omfang: Enhet | null, m: Svarsmiljo): Enhet[] 
 }
 
 export function rankningSvar(fraga: Fraga, omfang: Enhet | null, p: Period, m: Svarsmiljo): Svar {
+  if (omfang && !m.register.barnTill(omfang.id).length) {
+    const egen = siffrorFor(m.register, omfang.id, p);
+    return {
+      text: `${omfang.namn} har inga underenheter att rangordna.${egen ? ` Själv har den ${avvikelseIOrd(egen.avvikelse)} ${tomText(p)}${egen.procent === null ? '' : ` (${formatProcent(egen.procent)} av budget)`}.` : ''}`,
+      kontext: { enhet: omfang.id, period: p, avsikt: 'rankning' },
+    };
+  }
   const rader = kandidater(fraga, omfang, m)
     .map((e) => siffrorFor(m.register, e.id, p))
     .filter((s): s is Siffror => s !== null);

@@ -42,7 +42,8 @@ export function tolkaFraga(text: string, index: Enhetsindex, nu: Period): Fraga 
   const tid = tolkaPeriod(ordlista, nu);
   const original = ordMedVersaler(text);
   const traff = index.hitta(ordlista, original.length === ordlista.length ? original : ordlista);
-  const avsikt = tolkaAvsikt(normal, traff.enheter.length);
+  // Words inside a unit's name ("Hälso- och sjukvård") say nothing about what is asked.
+  const avsikt = tolkaAvsikt(ordlista.filter((_, i) => !traff.anvanda.has(i)).join(' '), traff.enheter.length);
   const kvar = ordlista.filter((o, i) => !traff.anvanda.has(i) && !tid.anvanda.has(i) && !SKYDDADE_ORD.has(o) && !/^\d+([,.]\d+)?%?$/.test(o) && o.length >= 3);
   const nrMatch = /\batgard(?:en)? (?:nr |nummer )?(\d{1,3})\b|\b(?:nr|nummer) (\d{1,3})\b|\bmeasure (\d{1,3})\b/.exec(normal);
   const topp = /\b(?:topp|top) ?(\d{1,2})\b|\b(\d{1,2}) (?:storsta|samsta|basta|storst|largest|worst|best)\b/.exec(normal);

@@ -91,6 +91,7 @@ const FALL: Fall[] = [
   { fraga: 'vilka verksamheter ligger mer än 10 procent över budget', avsikt: 'rankning', enhet: null, period: N, innehall: [/Barn och unga/, /Ekonomiskt bistånd/] },
   { fraga: 'vilka nämnder går med överskott', avsikt: 'rankning', enhet: null, period: N, innehall: [/Servicenämnden/, /Myndighetsnämnden/] },
   { fraga: 'vilka enheter inom vård och stöd har underskott', avsikt: 'rankning', enhet: 'vos', period: N, innehall: [/Hemtjänst/, /Gruppbostäder/] },
+  { fraga: 'vilka enheter inom Hälso- och sjukvård går plus?', avsikt: 'rankning', enhet: 'hsl', period: N, innehall: [/Hälso- och sjukvård har inga underenheter att rangordna/, () => verdikt('hsl', N)] },
   // nedbrytning
   { fraga: 'var kommer underskottet i IFO ifrån?', avsikt: 'nedbrytning', enhet: 'ifo', period: N, innehall: [() => `Barn och unga: ${sv(avv('bou', N))} tkr`, /institutionsvård/] },
   { fraga: 'varför går socialnämnden back?', avsikt: 'nedbrytning', enhet: 'sn', period: N, innehall: [() => `Individ- och familjeomsorg: ${sv(avv('ifo', N))} tkr`] },
