@@ -91,10 +91,11 @@ export function rapporterarSjalv(e: Enhet, reg: Register): boolean {
   return reg.barnTill(e.id).length === 0 || reg.harEgnaPerioder(e.id);
 }
 
-/*
- * Alerts (issue 5). Thresholds decide when everyone's channel hears about a unit, and a controller is the
- * one being followed up, so only admins change them. Subscribing a conversation only decides where
- * alerts go, so anyone the store knows (chef, controller, admin) may do it; the outbox state is for admins.
+/**
+ * Alerts. Thresholds decide when everyone's channel hears about a unit, and a controller is the one being
+ * followed up, so only admins change them. Where a unit's alerts go is decided like its figures: by its
+ * controllers and the admins; a chef may also have alerts for their own unit sent to their personal chat.
+ * The outbox state is for admins.
  */
 
 /** Set or remove a unit's alert thresholds: admins only. */
@@ -102,9 +103,10 @@ export function farSattaTrosklar(anvandare: Anvandare | undefined): boolean {
   return anvandare?.roll === 'admin';
 }
 
-/** Subscribe or unsubscribe a conversation to a unit's alerts: any user in the store. */
-export function farHanteraLarm(anvandare: Anvandare | undefined): boolean {
-  return anvandare !== undefined;
+/** Subscribe or unsubscribe a conversation to a unit's alerts. */
+export function farHanteraLarm(anvandare: Anvandare | undefined, enhetId: string, reg: Register, personligChatt: boolean): boolean {
+  if (farRapportera(anvandare, enhetId, reg)) return true;
+  return anvandare?.roll === 'chef' && personligChatt && anvandare.enheter.some((egen) => reg.arUnder(enhetId, egen));
 }
 
 /** See the outbox ("larmstatus"): admins only. */

@@ -9,7 +9,7 @@ import { utkorgslage } from '../alerts/utkorg.js';
 import { beskrivEnhet } from '../answers/enhetsval.js';
 import { datumKort, escapa, prognosIOrd } from '../answers/ord.js';
 import type { Svar, Svarsmiljo } from '../answers/svar.js';
-import { farHanteraLarm, farSattaTrosklar, farSeLarmstatus, uppraknat } from '../domain/behorighet.js';
+import { behorigaFor, farHanteraLarm, farSattaTrosklar, farSeLarmstatus, uppraknat } from '../domain/behorighet.js';
 import { tomText } from '../domain/period.js';
 import type { Register } from '../domain/register.js';
 import type { Enhet, Konversation, Prenumeration, Troskel, Utskick } from '../domain/schema.js';
@@ -32,6 +32,30 @@ export function kopplaLarm(app: Application<Tillstand>, b: Appberoenden): void {
 /** The Teams user's AAD object id (the key of anvandare.csv); as app.ts reads it, without importing it (cycle). */
 function anvandarId(k: Kommandomiljo): string {
   return k.context.activity.from?.aadObjectId ?? k.context.activity.from?.id ?? 'okänd';
+}
+
+/** A refusal writes nothing but its own audit event: who tried what on which unit. */
+async function granskaNekande(k: Kommandomiljo, enhet: string, atgard: string): Promise<void> {
+  await k.store.andra({ vem: anvandarId(k), kalla: 'chatt' }, (tx) => tx.lagg('handelser', {
+    tid: tx.nu.toISOString(), vem: anvandarId(k), kalla: 'chatt', typ: 'nekad', nyckel: `${enhet}|${konversationsId(k.context)}`,
+    efter: { atgard, roll: k.miljo.anvandare?.roll ?? null },
+  }));
+}
+
+/** Refuses (and audits) a subscription change for units the user may not decide about, naming who may. */
+async function nekaLarm(k: Kommandomiljo, enheter: string[], atgard: string): Promise<Svar | null> {
+  const reg = k.miljo.register;
+  const personlig = konversationstyp(k.context) === 'personal';
+  const utanfor = enheter.find((id) => !farHanteraLarm(k.miljo.anvandare, id, reg, personlig));
+  if (!utanfor) return null;
+  await granskaNekande(k, utanfor, atgard);
+  const enhet = reg.enhet(utanfor)!;
+  if (!k.miljo.anvandare) {
+    return { text: 'Jag känner inte igen dig som användare i Budgetkollen, så du kan inte ställa in larm. Be en administratör lägga upp dig; frågor om siffrorna kan du ställa ändå.' };
+  }
+  const vilka = behorigaFor(utanfor, reg).map((a) => `${a.namn} (${a.roll})`);
+  const chef = k.miljo.anvandare.roll === 'chef' ? ' Som chef kan du få larm för din egen enhet i din personliga chatt med Budgetkollen.' : '';
+  return { text: `Larmen för ${enhet.namn} här ställs in av enhetens controllers och administratörer${vilka.length ? `: ${uppraknat(vilka)}` : ''}.${chef}` };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -169,12 +193,11 @@ const PROCENT = /(\d{1,3}(?:[,.]\d+)?)\s*(%|procent\b)/i;
 export const prenumereraKommando: Kommandohanterare = async (fraga, k) => {
   const m = k.miljo;
   const reg = m.register;
-  if (!farHanteraLarm(m.anvandare)) {
-    return { text: 'Jag känner inte igen dig som användare i Budgetkollen, så du kan inte ställa in larm. Be en administratör lägga upp dig; frågor om siffrorna kan du ställa ändå.' };
-  }
   const urval = enheterIKommando(fraga, k);
   if (urval.tvetydiga.length) return fragaVilken(fraga, urval.tvetydiga[0], m);
   if (!urval.enheter.length) return ingenEnhet(urval, m, `prenumerera på larm för ${exempelEnhet(reg)}`);
+  const nekad = await nekaLarm(k, urval.enheter.map((e) => e.id), 'prenumerera');
+  if (nekad) return nekad;
   let procent: number | null = null;
   const p = PROCENT.exec(fraga.text);
   if (p) {
@@ -221,9 +244,6 @@ export const prenumereraKommando: Kommandohanterare = async (fraga, k) => {
 export const avslutaLarmKommando: Kommandohanterare = async (fraga, k) => {
   const m = k.miljo;
   const reg = m.register;
-  if (!farHanteraLarm(m.anvandare)) {
-    return { text: 'Jag känner inte igen dig som användare i Budgetkollen, så du kan inte ändra larmen. Be en administratör lägga upp dig.' };
-  }
   const konversation = konversationsId(k.context);
   const h = har(konversationstyp(k.context));
   const aktiva = aktivaHar(reg, konversation);
@@ -246,6 +266,8 @@ export const avslutaLarmKommando: Kommandohanterare = async (fraga, k) => {
     return { text: `Vilka larm vill du avsluta? Här finns larm för ${uppraknat(aktiva.map((p) => reg.enhet(p.enhet)!.namn))}. Skriv till exempel "avsluta larm för ${kortnamn(reg.enhet(aktiva[0].enhet)!)}" eller "avsluta alla larm".` };
   }
   if (!valda.length) return { text: `${h.subjekt} får inga larm här, så det finns inget att avsluta.` };
+  const nekad = await nekaLarm(k, valda.map((p) => p.enhet), 'avsluta larm');
+  if (nekad) return nekad;
   await k.store.andra({ vem: anvandarId(k), kalla: 'chatt' }, (tx) => {
     for (const p of valda) tx.satt('prenumerationer', { ...p, aktiv: false });
   });
@@ -374,6 +396,7 @@ export const troskelKommando: Kommandohanterare = async (fraga, k) => {
     return visaTrosklar(reg, enhet);
   }
   if (!farSattaTrosklar(m.anvandare)) {
+    await granskaNekande(k, urval.enheter[0]?.id ?? '', 'sätt tröskel');
     const admins = [...reg.anvandare.values()].filter((a) => a.roll === 'admin').map((a) => a.namn);
     return { text: `Larmgränserna ändras bara av administratörer${admins.length ? ` (${uppraknat(admins)})` : ''}. Skriv "visa trösklar" för att se vilka som gäller.` };
   }

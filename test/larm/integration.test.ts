@@ -56,7 +56,10 @@ describe('larm: integration genom teams-ai Application', () => {
       assert.match(lista, /Den här kanalen får larm för:/);
       assert.match(lista, /- Individ- och familjeomsorg och allt under den: varning när utfallet når 101 % av budget/);
       assert.match(lista, /- Socialnämnden och allt under den: varning när utfallet når 102 % av budget .* Sedan 10 dec 2025 \(Alex Wilber\)\./);
-      const avslut = await iKanalen('avsluta larm för IFO', MEGAN);
+      // a chef decides about her own personal chat, not about a channel's alerts
+      assert.match(await iKanalen('avsluta larm för IFO', MEGAN), /^Larmen för Individ- och familjeomsorg här ställs in av enhetens controllers och administratörer: Alex Wilber \(controller\) och Adele Vance \(admin\)\./);
+      assert.equal(bot.store.dokument.handelser.at(-1)?.typ, 'nekad');
+      const avslut = await iKanalen('avsluta larm för IFO', ALEX);
       assert.match(avslut, /^Klart: den här kanalen får inte längre larm för Individ- och familjeomsorg\./);
       assert.match(avslut, /Larm för Individ- och familjeomsorg kommer ändå, eftersom den här kanalen följer Socialnämnden\./);
       assert.match(avslut, /Kvar här: Socialnämnden\./);
@@ -112,7 +115,7 @@ describe('larm: integration genom teams-ai Application', () => {
     });
 
     it('en sänkt gräns som sätter en enhet på en högre nivå larmar dem som följer den; enheter som redan var röda förblir tysta', async () => {
-      await iKanalen('prenumerera på larm för bildningsnämnden');
+      await iKanalen('prenumerera på larm för bildningsnämnden', ADELE);
       // November: Bildning 100,7 %, Förskola 101,5 %, Grundskola 101,1 % are at varning already through their
       // forecasts (−1 900, −1 000, −1 600 tkr); Gymnasie- och vuxenutbildning 98,9 % is fine.
       const forsta = await privat('sätt tröskel för varning för bildning till 100 %', ADELE);
@@ -127,7 +130,7 @@ describe('larm: integration genom teams-ai Application', () => {
   describe('inskick genom kortet (Action.Execute) → utkorgen', () => {
     it('ett inskick som korsar varningsgränsen ger exakt ett utskick per prenumererad konversation; samma igen inget; eskalering ett till', async () => {
       await iKanalen('prenumerera på larm för IFO');
-      await privat('prenumerera på larm för socialnämnden', MEGAN);
+      await privat('prenumerera på larm för IFO', MEGAN);
       await privat('prenumerera på larm för vård och stöd', ALEX); // does not cover IFO
       const form = kortIAktiviteter(await bot.fraga('rapportera novembersiffrorna för IFO', ALEX));
       const december = { period: '2025-12', budget_ack: '50 000', budget_helar: '55 000', prognos_helar: '55 000', kommentar: 'Placeringar över budget.' };
