@@ -1,0 +1,54 @@
+// Promise 3 for the alert write paths: thresholds, subscribing and unsubscribing a channel refuse a chef,
+// an unknown user and a controller of another committee, write nothing and audit the refusal. (A chef may
+// have alerts for her own unit sent to her personal chat; that is tested in test/larm/integration.test.ts.)
+import assert from 'node:assert/strict';
+import { skapaLogg } from '../../src/logg.js';
+import type { Store } from '../../src/store/store.js';
+import { skapaApp } from '../../src/teams/app.js';
+import { LokalKanal } from '../../src/teams/lokalt.js';
+import { kanalmeddelande } from '../larm/hjalp.js';
+import { ADMIN } from '../support/app.js';
+import { DEMO_NU, demoStore } from '../support/demo.js';
+import { OBEHORIGA, avtryck, nyaHandelser } from './stod.js';
+
+describe('härdning 3: larmens skrivvägar nekar och granskar', function () {
+  this.timeout(60000);
+  let store: Store;
+  let kanal: LokalKanal;
+  const iKanalen = (text: string, anvandare: string) => kanal.skicka(kanalmeddelande(text), { anvandare });
+
+  before(async () => {
+    store = await demoStore();
+    kanal = new LokalKanal(skapaApp({ store, logg: skapaLogg('error', {}, () => undefined), klocka: () => new Date(DEMO_NU) }));
+  });
+
+  const nekadOchGranskad = (fore: { data: string; handelser: number }, id: string) => {
+    assert.equal(avtryck(store).data, fore.data, 'något skrevs');
+    const nya = nyaHandelser(store, fore);
+    assert.equal(nya.length, 1, `väntade en granskningshändelse, fick ${JSON.stringify(nya.map((h) => h.typ))}`);
+    assert.equal(nya[0].typ, 'nekad');
+    assert.equal(nya[0].vem, id);
+  };
+
+  for (const [vem, id] of OBEHORIGA) {
+    it(`trösklar: ${vem} nekas och nekandet granskas`, async () => {
+      const fore = avtryck(store);
+      await iKanalen('sätt varningströskel för IFO till 110 %', id);
+      nekadOchGranskad(fore, id);
+    });
+
+    it(`prenumeration: ${vem} nekas och nekandet granskas`, async () => {
+      const fore = avtryck(store);
+      await iKanalen('prenumerera på larm för IFO', id);
+      nekadOchGranskad(fore, id);
+    });
+
+    it(`avsluta prenumeration: ${vem} nekas och nekandet granskas`, async () => {
+      await iKanalen('prenumerera på larm för IFO', ADMIN);
+      assert.ok(store.dokument.prenumerationer.some((p) => p.enhet === 'ifo' && p.aktiv));
+      const fore = avtryck(store);
+      await iKanalen('avsluta larm för IFO', id);
+      nekadOchGranskad(fore, id);
+    });
+  }
+});
