@@ -1,5 +1,5 @@
 import { forandringIOrd, prognosIOrd, avvikelseIOrd } from '../answers/ord.js';
-import { somSkrivet } from '../answers/markdown.js';
+import { somSkrivet } from '../domain/markdown.js';
 import type { Kortvy, Svar } from '../answers/svar.js';
 import { type Period, foregaende, manad, manadsnamn, periodNamn, tomText } from '../domain/period.js';
 import type { Register } from '../domain/register.js';

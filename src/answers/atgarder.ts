@@ -5,7 +5,7 @@ import type { Atgard, Enhet } from '../domain/schema.js';
 import { formatTkr } from '../domain/tal.js';
 import { normalisera } from '../language/normalisera.js';
 import type { Fraga } from '../language/tolka.js';
-import { somSkrivet } from './markdown.js';
+import { somSkrivet } from '../domain/markdown.js';
 import { datumKort } from './ord.js';
 import type { Svar, Svarsmiljo } from './svar.js';
 

@@ -6,6 +6,7 @@ import { avvikelse, procentAvBudget } from '../domain/siffror.js';
 import { formatForandring, formatProcent, formatTkr } from '../domain/tal.js';
 import { avvikelseIOrd, datumKort } from './ord.js';
 import type { Svar, Svarsmiljo } from './svar.js';
+import { somSkrivet } from '../domain/markdown.js';
 
 /** Who did it, by name when the store knows them. */
 export function vemNamn(reg: Register, id: string): string {
@@ -96,7 +97,7 @@ export function historikSvar(m: Svarsmiljo, enhet: Enhet, period: Period): Svar 
         rader: [
           utfallssammanfattning(v),
           fore ? (andringar.length ? `Ändrat: ${andringar.join('; ')}.` : 'Inga ändrade belopp.') : 'Första versionen.',
-          ...(v.kommentar && (!fore || fore.kommentar !== v.kommentar) ? [`Kommentar: ${v.kommentar}`] : []),
+          ...(v.kommentar && (!fore || fore.kommentar !== v.kommentar) ? [`Kommentar: ${somSkrivet(v.kommentar)}`] : []),
         ],
       };
     });

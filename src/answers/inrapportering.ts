@@ -13,6 +13,7 @@ import { tolkaPeriod } from '../language/perioder.js';
 import { atgardsandringar, utfallsandringar, vemNamn } from './historik.js';
 import { avvikelseIOrd, datumKort, prognosIOrd } from './ord.js';
 import type { Svar, Svarsmiljo } from './svar.js';
+import { somSkrivet } from '../domain/markdown.js';
 
 /** Verbs of the reporting cards' Action.Execute buttons; the Teams layer routes on them. */
 export const VERB = {
@@ -158,7 +159,7 @@ export function utfallsformular(m: Svarsmiljo, u: Utfallsformularunderlag): Svar
     `**${rubrik}**`,
     ...(harFel ? [FELRUBRIK, ...Object.values(fel).filter(Boolean).map((f) => `- ${f}`)] : []),
     ...info,
-    UTFALLSFALT.filter((f) => f !== 'enhet' && f !== 'period').map((f) => `${UTFALLSFALTNAMN[f]}: ${varden[f] || '–'}`).join('\n'),
+    UTFALLSFALT.filter((f) => f !== 'enhet' && f !== 'period').map((f) => `${UTFALLSFALTNAMN[f]}: ${somSkrivet(varden[f] || '–')}`).join('\n'),
     fore ? `Som jämförelse, ${periodNamn(foraManad)}: ${referens.map((r) => `${r.title} ${r.value}`).join(', ')}.` : '',
     'Fyll i kortet och tryck på Skicka.',
   ].filter(Boolean);
@@ -244,7 +245,7 @@ export function utfallskvitto(m: Svarsmiljo, r: { ny: Utfall; fore: Utfall | nul
     undertitel,
     `${verdikt.charAt(0).toUpperCase()}${verdikt.slice(1)}. ${prognos}`.trim(),
     fakta.map((f) => `${f.title}: ${f.value}`).join('\n'),
-    ny.kommentar ? `Kommentar: ${ny.kommentar}` : '',
+    ny.kommentar ? `Kommentar: ${somSkrivet(ny.kommentar)}` : '',
     [andringsrubrik, ...andringar.map((a) => `- ${a}`)].join('\n'),
     ...varningar.map((v) => `⚠ ${v}`),
   ].filter(Boolean).join('\n\n');
@@ -254,7 +255,7 @@ export function utfallskvitto(m: Svarsmiljo, r: { ny: Utfall; fore: Utfall | nul
       rubrik, undertitel,
       verdikt: `${verdikt.charAt(0).toUpperCase()}${verdikt.slice(1)}`,
       farg: avv < 0 ? 'Attention' : 'Good',
-      fakta, kommentar: ny.kommentar ?? '', andringsrubrik, andringar, varningar,
+      fakta, kommentar: somSkrivet(ny.kommentar ?? ''), andringsrubrik, andringar, varningar,
       knappar: [{ titel: 'Korrigera', verb: VERB.oppnaUtfall, data: { enhet: ny.enhet, period: ny.period } }],
       fragor: [
         { titel: 'Visa historik', fraga: `visa historik ${periodNamn(ny.period)}`, enhet: ny.enhet },
@@ -289,7 +290,7 @@ export function utfallskonflikt(m: Svarsmiljo, r: { nuvarande: Utfall; grundvers
   });
   const rader = [
     rad('budget_ack'), rad('utfall_ack'), rad('budget_helar'), rad('prognos_helar'),
-    { falt: 'Kommentar', sparat: n.kommentar ?? '–', ditt: v.kommentar ?? '–', olika: (n.kommentar ?? null) !== (v.kommentar ?? null) },
+    { falt: 'Kommentar', sparat: somSkrivet(n.kommentar ?? '–'), ditt: somSkrivet(v.kommentar ?? '–'), olika: (n.kommentar ?? null) !== (v.kommentar ?? null) },
   ];
   const spara: Knapp = {
     titel: `Spara mina siffror som version ${n.version + 1}`,
@@ -355,7 +356,7 @@ export function atgardsformular(m: Svarsmiljo, u: Atgardsformularunderlag): Svar
     ...(harFel ? [FELRUBRIK, ...Object.values(fel).filter(Boolean).map((f) => `- ${f}`)] : []),
     fakta.map((f) => `${f.title}: ${f.value}`).join('\n'),
     ...info,
-    ATGARDSFALT.map((f) => `${ATGARDSFALTNAMN[f]}: ${varden[f] || '–'}`).join('\n'),
+    ATGARDSFALT.map((f) => `${ATGARDSFALTNAMN[f]}: ${somSkrivet(varden[f] || '–')}`).join('\n'),
     'Fyll i kortet och tryck på Spara.',
   ].join('\n\n');
   return {
@@ -397,14 +398,14 @@ export function atgardskvitto(m: Svarsmiljo, r: { ny: Atgard; fore: Atgard | nul
   ];
   const text = [
     `**${rubrik}**`, undertitel, verdikt, fakta.map((f) => `${f.title}: ${f.value}`).join('\n'),
-    ny.kommentar ? `Kommentar: ${ny.kommentar}` : '',
+    ny.kommentar ? `Kommentar: ${somSkrivet(ny.kommentar)}` : '',
     [andringsrubrik, ...andringar.map((a) => `- ${a}`)].join('\n'),
   ].filter(Boolean).join('\n\n');
   return {
     text,
     kort: kvittokort({
       rubrik, undertitel, verdikt, farg: ny.status === 'försenad' || ny.status === 'avbruten' ? 'Warning' : 'Good',
-      fakta, kommentar: ny.kommentar ?? '', andringsrubrik, andringar, varningar: [],
+      fakta, kommentar: somSkrivet(ny.kommentar ?? ''), andringsrubrik, andringar, varningar: [],
       knappar: [{ titel: 'Uppdatera igen', verb: VERB.oppnaAtgard, data: { enhet: ny.enhet, nr: String(ny.nr) } }],
       fragor: [{ titel: 'Visa historik', fraga: `visa historik för åtgärd ${ny.nr}`, enhet: ny.enhet }],
     }),
@@ -424,7 +425,7 @@ export function atgardskonflikt(m: Svarsmiljo, r: { nuvarande: Atgard; grundvers
     const sparat = n.utfall[v.ar] ?? null;
     rader.push({ falt: `Realiserad besparing ${v.ar}`, sparat: beloppEllerStreck(sparat), ditt: formatTkr(v.besparing), olika: sparat !== v.besparing });
   }
-  rader.push({ falt: 'Kommentar', sparat: n.kommentar ?? '–', ditt: v.kommentar ?? '–', olika: (n.kommentar ?? null) !== (v.kommentar ?? null) });
+  rader.push({ falt: 'Kommentar', sparat: somSkrivet(n.kommentar ?? '–'), ditt: somSkrivet(v.kommentar ?? '–'), olika: (n.kommentar ?? null) !== (v.kommentar ?? null) });
   const spara: Knapp = {
     titel: `Spara mina ändringar som version ${n.version + 1}`,
     verb: VERB.sparaAtgard,

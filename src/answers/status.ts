@@ -3,7 +3,7 @@ import type { Register } from '../domain/register.js';
 import { type Siffror, manadsvarde, siffrorFor } from '../domain/siffror.js';
 import { formatForandring, formatProcent, formatTkr } from '../domain/tal.js';
 import { atgardslage } from './atgardslage.js';
-import { somSkrivet } from './markdown.js';
+import { somSkrivet } from '../domain/markdown.js';
 import { avvikelseIOrd, datumKort, forandringIOrd, prognosIOrd } from './ord.js';
 import type { Svar } from './svar.js';
 

@@ -6,6 +6,7 @@ import { ATGARDSSTATUS, type Anvandare, type Atgard } from './schema.js';
 import { avvikelse, procentAvBudget } from './siffror.js';
 import { formatProcent, formatTal, formatTkr, tolkaTal } from './tal.js';
 import { gallandeTrosklar } from './trosklar.js';
+import { somSkrivet } from './markdown.js';
 
 /**
  * What a controller submits from a card, checked on the server. Every message names its field and
@@ -132,7 +133,7 @@ export function granskaUtfall(indata: unknown, m: Utfallsmiljo): Granskning<Utfa
       const id = text.trim();
       const fel = (message: string) => { ctx.addIssue({ code: z.ZodIssueCode.custom, message }); return z.NEVER; };
       if (!id) return fel(`${N.enhet}: välj vilken enhet siffrorna gäller`);
-      if (!reg.enhet(id)) return fel(`${N.enhet}: okänd enhet "${id.slice(0, 40)}"`);
+      if (!reg.enhet(id)) return fel(`${N.enhet}: okänd enhet "${somSkrivet(id.slice(0, 40))}"`);
       if (!farRapportera(m.anvandare, id, reg)) return fel(`${N.enhet}: ${nekandeText(m.anvandare, id, reg)}`);
       return id;
     }),
@@ -140,7 +141,7 @@ export function granskaUtfall(indata: unknown, m: Utfallsmiljo): Granskning<Utfa
       const p = text.trim();
       const fel = (message: string) => { ctx.addIssue({ code: z.ZodIssueCode.custom, message }); return z.NEVER; };
       if (!p) return fel(`${N.period}: välj vilken månad siffrorna gäller`);
-      if (!PERIOD_MONSTER.test(p)) return fel(`${N.period}: "${p.slice(0, 20)}" ska skrivas ÅÅÅÅ-MM, t.ex. 2025-11`);
+      if (!PERIOD_MONSTER.test(p)) return fel(`${N.period}: "${somSkrivet(p.slice(0, 20))}" ska skrivas ÅÅÅÅ-MM, t.ex. 2025-11`);
       if (p > m.nu) return fel(`Perioden ${p} ligger i framtiden. Välj ${periodNamn(m.nu)} eller en tidigare månad.`);
       if (ar(p) < 2000) return fel(`${N.period}: ${p} är för långt tillbaka`);
       return p;
@@ -204,7 +205,7 @@ export function granskaAtgard(indata: unknown, m: Atgardsmiljo): Granskning<Atga
       if ((ATGARDSSTATUS as readonly string[]).includes(s)) return s as Atgard['status'];
       ctx.addIssue({
         code: z.ZodIssueCode.custom,
-        message: s ? `${N.status}: "${text.trim().slice(0, 40)}" är ingen giltig status. Välj ${ATGARDSSTATUS.join(', ').replace(/, ([^,]*)$/, ' eller $1')}.` : `${N.status}: välj en status`,
+        message: s ? `${N.status}: "${somSkrivet(text.trim().slice(0, 40))}" är ingen giltig status. Välj ${ATGARDSSTATUS.join(', ').replace(/, ([^,]*)$/, ' eller $1')}.` : `${N.status}: välj en status`,
       });
       return z.NEVER;
     }),
@@ -212,7 +213,7 @@ export function granskaAtgard(indata: unknown, m: Atgardsmiljo): Granskning<Atga
       const t = text.trim();
       const fel = (message: string) => { ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${N.ar}: ${message}` }); return z.NEVER; };
       if (!t) return null;
-      if (!/^\d{4}$/.test(t)) return fel(`"${t.slice(0, 20)}" ska vara ett årtal, t.ex. ${iAr}`);
+      if (!/^\d{4}$/.test(t)) return fel(`"${somSkrivet(t.slice(0, 20))}" ska vara ett årtal, t.ex. ${iAr}`);
       const y = Number(t);
       if (y > iAr) return fel(`${y} har inte börjat; realiserad besparing anges för ${iAr} eller tidigare år`);
       if (y < forstaAr) return fel(`${y} ligger före åtgärdsplanens första år (${forstaAr})`);

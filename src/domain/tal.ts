@@ -1,3 +1,5 @@
+import { somSkrivet } from './markdown.js';
+
 /**
  * Swedish amounts as people and documents write them: "17 795,6", "−1 651,4", "- 1651,4",
  * "13,1 mnkr", "ca 300 tkr", "107%". Amounts come out in tkr; percentages as plain numbers.
@@ -50,7 +52,7 @@ export function avrunda(varde: number, decimaler = 1): number {
 }
 
 function kortaAv(text: string): string {
-  return text.length > 30 ? `${text.slice(0, 30)}…` : text;
+  return somSkrivet(text.length > 30 ? `${text.slice(0, 30)}…` : text);
 }
 
 const tkrFormat = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 1, minimumFractionDigits: 0 });

@@ -4,7 +4,7 @@
 // markdown-rapportering.test.ts.)
 import assert from 'node:assert/strict';
 import type { Activity } from 'botbuilder';
-import { somSkrivet } from '../../src/answers/markdown.js';
+import { somSkrivet } from '../../src/domain/markdown.js';
 import { skapaLogg } from '../../src/logg.js';
 import type { Store } from '../../src/store/store.js';
 import { skapaApp } from '../../src/teams/app.js';
