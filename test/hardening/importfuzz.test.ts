@@ -72,7 +72,7 @@ const FEL: Fel[] = [
     },
   },
   { namn: 'en okänd enhet', gor: (f, b, val) => { const t = tabell(b); const i = kol(t, ENHETSKOLUMN[f]); if (i < 0) return null; const r = f === 'enheter.csv' ? t.rader.find((x) => x[i]) ?? rad(t, val) : rad(t, val); r[i] = 'simhallen'; return Buffer.from(somText(t)); } },
-  { namn: 'en ogiltig period', gor: (f, b, val) => { const t = tabell(b); const i = kol(t, 'period'); if (i < 0) return null; rad(t, val)[i] = ['2025-13', '2025-1', '25-11', '2025/11', ''][val % 5]; return Buffer.from(somText(t)); } },
+  { namn: 'en ogiltig period', gor: (_f, b, val) => { const t = tabell(b); const i = kol(t, 'period'); if (i < 0) return null; rad(t, val)[i] = ['2025-13', '2025-1', '25-11', '2025/11', ''][val % 5]; return Buffer.from(somText(t)); } },
   { namn: 'en slinga i enhetsträdet', gor: (f, b) => { if (f !== 'enheter.csv') return null; const t = tabell(b); const sn = t.rader.find((x) => x[0] === 'sn'); if (!sn || kol(t, 'foralder') !== 3) return null; sn[3] = 'bou'; return Buffer.from(somText(t)); } },
   { namn: 'två rotenheter', gor: (f, b) => { if (f !== 'enheter.csv') return null; const t = tabell(b); const bn = t.rader.find((x) => x[0] === 'bn'); if (!bn || kol(t, 'foralder') !== 3) return null; bn[3] = ''; return Buffer.from(somText(t)); } },
 ];
