@@ -11,10 +11,6 @@ const mallar = new Map<string, ACData.Template>(
 
 export type Kort = Record<string, unknown> & { type: 'AdaptiveCard'; version: string };
 
-export function mallnamn(): string[] {
-  return [...mallar.keys()];
-}
-
 /** Binds a card view model to its JSON template. */
 export function bindKort(vy: Kortvy): Kort {
   const mall = mallar.get(vy.mall);

@@ -8,10 +8,6 @@ export const MANADER = [
 
 export const PERIOD_MONSTER = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
-export function arGiltigPeriod(p: string): boolean {
-  return PERIOD_MONSTER.test(p);
-}
-
 export function period(ar: number, manad: number): Period {
   return `${ar}-${String(manad).padStart(2, '0')}`;
 }

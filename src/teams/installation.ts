@@ -28,28 +28,18 @@ export async function registreraInstallation(context: TurnContext, store: Store,
     await avaktivera(store, vem, teamId(context), id, logg, 'avinstallerad');
     return false;
   }
-  const rad: Konversation = {
+  const typ = konversationstyp(context);
+  await store.andra({ vem, kalla: 'system' }, (tx) => tx.satt('konversationer', {
     id,
-    typ: konversationstyp(context),
+    typ,
     namn: context.activity.conversation?.name ?? null,
     referens: referensFor(context) as unknown as Record<string, unknown>,
     aktiv: true,
-    installerad: fore?.installerad ?? '',
+    installerad: fore?.installerad ?? tx.nu.toISOString(),
     team: teamId(context),
-  };
-  await store.andra({ vem, kalla: 'system' }, (tx) => tx.satt('konversationer', { ...rad, installerad: fore?.installerad ?? tx.nu.toISOString() }));
-  logg.info('installerad', { konversation: id, typ: rad.typ });
-  return !fore?.aktiv;
-}
-
-/** Keeps the reference current whenever someone writes, so a later alert can reach this conversation. */
-export async function kannerTillKonversation(context: TurnContext, store: Store): Promise<void> {
-  const id = konversationsId(context);
-  if (store.dokument.konversationer.some((k) => k.id === id && k.aktiv)) return;
-  await store.andra({ vem: context.activity.from?.aadObjectId ?? 'teams', kalla: 'system' }, (tx) => tx.satt('konversationer', {
-    id, typ: konversationstyp(context), namn: context.activity.conversation?.name ?? null,
-    referens: referensFor(context) as unknown as Record<string, unknown>, aktiv: true, installerad: tx.nu.toISOString(), team: teamId(context),
   }));
+  logg.info('installerad', { konversation: id, typ });
+  return !fore?.aktiv;
 }
 
 /** The team a channel conversation belongs to (Teams puts it in channelData). */
