@@ -6,6 +6,7 @@ import { hjalpSvar } from '../answers/hjalp.js';
 import type { Logg } from '../logg.js';
 import type { Store } from '../store/store.js';
 import { svarTillAktivitet } from './aktivitet.js';
+import { anvandarId } from './identitet.js';
 import { utforKommando } from './kommandon.js';
 import { Miljofabrik } from './miljo.js';
 import { registreraInstallation } from './installation.js';
@@ -33,10 +34,6 @@ const MAX_TECKEN = 2000;
 /** A card's verb for the log: only ever a short string, whatever a forged card put there. */
 function verbText(verb: unknown): string {
   return typeof verb === 'string' ? verb.slice(0, 50) : `(${verb === null ? 'null' : typeof verb})`;
-}
-
-export function anvandarId(context: TurnContext): string {
-  return context.activity.from?.aadObjectId ?? context.activity.from?.id ?? 'okänd';
 }
 
 export function skapaApp(b: Appberoenden): Application<Tillstand> {

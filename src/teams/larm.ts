@@ -20,6 +20,7 @@ import type { Fraga } from '../language/tolka.js';
 import type { Transaktion } from '../store/store.js';
 import type { Appberoenden, Tillstand } from './app.js';
 import { hanteraKonversationsuppdatering, konversationsId, konversationstyp, referensFor, teamId } from './installation.js';
+import { anvandarId } from './identitet.js';
 import type { Kommandohanterare, Kommandomiljo } from './kommandon.js';
 
 /** Alert subscriptions and thresholds in chat; team and channel lifecycle events. The sender is started by src/index.ts. */
@@ -30,14 +31,11 @@ export function kopplaLarm(app: Application<Tillstand>, b: Appberoenden): void {
 }
 
 /** The Teams user's AAD object id (the key of anvandare.csv); as app.ts reads it, without importing it (cycle). */
-function anvandarId(k: Kommandomiljo): string {
-  return k.context.activity.from?.aadObjectId ?? k.context.activity.from?.id ?? 'okänd';
-}
 
 /** A refusal writes nothing but its own audit event: who tried what on which unit. */
 async function granskaNekande(k: Kommandomiljo, enhet: string, atgard: string): Promise<void> {
-  await k.store.andra({ vem: anvandarId(k), kalla: 'chatt' }, (tx) => tx.lagg('handelser', {
-    tid: tx.nu.toISOString(), vem: anvandarId(k), kalla: 'chatt', typ: 'nekad', nyckel: `${enhet}|${konversationsId(k.context)}`,
+  await k.store.andra({ vem: anvandarId(k.context), kalla: 'chatt' }, (tx) => tx.lagg('handelser', {
+    tid: tx.nu.toISOString(), vem: anvandarId(k.context), kalla: 'chatt', typ: 'nekad', nyckel: `${enhet}|${konversationsId(k.context)}`,
     efter: { atgard, roll: k.miljo.anvandare?.roll ?? null },
   }));
 }
@@ -206,7 +204,7 @@ export const prenumereraKommando: Kommandohanterare = async (fraga, k) => {
     procent = t.varde;
   }
   const typ = konversationstyp(k.context);
-  const vem = anvandarId(k);
+  const vem = anvandarId(k.context);
   const resultat = await k.store.andra({ vem, kalla: 'chatt' }, (tx) => {
     const konversation = sakerstallKonversation(tx, k);
     const ut: Array<{ enhet: Enhet; redan: boolean }> = [];
@@ -268,7 +266,7 @@ export const avslutaLarmKommando: Kommandohanterare = async (fraga, k) => {
   if (!valda.length) return { text: `${h.subjekt} får inga larm här, så det finns inget att avsluta.` };
   const nekad = await nekaLarm(k, valda.map((p) => p.enhet), 'avsluta larm');
   if (nekad) return nekad;
-  await k.store.andra({ vem: anvandarId(k), kalla: 'chatt' }, (tx) => {
+  await k.store.andra({ vem: anvandarId(k.context), kalla: 'chatt' }, (tx) => {
     for (const p of valda) tx.satt('prenumerationer', { ...p, aktiv: false });
   });
   k.logg.info('larm avslutade', { konversation, enheter: valda.map((p) => p.enhet) });
@@ -406,7 +404,7 @@ export const troskelKommando: Kommandohanterare = async (fraga, k) => {
   const foreGallande = gallandeTrosklar(reg, enhet.id);
   let nyaLarm = 0;
   try {
-    nyaLarm = await k.store.andra({ vem: anvandarId(k), kalla: 'chatt' }, (tx) => {
+    nyaLarm = await k.store.andra({ vem: anvandarId(k.context), kalla: 'chatt' }, (tx) => {
       const fore: Troskel = tx.register.trosklar.get(enhet.id) ?? { enhet: enhet.id, varning_procent: null, kritisk_procent: null, varning_prognos_tkr: null, kritisk_prognos_tkr: null };
       const ny: Troskel = { ...fore };
       if (andring.typ === 'satt') ny[andring.falt] = andring.varde;

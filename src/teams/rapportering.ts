@@ -19,7 +19,8 @@ import { Lagringsfel } from '../store/fel.js';
 import type { Store } from '../store/store.js';
 import type { Logg } from '../logg.js';
 import { svarTillAktivitet } from './aktivitet.js';
-import { type Appberoenden, type Tillstand, anvandarId } from './app.js';
+import type { Appberoenden, Tillstand } from './app.js';
+import { anvandarId } from './identitet.js';
 import type { Kommandohanterare } from './kommandon.js';
 import { Miljofabrik } from './miljo.js';
 
