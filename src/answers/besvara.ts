@@ -88,8 +88,9 @@ function svaraForPeriod(fraga: Fraga, avsikt: Avsikt, enhet: Enhet, period: Peri
     default: {
       const vy = statusvy(m.register, enhet.id, period);
       if (!vy) return { text: `Det finns inga siffror för ${enhet.namn}.` };
-      const over = /\bover\b|\bover budget\b/.test(normalisera(fraga.text));
-      const under = /\bunder budget\b/.test(normalisera(fraga.text));
+      const normal = normalisera(fraga.text);
+      const over = /\bover\b/.test(normal);
+      const under = /\bunder budget\b/.test(normal);
       return statusSvar(vy, { baraManaden: fraga.tid.baraManaden, jaNej: fraga.jaNej && (over || under) ? over : null });
     }
   }

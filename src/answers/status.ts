@@ -55,6 +55,12 @@ export function statusvy(reg: Register, enhetId: string, period: Period): Status
   };
 }
 
+/** The controller's comment with when it was corrected, or just the correction when there is no comment. */
+function kommentarrad(vy: Statusvy): string | null {
+  if (vy.kommentar) return `Kommentar${vy.korrigerad ? ` (${vy.korrigerad})` : ''}: ${vy.kommentar}`;
+  return vy.korrigerad ? `Siffrorna är ${vy.korrigerad}.` : null;
+}
+
 export function statusrader(vy: Statusvy, baraManaden = false): string[] {
   const s = vy.siffror;
   const rader: string[] = [];
@@ -76,8 +82,8 @@ export function statusrader(vy: Statusvy, baraManaden = false): string[] {
     const rubrik = `${s.avvikelse < 0 ? 'Störst underskott' : 'Störst överskott'}${s.egenRad ? ' bland underenheterna' : ''}`;
     rader.push(`${rubrik}: ${vy.storstaAvvikelser.map((b) => `${b.namn} ${formatTkr(b.avvikelse)}${b.kommentar ? ` (${b.kommentar})` : ''}`).join(', ')}.`);
   }
-  if (vy.kommentar) rader.push(`Kommentar${vy.korrigerad ? ` (${vy.korrigerad})` : ''}: ${vy.kommentar}`);
-  else if (vy.korrigerad) rader.push(`Siffrorna är ${vy.korrigerad}.`);
+  const kommentar = kommentarrad(vy);
+  if (kommentar) rader.push(kommentar);
   if (vy.atgarder) rader.push(vy.atgarder);
   if (vy.rapporterade) rader.push(vy.rapporterade);
   return rader;
@@ -116,7 +122,7 @@ export function statusSvar(vy: Statusvy, opts: { baraManaden?: boolean; jaNej?: 
         detaljer: [
           ...(opts.jaNej !== undefined && opts.jaNej !== null ? [rader[0]] : []),
           vy.forandring,
-          vy.kommentar ? `Kommentar${vy.korrigerad ? ` (${vy.korrigerad})` : ''}: ${vy.kommentar}` : vy.korrigerad ? `Siffrorna är ${vy.korrigerad}.` : null,
+          kommentarrad(vy),
           vy.atgarder,
           vy.rapporterade,
         ].filter(Boolean),
