@@ -87,7 +87,8 @@ function kompileraUttryck(e: AEL.Expression): Uttryck {
   const [forsta, andra] = e.children;
   const arg = stigAv(forsta);
   if (arg && e.children.length === 1 && e.type === AEL.ExpressionType.Exists) {
-    return (l, ersatt) => (harVarde(arg(l)) ? { value: true } : bibliotek(l, ersatt));
+    // In a `$when` (no substitution) a missing value is false whether the library says false or fails.
+    return (l, ersatt) => (harVarde(arg(l)) ? { value: true } : ersatt ? bibliotek(l, ersatt) : { value: false });
   }
   if (arg && e.children.length === 1 && e.type === AEL.ExpressionType.String) {
     return (l, ersatt) => {

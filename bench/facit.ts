@@ -1,0 +1,59 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { besvara } from '../src/answers/besvara.js';
+import type { Kontext } from '../src/answers/svar.js';
+import { bindKort } from '../src/cards/binda.js';
+import { importera, lasImportmapp } from '../src/store/import.js';
+import { Store } from '../src/store/store.js';
+import { Miljofabrik } from '../src/teams/miljo.js';
+import { skapaFragor } from './fragor.js';
+import { skapaOrganisation, skrivCsv } from './organisation.js';
+
+/**
+ * Writes every answer (interpretation, text, card view and bound card) to a fixed set of questions, one JSON
+ * line each, so that a change meant only to be faster can be shown to change no answer:
+ * `npx tsx bench/facit.ts > före.jsonl`, change, `npx tsx bench/facit.ts > efter.jsonl`, `cmp före.jsonl efter.jsonl`.
+ * The questions: the question suite's and the card tests' on the demo municipality, and questions generated
+ * for the benchmark's municipality, asked by every role, with and without the previous answer as context.
+ */
+const klocka = () => new Date('2025-12-10T12:00:00Z');
+const tmp = mkdtempSync(join(tmpdir(), 'budgetkollen-facit-'));
+process.on('exit', () => rmSync(tmp, { recursive: true, force: true }));
+const skriv = (rad: unknown) => process.stdout.write(`${JSON.stringify(rad)}\n`);
+
+async function kor(namn: string, store: Store, fragor: string[]): Promise<void> {
+  const fabrik = new Miljofabrik(store, klocka);
+  const anvandare = [undefined, ...store.register.anvandare.values()];
+  let kontext: Kontext | undefined;
+  for (const [i, text] of fragor.entries()) {
+    const anv = anvandare[i % anvandare.length];
+    const medKontext = i % 3 === 2;
+    const r = besvara(text, fabrik.skapa(anv, medKontext ? kontext : undefined));
+    const { enheter, tvetydiga, forslag, tid, ...resten } = r.fraga;
+    const fraga = { ...resten, enheter: enheter.map((e) => e.id), tvetydiga: tvetydiga.map((g) => g.map((e) => e.id)), forslag: forslag.map((e) => e.id), tid: { ...tid, anvanda: [...tid.anvanda] } };
+    if (r.typ !== 'svar') {
+      skriv({ namn, i, text, anv: anv?.id ?? null, medKontext, typ: r.typ, fraga });
+      continue;
+    }
+    skriv({ namn, i, text, anv: anv?.id ?? null, medKontext, fraga, svar: r.svar, kort: r.svar.kort ? bindKort(r.svar.kort) : null });
+    if (r.svar.kontext) kontext = r.svar.kontext;
+  }
+}
+
+const sviten = ['test/fragor/fragor.test.ts', 'test/kort/kort.test.ts', 'test/integration/samtal.test.ts', 'test/integration/annan-kommun.test.ts']
+  .flatMap((f) => readFileSync(f, 'utf-8').split('\n').flatMap((r) => [...r.matchAll(/(?:fraga: |fraga\(|besvara\()'([^']{2,})'/g)].map((m) => m[1])));
+
+const demo = await Store.oppna(join(tmp, 'demo.json'), klocka);
+await importera(demo, lasImportmapp('data/demo'));
+await kor('demo', demo, [...sviten, ...sviten.map((f) => f.toUpperCase()), ...sviten.map((f) => `${f} i oktober`)]);
+
+const norrby = await Store.oppna(join(tmp, 'norrby.json'), klocka);
+await importera(norrby, lasImportmapp('test/fixtures/norrby'));
+await kor('norrby', norrby, sviten);
+
+const org = skapaOrganisation({ enheter: 1000, manader: 60, atgarder: 2000, sista: '2025-11', seed: 7 });
+skrivCsv(org, join(tmp, 'stor'));
+const stor = await Store.oppna(join(tmp, 'stor.json'), klocka);
+await importera(stor, lasImportmapp(join(tmp, 'stor')));
+await kor('stor', stor, [1, 2, 3, 4].flatMap((s) => skapaFragor(org, 3000, 1000 + s).map((q) => q.text)));
