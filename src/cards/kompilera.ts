@@ -21,8 +21,14 @@ interface Lage {
 }
 
 type Nod = (l: Lage) => unknown;
-/** An expression: its value, or an error message as adaptive-expressions gives it. */
-type Uttryck = (l: Lage, ersatt: boolean) => { value: unknown; error?: string };
+/** adaptive-expressions' answer: a value, or an error message. */
+type Resultat = { value: unknown; error?: string };
+/** Returned by a fast reading that cannot tell: adaptive-expressions decides. */
+const OKAND = Symbol('okänd');
+interface Uttryck {
+  snabb: (l: Lage, ersatt: boolean) => unknown;
+  bibliotek: (l: Lage, ersatt: boolean) => Resultat;
+}
 
 const RESERVERADE = new Set(['$data', '$when', '$root', '$index', '$host', '$_acTemplateVersion']);
 const ENKEL_STIG = /^[A-Za-z_$][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
@@ -47,8 +53,13 @@ class Minne implements AEL.MemoryInterface {
 const ersattning = new AEL.Options();
 ersattning.nullSubstitution = (path: string) => GlobalSettings.getUndefinedFieldValueSubstitutionString?.(path) || `\${${path}}`;
 
-function iBiblioteket(e: AEL.Expression): Uttryck {
+function iBiblioteket(e: AEL.Expression): Uttryck['bibliotek'] {
   return (l, ersatt) => e.tryEvaluate(new Minne(l), ersatt ? ersattning : undefined);
+}
+
+function utvardera(u: Uttryck, l: Lage, ersatt: boolean): Resultat {
+  const v = u.snabb(l, ersatt);
+  return v === OKAND ? u.bibliotek(l, ersatt) : { value: v };
 }
 
 /** Reads a dotted path the way adaptive-expressions would when every key is there with this exact spelling. */
@@ -71,41 +82,44 @@ function lasare(stig: string): (l: Lage) => unknown {
 const harVarde = (v: unknown) => v !== undefined && v !== null;
 
 function kompileraUttryck(e: AEL.Expression): Uttryck {
-  const bibliotek = iBiblioteket(e);
+  return { snabb: snabbLasning(e), bibliotek: iBiblioteket(e) };
+}
+
+function snabbLasning(e: AEL.Expression): Uttryck['snabb'] {
   const stigAv = (x: AEL.Expression | undefined) => (x?.type === AEL.ExpressionType.Accessor && ENKEL_STIG.test(x.toString()) ? lasare(x.toString()) : null);
   if (e.type === AEL.ExpressionType.Constant) {
     const value = (e as AEL.Constant).value;
-    return () => ({ value });
+    return () => value;
   }
   const stig = stigAv(e);
   if (stig) {
-    return (l, ersatt) => {
+    return (l) => {
       const v = stig(l);
-      return harVarde(v) ? { value: v } : bibliotek(l, ersatt);
+      return harVarde(v) ? v : OKAND;
     };
   }
   const [forsta, andra] = e.children;
   const arg = stigAv(forsta);
   if (arg && e.children.length === 1 && e.type === AEL.ExpressionType.Exists) {
     // In a `$when` (no substitution) a missing value is false whether the library says false or fails.
-    return (l, ersatt) => (harVarde(arg(l)) ? { value: true } : ersatt ? bibliotek(l, ersatt) : { value: false });
+    return (l, ersatt) => (harVarde(arg(l)) ? true : ersatt ? OKAND : false);
   }
   if (arg && e.children.length === 1 && e.type === AEL.ExpressionType.String) {
-    return (l, ersatt) => {
+    return (l) => {
       const v = arg(l);
-      return typeof v === 'string' ? { value: v } : bibliotek(l, ersatt);
+      return typeof v === 'string' ? v : OKAND;
     };
   }
   if (arg && e.children.length === 2 && andra.type === AEL.ExpressionType.Constant && typeof (andra as AEL.Constant).value === 'string'
     && (e.type === AEL.ExpressionType.NotEqual || e.type === AEL.ExpressionType.Equal)) {
     const text = (andra as AEL.Constant).value as string;
     const lika = e.type === AEL.ExpressionType.Equal;
-    return (l, ersatt) => {
+    return (l) => {
       const v = arg(l);
-      return typeof v === 'string' ? { value: (v === text) === lika } : bibliotek(l, ersatt);
+      return typeof v === 'string' ? (v === text) === lika : OKAND;
     };
   }
-  return bibliotek;
+  return () => OKAND;
 }
 
 /** The library's `parseInterpolatedString`: a string with `${…}` becomes one expression, or a concatenation. */
@@ -128,9 +142,9 @@ function varde(e: AEL.Expression): Nod {
     return (l) => {
       let ut = '';
       for (const d of delar) {
-        let r: { value: unknown; error?: string };
+        let r: Resultat;
         try {
-          r = d.uttryck(l, true);
+          r = utvardera(d.uttryck, l, true);
         } catch (fel) {
           r = { value: undefined, error: String(fel) };
         }
@@ -141,7 +155,9 @@ function varde(e: AEL.Expression): Nod {
   }
   const u = kompileraUttryck(e);
   return (l) => {
-    const r = u(l, true);
+    const v = u.snabb(l, true);
+    if (v !== OKAND) return v;
+    const r = u.bibliotek(l, true);
     if (r.error) throw new Error(r.error);
     return r.value;
   };
@@ -186,6 +202,7 @@ function kompileraObjekt(nod: Record<string, unknown>): Nod {
     }
     return ut;
   };
+  if (!villkor && dataNod === undefined) return objekt;
   return (l) => {
     let kontexter: unknown[] = [undefined];
     let lista = false;
@@ -212,7 +229,9 @@ function tolkaVillkor(when: unknown): (l: Lage) => boolean {
   if (!(e instanceof AEL.Expression)) return () => false;
   const u = kompileraUttryck(e);
   return (l) => {
-    const r = u(l, false);
+    const v = u.snabb(l, false);
+    if (v !== OKAND) return v === true;
+    const r = u.bibliotek(l, false);
     return !r.error && r.value === true;
   };
 }
