@@ -172,9 +172,15 @@ export class Enhetsindex {
   /**
    * Finds the units a question names; overlapping matches keep the best. Only terms whose first word is like
    * a word of the question are tried, and candidates are ordered as a scan of every term at every position
-   * would have found them, so ties are broken the same way.
+   * would have found them, so ties are broken the same way. `original` gives the words with their case; it is
+   * only asked for when a short alias is also an ordinary word.
    */
-  hitta(ordlista: string[], original: string[] = ordlista): Enhetstraff {
+  hitta(ordlista: string[], original: () => string[] = () => ordlista): Enhetstraff {
+    let versaler: string[] | undefined;
+    const gemener = (pos: number) => {
+      versaler ??= original();
+      return versaler[pos] === versaler[pos]?.toLowerCase();
+    };
     const skyddad = ordlista.map((o) => this.skyddadeOrd.has(o));
     const likheter = ordlista.map((o) => this.likheterFor(o));
     const likhet = (pos: number, term: string) => (skyddad[pos] ? (ordlista[pos] === term ? 1 : 0) : likheter[pos].get(term) ?? 0);
@@ -197,7 +203,7 @@ export class Enhetsindex {
           // Short bare abbreviations ("pa", "dv", "gb") only count when written exactly,
           // and one that is also an ordinary word ("sen", "mot") only when written with a capital.
           if (n === 1 && term.ord[0].length <= 3 && ordlista[start] !== term.ord[0]) continue;
-          if (n === 1 && term.ord[0].length <= 4 && this.skyddadeOrd.has(term.ord[0]) && original[start] === original[start]?.toLowerCase()) continue;
+          if (n === 1 && term.ord[0].length <= 4 && this.skyddadeOrd.has(term.ord[0]) && gemener(start)) continue;
           kandidater.push({ enhet: term.enhet, start, slut: start + n, poang: summa * term.vikt, term: ti, fas: 0 });
         }
       }

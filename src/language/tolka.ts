@@ -40,8 +40,10 @@ export function tolkaFraga(text: string, index: Enhetsindex, nu: Period): Fraga 
   const normal = normalisera(text);
   const ordlista = normal ? normal.split(' ') : [];
   const tid = tolkaPeriod(ordlista, nu);
-  const original = ordMedVersaler(text);
-  const traff = index.hitta(ordlista, original.length === ordlista.length ? original : ordlista);
+  const traff = index.hitta(ordlista, () => {
+    const original = ordMedVersaler(text);
+    return original.length === ordlista.length ? original : ordlista;
+  });
   // Words inside a unit's name ("Hälso- och sjukvård") say nothing about what is asked.
   const avsikt = tolkaAvsikt(ordlista.filter((_, i) => !traff.anvanda.has(i)).join(' '), traff.enheter.length);
   const kvar = ordlista.filter((o, i) => !traff.anvanda.has(i) && !tid.anvanda.has(i) && !SKYDDADE_ORD.has(o) && !/^\d+([,.]\d+)?%?$/.test(o) && o.length >= 3);
