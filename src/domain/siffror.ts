@@ -39,6 +39,8 @@ interface Summa {
   antal: number;
   av: number;
   egenRad: Utfall | null;
+  /** the figures built from this sum, once asked for; dropped with the sum */
+  siffror: Siffror | null;
 }
 
 /**
@@ -58,10 +60,10 @@ function summera(reg: Register, enhet: Enhet, period: Period, minne: Map<string,
   const egen = reg.senasteVersion(enhet.id, period);
   let s: Summa;
   if (egen) {
-    s = { budget_ack: egen.budget_ack, utfall_ack: egen.utfall_ack, budget_helar: egen.budget_helar, prognos_helar: egen.prognos_helar, antal: 1, av: 1, egenRad: egen };
+    s = { budget_ack: egen.budget_ack, utfall_ack: egen.utfall_ack, budget_helar: egen.budget_helar, prognos_helar: egen.prognos_helar, antal: 1, av: 1, egenRad: egen, siffror: null };
   } else {
     const barn = reg.barnTill(enhet.id);
-    s = { budget_ack: 0, utfall_ack: 0, budget_helar: 0, prognos_helar: 0, antal: 0, av: barn.length ? 0 : 1, egenRad: null };
+    s = { budget_ack: 0, utfall_ack: 0, budget_helar: 0, prognos_helar: 0, antal: 0, av: barn.length ? 0 : 1, egenRad: null, siffror: null };
     for (const b of barn) {
       const bs = summera(reg, b, period, minne);
       s.av += bs.av;
@@ -105,14 +107,18 @@ export function siffrorFor(reg: Register, enhetId: string, period: Period): Siff
   if (!enhet) return null;
   const s = summera(reg, enhet, period, minneFor(reg, period));
   if (s.antal === 0) return null;
-  const r = (v: number) => avrunda(v, 4);
-  const budget_helar = s.budget_helar === null ? null : r(s.budget_helar);
-  const prognos_helar = s.prognos_helar === null ? null : r(s.prognos_helar);
+  s.siffror ??= byggSiffror(enhet, period, s);
+  return s.siffror;
+}
+
+function byggSiffror(enhet: Enhet, period: Period, s: Summa): Siffror {
+  const budget_helar = s.budget_helar === null ? null : avrunda(s.budget_helar, 4);
+  const prognos_helar = s.prognos_helar === null ? null : avrunda(s.prognos_helar, 4);
   return {
     enhet,
     period,
-    budget_ack: r(s.budget_ack),
-    utfall_ack: r(s.utfall_ack),
+    budget_ack: avrunda(s.budget_ack, 4),
+    utfall_ack: avrunda(s.utfall_ack, 4),
     budget_helar,
     prognos_helar,
     avvikelse: avvikelse(s.budget_ack, s.utfall_ack),
