@@ -59,14 +59,48 @@ const tkrFormat = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 1, min
 const procentFormat = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
 const procentHeltal = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 0 });
 
-/** "−17 795,6" (U+2212 and NBSP, as Intl writes Swedish). Zero is never "−0". */
-export function formatTal(varde: number): string {
+/**
+ * Formatted strings by value, since the same figures come back in the text, the card and the next questions.
+ * Bounded: when the new generation is full, it becomes the old one and the one before is dropped.
+ */
+class Formatminne {
+  private nya = new Map<number, string>();
+  private gamla = new Map<number, string>();
+  private noll: string | undefined;
+
+  constructor(private readonly formatera: (varde: number) => string) {}
+
+  hamta(varde: number): string {
+    // A Map cannot tell −0 from 0, which Intl writes differently.
+    if (varde === 0) return Object.is(varde, 0) ? (this.noll ??= this.formatera(0)) : this.formatera(varde);
+    let text = this.nya.get(varde);
+    if (text === undefined) {
+      text = this.gamla.get(varde) ?? this.formatera(varde);
+      if (this.nya.size >= 10_000) {
+        this.gamla = this.nya;
+        this.nya = new Map();
+      }
+      this.nya.set(varde, text);
+    }
+    return text;
+  }
+}
+
+const talminne = new Formatminne((varde) => {
   const v = avrunda(varde, 1);
   return tkrFormat.format(v === 0 ? 0 : v);
+});
+const tkrminne = new Formatminne((varde) => `${talminne.hamta(varde)}\u00a0tkr`);
+const procentminne = new Formatminne((varde) => `${procentFormat.format(avrunda(varde, 1))}\u00a0%`);
+const heltalsprocentminne = new Formatminne((varde) => `${procentHeltal.format(avrunda(varde, 0))}\u00a0%`);
+
+/** "−17 795,6" (U+2212 and NBSP, as Intl writes Swedish). Zero is never "−0". */
+export function formatTal(varde: number): string {
+  return talminne.hamta(varde);
 }
 
 export function formatTkr(varde: number): string {
-  return `${formatTal(varde)}\u00a0tkr`;
+  return tkrminne.hamta(varde);
 }
 
 /** Signed, for changes: "+1 420" / "−1 420". */
@@ -77,6 +111,5 @@ export function formatForandring(varde: number): string {
 
 /** "106,9 %": one decimal, since 100,4 % and 100 % are different verdicts. */
 export function formatProcent(varde: number, decimaler: 0 | 1 = 1): string {
-  const f = decimaler === 0 ? procentHeltal : procentFormat;
-  return `${f.format(avrunda(varde, decimaler))}\u00a0%`;
+  return (decimaler === 0 ? heltalsprocentminne : procentminne).hamta(varde);
 }
