@@ -31,9 +31,11 @@ const REGLER: Regel[] = [
   { avsikt: 'status', monster: /\b(hur (ligger|gar|ser)|ligger|budget\w*|budgt|avvikelse\w*|avv|underskott\w*|overskott\w*|utfall\w*|minus|plus|over|under|status|lage\w*|ekonomi\w*|forbruk\w*|how (is|are|does)|doing|on track|over budget|spent)\b/ },
 ];
 
+const MONSTER = new Map(REGLER.map((r) => [r.avsikt, r.monster]));
+
 export function tolkaAvsikt(normaliserad: string, antalEnheter: number): Avsikt {
-  const traffar = new Set(REGLER.filter((r) => r.monster.test(normaliserad)).map((r) => r.avsikt));
-  const har = (a: Avsikt) => traffar.has(a);
+  // A rule is tested only when the precedence below reaches it.
+  const har = (a: Avsikt) => MONSTER.get(a)?.test(normaliserad) ?? false;
   for (const forst of ['hjalp', 'rapportera', 'uppdatera_atgard', 'historik', 'avsluta_larm', 'larmstatus', 'larmlista', 'prenumerera', 'troskel', 'farskhet'] as const) {
     if (har(forst)) return forst;
   }

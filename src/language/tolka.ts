@@ -45,7 +45,8 @@ export function tolkaFraga(text: string, index: Enhetsindex, nu: Period): Fraga 
     return original.length === ordlista.length ? original : ordlista;
   });
   // Words inside a unit's name ("Hälso- och sjukvård") say nothing about what is asked.
-  const avsikt = tolkaAvsikt(ordlista.filter((_, i) => !traff.anvanda.has(i)).join(' '), traff.enheter.length);
+  const utanNamn = traff.anvanda.size ? ordlista.filter((_, i) => !traff.anvanda.has(i)).join(' ') : normal;
+  const avsikt = tolkaAvsikt(utanNamn, traff.enheter.length);
   const kvar = ordlista.filter((o, i) => !traff.anvanda.has(i) && !tid.anvanda.has(i) && !SKYDDADE_ORD.has(o) && !/^\d+([,.]\d+)?%?$/.test(o) && o.length >= 3);
   const nrMatch = /\batgard(?:en)? (?:nr |nummer )?(\d{1,3})\b|\b(?:nr|nummer) (\d{1,3})\b|\bmeasure (\d{1,3})\b/.exec(normal);
   const topp = /\b(?:topp|top) ?(\d{1,2})\b|\b(\d{1,2}) (?:storsta|samsta|basta|storst|largest|worst|best)\b/.exec(normal);
