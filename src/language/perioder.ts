@@ -36,21 +36,21 @@ export const PERIODORD = new Set([
 ]);
 
 /** Reads time from normalised words. `nu` is the current month, from the injected clock. */
-export function tolkaPeriod(ordlista: string[], nu: Period): Periodangivelse {
+export function tolkaPeriod(ordlista: string[], nu: Period, text = ordlista.join(' ')): Periodangivelse {
   const ut: Periodangivelse = { baraManaden: false, jamforMed: [], anvanda: new Set() };
-  const text = ordlista.join(' ');
   const markera = (...index: number[]) => index.forEach((i) => ut.anvanda.add(i));
   const hittade: Array<{ period: Period; index: number; sedan: boolean }> = [];
 
-  const arIText = ordlista.map((o, i) => ({ o, i })).filter(({ o }) => /^(19|20)\d\d$/.test(o));
+  const arIText: Array<{ o: string; i: number }> = [];
+  ordlista.forEach((o, i) => { if (arstal(o)) arIText.push({ o, i }); });
   for (let i = 0; i < ordlista.length; i++) {
     const o = ordlista[i];
-    const m = MANADSORD[o] ?? (o.length > 3 && MANADSORD[o.replace(/s$/, '')]) ?? manadISammansattning(o);
+    const m = manadIOrd(o);
     const tertial = TERTIAL[o] ?? (o === 'tertial' && /^[123]$/.test(ordlista[i + 1] ?? '') ? [4, 8, 12][Number(ordlista[i + 1]) - 1] : undefined);
     const manadNr = m || tertial;
     if (!manadNr) continue;
     // "maj" and "mar" are also ordinary words only in English; "mars" is always the month.
-    const arEfter = /^(19|20)\d\d$/.test(ordlista[i + 1] ?? '') ? Number(ordlista[i + 1]) : /^(19|20)\d\d$/.test(ordlista[i + 2] ?? '') && o === 'tertial' ? Number(ordlista[i + 2]) : undefined;
+    const arEfter = arstal(ordlista[i + 1]) ? Number(ordlista[i + 1]) : arstal(ordlista[i + 2]) && o === 'tertial' ? Number(ordlista[i + 2]) : undefined;
     let p: Period;
     if (arEfter) { p = period(arEfter, manadNr); markera(i + 1); }
     else {
@@ -104,13 +104,23 @@ export function tolkaPeriod(ordlista: string[], nu: Period): Periodangivelse {
   return ut;
 }
 
+function arstal(o: string | undefined): boolean {
+  return o !== undefined && o.length === 4 && /^(19|20)\d\d$/.test(o);
+}
+
+/** "oktober", "okt", "oktobers", "novembersiffrorna": the month a word names, if any. */
+function manadIOrd(o: string): number | undefined {
+  const m = MANADSORD[o];
+  if (m !== undefined) return m;
+  const utanS = o.length > 3 && o.endsWith('s') ? MANADSORD[o.slice(0, -1)] : undefined;
+  return utanS ?? manadISammansattning(o);
+}
+
 /** "novembersiffrorna", "oktoberutfallet": a month written together with what it is about. */
-const SAMMANSATTNINGAR = /^(siffr|utfall|prognos|rapport|budget|avvikelse|bokslut|uppfoljning|resultat|manad|lage)/;
+const SAMMANSATTNING = new RegExp(`^(${MANADER.join('|')})(siffr|utfall|prognos|rapport|budget|avvikelse|bokslut|uppfoljning|resultat|manad|lage)`);
 function manadISammansattning(o: string): number | undefined {
-  for (const [i, namn] of MANADER.entries()) {
-    if (o.length > namn.length + 2 && o.startsWith(namn) && SAMMANSATTNINGAR.test(o.slice(namn.length))) return i + 1;
-  }
-  return undefined;
+  const traff = SAMMANSATTNING.exec(o);
+  return traff ? (MANADER as readonly string[]).indexOf(traff[1]) + 1 : undefined;
 }
 
 function arFranText(arIText: Array<{ o: string }>, nu: Period): number {

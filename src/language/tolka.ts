@@ -39,7 +39,7 @@ export const SKYDDADE_ORD: ReadonlySet<string> = new Set([...STOPPORD, ...PERIOD
 export function tolkaFraga(text: string, index: Enhetsindex, nu: Period): Fraga {
   const normal = normalisera(text);
   const ordlista = normal ? normal.split(' ') : [];
-  const tid = tolkaPeriod(ordlista, nu);
+  const tid = tolkaPeriod(ordlista, nu, normal);
   const traff = index.hitta(ordlista, () => {
     const original = ordMedVersaler(text);
     return original.length === ordlista.length ? original : ordlista;
