@@ -33,11 +33,15 @@ const REGLER: Regel[] = [
 
 const MONSTER = new Map(REGLER.map((r) => [r.avsikt, r.monster]));
 
+/** Commands and help win over everything else; they are rare, so one pattern first tells whether any can match. */
+const FORST = ['hjalp', 'rapportera', 'uppdatera_atgard', 'historik', 'avsluta_larm', 'larmstatus', 'larmlista', 'prenumerera', 'troskel', 'farskhet'] as const;
+const NAGON_FORST = new RegExp(FORST.map((a) => `(?:${MONSTER.get(a)?.source})`).join('|'));
+
 export function tolkaAvsikt(normaliserad: string, antalEnheter: number): Avsikt {
   // A rule is tested only when the precedence below reaches it.
   const har = (a: Avsikt) => MONSTER.get(a)?.test(normaliserad) ?? false;
-  for (const forst of ['hjalp', 'rapportera', 'uppdatera_atgard', 'historik', 'avsluta_larm', 'larmstatus', 'larmlista', 'prenumerera', 'troskel', 'farskhet'] as const) {
-    if (har(forst)) return forst;
+  if (NAGON_FORST.test(normaliserad)) {
+    for (const forst of FORST) if (har(forst)) return forst;
   }
   if (har('nyckeltal')) return 'nyckeltal';
   if (har('atgarder')) return 'atgarder';
