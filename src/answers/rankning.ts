@@ -1,5 +1,6 @@
 import { type Period, tomText } from '../domain/period.js';
 import { type Siffror, siffrorFor } from '../domain/siffror.js';
+import type { Register } from '../domain/register.js';
 import type { Enhet } from '../domain/schema.js';
 import { formatProcent, formatTal, formatTkr } from '../domain/tal.js';
 import { normalisera } from '../language/normalisera.js';
@@ -14,15 +15,33 @@ const NIVAORD: Array<[RegExp, Enhet['typ']]> = [
   [/\bverksamhet\w*/, 'verksamhet'],
 ];
 
+/** Candidates change only with the register, so they are kept per register generation, root and named levels. */
+const kandidatminne = new WeakMap<Register, { generation: number; listor: Map<string, readonly Enhet[]> }>();
+
 /** The units to rank: a named level ("nämnderna", "verksamheter"), otherwise those that report their own figures. */
-function kandidater(fraga: Fraga, omfang: Enhet | null, m: Svarsmiljo): Enhet[] {
+function kandidater(fraga: Fraga, omfang: Enhet | null, m: Svarsmiljo): readonly Enhet[] {
   const reg = m.register;
   const rot = omfang ?? reg.rot();
   if (!rot) return [];
-  const under = reg.underliggande(rot.id);
   const text = normalisera(fraga.text);
-  for (const [monster, typ] of NIVAORD) {
-    if (!monster.test(text)) continue;
+  const nivaer = NIVAORD.filter(([monster]) => monster.test(text)).map(([, typ]) => typ);
+  let minne = kandidatminne.get(reg);
+  if (!minne || minne.generation !== reg.generation) {
+    minne = { generation: reg.generation, listor: new Map() };
+    kandidatminne.set(reg, minne);
+  }
+  const nyckel = `${nivaer.join(',')}|${rot.id}`;
+  let lista = minne.listor.get(nyckel);
+  if (!lista) {
+    lista = kandidaterUtanMinne(reg, rot, nivaer);
+    minne.listor.set(nyckel, lista);
+  }
+  return lista;
+}
+
+function kandidaterUtanMinne(reg: Register, rot: Enhet, nivaer: Array<Enhet['typ']>): Enhet[] {
+  const under = reg.underliggande(rot.id);
+  for (const typ of nivaer) {
     const pa = under.filter((e) => e.typ === typ);
     if (!pa.length) continue;
     // Branches without that level still count, by the units that report in them.
