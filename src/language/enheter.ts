@@ -175,26 +175,23 @@ export class Enhetsindex {
    * would have found them, so ties are broken the same way. `original` gives the words with their case; it is
    * only asked for when a short alias is also an ordinary word.
    */
-  hitta(ordlista: string[], original: () => string[] = () => ordlista): Enhetstraff {
+  hitta(ordlista: string[], original?: () => string[]): Enhetstraff {
     let versaler: string[] | undefined;
-    const gemener = (pos: number) => {
-      versaler ??= original();
-      return versaler[pos] === versaler[pos]?.toLowerCase();
-    };
     const skyddad = ordlista.map((o) => this.skyddadeOrd.has(o));
     const likheter = ordlista.map((o) => this.likheterFor(o));
     const likhet = (pos: number, term: string) => (skyddad[pos] ? (ordlista[pos] === term ? 1 : 0) : likheter[pos].get(term) ?? 0);
     const kandidater: Array<Traff & { term: number; fas: number }> = [];
     for (let start = 0; start < ordlista.length; start++) {
-      const forsta = skyddad[start] ? (this.termord.has(ordlista[start]) ? [ordlista[start]] : []) : likheter[start].keys();
-      for (const f of forsta) {
+      // The first word's likeness comes with it; the term's other words are looked up.
+      const forsta: Iterable<[string, number]> = skyddad[start] ? (this.termord.has(ordlista[start]) ? [[ordlista[start], 1]] : []) : likheter[start];
+      for (const [f, forstaLikhet] of forsta) {
         for (const ti of this.forstaOrd.get(f) ?? []) {
           const term = this.termer[ti];
           const n = term.ord.length;
           if (start + n > ordlista.length) continue;
-          let summa = 0;
+          let summa = forstaLikhet * Math.min(f.length, ordlista[start].length);
           let ok = true;
-          for (let i = 0; i < n; i++) {
+          for (let i = 1; i < n; i++) {
             const l = likhet(start + i, term.ord[i]);
             if (l === 0) { ok = false; break; }
             summa += l * Math.min(term.ord[i].length, ordlista[start + i].length);
@@ -203,7 +200,10 @@ export class Enhetsindex {
           // Short bare abbreviations ("pa", "dv", "gb") only count when written exactly,
           // and one that is also an ordinary word ("sen", "mot") only when written with a capital.
           if (n === 1 && term.ord[0].length <= 3 && ordlista[start] !== term.ord[0]) continue;
-          if (n === 1 && term.ord[0].length <= 4 && this.skyddadeOrd.has(term.ord[0]) && gemener(start)) continue;
+          if (n === 1 && term.ord[0].length <= 4 && this.skyddadeOrd.has(term.ord[0])) {
+            versaler ??= original?.() ?? ordlista;
+            if (versaler[start] === versaler[start]?.toLowerCase()) continue;
+          }
           kandidater.push({ enhet: term.enhet, start, slut: start + n, poang: summa * term.vikt, term: ti, fas: 0 });
         }
       }
@@ -218,8 +218,10 @@ export class Enhetsindex {
       for (let i = k.start; i < k.slut; i++) if (anvanda.has(i)) overlapp = true;
       if (overlapp) continue;
       const lika = kandidater.filter((x) => x.start === k.start && x.slut === k.slut && Math.abs(x.poang - k.poang) < 1e-9);
-      const olika = [...new Map(lika.map((x) => [x.enhet.id, x.enhet])).values()];
-      if (olika.length > 1) tvetydiga.push(olika);
+      if (lika.length > 1) {
+        const olika = [...new Map(lika.map((x) => [x.enhet.id, x.enhet])).values()];
+        if (olika.length > 1) tvetydiga.push(olika);
+      }
       for (let i = k.start; i < k.slut; i++) anvanda.add(i);
       valda.push(k);
     }
