@@ -70,12 +70,24 @@ export function tolkaFraga(text: string, index: Enhetsindex, nu: Period): Fraga 
     atgardOrd: kvar,
     nyckeltalOrd: ordlista.filter((o) => /franvaro|sjuk|omsattning|hme|nyckeltal|sick|absence|turnover/.test(o)),
     jaNej: /^(ligger|gar|ar|har|is|are|does|klarar)\b/.test(normal),
-    atgardsfilter: /\bforsenad\w*|\bdelayed|\bbehind\b/.test(normal) ? 'försenad'
-      : /\bkategori b\b|\bpolitisk\w* beslut|\bpolitical/.test(normal) ? 'kategori_b'
-        : /\bgenomford\w*|\bklara\b|\bdone\b|\bcompleted\b/.test(normal) ? 'genomförd'
-          : /\bej paborjad\w*|\binte (paborjad|startad)\w*|\bnot started\b/.test(normal) ? 'ej påbörjad'
-            : /\bpagar|\bpagaende\b|\bongoing\b|\bin progress\b/.test(normal) ? 'pågår' : null,
+    atgardsfilter: atgardsfilter(normal),
   };
+}
+
+/** Filters on a unit's measures, the first that matches wins. */
+const ATGARDSFILTER: Array<[RegExp, NonNullable<Fraga['atgardsfilter']>]> = [
+  [/\bforsenad\w*|\bdelayed|\bbehind\b/, 'försenad'],
+  [/\bkategori b\b|\bpolitisk\w* beslut|\bpolitical/, 'kategori_b'],
+  [/\bgenomford\w*|\bklara\b|\bdone\b|\bcompleted\b/, 'genomförd'],
+  [/\bej paborjad\w*|\binte (paborjad|startad)\w*|\bnot started\b/, 'ej påbörjad'],
+  [/\bpagar|\bpagaende\b|\bongoing\b|\bin progress\b/, 'pågår'],
+];
+/** Most questions name no filter: one pattern joining them all tells whether any can match. */
+const NAGOT_ATGARDSFILTER = new RegExp(ATGARDSFILTER.map(([monster]) => `(?:${monster.source})`).join('|'));
+
+function atgardsfilter(normal: string): Fraga['atgardsfilter'] {
+  if (!NAGOT_ATGARDSFILTER.test(normal)) return null;
+  return ATGARDSFILTER.find(([monster]) => monster.test(normal))?.[1] ?? null;
 }
 
 function avsiktVillHaEnhet(avsikt: Avsikt): boolean {
