@@ -226,7 +226,7 @@ export class Enhetsindex {
       valda.push(k);
     }
     valda.sort((a, b) => a.start - b.start);
-    const enheter = [...new Map(valda.map((v) => [v.enhet.id, v.enhet])).values()];
+    const enheter = valda.length < 2 ? valda.map((v) => v.enhet) : [...new Map(valda.map((v) => [v.enhet.id, v.enhet])).values()];
     return { enheter, tvetydiga, anvanda };
   }
 

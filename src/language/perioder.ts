@@ -64,7 +64,7 @@ export function tolkaPeriod(ordlista: string[], nu: Period, text = ordlista.join
   }
 
   if (/\bdelaret\b|\bdelarsbokslut/.test(text)) hittade.push({ period: period(arFranText(arIText, nu), 8), index: -1, sedan: false });
-  if (/\b(helaret|bokslutet|arsbokslut|arsbokslutet)\b/.test(text) && arIText.length) hittade.push({ period: period(Number(arIText[0].o), 12), index: -1, sedan: false });
+  if (arIText.length && /\b(helaret|bokslutet|arsbokslut|arsbokslutet)\b/.test(text)) hittade.push({ period: period(Number(arIText[0].o), 12), index: -1, sedan: false });
   if (/\bsen(?:an)? (sommaren|semestern)\b|\bsince (the )?summer\b/.test(text)) {
     let p = period(ar(nu), 8);
     if (p >= nu) p = forskjut(p, -12);
@@ -74,8 +74,10 @@ export function tolkaPeriod(ordlista: string[], nu: Period, text = ordlista.join
   const sedanPerioder = hittade.filter((h) => h.sedan);
   const vanliga = hittade.filter((h) => !h.sedan);
   if (sedanPerioder.length) ut.fran = sedanPerioder[0].period;
+  // "i fjol" as the time asked about, not as what it is compared with.
+  const iFjol = /\b(i fjol|forra aret|fjolaret|last year)\b/.test(text) && !JAMFORELSE.test(text);
   // "i oktober förra året": the month a year back, unless a year was written out.
-  if (/\b(i fjol|forra aret|fjolaret|last year)\b/.test(text) && !JAMFORELSE.test(text) && !arIText.length) {
+  if (iFjol && !arIText.length) {
     for (const h of vanliga) h.period = forskjut(h.period, -12);
   }
   if (vanliga.length) {
@@ -97,7 +99,7 @@ export function tolkaPeriod(ordlista: string[], nu: Period, text = ordlista.join
   }
   if (!ut.period) {
     if (/\b(forra|senaste|forega[a-z]*|last) (manaden|manadens|manad|month|month s)\b/.test(text)) ut.relativ = 'senaste_stangda';
-    else if (/\b(i fjol|forra aret|fjolaret|last year)\b/.test(text) && !JAMFORELSE.test(text)) { ut.relativ = 'i_fjol'; ut.period = period(ar(nu) - 1, 12); }
+    else if (iFjol) { ut.relativ = 'i_fjol'; ut.period = period(ar(nu) - 1, 12); }
     else if (/\b(i ar|hittills i ar|innevarande ar|this year|ytd|year to date|arets)\b/.test(text)) ut.relativ = 'i_ar';
   }
   if (/\b(bara|enbart|endast|only) (for )?(manaden|manad|month|the month)\b|\bmanadsvarde|\bmanadens\b|\bfor (\w+ )?manad(en)?\b|\bunder manaden\b|\bi sig\b/.test(text)) ut.baraManaden = true;
