@@ -112,8 +112,15 @@ export function atgarderSvar(fraga: Fraga, enhet: Enhet | null, m: Svarsmiljo): 
   if (!alla.length) return { text: `Det finns ingen åtgärdsplan${var_}.`, kontext: { enhet: enhet?.id, avsikt: 'atgarder' } };
   if (!urval.length) return { text: `**${rubrik}**\n\nInga just nu (av ${alla.length} åtgärder).`, kontext: { enhet: enhet?.id, avsikt: 'atgarder' } };
   const aret = String(ar(m.nu));
-  const flerEnheter = new Set(urval.map((a) => a.enhet)).size > 1;
-  const lista = urval.map((a) => `${a.nr}. ${a.atgard}${flerEnheter ? ` (${reg.enhet(a.enhet)?.namn})` : ''}: ${a.status}, kategori ${a.kategori}; plan ${aret} ${formatTkr(a.plan[aret] ?? 0)}, realiserat ${formatTkr(a.utfall[aret] ?? 0)}`);
+  const flerEnheter = franFleraEnheter(urval);
+  const lista: string[] = [];
+  const tabell: Array<{ celler: Array<{ text: string }> }> = [];
+  for (const a of urval) {
+    const plan = formatTkr(a.plan[aret] ?? 0);
+    const realiserat = formatTkr(a.utfall[aret] ?? 0);
+    lista.push(`${a.nr}. ${a.atgard}${flerEnheter ? ` (${reg.enhet(a.enhet)?.namn})` : ''}: ${a.status}, kategori ${a.kategori}; plan ${aret} ${plan}, realiserat ${realiserat}`);
+    tabell.push({ celler: [{ text: String(a.nr) }, { text: a.atgard }, { text: a.status }, { text: plan }, { text: realiserat }] });
+  }
   const summor = fraga.atgardsfilter ? [] : plansummor(reg, alla);
   const rader = [`**${rubrik}**`, lista.join('\n'), ...summor];
   return {
@@ -123,7 +130,7 @@ export function atgarderSvar(fraga: Fraga, enhet: Enhet | null, m: Svarsmiljo): 
       data: {
         rubrik,
         kolumner: [{ namn: 'Nr' }, { namn: 'Åtgärd' }, { namn: 'Status' }, { namn: `Plan ${aret}` }, { namn: 'Realiserat' }],
-        rader: urval.map((a) => ({ celler: [{ text: String(a.nr) }, { text: a.atgard }, { text: a.status }, { text: formatTkr(a.plan[aret] ?? 0) }, { text: formatTkr(a.utfall[aret] ?? 0) }] })),
+        rader: tabell,
         fotnoter: summor,
       },
     },
@@ -134,14 +141,9 @@ export function atgarderSvar(fraga: Fraga, enhet: Enhet | null, m: Svarsmiljo): 
 /** Totals per year against the savings requirement, and a flag when the plan's own total disagrees with its rows. */
 function plansummor(reg: Register, alla: Atgard[]): string[] {
   const ut: string[] = [];
-  for (const enhetId of new Set(alla.map((a) => a.enhet))) {
-    const egna = alla.filter((a) => a.enhet === enhetId);
-    const plan: Record<string, number> = {};
-    const utfall: Record<string, number> = {};
-    for (const a of egna) {
-      for (const [y, v] of Object.entries(a.plan)) plan[y] = (plan[y] ?? 0) + v;
-      for (const [y, v] of Object.entries(a.utfall)) utfall[y] = (utfall[y] ?? 0) + v;
-    }
+  for (const [enhetId, egna] of perEnhet(alla)) {
+    const plan = perAr(egna, 'plan');
+    const utfall = perAr(egna, 'utfall');
     const namn = reg.enhet(enhetId)?.namn ?? enhetId;
     const total = summa(plan);
     ut.push(`${namn}: planerad besparing ${arsbelopp(plan)}, totalt ${formatTkr(total)}; realiserat ${arsbelopp(utfall)}.`);
@@ -155,4 +157,29 @@ function plansummor(reg: Register, alla: Atgard[]): string[] {
     }
   }
   return ut;
+}
+
+/** Each year's sum over the measures. Summed in a Map: objects keyed by year grow slowly. */
+function perAr(atgarder: Atgard[], falt: 'plan' | 'utfall'): Record<string, number> {
+  const summor = new Map<string, number>();
+  for (const a of atgarder) {
+    const belopp = a[falt];
+    for (const ar_ of Object.keys(belopp)) summor.set(ar_, (summor.get(ar_) ?? 0) + belopp[ar_]);
+  }
+  return Object.fromEntries(summor);
+}
+
+/** The measures grouped by unit, units in order of their first measure. */
+function perEnhet(alla: Atgard[]): Map<string, Atgard[]> {
+  const ut = new Map<string, Atgard[]>();
+  for (const a of alla) {
+    const egna = ut.get(a.enhet);
+    if (egna) egna.push(a);
+    else ut.set(a.enhet, [a]);
+  }
+  return ut;
+}
+
+function franFleraEnheter(atgarder: Atgard[]): boolean {
+  return atgarder.some((a) => a.enhet !== atgarder[0].enhet);
 }
