@@ -22,17 +22,29 @@ const fmt = (v: number) => `${procent.format(v)}\u00a0%`;
 export function valjNyckeltal(fraga: Fraga, namn: string[]): string | null {
   if (!namn.length) return null;
   const text = normalisera(fraga.text);
+  const normala = namn.map((n) => normalisera(n));
   for (const [monster, kandidater] of KPI_SYNONYMER) {
     if (!monster.test(text)) continue;
-    const traff = namn.find((n) => kandidater.includes(normalisera(n))) ?? namn.find((n) => kandidater.some((k) => normalisera(n).startsWith(k.split(' ')[0])));
-    if (traff) return traff;
+    let i = normala.findIndex((n) => kandidater.includes(n));
+    if (i < 0) i = normala.findIndex((n) => kandidater.some((k) => n.startsWith(k.split(' ')[0])));
+    if (i >= 0) return namn[i];
   }
   let bast: { n: string; d: number } | null = null;
-  for (const n of namn) for (const o of fraga.nyckeltalOrd) {
-    const d = distance(normalisera(n), o);
+  for (const [i, n] of namn.entries()) for (const o of fraga.nyckeltalOrd) {
+    const d = distance(normala[i], o);
     if (d <= 3 && (!bast || d < bast.d)) bast = { n, d };
   }
   return bast?.n ?? null;
+}
+
+function iPeriod(serie: readonly Nyckeltal[], period: Period): Nyckeltal | undefined {
+  return serie.find((n) => n.period === period);
+}
+
+/** The last value in the series not after `period`. */
+function senastTill(serie: readonly Nyckeltal[], period: Period): Nyckeltal | undefined {
+  for (let i = serie.length - 1; i >= 0; i--) if (serie[i].period <= period) return serie[i];
+  return undefined;
 }
 
 export function nyckeltalSvar(fraga: Fraga, enhet: Enhet, m: Svarsmiljo): Svar {
@@ -48,9 +60,9 @@ export function nyckeltalSvar(fraga: Fraga, enhet: Enhet, m: Svarsmiljo): Svar {
   if (!kalla) return nyckeltalUnder(fraga, enhet, namn, m);
   const serie = reg.nyckeltal(kalla.id, namn);
   const onskad: Period | undefined = fraga.tid.period;
-  const punkt: Nyckeltal | undefined = onskad ? serie.find((n) => n.period === onskad) : serie.filter((n) => n.period <= m.nu).at(-1);
+  const punkt = onskad ? iPeriod(serie, onskad) : senastTill(serie, m.nu);
   if (!punkt) return { text: `Det finns ingen ${namn} för ${kalla.namn} ${onskad ? `för ${periodNamn(onskad)}` : ''}. Senaste är ${periodNamn(serie[serie.length - 1].period)}.` };
-  const fjol = serie.find((n) => n.period === sammaManadIFjol(punkt.period));
+  const fjol = iPeriod(serie, sammaManadIFjol(punkt.period));
   const rader = [`**${namn.charAt(0).toUpperCase() + namn.slice(1)} ${kalla.namn}, ${periodNamn(punkt.period)}: ${fmt(punkt.varde)}**`];
   if (kalla.id !== enhet.id) rader.push(`(${enhet.namn} rapporterar inte ${namn} själv; siffran gäller ${kalla.namn}.)`);
   if (punkt.mal !== null) {
@@ -84,7 +96,7 @@ function nyckeltalUnder(fraga: Fraga, enhet: Enhet, namn: string, m: Svarsmiljo)
   const rader = reg.underliggande(enhet.id)
     .map((e) => {
       const serie = reg.nyckeltal(e.id, namn);
-      const punkt = fraga.tid.period ? serie.find((n) => n.period === fraga.tid.period) : serie.filter((n) => n.period <= m.nu).at(-1);
+      const punkt = fraga.tid.period ? iPeriod(serie, fraga.tid.period) : senastTill(serie, m.nu);
       return punkt ? { e, punkt } : null;
     })
     .filter((x): x is { e: Enhet; punkt: Nyckeltal } => x !== null);

@@ -28,6 +28,7 @@ export class Register {
   private readonly sorteradePerioder = new Map<string, Period[]>();
   private readonly underliggandeCache = new Map<string, Enhet[]>();
   private readonly utfallslyssnare: Array<(enhet: string, period: Period) => void> = [];
+  private nyckeltalsnamnLista: string[] | null = null;
 
   constructor(readonly dokument: Dokument) {
     for (const e of dokument.enheter) this.enheter.set(e.id, e);
@@ -136,6 +137,7 @@ export class Register {
     lista.push(n);
     lista.sort((a, b) => (a.period < b.period ? -1 : 1));
     this.nyckeltalIndex.set(k, lista);
+    this.nyckeltalsnamnLista = null;
     this.generation++;
   }
 
@@ -249,7 +251,8 @@ export class Register {
   }
 
   nyckeltalsnamn(): string[] {
-    return [...new Set([...this.nyckeltalIndex.keys()].map((k) => k.slice(k.indexOf('|') + 1)))];
+    this.nyckeltalsnamnLista ??= [...new Set([...this.nyckeltalIndex.keys()].map((k) => k.slice(k.indexOf('|') + 1)))];
+    return this.nyckeltalsnamnLista.slice();
   }
 
   nyckeltalsnamnFor(enhet: string): string[] {
