@@ -18,7 +18,8 @@ export interface Periodangivelse {
   anvanda: Set<number>;
 }
 
-const MANADSORD: Record<string, number> = {};
+// No prototype: a word such as "constructor" is no month.
+const MANADSORD: Record<string, number> = Object.create(null);
 MANADER.forEach((m, i) => { MANADSORD[m] = i + 1; });
 Object.assign(MANADSORD, {
   jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, okt: 10, nov: 11, dec: 12,
@@ -26,7 +27,7 @@ Object.assign(MANADSORD, {
   augustis: 8, oktobers: 10, novembers: 11, decembers: 12,
 });
 const JAMFORELSE = /\bsamma (period|manad|tid)\b|\bjamfor\w*|\bjmf\b|\bjfr\b|\bmot (i fjol|forra aret)|\bmed (i fjol|forra aret)|\bcompare\w*|\bversus\b|\bvs\b/;
-const TERTIAL: Record<string, number> = { t1: 4, t2: 8, t3: 12, q1: 3, q2: 6, q3: 9, q4: 12 };
+const TERTIAL: Record<string, number> = Object.assign(Object.create(null), { t1: 4, t2: 8, t3: 12, q1: 3, q2: 6, q3: 9, q4: 12 });
 
 export const PERIODORD = new Set([
   ...Object.keys(MANADSORD), ...Object.keys(TERTIAL), 'tom', 'per', 'sista', 'efter', 'fram', 'till', 'och', 'med',

@@ -76,6 +76,13 @@ describe('perioder: månader i sammansatta ord', () => {
     it(`"${text}" → ${period}`, () => assert.equal(tolkaPeriod(ord(text), '2025-12').period, period));
   }
   it('"förra månadens siffror" är senaste stängda månaden', () => assert.equal(tolkaPeriod(ord('förra månadens siffror'), '2025-12').relativ, 'senaste_stangda'));
+  it('ord som råkar heta som JavaScripts objektmetoder är inga perioder', () => {
+    for (const o of ['constructor', 'constructors', 'tostring', 'valueof', '__proto__', 'hasownproperty']) {
+      const p = tolkaPeriod(ord(`hur ligger ifo ${o}`), '2025-12');
+      assert.equal(p.period, undefined, o);
+      assert.equal(p.anvanda.size, 0, o);
+    }
+  });
   it('ord som bara börjar som en månad är inga månader', () => {
     for (const text of ['majoritet', 'marschen', 'junibacken']) assert.equal(tolkaPeriod(ord(text), '2025-12').period, undefined, text);
   });
