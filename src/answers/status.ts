@@ -3,6 +3,7 @@ import type { Register } from '../domain/register.js';
 import { type Siffror, manadsvarde, siffrorFor } from '../domain/siffror.js';
 import { formatForandring, formatProcent, formatTkr } from '../domain/tal.js';
 import { atgardslage } from './atgardslage.js';
+import { vemNamn } from './historik.js';
 import { somSkrivet } from '../domain/markdown.js';
 import { avvikelseIOrd, datumKort, forandringIOrd, prognosIOrd } from './ord.js';
 import type { Svar } from './svar.js';
@@ -33,7 +34,6 @@ export function statusvy(reg: Register, enhetId: string, period: Period): Status
     .filter((x): x is { b: typeof x.b; s: Siffror } => x.s !== null)
     .sort((a, b) => a.s.avvikelse - b.s.avvikelse);
   const rad = s.egenRad;
-  const namn = (id: string) => reg.anvandare.get(id)?.namn ?? (id === 'import' ? 'import' : id);
   return {
     rubrik: `${s.enhet.namn} ${tomText(period)}`,
     enhetId,
@@ -51,7 +51,7 @@ export function statusvy(reg: Register, enhetId: string, period: Period): Status
     kommentar: rad?.kommentar ? somSkrivet(rad.kommentar) : null,
     atgarder: atgardslage(reg, enhetId, period),
     rapporterade: s.rapporterade && s.rapporterade.antal < s.rapporterade.av ? `${s.rapporterade.antal} av ${s.rapporterade.av} enheter har rapporterat för ${periodNamn(period)}.` : null,
-    korrigerad: rad && rad.version > 1 ? `korrigerad ${datumKort(rad.rapporterad)} av ${namn(rad.rapporterad_av)} (version ${rad.version})` : null,
+    korrigerad: rad && rad.version > 1 ? `korrigerad ${datumKort(rad.rapporterad)} av ${vemNamn(reg, rad.rapporterad_av)} (version ${rad.version})` : null,
   };
 }
 

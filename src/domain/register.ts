@@ -213,7 +213,7 @@ export class Register {
   }
 
   /** Periods with figures for the unit or anything below it, ascending. Kept in step with every change. */
-  perioderFor(id: string): Period[] {
+  perioderFor(id: string): readonly Period[] {
     // A unit's subtree is the units whose chain of parents reaches it; for an id that is no unit, ask the tree.
     if (!this.enheter.has(id)) return this.perioderForGenomTradet(id);
     let sorterade = this.sorteradePerioder.get(id);
@@ -222,7 +222,7 @@ export class Register {
       sorterade = [...(this.perioderIDeltrad.get(id)?.keys() ?? [])].sort();
       this.sorteradePerioder.set(id, sorterade);
     }
-    return sorterade.slice();
+    return sorterade;
   }
 
   private perioderForGenomTradet(id: string): Period[] {
