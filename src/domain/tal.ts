@@ -67,12 +67,17 @@ class Formatminne {
   private nya = new Map<number, string>();
   private gamla = new Map<number, string>();
   private noll: string | undefined;
+  /** The latest values, by a slot from the value: the same figure in one answer is found without the Map. */
+  private readonly senaste = new Float64Array(256);
+  private readonly senasteText: string[] = new Array<string>(256).fill('');
 
   constructor(private readonly formatera: (varde: number) => string) {}
 
   hamta(varde: number): string {
     // A Map cannot tell −0 from 0, which Intl writes differently.
     if (varde === 0) return Object.is(varde, 0) ? (this.noll ??= this.formatera(0)) : this.formatera(varde);
+    const plats = (varde * 10) & 255;
+    if (this.senaste[plats] === varde) return this.senasteText[plats];
     let text = this.nya.get(varde);
     if (text === undefined) {
       text = this.gamla.get(varde) ?? this.formatera(varde);
@@ -82,6 +87,8 @@ class Formatminne {
       }
       this.nya.set(varde, text);
     }
+    this.senaste[plats] = varde;
+    this.senasteText[plats] = text;
     return text;
   }
 }
@@ -90,7 +97,6 @@ const talminne = new Formatminne((varde) => {
   const v = avrunda(varde, 1);
   return tkrFormat.format(v === 0 ? 0 : v);
 });
-const tkrminne = new Formatminne((varde) => `${talminne.hamta(varde)}\u00a0tkr`);
 const procentminne = new Formatminne((varde) => `${procentFormat.format(avrunda(varde, 1))}\u00a0%`);
 const heltalsprocentminne = new Formatminne((varde) => `${procentHeltal.format(avrunda(varde, 0))}\u00a0%`);
 
@@ -100,7 +106,7 @@ export function formatTal(varde: number): string {
 }
 
 export function formatTkr(varde: number): string {
-  return tkrminne.hamta(varde);
+  return `${talminne.hamta(varde)}\u00a0tkr`;
 }
 
 /** Signed, for changes: "+1 420" / "−1 420". */
