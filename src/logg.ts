@@ -10,6 +10,8 @@ const HEMLIGT = /(authori[sz]ation|token|password|passwd|secret|credential|cooki
 const UTELAMNAT = /^(attachments?|card|kort|payload|activity|aktivitet(er)?)$/i;
 const JWT = /eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g;
 const BEARER = /\b(Bearer|Basic)\s+[^\s"',;]+/gi;
+/** What every match of JWT or BEARER contains: most texts need neither replacement. */
+const KAN_VARA_HEMLIGT = /eyJ|bearer|basic/i;
 const MAX_TEXT = 500;
 const MAX_DJUP = 4;
 const MAX_ELEMENT = 20;
@@ -33,11 +35,12 @@ export function medLoggfalt<T>(falt: Record<string, unknown>, fn: () => T): T {
 }
 
 export function skapaLogg(niva: Niva = 'info', bas: Record<string, unknown> = {}, ut: (rad: string) => void = (r) => process.stderr.write(`${r}\n`)): Logg {
+  const basfalt = rensa(bas);
   const skriv = (n: Niva, msg: string, falt: Record<string, unknown> = {}) => {
     if (RANG[n] < RANG[niva]) return;
     let rad: string;
     try {
-      rad = JSON.stringify({ tid: new Date().toISOString(), niva: n, msg: rensaText(String(msg)), ...rensa(bas), ...rensa(turfalt.getStore() ?? {}), ...rensa(falt) });
+      rad = JSON.stringify({ tid: new Date().toISOString(), niva: n, msg: rensaText(String(msg)), ...basfalt, ...rensa(turfalt.getStore() ?? {}), ...rensa(falt) });
     } catch {
       rad = JSON.stringify({ tid: new Date().toISOString(), niva: n, msg: rensaText(String(msg)), loggfel: 'fälten kunde inte skrivas' });
     }
@@ -54,7 +57,7 @@ export function skapaLogg(niva: Niva = 'info', bas: Record<string, unknown> = {}
 
 /** Masks bearer tokens and JWTs anywhere in a text, and cuts long texts (a comment, a card) short. */
 export function rensaText(s: string): string {
-  const t = s.replace(JWT, '[dolt]').replace(BEARER, '$1 [dolt]');
+  const t = KAN_VARA_HEMLIGT.test(s) ? s.replace(JWT, '[dolt]').replace(BEARER, '$1 [dolt]') : s;
   return t.length > MAX_TEXT ? `${t.slice(0, MAX_TEXT)}…(+${t.length - MAX_TEXT} tecken)` : t;
 }
 
@@ -62,12 +65,12 @@ function rensa(falt: Record<string, unknown>): Record<string, unknown> {
   const ut: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(falt)) {
     if (k === 'tid' || k === 'niva' || k === 'msg') continue;
-    ut[k] = rensaVarde(k, v, 0, new WeakSet());
+    ut[k] = rensaVarde(k, v, 0, null);
   }
   return ut;
 }
 
-function rensaVarde(nyckel: string, v: unknown, djup: number, sedda: WeakSet<object>): unknown {
+function rensaVarde(nyckel: string, v: unknown, djup: number, redanSedda: WeakSet<object> | null): unknown {
   if (HEMLIGT.test(nyckel)) return '[dolt]';
   if (typeof v === 'string') return rensaText(v);
   if (v === null || typeof v === 'number' || typeof v === 'boolean') return v;
@@ -79,6 +82,7 @@ function rensaVarde(nyckel: string, v: unknown, djup: number, sedda: WeakSet<obj
     return { namn: v.name, meddelande: rensaText(v.message), ...(typeof status === 'number' ? { status } : {}) };
   }
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? 'ogiltigt datum' : v.toISOString();
+  const sedda = redanSedda ?? new WeakSet<object>();
   if (sedda.has(v) || djup >= MAX_DJUP) return '[…]';
   sedda.add(v);
   if (Array.isArray(v)) {

@@ -7,5 +7,7 @@ export function svarTillAktivitet(svar: Svar): Partial<Activity> {
   if (!svar.kort) return { type: ActivityTypes.Message, text: svar.text, textFormat: 'markdown' };
   // The card carries the answer; the text travels inside it for clients that cannot show cards.
   const kort = { ...bindKort(svar.kort), fallbackText: svar.text };
-  return { type: ActivityTypes.Message, summary: svar.text.split('\n')[0].replace(/\*\*/g, ''), attachments: [CardFactory.adaptiveCard(kort)] };
+  const radslut = svar.text.indexOf('\n');
+  const forstaRaden = radslut < 0 ? svar.text : svar.text.slice(0, radslut);
+  return { type: ActivityTypes.Message, summary: forstaRaden.replaceAll('**', ''), attachments: [CardFactory.adaptiveCard(kort)] };
 }

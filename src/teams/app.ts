@@ -53,8 +53,8 @@ export function skapaApp(b: Appberoenden): Application<Tillstand> {
     const resultat = besvara(text, miljo, enhet);
     const svar: Svar = resultat.typ === 'svar' ? resultat.svar : await utforKommando(resultat.avsikt, resultat.fraga, { context, state, store: b.store, miljo, logg: b.logg, enhet });
     if (svar.kontext) state.conversation.kontext = svar.kontext;
-    b.logg.info('svar', { avsikt: resultat.fraga.avsikt, enheter: resultat.fraga.enheter.map((e) => e.id), kontext: svar.kontext });
     await context.sendActivity(svarTillAktivitet(svar));
+    b.logg.info('svar', { avsikt: resultat.fraga.avsikt, enheter: resultat.fraga.enheter.map((e) => e.id), kontext: svar.kontext });
   };
 
   app.turn('beforeTurn', async (context) => {
