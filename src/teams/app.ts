@@ -54,7 +54,7 @@ export function skapaApp(b: Appberoenden): Application<Tillstand> {
     const svar: Svar = resultat.typ === 'svar' ? resultat.svar : await utforKommando(resultat.avsikt, resultat.fraga, { context, state, store: b.store, miljo, logg: b.logg, enhet });
     if (svar.kontext) state.conversation.kontext = svar.kontext;
     await context.sendActivity(svarTillAktivitet(svar));
-    b.logg.info('svar', { avsikt: resultat.fraga.avsikt, enheter: resultat.fraga.enheter.map((e) => e.id), kontext: svar.kontext });
+    b.logg.debug('svar', { avsikt: resultat.fraga.avsikt, enheter: resultat.fraga.enheter.map((e) => e.id), kontext: svar.kontext });
   };
 
   app.turn('beforeTurn', async (context) => {
