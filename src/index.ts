@@ -1,6 +1,7 @@
 import { Konfigurationsfel, lasConfig } from './config.js';
 import { fangaProcessensUtskrifter, skapaLogg } from './logg.js';
 import { Lagringsfel } from './store/fel.js';
+import { lasLagringen } from './store/las.js';
 import { Store } from './store/store.js';
 import { skapaAdapter } from './teams/adapter.js';
 import { skapaApp } from './teams/app.js';
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
   fangaProcessensUtskrifter(logg);
   let store: Store;
   try {
+    lasLagringen(config.storePath, 'Budgetkollen-boten');
     store = await Store.oppna(config.storePath, config.now);
   } catch (e) {
     if (e instanceof Lagringsfel) {

@@ -3,6 +3,7 @@ import { lasConfig } from '../config.js';
 import { kortSomText } from '../cards/somText.js';
 import { skapaLogg } from '../logg.js';
 import { Lagringsfel } from '../store/fel.js';
+import { lasLagringen } from '../store/las.js';
 import { Store } from '../store/store.js';
 import { skapaApp } from '../teams/app.js';
 import { LokalKanal } from '../teams/lokalt.js';
@@ -18,7 +19,9 @@ const config = lasConfig({ ...process.env, ...(flaggor.now ? { BUDGETKOLLEN_NOW:
 const logg = skapaLogg(process.env.LOG_LEVEL === 'debug' ? 'debug' : 'warn');
 let store: Store;
 try {
-  store = await Store.oppna(resolve(flaggor.store ?? config.storePath), config.now);
+  const fil = resolve(flaggor.store ?? config.storePath);
+  lasLagringen(fil, 'npm run ask');
+  store = await Store.oppna(fil, config.now);
 } catch (e) {
   if (e instanceof Lagringsfel) {
     process.stderr.write(`${e.message}\n`);

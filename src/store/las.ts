@@ -1,0 +1,64 @@
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { Lagringsfel } from './fel.js';
+
+interface Innehavare {
+  pid: number;
+  vem: string;
+  sedan: string;
+}
+
+/**
+ * Only one process may write a store: the running bot and `npm run import` each append to the journal and
+ * compact the snapshot, and two of them at once would overwrite each other's acknowledged changes. The lock
+ * is a file next to the store (`<store>.las`) naming the process that holds it; it goes when that process
+ * exits, and a lock left by a process that no longer runs (killed, power cut) is taken over.
+ * Returns the release.
+ */
+export function lasLagringen(fil: string, vem: string, nu: Date = new Date()): () => void {
+  const lasfil = `${fil}.las`;
+  mkdirSync(dirname(fil), { recursive: true });
+  const innehall = JSON.stringify({ pid: process.pid, vem, sedan: nu.toISOString() } satisfies Innehavare);
+  for (let forsok = 0; forsok < 2; forsok++) {
+    try {
+      const fd = openSync(lasfil, 'wx');
+      writeSync(fd, innehall);
+      closeSync(fd);
+      const slapp = () => {
+        if (lasInnehavare(lasfil)?.pid === process.pid) rmSync(lasfil, { force: true });
+        process.off('exit', slapp);
+      };
+      process.on('exit', slapp);
+      return slapp;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new Lagringsfel(`Kan inte låsa ${fil}: ${(e as Error).message}. Inget har ändrats.`);
+    }
+    const annan = lasInnehavare(lasfil);
+    if (annan && annan.pid !== process.pid && lever(annan.pid)) {
+      throw new Lagringsfel(`${fil} används av ${annan.vem} (process ${annan.pid}, sedan ${annan.sedan}). Stoppa den först; inget har ändrats. `
+        + `Kör ingen sådan process längre kan du ta bort ${lasfil}.`);
+    }
+    // Left by a process that is gone, by this one, or unreadable: nobody holds it.
+    rmSync(lasfil, { force: true });
+  }
+  throw new Lagringsfel(`Kan inte låsa ${fil}: en annan process tog låset samtidigt. Inget har ändrats.`);
+}
+
+function lasInnehavare(lasfil: string): Innehavare | null {
+  try {
+    const v = JSON.parse(readFileSync(lasfil, 'utf-8')) as Partial<Innehavare>;
+    return Number.isInteger(v.pid) && (v.pid as number) > 0 ? { pid: v.pid as number, vem: String(v.vem ?? 'en annan process'), sedan: String(v.sedan ?? 'okänd tid') } : null;
+  } catch {
+    return null;
+  }
+}
+
+function lever(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: it runs, as another user.
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
