@@ -1,7 +1,6 @@
 import { Konfigurationsfel, lasConfig } from './config.js';
 import { fangaProcessensUtskrifter, skapaLogg } from './logg.js';
 import { Lagringsfel } from './store/fel.js';
-import { lasLagringen } from './store/las.js';
 import { Store } from './store/store.js';
 import { skapaAdapter } from './teams/adapter.js';
 import { skapaApp } from './teams/app.js';
@@ -24,8 +23,7 @@ async function main(): Promise<void> {
   fangaProcessensUtskrifter(logg);
   let store: Store;
   try {
-    lasLagringen(config.storePath, 'Budgetkollen-boten');
-    store = await Store.oppna(config.storePath, config.now);
+    store = await Store.oppna(config.storePath, config.now, 'Budgetkollen-boten');
   } catch (e) {
     if (e instanceof Lagringsfel) {
       logg.error('kan inte öppna lagringen', { fel: e.message });

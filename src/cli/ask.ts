@@ -3,7 +3,6 @@ import { lasConfig } from '../config.js';
 import { kortSomText } from '../cards/somText.js';
 import { skapaLogg } from '../logg.js';
 import { Lagringsfel } from '../store/fel.js';
-import { lasLagringen } from '../store/las.js';
 import { Store } from '../store/store.js';
 import { skapaApp } from '../teams/app.js';
 import { LokalKanal } from '../teams/lokalt.js';
@@ -19,9 +18,7 @@ const config = lasConfig({ ...process.env, ...(flaggor.now ? { BUDGETKOLLEN_NOW:
 const logg = skapaLogg(process.env.LOG_LEVEL === 'debug' ? 'debug' : 'warn');
 let store: Store;
 try {
-  const fil = resolve(flaggor.store ?? config.storePath);
-  lasLagringen(fil, 'npm run ask');
-  store = await Store.oppna(fil, config.now);
+  store = await Store.oppna(resolve(flaggor.store ?? config.storePath), config.now, 'npm run ask');
 } catch (e) {
   if (e instanceof Lagringsfel) {
     process.stderr.write(`${e.message}\n`);

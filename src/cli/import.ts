@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
 import { Importfel, importera, lasImportmapp } from '../store/import.js';
 import { Lagringsfel } from '../store/fel.js';
-import { lasLagringen } from '../store/las.js';
 import { Store } from '../store/store.js';
 import { argument } from './argument.js';
 import { lasConfig } from '../config.js';
@@ -16,9 +15,8 @@ const storefil = resolve(flaggor.store ?? process.env.STORE_PATH ?? 'data/store.
 
 try {
   const filer = lasImportmapp(mapp);
-  lasLagringen(storefil, 'npm run import');
   // The same clock as the bot, so an import stamped in a demo's 2025 is not dated after the bot's own today.
-  const store = await Store.oppna(storefil, lasConfig({ ...process.env, HOST: '127.0.0.1', BOT_ID: '', NODE_ENV: 'development' }).now);
+  const store = await Store.oppna(storefil, lasConfig({ ...process.env, HOST: '127.0.0.1', BOT_ID: '', NODE_ENV: 'development' }).now, 'npm run import');
   const resultat = await importera(store, filer);
   await store.komprimera();
   const andrat = Object.entries(resultat).filter(([, n]) => n > 0).map(([k, n]) => `${k} ${n}`);

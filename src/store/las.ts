@@ -1,5 +1,4 @@
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { Lagringsfel } from './fel.js';
 
 interface Innehavare {
@@ -13,23 +12,20 @@ interface Innehavare {
  * compact the snapshot, and two of them at once would overwrite each other's acknowledged changes. The lock
  * is a file next to the store (`<store>.las`) naming the process that holds it; it goes when that process
  * exits, and a lock left by a process that no longer runs (killed, power cut) is taken over.
- * Returns the release.
+ * The store's folder must exist.
  */
-export function lasLagringen(fil: string, vem: string, nu: Date = new Date()): () => void {
+export function lasLagringen(fil: string, vem: string, nu: Date = new Date()): void {
   const lasfil = `${fil}.las`;
-  mkdirSync(dirname(fil), { recursive: true });
   const innehall = JSON.stringify({ pid: process.pid, vem, sedan: nu.toISOString() } satisfies Innehavare);
   for (let forsok = 0; forsok < 2; forsok++) {
     try {
       const fd = openSync(lasfil, 'wx');
       writeSync(fd, innehall);
       closeSync(fd);
-      const slapp = () => {
+      process.on('exit', () => {
         if (lasInnehavare(lasfil)?.pid === process.pid) rmSync(lasfil, { force: true });
-        process.off('exit', slapp);
-      };
-      process.on('exit', slapp);
-      return slapp;
+      });
+      return;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new Lagringsfel(`Kan inte låsa ${fil}: ${(e as Error).message}. Inget har ändrats.`);
     }

@@ -5,6 +5,7 @@ import { Register } from '../domain/register.js';
 import { type Dokument, DokumentSchema, tomtDokument } from '../domain/schema.js';
 import { Journal, type Journalpost } from './journal.js';
 import { Lagringsfel } from './fel.js';
+import { lasLagringen } from './las.js';
 import { migrera } from './migrering.js';
 import { Snapshotfil } from './snapshotfil.js';
 import { type Snabbkontroll, kompilera } from './validering.js';
@@ -119,8 +120,10 @@ export class Store {
     this.positioner = new Positioner(db.data.dokument);
   }
 
-  static async oppna(fil: string, klocka: () => Date = () => new Date()): Promise<Store> {
+  /** `skrivare`: who opens it as its one writer (the bot, a CLI); the store is then locked against others. */
+  static async oppna(fil: string, klocka: () => Date = () => new Date(), skrivare?: string): Promise<Store> {
     mkdirSync(dirname(fil), { recursive: true });
+    if (skrivare) lasLagringen(fil, skrivare);
     const db = new Low<Snapshot>(
       new Snapshotfil<Snapshot>(fil, (text) => lasSnapshot(fil, text), (json) => tolkaSnapshot(fil, json)),
       { sekvens: 0, dokument: tomtDokument() },
