@@ -1,13 +1,13 @@
 // Promise 4, the import: generated broken CSV folders (wrong encoding, BOM, quotes, ragged rows, duplicate
 // keys, …) are refused as a whole with file:line reasons, and the store stays byte-identical.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { IMPORTFILER, Importfel, importera, lasImportmapp } from '../../src/store/import.js';
 import { Store } from '../../src/store/store.js';
+import { importeraCli } from '../support/cli.js';
 import { DEMO, DEMO_NU, demoStore } from '../support/demo.js';
 import { figur, lagrat } from './stod.js';
 
@@ -151,15 +151,15 @@ describe('härdning 4: import av trasiga CSV-mappar', function () {
   it('npm run import: exit 1, fil:rad på stderr, och lagringsfilen orörd (eller inte skapad)', async () => {
     const fall_: Array<[Filnamn, Fel]> = [['utfall.csv', FEL[0]], ['enheter.csv', FEL[3]], ['atgarder.csv', FEL[5]], ['nyckeltal.csv', FEL[8]], ['trosklar.csv', FEL[15]]];
     const storefil = join(mkdtempSync(join(tmpdir(), 'bk-cli-')), 'store.json');
-    const demo = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/import.ts', DEMO, '--store', storefil], { encoding: 'utf-8' });
-    assert.equal(demo.status, 0, demo.stderr);
+    const demo = importeraCli(DEMO, storefil);
+    assert.equal(demo.kod, 0, demo.fel);
     for (const [fil, fel] of fall_) {
       const mapp = mkdtempSync(join(tmpdir(), 'bk-trasig-'));
       writeFileSync(join(mapp, fil), fel.gor(fil, DEMOFILER[fil], 7)!);
       const fore = readFileSync(storefil);
-      const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/import.ts', mapp, '--store', storefil], { encoding: 'utf-8' });
-      assert.equal(r.status, 1, `${fil} (${fel.namn}): ${r.stderr}`);
-      assert.match(r.stderr, new RegExp(`Importen avbröts; inget har sparats\\.\\n${fil.replace('.', '\\.')}:\\d+: `));
+      const r = importeraCli(mapp, storefil);
+      assert.equal(r.kod, 1, `${fil} (${fel.namn}): ${r.fel}`);
+      assert.match(r.fel, new RegExp(`Importen avbröts; inget har sparats\\.\\n${fil.replace('.', '\\.')}:\\d+: `));
       assert.ok(readFileSync(storefil).equals(fore), `${fil} (${fel.namn}): lagringsfilen ändrades`);
       assert.ok(!existsSync(`${storefil}.journal`) || readFileSync(`${storefil}.journal`).length === 0);
       fall++;
@@ -168,8 +168,8 @@ describe('härdning 4: import av trasiga CSV-mappar', function () {
     const mapp = mkdtempSync(join(tmpdir(), 'bk-trasig-'));
     mkdirSync(mapp, { recursive: true });
     writeFileSync(join(mapp, 'enheter.csv'), FEL[1].gor('enheter.csv', DEMOFILER['enheter.csv'], 0)!);
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/import.ts', mapp, '--store', ny], { encoding: 'utf-8' });
-    assert.equal(r.status, 1, r.stderr);
+    const r = importeraCli(mapp, ny);
+    assert.equal(r.kod, 1, r.fel);
     assert.ok(!existsSync(ny), 'en misslyckad import skapade en lagringsfil');
   });
 });

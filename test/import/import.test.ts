@@ -1,16 +1,12 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Store } from '../../src/store/store.js';
+import { importeraCli } from '../support/cli.js';
 import { DEMO, vantadeSiffror } from '../support/demo.js';
 import { siffrorFor } from '../../src/domain/siffror.js';
 
-function importera(mapp: string, store: string) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/import.ts', mapp, '--store', store], { encoding: 'utf-8' });
-  return { kod: r.status, ut: r.stdout, fel: r.stderr };
-}
 
 function kopiaAvDemo(): string {
   const mapp = mkdtempSync(join(tmpdir(), 'bk-import-'));
@@ -30,7 +26,7 @@ describe('import: npm run import -- <mapp> [--store F]', function () {
 
   before(() => {
     store = join(mkdtempSync(join(tmpdir(), 'bk-store-')), 'store.json');
-    const r = importera(DEMO, store);
+    const r = importeraCli(DEMO, store);
     assert.equal(r.kod, 0, r.fel);
     assert.match(r.ut, /Importerat till .*enheter 32, utfall 483/);
     original = readFileSync(store);
@@ -47,7 +43,7 @@ describe('import: npm run import -- <mapp> [--store F]', function () {
   });
 
   it('samma import igen ändrar ingenting, inte en byte', () => {
-    const r = importera(DEMO, store);
+    const r = importeraCli(DEMO, store);
     assert.equal(r.kod, 0, r.fel);
     assert.match(r.ut, /Inget nytt att importera/);
     assert.ok(readFileSync(store).equals(original));
@@ -73,7 +69,7 @@ describe('import: npm run import -- <mapp> [--store F]', function () {
       else andraFil(mapp, fil, andra);
       // a change the bad file must not let through
       andraFil(mapp, 'utfall.csv', (r) => (fil === 'utfall.csv' ? r : [...r.slice(0, -1), r[r.length - 1].replace(/;(\d+);(\d)/, ';$1;9$2')]));
-      const r = importera(mapp, store);
+      const r = importeraCli(mapp, store);
       assert.equal(r.kod, 1, r.ut);
       assert.match(r.fel, /Importen avbröts; inget har sparats/);
       assert.match(r.fel, fel);
@@ -87,7 +83,7 @@ describe('import: npm run import -- <mapp> [--store F]', function () {
     andraFil(mapp, 'utfall.csv', (r) => r.map((rad) => (rad.startsWith('bou;2025-11;') ? rad.replace(/^(bou;2025-11;\d+;)[\d,]+/, '$128000') : rad)));
     const kopia = join(mkdtempSync(join(tmpdir(), 'bk-store-')), 'store.json');
     writeFileSync(kopia, original);
-    const r = importera(mapp, kopia);
+    const r = importeraCli(mapp, kopia);
     assert.equal(r.kod, 0, r.fel);
     assert.match(r.ut, /utfall 1\b/);
     const s = await Store.oppna(kopia);

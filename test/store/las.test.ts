@@ -3,13 +3,9 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { importeraCli, korCli } from '../support/cli.js';
 import { DEMO } from '../support/demo.js';
 
-const CLI = (skript: string, ...argument: string[]) => {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', skript, ...argument], { encoding: 'utf-8' });
-  return { kod: r.status, ut: r.stdout, fel: r.stderr };
-};
-const importera = (mapp: string, store: string) => CLI('src/cli/import.ts', mapp, '--store', store);
 
 /** The real bot on `store`, resolved once it listens. */
 function startaBot(store: string): Promise<{ barn: ChildProcess; slut: Promise<number | null> }> {
@@ -33,7 +29,7 @@ describe('lagringen har en skrivare i taget: boten, npm run import och npm run a
 
   before(() => {
     store = join(mkdtempSync(join(tmpdir(), 'bk-las-')), 'store.json');
-    const r = importera(DEMO, store);
+    const r = importeraCli(DEMO, store);
     assert.equal(r.kod, 0, r.fel);
     andring = mkdtempSync(join(tmpdir(), 'bk-las-import-'));
     cpSync(DEMO, andring, { recursive: true });
@@ -48,10 +44,10 @@ describe('lagringen har en skrivare i taget: boten, npm run import och npm run a
     const fore = readFileSync(store);
     const bot = await startaBot(store);
     try {
-      const imp = importera(andring, store);
+      const imp = importeraCli(andring, store);
       assert.equal(imp.kod, 1, imp.ut);
       assert.match(imp.fel, new RegExp(`används av Budgetkollen-boten \\(process ${bot.barn.pid}, sedan .*\\)\\. Stoppa den först; inget har ändrats`));
-      const ask = CLI('src/cli/ask.ts', '--store', store, 'hur ligger ifo mot budget?');
+      const ask = korCli('src/cli/ask.ts', '--store', store, 'hur ligger ifo mot budget?');
       assert.equal(ask.kod, 1, ask.ut);
       assert.match(ask.fel, /används av Budgetkollen-boten/);
       const andra = spawnSync(process.execPath, ['--import', 'tsx', 'src/index.ts'], { env: { ...process.env, PORT: '0', HOST: '127.0.0.1', STORE_PATH: store, BOT_ID: '' }, encoding: 'utf-8', timeout: 30000 });
@@ -63,7 +59,7 @@ describe('lagringen har en skrivare i taget: boten, npm run import och npm run a
       assert.equal(await bot.slut, 0);
     }
     assert.ok(!existsSync(`${store}.las`), 'låset finns kvar efter att boten stängts');
-    const imp = importera(andring, store);
+    const imp = importeraCli(andring, store);
     assert.equal(imp.kod, 0, imp.fel);
     assert.match(imp.ut, /utfall 1/);
   });
@@ -71,7 +67,7 @@ describe('lagringen har en skrivare i taget: boten, npm run import och npm run a
   it('ett lås efter en process som inte längre finns (dödad, strömavbrott) tas över', () => {
     const dod = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf-8' });
     writeFileSync(`${store}.las`, JSON.stringify({ pid: Number(dod.stdout), vem: 'Budgetkollen-boten', sedan: '2025-12-10T08:00:00.000Z' }));
-    const imp = importera(DEMO, store);
+    const imp = importeraCli(DEMO, store);
     assert.equal(imp.kod, 0, imp.fel);
     assert.ok(!existsSync(`${store}.las`));
   });
