@@ -3,24 +3,27 @@ import type { Enhet, Utfall } from './schema.js';
 import { type Period, foregaende, manad } from './period.js';
 import { avrunda } from './tal.js';
 
-/** A unit's figures for one period: its own row, or the sum of what its children reported. */
+/**
+ * A unit's figures for one period: its own row, or the sum of what its children reported. Shared with the
+ * sum cache: the same object is returned until the figures change, so nobody may change it.
+ */
 export interface Siffror {
-  enhet: Enhet;
-  period: Period;
-  budget_ack: number;
-  utfall_ack: number;
-  budget_helar: number | null;
-  prognos_helar: number | null;
+  readonly enhet: Enhet;
+  readonly period: Period;
+  readonly budget_ack: number;
+  readonly utfall_ack: number;
+  readonly budget_helar: number | null;
+  readonly prognos_helar: number | null;
   /** budget − utfall: negative is underskott */
-  avvikelse: number;
+  readonly avvikelse: number;
   /** utfall / budget × 100, null when the budget is zero */
-  procent: number | null;
+  readonly procent: number | null;
   /** årsbudget − helårsprognos: negative is a forecast underskott */
-  prognosavvikelse: number | null;
+  readonly prognosavvikelse: number | null;
   /** the unit's own reported row (latest version), when the figures are its own */
-  egenRad: Utfall | null;
+  readonly egenRad: Utfall | null;
   /** for summed figures: how many of the contributing units have reported */
-  rapporterade: { antal: number; av: number } | null;
+  readonly rapporterade: { readonly antal: number; readonly av: number } | null;
 }
 
 export function avvikelse(budget: number, utfall: number): number {
