@@ -5,12 +5,10 @@ import { performance } from 'node:perf_hooks';
 import { besvara } from '../src/answers/besvara.js';
 import type { Kontext } from '../src/answers/svar.js';
 import { tolkaFraga } from '../src/language/tolka.js';
-import { importera, lasImportmapp } from '../src/store/import.js';
-import { Store } from '../src/store/store.js';
 import { svarTillAktivitet } from '../src/teams/aktivitet.js';
 import { Miljofabrik } from '../src/teams/miljo.js';
 import { skapaFragor } from './fragor.js';
-import { skapaOrganisation, skrivCsv } from './organisation.js';
+import { importeradLagring, skapaOrganisation } from './organisation.js';
 
 /**
  * The steady cost of one question in process, by stage: `npx tsx bench/besvara.ts [varv]`. Builds the
@@ -25,9 +23,7 @@ const tmp = mkdtempSync(join(tmpdir(), 'budgetkollen-besvara-'));
 process.on('exit', () => rmSync(tmp, { recursive: true, force: true }));
 
 const org = skapaOrganisation({ enheter: 1000, manader: 60, atgarder: 2000, sista: '2025-11', seed: 7 });
-skrivCsv(org, join(tmp, 'csv'));
-const store = await Store.oppna(join(tmp, 'store.json'), klocka);
-await importera(store, lasImportmapp(join(tmp, 'csv')));
+const { store } = await importeradLagring(org, tmp, klocka);
 const fabrik = new Miljofabrik(store, klocka);
 const chefer = [...store.register.anvandare.values()].filter((a) => a.roll === 'chef').slice(0, 8);
 

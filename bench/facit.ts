@@ -8,7 +8,7 @@ import { importera, lasImportmapp } from '../src/store/import.js';
 import { Store } from '../src/store/store.js';
 import { Miljofabrik } from '../src/teams/miljo.js';
 import { skapaFragor } from './fragor.js';
-import { skapaOrganisation, skrivCsv } from './organisation.js';
+import { importeradLagring, skapaOrganisation } from './organisation.js';
 
 /**
  * Writes every answer (interpretation, text, card view and bound card) to a fixed set of questions, one JSON
@@ -53,7 +53,5 @@ await importera(norrby, lasImportmapp('test/fixtures/norrby'));
 await kor('norrby', norrby, sviten);
 
 const org = skapaOrganisation({ enheter: 1000, manader: 60, atgarder: 2000, sista: '2025-11', seed: 7 });
-skrivCsv(org, join(tmp, 'stor'));
-const stor = await Store.oppna(join(tmp, 'stor.json'), klocka);
-await importera(stor, lasImportmapp(join(tmp, 'stor')));
+const { store: stor } = await importeradLagring(org, join(tmp, 'stor'), klocka);
 await kor('stor', stor, [1, 2, 3, 4].flatMap((s) => skapaFragor(org, 3000, 1000 + s).map((q) => q.text)));

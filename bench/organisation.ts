@@ -1,6 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { type Period, forskjut } from '../src/domain/period.js';
+import { importera, lasImportmapp } from '../src/store/import.js';
+import { Store } from '../src/store/store.js';
 import { Slump } from './prng.js';
 
 /**
@@ -380,5 +383,18 @@ export function skapaOrganisation(storlek: Storlek): Organisation {
 export function skrivCsv(org: Organisation, mapp: string): void {
   mkdirSync(mapp, { recursive: true });
   for (const [fil, rader] of Object.entries(org.csv)) writeFileSync(join(mapp, fil), `${rader.join('\n')}\n`, 'utf-8');
+}
+
+/**
+ * The organisation as an import folder (`<mapp>/csv`) read by the real importer into a new store
+ * (`<mapp>/store.json`); `importMs` is the opening and the import, not the writing of the CSV files.
+ */
+export async function importeradLagring(org: Organisation, mapp: string, klocka: () => Date): Promise<{ store: Store; fil: string; importMs: number }> {
+  skrivCsv(org, join(mapp, 'csv'));
+  const fil = join(mapp, 'store.json');
+  const t = performance.now();
+  const store = await Store.oppna(fil, klocka);
+  await importera(store, lasImportmapp(join(mapp, 'csv')));
+  return { store, fil, importMs: performance.now() - t };
 }
 

@@ -5,12 +5,11 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { besvara } from '../src/answers/besvara.js';
 import { periodFranDatum } from '../src/domain/period.js';
-import { importera, lasImportmapp } from '../src/store/import.js';
 import { Store } from '../src/store/store.js';
 import { Miljofabrik } from '../src/teams/miljo.js';
 import { type Benchfraga, skapaFragor } from './fragor.js';
 import { type Matning, kor, sammanfatta } from './last.js';
-import { type GenAnvandare, type Organisation, skapaOrganisation, skrivCsv } from './organisation.js';
+import { type GenAnvandare, type Organisation, importeradLagring, skapaOrganisation } from './organisation.js';
 import { Slump } from './prng.js';
 import { type Serverprocess, startaServerprocess, stoppaAlla } from './process.js';
 import { type Sink, startaSink } from './sink.js';
@@ -81,14 +80,10 @@ const ms = (v: number) => `${v.toFixed(2)} ms`;
 const r2 = (v: number) => Math.round(v * 100) / 100;
 
 async function byggStore(namn: string, org: Organisation): Promise<{ store: Store; fil: string; importMs: number }> {
-  const mapp = join(tmp, namn);
-  skrivCsv(org, join(mapp, 'csv'));
-  const fil = join(mapp, 'store.json');
+  const lagring = await importeradLagring(org, join(tmp, namn), klocka);
   const t = performance.now();
-  const store = await Store.oppna(fil, klocka);
-  await importera(store, lasImportmapp(join(mapp, 'csv')));
-  await store.komprimera();
-  return { store, fil, importMs: performance.now() - t };
+  await lagring.store.komprimera();
+  return { ...lagring, importMs: lagring.importMs + performance.now() - t };
 }
 
 function fragorIProcess(store: Store, fragor: Benchfraga[], uppvarmning: Benchfraga[]): { perSekund: number; indexMs: number; traffade: number; medEnhet: number; perTyp: Record<string, number> } {
