@@ -52,5 +52,7 @@ for (let v = 0; v <= varv; v++) {
     tid.json += performance.now() - t;
   }
   const ms = (x: number) => (x / fragor.length).toFixed(4);
-  process.stdout.write(`${v === 0 ? 'uppvärmning' : `varv ${v}`}: ms per fråga: tolkning ${ms(tid.tolka)}, besvara ${ms(tid.besvara)}, aktivitet ${ms(tid.aktivitet)}, json ${ms(tid.json)}\n`);
+  process.stdout.write(
+    `${v === 0 ? 'uppvärmning' : `varv ${v}`}: ms per fråga: tolkning ${ms(tid.tolka)}, besvara ${ms(tid.besvara)}, aktivitet ${ms(tid.aktivitet)}, json ${ms(tid.json)}\n`,
+  );
 }

@@ -26,6 +26,9 @@ app.activity(ActivityTypes.Message, async (context) => {
 });
 const server = await startaServer(app, adapter, config.host, config.port, logg);
 logg.info('eko lyssnar', { port: server.port });
-const stang = async () => { await server.stang(); process.exit(0); };
+const stang = async () => {
+  await server.stang();
+  process.exit(0);
+};
 process.on('SIGTERM', stang);
 process.on('SIGINT', stang);

@@ -31,7 +31,13 @@ async function kor(namn: string, store: Store, fragor: string[]): Promise<void> 
     const medKontext = i % 3 === 2;
     const r = besvara(text, fabrik.skapa(anv, medKontext ? kontext : undefined));
     const { enheter, tvetydiga, forslag, tid, ...resten } = r.fraga;
-    const fraga = { ...resten, enheter: enheter.map((e) => e.id), tvetydiga: tvetydiga.map((g) => g.map((e) => e.id)), forslag: forslag.map((e) => e.id), tid: { ...tid, anvanda: [...tid.anvanda] } };
+    const fraga = {
+      ...resten,
+      enheter: enheter.map((e) => e.id),
+      tvetydiga: tvetydiga.map((g) => g.map((e) => e.id)),
+      forslag: forslag.map((e) => e.id),
+      tid: { ...tid, anvanda: [...tid.anvanda] },
+    };
     if (r.typ !== 'svar') {
       skriv({ namn, i, text, anv: anv?.id ?? null, medKontext, typ: r.typ, fraga });
       continue;
@@ -41,8 +47,16 @@ async function kor(namn: string, store: Store, fragor: string[]): Promise<void> 
   }
 }
 
-const sviten = ['test/fragor/fragor.test.ts', 'test/kort/kort.test.ts', 'test/integration/samtal.test.ts', 'test/integration/annan-kommun.test.ts']
-  .flatMap((f) => readFileSync(f, 'utf-8').split('\n').flatMap((r) => [...r.matchAll(/(?:fraga: |fraga\(|besvara\()'([^']{2,})'/g)].map((m) => m[1])));
+const sviten = [
+  'test/fragor/fragor.test.ts',
+  'test/kort/kort.test.ts',
+  'test/integration/samtal.test.ts',
+  'test/integration/annan-kommun.test.ts',
+].flatMap((f) =>
+  readFileSync(f, 'utf-8')
+    .split('\n')
+    .flatMap((r) => [...r.matchAll(/(?:fraga: |fraga\(|besvara\()'([^']{2,})'/g)].map((m) => m[1])),
+);
 
 const demo = await Store.oppna(join(tmp, 'demo.json'), klocka);
 await importera(demo, lasImportmapp('data/demo'));
@@ -54,4 +68,8 @@ await kor('norrby', norrby, sviten);
 
 const org = skapaOrganisation({ enheter: 1000, manader: 60, atgarder: 2000, sista: '2025-11', seed: 7 });
 const { store: stor } = await importeradLagring(org, join(tmp, 'stor'), klocka);
-await kor('stor', stor, [1, 2, 3, 4].flatMap((s) => skapaFragor(org, 3000, 1000 + s).map((q) => q.text)));
+await kor(
+  'stor',
+  stor,
+  [1, 2, 3, 4].flatMap((s) => skapaFragor(org, 3000, 1000 + s).map((q) => q.text)),
+);

@@ -12,7 +12,14 @@ export interface Benchfraga {
 }
 
 /** How a question of each kind is spread over the mix: most are status questions, as in real use. */
-const MIX: Array<[Fragetyp, number]> = [['status', 0.4], ['trend', 0.15], ['rankning', 0.1], ['prognos', 0.1], ['atgarder', 0.15], ['nyckeltal', 0.1]];
+const MIX: Array<[Fragetyp, number]> = [
+  ['status', 0.4],
+  ['trend', 0.15],
+  ['rankning', 0.1],
+  ['prognos', 0.1],
+  ['atgarder', 0.15],
+  ['nyckeltal', 0.1],
+];
 
 const STATUS = [
   (n: string) => `hur ligger ${n} mot budget?`,
@@ -76,21 +83,45 @@ export function skapaFragor(org: Organisation, antal: number, seed: number): Ben
     let r = slump.tal();
     let typ: Fragetyp = 'status';
     for (const [t, andel] of MIX) {
-      if (r < andel) { typ = t; break; }
+      if (r < andel) {
+        typ = t;
+        break;
+      }
       r -= andel;
     }
     const manad = manadNamn(slump.val(senasteAret));
     let e: GenEnhet;
     let text: string;
     switch (typ) {
-      case 'status': e = slump.val(alla); text = slump.val(STATUS)(kallas(e, slump), manad); break;
-      case 'trend': e = slump.val(alla); text = slump.val(TREND)(kallas(e, slump)); break;
-      case 'prognos': e = slump.val(alla); text = slump.val(PROGNOS)(kallas(e, slump)); break;
-      case 'rankning': e = slump.val(ovanLov); text = slump.val(RANKNING)(kallas(e, slump)); break;
-      case 'atgarder': e = slump.val(medAtgarder); text = slump.val(ATGARDER)(kallas(e, slump)); break;
-      default: e = slump.val(org.kpiEnheter); text = slump.val(NYCKELTAL)(kallas(e, slump), manad);
+      case 'status':
+        e = slump.val(alla);
+        text = slump.val(STATUS)(kallas(e, slump), manad);
+        break;
+      case 'trend':
+        e = slump.val(alla);
+        text = slump.val(TREND)(kallas(e, slump));
+        break;
+      case 'prognos':
+        e = slump.val(alla);
+        text = slump.val(PROGNOS)(kallas(e, slump));
+        break;
+      case 'rankning':
+        e = slump.val(ovanLov);
+        text = slump.val(RANKNING)(kallas(e, slump));
+        break;
+      case 'atgarder':
+        e = slump.val(medAtgarder);
+        text = slump.val(ATGARDER)(kallas(e, slump));
+        break;
+      default:
+        e = slump.val(org.kpiEnheter);
+        text = slump.val(NYCKELTAL)(kallas(e, slump), manad);
     }
-    ut.push({ text, typ, enhet: text.includes(e.namn) || e.alias.some((a) => text.includes(a)) || text.includes(e.namn.toLowerCase()) ? e.id : null });
+    ut.push({
+      text,
+      typ,
+      enhet: text.includes(e.namn) || e.alias.some((a) => text.includes(a)) || text.includes(e.namn.toLowerCase()) ? e.id : null,
+    });
   }
   return ut;
 }

@@ -35,15 +35,22 @@ export function sammanfatta(tider: number[], fel: number, vaggMs: number): Matni
 export function posta(agent: Agent, port: number, aktivitet: unknown): Promise<{ status: number; kropp: string }> {
   const data = Buffer.from(JSON.stringify(aktivitet), 'utf-8');
   return new Promise((resolve, reject) => {
-    const req = request({
-      host: '127.0.0.1', port, path: '/api/messages', method: 'POST', agent,
-      headers: { 'content-type': 'application/json', 'content-length': data.length },
-    }, (res) => {
-      const delar: Buffer[] = [];
-      res.on('data', (d: Buffer) => delar.push(d));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, kropp: Buffer.concat(delar).toString('utf-8') }));
-      res.on('error', reject);
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/api/messages',
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': data.length },
+      },
+      (res) => {
+        const delar: Buffer[] = [];
+        res.on('data', (d: Buffer) => delar.push(d));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, kropp: Buffer.concat(delar).toString('utf-8') }));
+        res.on('error', reject);
+      },
+    );
     req.setTimeout(15_000, () => req.destroy(new Error('timeout mot /api/messages')));
     req.on('error', reject);
     req.end(data);
@@ -54,8 +61,14 @@ export function posta(agent: Agent, port: number, aktivitet: unknown): Promise<{
  * Sends `aktiviteter` with `samtidighet` requests in flight; the latency of each is from the start of its
  * POST to the arrival of the bot's reply at the sink (messages), or to the end of the HTTP response (invokes).
  */
-export async function kor(port: number, aktiviteter: Array<{ id: string; [k: string]: unknown }>, samtidighet: number, sink: Sink | null,
-  kontroll?: (svar: { status: number; kropp: string }) => boolean, samla?: number[]): Promise<Matning> {
+export async function kor(
+  port: number,
+  aktiviteter: Array<{ id: string; [k: string]: unknown }>,
+  samtidighet: number,
+  sink: Sink | null,
+  kontroll?: (svar: { status: number; kropp: string }) => boolean,
+  samla?: number[],
+): Promise<Matning> {
   const agent = new Agent({ keepAlive: true, maxSockets: samtidighet });
   const tider: number[] = [];
   let fel = 0;

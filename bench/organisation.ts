@@ -70,43 +70,156 @@ interface Doman {
 
 const DOMANER: Record<string, Doman> = {
   social: {
-    omraden: [['Individ- och familjeomsorg', 'IFO'], ['Försörjning och arbete'], ['Barn och familj'], ['Vuxen och beroende'], ['Socialpsykiatri']],
-    verksamheter: [['Barn och unga', 'BoU'], ['Familjehemsvård'], ['Ekonomiskt bistånd'], ['Missbruksvård'], ['Öppenvård'], ['Socialt boende'], ['Flyktingmottagande'], ['Familjerätt'], ['Mottagning och utredning']],
-    enheter: ['Familjebehandling', 'Boendestöd', 'Stödboende', 'Utredningsgrupp', 'Mottagningsenhet', 'Fältgrupp', 'Träfflokal', 'Familjecentral'],
+    omraden: [
+      ['Individ- och familjeomsorg', 'IFO'],
+      ['Försörjning och arbete'],
+      ['Barn och familj'],
+      ['Vuxen och beroende'],
+      ['Socialpsykiatri'],
+    ],
+    verksamheter: [
+      ['Barn och unga', 'BoU'],
+      ['Familjehemsvård'],
+      ['Ekonomiskt bistånd'],
+      ['Missbruksvård'],
+      ['Öppenvård'],
+      ['Socialt boende'],
+      ['Flyktingmottagande'],
+      ['Familjerätt'],
+      ['Mottagning och utredning'],
+    ],
+    enheter: [
+      'Familjebehandling',
+      'Boendestöd',
+      'Stödboende',
+      'Utredningsgrupp',
+      'Mottagningsenhet',
+      'Fältgrupp',
+      'Träfflokal',
+      'Familjecentral',
+    ],
   },
   omsorg: {
-    omraden: [['Vård och omsorg', 'VoO'], ['Äldreomsorg', 'ÄO'], ['Funktionsstöd', 'LSS'], ['Hälso- och sjukvård', 'HSL'], ['Myndighetsutövning omsorg']],
-    verksamheter: [['Hemtjänst'], ['Särskilt boende', 'SÄBO'], ['Korttidsvård'], ['Daglig verksamhet', 'DV'], ['Gruppbostäder'], ['Personlig assistans'], ['Hemsjukvård'], ['Rehabilitering'], ['Dagverksamhet för äldre']],
-    enheter: ['Hemtjänst', 'Äldreboendet', 'Gruppbostad', 'Servicebostad', 'Korttidsboende', 'Dagcenter', 'Hemsjukvård', 'Nattpatrull', 'Trygghetsboende'],
+    omraden: [
+      ['Vård och omsorg', 'VoO'],
+      ['Äldreomsorg', 'ÄO'],
+      ['Funktionsstöd', 'LSS'],
+      ['Hälso- och sjukvård', 'HSL'],
+      ['Myndighetsutövning omsorg'],
+    ],
+    verksamheter: [
+      ['Hemtjänst'],
+      ['Särskilt boende', 'SÄBO'],
+      ['Korttidsvård'],
+      ['Daglig verksamhet', 'DV'],
+      ['Gruppbostäder'],
+      ['Personlig assistans'],
+      ['Hemsjukvård'],
+      ['Rehabilitering'],
+      ['Dagverksamhet för äldre'],
+    ],
+    enheter: [
+      'Hemtjänst',
+      'Äldreboendet',
+      'Gruppbostad',
+      'Servicebostad',
+      'Korttidsboende',
+      'Dagcenter',
+      'Hemsjukvård',
+      'Nattpatrull',
+      'Trygghetsboende',
+    ],
   },
   skola: {
     omraden: [['Grundskola', 'GR'], ['Förskola', 'FSK'], ['Elevhälsa'], ['Särskola'], ['Skolområde']],
-    verksamheter: [['Förskoleområde'], ['Grundskoleområde'], ['Fritidshem'], ['Centrala elevhälsan'], ['Modersmålsenheten'], ['Skolskjuts'], ['Pedagogisk omsorg'], ['Resursskola']],
+    verksamheter: [
+      ['Förskoleområde'],
+      ['Grundskoleområde'],
+      ['Fritidshem'],
+      ['Centrala elevhälsan'],
+      ['Modersmålsenheten'],
+      ['Skolskjuts'],
+      ['Pedagogisk omsorg'],
+      ['Resursskola'],
+    ],
     enheter: ['Förskolan', 'Skolan', 'Fritidshemmet', 'Familjedaghem', 'Öppna förskolan', 'Skolbiblioteket'],
   },
   gymnasie: {
     omraden: [['Gymnasieskola'], ['Vuxenutbildning', 'Komvux'], ['Yrkeshögskola', 'YH'], ['Svenska för invandrare', 'SFI']],
-    verksamheter: [['Naturvetenskapsprogrammet'], ['Yrkesprogram'], ['Introduktionsprogram'], ['Gymnasiesärskola'], ['Lärcentrum'], ['Studie- och yrkesvägledning']],
+    verksamheter: [
+      ['Naturvetenskapsprogrammet'],
+      ['Yrkesprogram'],
+      ['Introduktionsprogram'],
+      ['Gymnasiesärskola'],
+      ['Lärcentrum'],
+      ['Studie- och yrkesvägledning'],
+    ],
     enheter: ['Gymnasiet', 'Lärcentrum', 'Vuxenskolan', 'Yrkescentrum', 'Programgrupp'],
   },
   kultur: {
     omraden: [['Kultur'], ['Fritid'], ['Bibliotek'], ['Idrott och anläggningar']],
-    verksamheter: [['Kulturskolan'], ['Folkbiblioteket'], ['Fritidsgårdar'], ['Simhallar'], ['Idrottsplatser'], ['Allmänkultur'], ['Föreningsbidrag'], ['Museum']],
+    verksamheter: [
+      ['Kulturskolan'],
+      ['Folkbiblioteket'],
+      ['Fritidsgårdar'],
+      ['Simhallar'],
+      ['Idrottsplatser'],
+      ['Allmänkultur'],
+      ['Föreningsbidrag'],
+      ['Museum'],
+    ],
     enheter: ['Biblioteket', 'Fritidsgården', 'Simhallen', 'Idrottsplatsen', 'Kulturhuset', 'Ishallen', 'Ungdomens hus'],
   },
   teknik: {
     omraden: [['Gata och park'], ['Vatten och avlopp', 'VA'], ['Fastighet'], ['Renhållning'], ['Kost och lokalvård']],
-    verksamheter: [['Gatudrift'], ['Parkdrift'], ['Vattenverk'], ['Avloppsreningsverk'], ['Fastighetsförvaltning'], ['Måltidsverksamheten'], ['Lokalvård'], ['Vinterväghållning'], ['Fordonsverkstad']],
-    enheter: ['Driftområde', 'Tillagningskök', 'Mottagningskök', 'Lokalvårdsgrupp', 'Reningsverket', 'Vattenverket', 'Parkenheten', 'Förrådet'],
+    verksamheter: [
+      ['Gatudrift'],
+      ['Parkdrift'],
+      ['Vattenverk'],
+      ['Avloppsreningsverk'],
+      ['Fastighetsförvaltning'],
+      ['Måltidsverksamheten'],
+      ['Lokalvård'],
+      ['Vinterväghållning'],
+      ['Fordonsverkstad'],
+    ],
+    enheter: [
+      'Driftområde',
+      'Tillagningskök',
+      'Mottagningskök',
+      'Lokalvårdsgrupp',
+      'Reningsverket',
+      'Vattenverket',
+      'Parkenheten',
+      'Förrådet',
+    ],
   },
   miljo: {
     omraden: [['Miljö och bygg'], ['Plan och bygg'], ['Miljö och hälsoskydd'], ['Lantmäteri']],
-    verksamheter: [['Bygglov'], ['Miljöskydd'], ['Livsmedelskontroll'], ['Detaljplanering'], ['Kart och mät'], ['Tillsyn'], ['Energi- och klimatrådgivning']],
+    verksamheter: [
+      ['Bygglov'],
+      ['Miljöskydd'],
+      ['Livsmedelskontroll'],
+      ['Detaljplanering'],
+      ['Kart och mät'],
+      ['Tillsyn'],
+      ['Energi- och klimatrådgivning'],
+    ],
     enheter: ['Bygglovsgrupp', 'Inspektörsgrupp', 'Planenhet', 'Mätgrupp', 'Tillsynsgrupp'],
   },
   ks: {
     omraden: [['Kommunledningsförvaltningen', 'KLF'], ['Ekonomi'], ['HR'], ['Digitalisering och IT', 'IT'], ['Kommunikation']],
-    verksamheter: [['Ekonomiavdelningen'], ['Löneenheten'], ['HR-avdelningen'], ['IT-avdelningen'], ['Kansliet'], ['Upphandling'], ['Kontaktcenter'], ['Säkerhet och beredskap'], ['Näringsliv']],
+    verksamheter: [
+      ['Ekonomiavdelningen'],
+      ['Löneenheten'],
+      ['HR-avdelningen'],
+      ['IT-avdelningen'],
+      ['Kansliet'],
+      ['Upphandling'],
+      ['Kontaktcenter'],
+      ['Säkerhet och beredskap'],
+      ['Näringsliv'],
+    ],
     enheter: ['Servicecenter', 'Redovisningsgrupp', 'Lönegrupp', 'Supportgrupp', 'Registratur', 'Växeln', 'Arkivet'],
   },
   arbete: {
@@ -137,30 +250,130 @@ const NAMNDER: Array<{ namn: string; alias: string; doman: string }> = [
 const VADERSTRECK = ['Norr', 'Söder', 'Öster', 'Väster', 'Centrum', 'Ytterområdet', 'Nordost', 'Sydväst'];
 
 export const PLATSER = [
-  'Björkdalen', 'Ekbacken', 'Solbacka', 'Granhult', 'Lindås', 'Strandby', 'Västerby', 'Österäng', 'Kvarnbo', 'Hagaby',
-  'Berga', 'Ringdal', 'Tallmon', 'Ängsvik', 'Rosendal', 'Mossberga', 'Sjövik', 'Lövåsen', 'Bäckby', 'Ekhagen',
-  'Furulund', 'Holmsund', 'Kallhäll', 'Lugnet', 'Marieberg', 'Norrby', 'Nyhem', 'Prästgården', 'Runby', 'Sandvik',
-  'Skogsbacken', 'Stenhagen', 'Sörby', 'Tuna', 'Vallby', 'Viksjö', 'Åkerby', 'Älvsby', 'Ödeby', 'Hammarby',
-  'Kyrkbacken', 'Gläntan', 'Solgården', 'Hästhagen', 'Liljeholmen', 'Brunnsvik', 'Enbacken', 'Fågelsången', 'Gillberga', 'Hjortlund',
-  'Igelbäcken', 'Juniberg', 'Karlslund', 'Lillån', 'Myrtorp', 'Näsby', 'Oxelby', 'Pilgården', 'Rågsved', 'Stensund',
-  'Torpa', 'Ugglebo', 'Vretby', 'Yxlan', 'Åsen', 'Ängby', 'Östanå', 'Alby', 'Bredäng', 'Dalby',
-  'Eriksberg', 'Flemingsberg', 'Grönby', 'Hedby', 'Ingeby', 'Järla', 'Kärrby', 'Lundby', 'Malmby', 'Nolby',
+  'Björkdalen',
+  'Ekbacken',
+  'Solbacka',
+  'Granhult',
+  'Lindås',
+  'Strandby',
+  'Västerby',
+  'Österäng',
+  'Kvarnbo',
+  'Hagaby',
+  'Berga',
+  'Ringdal',
+  'Tallmon',
+  'Ängsvik',
+  'Rosendal',
+  'Mossberga',
+  'Sjövik',
+  'Lövåsen',
+  'Bäckby',
+  'Ekhagen',
+  'Furulund',
+  'Holmsund',
+  'Kallhäll',
+  'Lugnet',
+  'Marieberg',
+  'Norrby',
+  'Nyhem',
+  'Prästgården',
+  'Runby',
+  'Sandvik',
+  'Skogsbacken',
+  'Stenhagen',
+  'Sörby',
+  'Tuna',
+  'Vallby',
+  'Viksjö',
+  'Åkerby',
+  'Älvsby',
+  'Ödeby',
+  'Hammarby',
+  'Kyrkbacken',
+  'Gläntan',
+  'Solgården',
+  'Hästhagen',
+  'Liljeholmen',
+  'Brunnsvik',
+  'Enbacken',
+  'Fågelsången',
+  'Gillberga',
+  'Hjortlund',
+  'Igelbäcken',
+  'Juniberg',
+  'Karlslund',
+  'Lillån',
+  'Myrtorp',
+  'Näsby',
+  'Oxelby',
+  'Pilgården',
+  'Rågsved',
+  'Stensund',
+  'Torpa',
+  'Ugglebo',
+  'Vretby',
+  'Yxlan',
+  'Åsen',
+  'Ängby',
+  'Östanå',
+  'Alby',
+  'Bredäng',
+  'Dalby',
+  'Eriksberg',
+  'Flemingsberg',
+  'Grönby',
+  'Hedby',
+  'Ingeby',
+  'Järla',
+  'Kärrby',
+  'Lundby',
+  'Malmby',
+  'Nolby',
 ];
 
 const ATGARDSTITLAR = [
-  'Minska övertid och mertid genom översyn av scheman', 'Bemanning utifrån nyckeltal', 'Avveckla inhyrd personal', 'Digitala möten i stället för resor',
-  'Se över lokalbehovet och säga upp lokaler', 'Samordna inköp och upphandling', 'Minska sjukfrånvaron genom tidig rehabilitering', 'Heltid som norm',
-  'Införa digital tillsyn nattetid', 'Hemtagning av externa placeringar', 'Öka andelen familjehem i egen regi', 'Resursfördelning efter behov',
-  'Energieffektivisering i kommunens fastigheter', 'Samordnad varuförsörjning', 'Minskat matsvinn', 'Vakansprövning av tjänster',
-  'Omförhandla leasingavtal', 'Medicinrobotar i hemtjänsten', 'Planeringsverktyg för hemtjänsten', 'Färre chefsnivåer',
-  'Gemensam bemanningsenhet', 'Minska användningen av timvikarier', 'Sänkta kostnader för skolskjuts', 'Samlokalisering av verksamheter',
-  'Översyn av avgifter och taxor', 'Minska försörjningsstödet genom arbetsmarknadsinsatser', 'Ökad självkostnadstäckning', 'Avveckla dubbelbemanning',
+  'Minska övertid och mertid genom översyn av scheman',
+  'Bemanning utifrån nyckeltal',
+  'Avveckla inhyrd personal',
+  'Digitala möten i stället för resor',
+  'Se över lokalbehovet och säga upp lokaler',
+  'Samordna inköp och upphandling',
+  'Minska sjukfrånvaron genom tidig rehabilitering',
+  'Heltid som norm',
+  'Införa digital tillsyn nattetid',
+  'Hemtagning av externa placeringar',
+  'Öka andelen familjehem i egen regi',
+  'Resursfördelning efter behov',
+  'Energieffektivisering i kommunens fastigheter',
+  'Samordnad varuförsörjning',
+  'Minskat matsvinn',
+  'Vakansprövning av tjänster',
+  'Omförhandla leasingavtal',
+  'Medicinrobotar i hemtjänsten',
+  'Planeringsverktyg för hemtjänsten',
+  'Färre chefsnivåer',
+  'Gemensam bemanningsenhet',
+  'Minska användningen av timvikarier',
+  'Sänkta kostnader för skolskjuts',
+  'Samlokalisering av verksamheter',
+  'Översyn av avgifter och taxor',
+  'Minska försörjningsstödet genom arbetsmarknadsinsatser',
+  'Ökad självkostnadstäckning',
+  'Avveckla dubbelbemanning',
 ];
 
 const KOMMENTARER = [
-  'Sent inkomna fakturor för institutionsvård.', 'Högre kostnader för inhyrd personal under sommaren.', 'Vakanta tjänster ger överskott.',
-  'Ökade volymer jämfört med budget.', 'Engångskostnad för reparation.', 'Statsbidrag har bokförts i förskott.', 'Periodiseringsfel rättat månaden efter.',
-  'Fler placeringar än planerat.', 'Lägre energikostnader än beräknat.', 'Retroaktiv lönerevision har belastat månaden.',
+  'Sent inkomna fakturor för institutionsvård.',
+  'Högre kostnader för inhyrd personal under sommaren.',
+  'Vakanta tjänster ger överskott.',
+  'Ökade volymer jämfört med budget.',
+  'Engångskostnad för reparation.',
+  'Statsbidrag har bokförts i förskott.',
+  'Periodiseringsfel rättat månaden efter.',
+  'Fler placeringar än planerat.',
+  'Lägre energikostnader än beräknat.',
+  'Retroaktiv lönerevision har belastat månaden.',
 ];
 
 export const KPI_NAMN = ['sjukfrånvaro', 'korttidsfrånvaro', 'personalomsättning'];
@@ -197,15 +410,27 @@ export function skapaOrganisation(storlek: Storlek): Organisation {
 
   const namn = new Set<string>();
   const unikt = (bas: string, tillagg: readonly string[]): string => {
-    if (!namn.has(bas)) { namn.add(bas); return bas; }
+    if (!namn.has(bas)) {
+      namn.add(bas);
+      return bas;
+    }
     for (let i = 0; i < 20; i++) {
       const forslag = `${bas} ${slump.val(tillagg)}`;
-      if (!namn.has(forslag)) { namn.add(forslag); return forslag; }
+      if (!namn.has(forslag)) {
+        namn.add(forslag);
+        return forslag;
+      }
     }
-    for (let i = 2; ; i++) if (!namn.has(`${bas} ${i}`)) { namn.add(`${bas} ${i}`); return `${bas} ${i}`; }
+    for (let i = 2; ; i++)
+      if (!namn.has(`${bas} ${i}`)) {
+        namn.add(`${bas} ${i}`);
+        return `${bas} ${i}`;
+      }
   };
 
-  const enheter: GenEnhet[] = [{ id: 'kommun', namn: 'Storvik kommun', typ: 'kommun', foralder: null, alias: ['Storvik'], niva: 0, namnd: null }];
+  const enheter: GenEnhet[] = [
+    { id: 'kommun', namn: 'Storvik kommun', typ: 'kommun', foralder: null, alias: ['Storvik'], niva: 0, namnd: null },
+  ];
   namn.add('Storvik kommun');
   const namnder: GenEnhet[] = NAMNDER.slice(0, antalNamnder).map((n, i) => {
     namn.add(n.namn);
@@ -214,15 +439,24 @@ export function skapaOrganisation(storlek: Storlek): Organisation {
   enheter.push(...namnder);
   const doman = (e: GenEnhet) => DOMANER[NAMNDER[Number(e.namnd!.slice(1)) - 1].doman];
 
-  const omradesPlatser = fordela(Array.from({ length: antalOmraden }, (_, i) => i), namnder.map((n) => n.id), slump);
+  const omradesPlatser = fordela(
+    Array.from({ length: antalOmraden }, (_, i) => i),
+    namnder.map((n) => n.id),
+    slump,
+  );
   const omraden: GenEnhet[] = [];
   for (const n of namnder) {
     const pool = doman(n).omraden;
     omradesPlatser.get(n.id)!.forEach((_, j) => {
       const [stam, alias] = pool[j % pool.length];
       const e: GenEnhet = {
-        id: `o${omraden.length + 1}`, namn: unikt(stam, VADERSTRECK), typ: j === 0 && slump.chans(0.3) ? 'förvaltning' : 'verksamhetsområde',
-        foralder: n.id, alias: [], niva: 2, namnd: n.id,
+        id: `o${omraden.length + 1}`,
+        namn: unikt(stam, VADERSTRECK),
+        typ: j === 0 && slump.chans(0.3) ? 'förvaltning' : 'verksamhetsområde',
+        foralder: n.id,
+        alias: [],
+        niva: 2,
+        namnd: n.id,
       };
       if (alias) e.alias.push(e.namn === stam ? alias : `${alias} ${e.namn.slice(stam.length + 1)}`);
       omraden.push(e);
@@ -230,21 +464,37 @@ export function skapaOrganisation(storlek: Storlek): Organisation {
   }
   enheter.push(...omraden);
 
-  const verksamhetsPlatser = fordela(Array.from({ length: antalVerksamheter }, (_, i) => i), omraden.map((o) => o.id), slump);
+  const verksamhetsPlatser = fordela(
+    Array.from({ length: antalVerksamheter }, (_, i) => i),
+    omraden.map((o) => o.id),
+    slump,
+  );
   const verksamheter: GenEnhet[] = [];
   for (const o of omraden) {
     const pool = doman(o).verksamheter;
     const start = slump.heltal(0, pool.length - 1);
     verksamhetsPlatser.get(o.id)!.forEach((_, j) => {
       const [stam, alias] = pool[(start + j) % pool.length];
-      const e: GenEnhet = { id: `v${verksamheter.length + 1}`, namn: unikt(stam, VADERSTRECK), typ: 'verksamhet', foralder: o.id, alias: [], niva: 3, namnd: o.namnd };
+      const e: GenEnhet = {
+        id: `v${verksamheter.length + 1}`,
+        namn: unikt(stam, VADERSTRECK),
+        typ: 'verksamhet',
+        foralder: o.id,
+        alias: [],
+        niva: 3,
+        namnd: o.namnd,
+      };
       if (alias) e.alias.push(e.namn === stam ? alias : `${alias} ${e.namn.slice(stam.length + 1)}`);
       verksamheter.push(e);
     });
   }
   enheter.push(...verksamheter);
 
-  const enhetsPlatser = fordela(Array.from({ length: antalEnheter }, (_, i) => i), verksamheter.map((v) => v.id), slump);
+  const enhetsPlatser = fordela(
+    Array.from({ length: antalEnheter }, (_, i) => i),
+    verksamheter.map((v) => v.id),
+    slump,
+  );
   for (const v of verksamheter) {
     const pool = doman(v).enheter;
     for (const _ of enhetsPlatser.get(v.id)!) {
@@ -259,7 +509,15 @@ export function skapaOrganisation(storlek: Storlek): Organisation {
         const alias = !/(en|et|an)$/.test(stam) && slump.chans(0.3) ? [`${genitiv(plats)} ${stam.toLowerCase()}`] : [];
         e = { id: `e${enheter.length + 1}`, namn: kandidat, typ: 'enhet', foralder: v.id, alias, niva: 4, namnd: v.namnd };
       }
-      e ??= { id: `e${enheter.length + 1}`, namn: unikt(`${slump.val(pool)} ${slump.val(PLATSER)}`, PLATSER), typ: 'enhet', foralder: v.id, alias: [], niva: 4, namnd: v.namnd };
+      e ??= {
+        id: `e${enheter.length + 1}`,
+        namn: unikt(`${slump.val(pool)} ${slump.val(PLATSER)}`, PLATSER),
+        typ: 'enhet',
+        foralder: v.id,
+        alias: [],
+        niva: 4,
+        namnd: v.namnd,
+      };
       enheter.push(e);
     }
   }
@@ -295,7 +553,11 @@ export function skapaOrganisation(storlek: Storlek): Organisation {
       if (man === 12) budgetAck = arsbudget;
       const prognos = arsbudget * (1 + arsavvikelse * (0.5 + man / 24) + slump.normal() * 0.005);
       const kommentar = slump.chans(0.08) ? slump.val(KOMMENTARER) : '';
-      utfallRader.push([e.id, p, belopp(budgetAck, slump), belopp(utfallAck, slump), belopp(arsbudget, slump), belopp(prognos, slump), kommentar].join(';'));
+      utfallRader.push(
+        [e.id, p, belopp(budgetAck, slump), belopp(utfallAck, slump), belopp(arsbudget, slump), belopp(prognos, slump), kommentar].join(
+          ';',
+        ),
+      );
       senaste.set(`${e.id}|${p}`, { budget_ack: budgetAck, utfall_ack: utfallAck, budget_helar: arsbudget, prognos_helar: prognos });
     }
   }
@@ -316,11 +578,29 @@ export function skapaOrganisation(storlek: Storlek): Organisation {
 
   // Measures: on the områden and about half the verksamheter, numbered per unit.
   const planenheter = [...omraden, ...verksamheter.filter(() => slump.chans(0.5))];
-  const fordelade = fordela(Array.from({ length: storlek.atgarder }, (_, i) => i), planenheter.map((e) => e.id), slump);
+  const fordelade = fordela(
+    Array.from({ length: storlek.atgarder }, (_, i) => i),
+    planenheter.map((e) => e.id),
+    slump,
+  );
   const forstaAr = Number(perioder[Math.max(0, perioder.length - 24)].slice(0, 4));
   const sistaAr = Number(storlek.sista.slice(0, 4));
   const arLista = Array.from({ length: sistaAr - forstaAr + 2 }, (_, i) => forstaAr + i);
-  const atgardRader: string[] = [['enhet', 'nr', 'atgard', 'ansvarig', 'tidplan', 'uppfoljning', 'kategori', 'status', 'kommentar', ...arLista.map((a) => `plan_${a}`), ...arLista.map((a) => `utfall_${a}`)].join(';')];
+  const atgardRader: string[] = [
+    [
+      'enhet',
+      'nr',
+      'atgard',
+      'ansvarig',
+      'tidplan',
+      'uppfoljning',
+      'kategori',
+      'status',
+      'kommentar',
+      ...arLista.map((a) => `plan_${a}`),
+      ...arLista.map((a) => `utfall_${a}`),
+    ].join(';'),
+  ];
   const planRader: string[] = ['enhet;namn;sparbeting;angiven_summa'];
   const atgarder = new Map<string, string[]>();
   for (const e of planenheter) {
@@ -329,25 +609,66 @@ export function skapaOrganisation(storlek: Storlek): Organisation {
     const titlar: string[] = [];
     let summa = 0;
     lista.forEach((_, i) => {
-      const titel = ATGARDSTITLAR[(i * 7 + Number(e.id.slice(1))) % ATGARDSTITLAR.length] + (i >= ATGARDSTITLAR.length ? ` (${i + 1})` : '');
+      const titel =
+        ATGARDSTITLAR[(i * 7 + Number(e.id.slice(1))) % ATGARDSTITLAR.length] + (i >= ATGARDSTITLAR.length ? ` (${i + 1})` : '');
       titlar.push(titel);
       const status = slump.val(['pågår', 'pågår', 'pågår', 'genomförd', 'försenad', 'ej påbörjad', 'avbruten'] as const);
       const plan = arLista.map((a) => (a <= sistaAr + 1 && slump.chans(0.8) ? belopp(50 + slump.tal() * 900, slump) : ''));
-      const utfall = arLista.map((a, j) => (a <= sistaAr && plan[j] ? belopp((50 + slump.tal() * 700), slump) : ''));
+      const utfall = arLista.map((a, j) => (a <= sistaAr && plan[j] ? belopp(50 + slump.tal() * 700, slump) : ''));
       summa += plan.reduce((s, v) => s + (v ? Number(v.replace(/ /g, '').replace(',', '.')) : 0), 0);
-      atgardRader.push([
-        e.id, String(i + 1), titel, 'Verksamhetschef', `Q${slump.heltal(1, 4)} ${slump.val(arLista)}`, 'Månadsvis i uppföljningen',
-        slump.chans(0.25) ? 'B' : 'A', status, status === 'försenad' || status === 'avbruten' ? 'Beslut dröjer, ny tidplan tas fram.' : '',
-        ...plan, ...utfall,
-      ].join(';'));
+      atgardRader.push(
+        [
+          e.id,
+          String(i + 1),
+          titel,
+          'Verksamhetschef',
+          `Q${slump.heltal(1, 4)} ${slump.val(arLista)}`,
+          'Månadsvis i uppföljningen',
+          slump.chans(0.25) ? 'B' : 'A',
+          status,
+          status === 'försenad' || status === 'avbruten' ? 'Beslut dröjer, ny tidplan tas fram.' : '',
+          ...plan,
+          ...utfall,
+        ].join(';'),
+      );
     });
     atgarder.set(e.id, titlar);
     planRader.push([e.id, `Åtgärdsplan för ${e.namn}`, belopp(summa * 0.95, slump), belopp(summa, slump)].join(';'));
   }
 
   // People: two admins, a controller per nämnd and per område, a chef per verksamhet.
-  const fornamn = ['Anna', 'Erik', 'Maria', 'Lars', 'Karin', 'Johan', 'Eva', 'Anders', 'Sara', 'Per', 'Emma', 'Mikael', 'Lena', 'Fredrik', 'Ida', 'Oskar'];
-  const efternamn = ['Andersson', 'Johansson', 'Karlsson', 'Nilsson', 'Eriksson', 'Larsson', 'Olsson', 'Persson', 'Svensson', 'Gustafsson', 'Lindberg', 'Holm'];
+  const fornamn = [
+    'Anna',
+    'Erik',
+    'Maria',
+    'Lars',
+    'Karin',
+    'Johan',
+    'Eva',
+    'Anders',
+    'Sara',
+    'Per',
+    'Emma',
+    'Mikael',
+    'Lena',
+    'Fredrik',
+    'Ida',
+    'Oskar',
+  ];
+  const efternamn = [
+    'Andersson',
+    'Johansson',
+    'Karlsson',
+    'Nilsson',
+    'Eriksson',
+    'Larsson',
+    'Olsson',
+    'Persson',
+    'Svensson',
+    'Gustafsson',
+    'Lindberg',
+    'Holm',
+  ];
   const person = () => `${slump.val(fornamn)} ${slump.val(efternamn)}`;
   const anvandare: GenAnvandare[] = [
     { id: slump.guid(), namn: person(), roll: 'admin', enheter: ['kommun'] },
@@ -362,13 +683,29 @@ export function skapaOrganisation(storlek: Storlek): Organisation {
   for (const o of omraden) anvandare.push({ id: slump.guid(), namn: person(), roll: 'controller', enheter: [o.id] });
   for (const v of verksamheter) anvandare.push({ id: slump.guid(), namn: person(), roll: 'chef', enheter: [v.id] });
 
-  const trosklar = ['enhet;varning_procent;kritisk_procent;varning_prognos_tkr;kritisk_prognos_tkr', 'kommun;102;105;-500;-2000', ...namnder.map((n) => `${n.id};101;103;-250;-1000`)];
+  const trosklar = [
+    'enhet;varning_procent;kritisk_procent;varning_prognos_tkr;kritisk_prognos_tkr',
+    'kommun;102;105;-500;-2000',
+    ...namnder.map((n) => `${n.id};101;103;-250;-1000`),
+  ];
 
   return {
-    storlek, enheter, lov, perioder, anvandare, controllerFor, atgarder, kpiEnheter, kpiNamn: KPI_NAMN, senaste,
+    storlek,
+    enheter,
+    lov,
+    perioder,
+    anvandare,
+    controllerFor,
+    atgarder,
+    kpiEnheter,
+    kpiNamn: KPI_NAMN,
+    senaste,
     rader: { utfall: utfallRader.length - 1, nyckeltal: nyckeltalRader.length - 1, atgarder: atgardRader.length - 1 },
     csv: {
-      'enheter.csv': ['id;namn;typ;foralder;alias', ...enheter.map((e) => [e.id, e.namn, e.typ, e.foralder ?? '', e.alias.join('|')].join(';'))],
+      'enheter.csv': [
+        'id;namn;typ;foralder;alias',
+        ...enheter.map((e) => [e.id, e.namn, e.typ, e.foralder ?? '', e.alias.join('|')].join(';')),
+      ],
       'utfall.csv': utfallRader,
       'nyckeltal.csv': nyckeltalRader,
       'atgarder.csv': atgardRader,
@@ -389,7 +726,11 @@ export function skrivCsv(org: Organisation, mapp: string): void {
  * The organisation as an import folder (`<mapp>/csv`) read by the real importer into a new store
  * (`<mapp>/store.json`); `importMs` is the opening and the import, not the writing of the CSV files.
  */
-export async function importeradLagring(org: Organisation, mapp: string, klocka: () => Date): Promise<{ store: Store; fil: string; importMs: number }> {
+export async function importeradLagring(
+  org: Organisation,
+  mapp: string,
+  klocka: () => Date,
+): Promise<{ store: Store; fil: string; importMs: number }> {
   skrivCsv(org, join(mapp, 'csv'));
   const fil = join(mapp, 'store.json');
   const t = performance.now();
@@ -397,4 +738,3 @@ export async function importeradLagring(org: Organisation, mapp: string, klocka:
   await importera(store, lasImportmapp(join(mapp, 'csv')));
   return { store, fil, importMs: performance.now() - t };
 }
-

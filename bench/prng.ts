@@ -43,7 +43,10 @@ export class Slump {
 
   /** a GUID-shaped id, for Teams users (aadObjectId) */
   guid(): string {
-    const hex = () => Math.floor(this.tal() * 0x10000).toString(16).padStart(4, '0');
+    const hex = () =>
+      Math.floor(this.tal() * 0x10000)
+        .toString(16)
+        .padStart(4, '0');
     return `${hex()}${hex()}-${hex()}-4${hex().slice(1)}-a${hex().slice(1)}-${hex()}${hex()}${hex()}`;
   }
 }

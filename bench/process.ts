@@ -44,7 +44,10 @@ function healthz(port: number): Promise<boolean> {
       res.on('end', () => resolve(res.statusCode === 200));
     });
     req.on('error', () => resolve(false));
-    req.on('timeout', () => { req.destroy(); resolve(false); });
+    req.on('timeout', () => {
+      req.destroy();
+      resolve(false);
+    });
     req.end();
   });
 }
@@ -58,7 +61,14 @@ function statusMb(pid: number, falt: string): number {
  * Spawns `node --import tsx <skript>` in the repository and waits until /healthz answers 200. Its stderr (the
  * JSON log) goes to `loggfil`, not to a pipe: a pipe the bench is slow to drain would block the server's writes.
  */
-export async function startaServerprocess(namn: string, skript: string, env: Record<string, string>, rot: string, loggfil: string, maxMs = 30_000): Promise<Serverprocess> {
+export async function startaServerprocess(
+  namn: string,
+  skript: string,
+  env: Record<string, string>,
+  rot: string,
+  loggfil: string,
+  maxMs = 30_000,
+): Promise<Serverprocess> {
   const port = await ledigPort();
   const miljo: NodeJS.ProcessEnv = { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' };
   for (const k of ['BOT_ID', 'BOT_PASSWORD', 'BOT_TENANT_ID', 'ALLOWED_TENANTS', 'NODE_ENV']) delete miljo[k];
@@ -68,12 +78,24 @@ export async function startaServerprocess(namn: string, skript: string, env: Rec
   // BENCH_NODE_ARGS="--trace-gc ...": more node flags for the servers, for diagnosis; their stdout goes to the log too.
   if (process.env.BENCH_NODE_ARGS) profil.push(...process.env.BENCH_NODE_ARGS.split(' ').filter(Boolean));
   const fd = openSync(loggfil, 'a');
-  const barn = spawn(process.execPath, [...profil, '--import', 'tsx', skript], { cwd: rot, env: miljo, stdio: ['ignore', process.env.BENCH_NODE_ARGS ? fd : 'ignore', fd] });
+  const barn = spawn(process.execPath, [...profil, '--import', 'tsx', skript], {
+    cwd: rot,
+    env: miljo,
+    stdio: ['ignore', process.env.BENCH_NODE_ARGS ? fd : 'ignore', fd],
+  });
   closeSync(fd);
   levande.add(barn);
-  const logg = () => { try { return readFileSync(loggfil, 'utf-8').slice(-8000); } catch { return ''; } };
+  const logg = () => {
+    try {
+      return readFileSync(loggfil, 'utf-8').slice(-8000);
+    } catch {
+      return '';
+    }
+  };
   let slut: string | null = null;
-  barn.on('exit', (kod, signal) => { slut = `avslutades (${kod ?? signal})`; });
+  barn.on('exit', (kod, signal) => {
+    slut = `avslutades (${kod ?? signal})`;
+  });
   for (;;) {
     if (slut) throw new Error(`${namn} ${slut} innan /healthz svarade:\n${logg()}`);
     if (await healthz(port)) break;
@@ -86,14 +108,26 @@ export async function startaServerprocess(namn: string, skript: string, env: Rec
   const startMs = performance.now() - start;
   const pid = barn.pid!;
   return {
-    namn, port, pid, startMs,
+    namn,
+    port,
+    pid,
+    startMs,
     stderr: logg,
     minne: () => ({ toppMb: statusMb(pid, 'VmHWM'), nuMb: statusMb(pid, 'VmRSS') }),
-    stoppa: () => new Promise<void>((resolve) => {
-      if (barn.exitCode !== null || barn.signalCode !== null) { levande.delete(barn); resolve(); return; }
-      const t = setTimeout(() => barn.kill('SIGKILL'), 3000);
-      barn.once('exit', () => { clearTimeout(t); levande.delete(barn); resolve(); });
-      barn.kill('SIGTERM');
-    }),
+    stoppa: () =>
+      new Promise<void>((resolve) => {
+        if (barn.exitCode !== null || barn.signalCode !== null) {
+          levande.delete(barn);
+          resolve();
+          return;
+        }
+        const t = setTimeout(() => barn.kill('SIGKILL'), 3000);
+        barn.once('exit', () => {
+          clearTimeout(t);
+          levande.delete(barn);
+          resolve();
+        });
+        barn.kill('SIGTERM');
+      }),
   };
 }

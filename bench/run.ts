@@ -67,7 +67,11 @@ const stada = () => {
   if (!ARG.behall) rmSync(tmp, { recursive: true, force: true });
 };
 process.on('exit', stada);
-for (const s of ['SIGINT', 'SIGTERM'] as const) process.on(s, () => { stada(); process.exit(130); });
+for (const s of ['SIGINT', 'SIGTERM'] as const)
+  process.on(s, () => {
+    stada();
+    process.exit(130);
+  });
 // Bounded whatever happens: a server that stops answering ends the run instead of holding it.
 setTimeout(() => {
   process.stderr.write('bench avbröts: över 170 s\n');
@@ -86,7 +90,11 @@ async function byggStore(namn: string, org: Organisation): Promise<{ store: Stor
   return { ...lagring, importMs: lagring.importMs + performance.now() - t };
 }
 
-function fragorIProcess(store: Store, fragor: Benchfraga[], uppvarmning: Benchfraga[]): { perSekund: number; indexMs: number; traffade: number; medEnhet: number; perTyp: Record<string, number> } {
+function fragorIProcess(
+  store: Store,
+  fragor: Benchfraga[],
+  uppvarmning: Benchfraga[],
+): { perSekund: number; indexMs: number; traffade: number; medEnhet: number; perTyp: Record<string, number> } {
   const fabrik = new Miljofabrik(store, klocka);
   const t0 = performance.now();
   fabrik.skapa(undefined, undefined);
@@ -120,10 +128,18 @@ function meddelanden(fragor: Benchfraga[], prefix: string, lasare: GenAnvandare[
   return fragor.map((q, i) => {
     const anv = lasare[i % lasare.length];
     return {
-      type: 'message', id: `${prefix}-${i}`, timestamp: new Date().toISOString(), channelId: 'msteams', serviceUrl,
-      from: { id: `29:${anv.id}`, aadObjectId: anv.id, name: anv.namn }, recipient: { id: '28:budgetkollen', name: 'Budgetkollen' },
+      type: 'message',
+      id: `${prefix}-${i}`,
+      timestamp: new Date().toISOString(),
+      channelId: 'msteams',
+      serviceUrl,
+      from: { id: `29:${anv.id}`, aadObjectId: anv.id, name: anv.namn },
+      recipient: { id: '28:budgetkollen', name: 'Budgetkollen' },
       conversation: { id: `a:${prefix}-samtal-${i % samtal}`, conversationType: 'personal', tenantId: TENANT },
-      channelData: { tenant: { id: TENANT } }, text: q.text, textFormat: 'plain', locale: 'sv-SE',
+      channelData: { tenant: { id: TENANT } },
+      text: q.text,
+      textFormat: 'plain',
+      locale: 'sv-SE',
     };
   });
 }
@@ -146,17 +162,32 @@ function inlamningar(org: Organisation, antal: number, seed: number, prefix: str
     const budget = bas.budget_ack * skala;
     const controller = org.controllerFor.get(enhet.namnd!)!;
     return {
-      type: 'invoke', name: 'adaptiveCard/action', id: `${prefix}-${i}`, timestamp: new Date().toISOString(), channelId: 'msteams', serviceUrl,
-      from: { id: `29:${controller.id}`, aadObjectId: controller.id, name: controller.namn }, recipient: { id: '28:budgetkollen', name: 'Budgetkollen' },
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      id: `${prefix}-${i}`,
+      timestamp: new Date().toISOString(),
+      channelId: 'msteams',
+      serviceUrl,
+      from: { id: `29:${controller.id}`, aadObjectId: controller.id, name: controller.namn },
+      recipient: { id: '28:budgetkollen', name: 'Budgetkollen' },
       conversation: { id: `a:${prefix}-${controller.id}`, conversationType: 'personal', tenantId: TENANT },
-      channelData: { tenant: { id: TENANT } }, locale: 'sv-SE',
+      channelData: { tenant: { id: TENANT } },
+      locale: 'sv-SE',
       value: {
         action: {
-          type: 'Action.Execute', verb: 'spara_utfall',
+          type: 'Action.Execute',
+          verb: 'spara_utfall',
           data: {
-            kortId: `${prefix}-${seed}-${i}-kort`, grundversion: String(grund), grundenhet: enhet.id, grundperiod: period,
-            enhet: enhet.id, period, budget_ack: belopp(budget), utfall_ack: belopp(budget * (1 + slump.normal() * 0.03)),
-            budget_helar: belopp(bas.budget_helar), prognos_helar: belopp(bas.prognos_helar * (1 + slump.normal() * 0.01)),
+            kortId: `${prefix}-${seed}-${i}-kort`,
+            grundversion: String(grund),
+            grundenhet: enhet.id,
+            grundperiod: period,
+            enhet: enhet.id,
+            period,
+            budget_ack: belopp(budget),
+            utfall_ack: belopp(budget * (1 + slump.normal() * 0.03)),
+            budget_helar: belopp(bas.budget_helar),
+            prognos_helar: belopp(bas.prognos_helar * (1 + slump.normal() * 0.01)),
             kommentar: 'Korrigerad periodisering av fakturor.',
           },
         },
@@ -171,7 +202,9 @@ const sparad = (svar: { status: number; kropp: string }) => svar.status === 200 
 async function main(): Promise<void> {
   const borjan = performance.now();
   const [last1] = loadavg();
-  rad(`Budgetkollen bench: ${ARG.enheter} enheter × ${ARG.manader} månader, ${ARG.atgarder} åtgärder, seed ${ARG.seed}; load average ${last1.toFixed(2)}`);
+  rad(
+    `Budgetkollen bench: ${ARG.enheter} enheter × ${ARG.manader} månader, ${ARG.atgarder} åtgärder, seed ${ARG.seed}; load average ${last1.toFixed(2)}`,
+  );
 
   // The large organisation, through the real importer into a temporary store.
   let t = performance.now();
@@ -179,14 +212,18 @@ async function main(): Promise<void> {
   const genMs = performance.now() - t;
   const stor = await byggStore('stor', org);
   const storeBytes = statSync(stor.fil).size;
-  rad(`organisation: ${org.enheter.length} enheter (${org.lov.length} rapporterande), ${org.rader.utfall} utfallsrader, ${org.rader.nyckeltal} nyckeltal, ${org.rader.atgarder} åtgärder, ${org.anvandare.length} användare; genererad på ${ms(genMs)}, importerad på ${ms(stor.importMs)}; store ${(storeBytes / 1e6).toFixed(1)} MB`);
+  rad(
+    `organisation: ${org.enheter.length} enheter (${org.lov.length} rapporterande), ${org.rader.utfall} utfallsrader, ${org.rader.nyckeltal} nyckeltal, ${org.rader.atgarder} åtgärder, ${org.anvandare.length} användare; genererad på ${ms(genMs)}, importerad på ${ms(stor.importMs)}; store ${(storeBytes / 1e6).toFixed(1)} MB`,
+  );
   const liten = skapaOrganisation({ enheter: 10, manader: 12, atgarder: 10, sista: SISTA, seed: ARG.seed + 1 });
   const litenStore = await byggStore('liten', liten);
 
   // 1. Questions in process: language + answers, as the message handler calls them.
   const fragor = skapaFragor(org, ARG.fragor, ARG.seed + 100);
   const q = fragorIProcess(stor.store, fragor, skapaFragor(org, 200, ARG.seed + 200));
-  rad(`frågor i processen: ${q.perSekund.toFixed(0)} frågor/s över ${fragor.length} frågor (enheten rätt tolkad i ${q.traffade} av ${q.medEnhet}); namnindex byggt på ${ms(q.indexMs)}; medel per typ ${JSON.stringify(q.perTyp)}`);
+  rad(
+    `frågor i processen: ${q.perSekund.toFixed(0)} frågor/s över ${fragor.length} frågor (enheten rätt tolkad i ${q.traffade} av ${q.medEnhet}); namnindex byggt på ${ms(q.indexMs)}; medel per typ ${JSON.stringify(q.perTyp)}`,
+  );
   await stor.store.vanta();
   await litenStore.store.vanta();
 
@@ -198,16 +235,35 @@ async function main(): Promise<void> {
   for (let i = 0; i < 3; i++) {
     await par.bot?.stoppa();
     await par.eko?.stoppa();
-    const startaBot = async () => { par.bot = await startaServerprocess('budgetkollen', 'src/index.ts', botEnv, ROT, join(tmp, `bot-${i}.log`)); };
-    const startaEko = async () => { par.eko = await startaServerprocess('eko', 'bench/echo.ts', { LOG_LEVEL: 'info' }, ROT, join(tmp, `eko-${i}.log`)); };
-    if (i % 2) { await startaEko(); await startaBot(); } else { await startaBot(); await startaEko(); }
+    const startaBot = async () => {
+      par.bot = await startaServerprocess('budgetkollen', 'src/index.ts', botEnv, ROT, join(tmp, `bot-${i}.log`));
+    };
+    const startaEko = async () => {
+      par.eko = await startaServerprocess('eko', 'bench/echo.ts', { LOG_LEVEL: 'info' }, ROT, join(tmp, `eko-${i}.log`));
+    };
+    if (i % 2) {
+      await startaEko();
+      await startaBot();
+    } else {
+      await startaBot();
+      await startaEko();
+    }
     starter.bot.push({ ms: par.bot!.startMs, mb: par.bot!.minne().toppMb });
     starter.eko.push({ ms: par.eko!.startMs, mb: par.eko!.minne().toppMb });
   }
   const median = (v: number[]) => [...v].sort((a, b) => a - b)[v.length >> 1];
-  const start = { bot: median(starter.bot.map((x) => x.ms)), eko: median(starter.eko.map((x) => x.ms)), botMb: median(starter.bot.map((x) => x.mb)), ekoMb: median(starter.eko.map((x) => x.mb)) };
-  rad(`start på stora storen: /healthz efter ${starter.bot.map((x) => ms(x.ms)).join(', ')} (median ${ms(start.bot)}); RSS-topp vid start ${starter.bot.map((x) => x.mb.toFixed(0)).join(', ')} MB`);
-  rad(`ekobot (samma stack, svarar med frågans text): /healthz efter ${starter.eko.map((x) => ms(x.ms)).join(', ')} (median ${ms(start.eko)}); RSS-topp vid start ${starter.eko.map((x) => x.mb.toFixed(0)).join(', ')} MB`);
+  const start = {
+    bot: median(starter.bot.map((x) => x.ms)),
+    eko: median(starter.eko.map((x) => x.ms)),
+    botMb: median(starter.bot.map((x) => x.mb)),
+    ekoMb: median(starter.eko.map((x) => x.mb)),
+  };
+  rad(
+    `start på stora storen: /healthz efter ${starter.bot.map((x) => ms(x.ms)).join(', ')} (median ${ms(start.bot)}); RSS-topp vid start ${starter.bot.map((x) => x.mb.toFixed(0)).join(', ')} MB`,
+  );
+  rad(
+    `ekobot (samma stack, svarar med frågans text): /healthz efter ${starter.eko.map((x) => ms(x.ms)).join(', ')} (median ${ms(start.eko)}); RSS-topp vid start ${starter.eko.map((x) => x.mb.toFixed(0)).join(', ')} MB`,
+  );
   const b = par.bot!;
   const e = par.eko!;
 
@@ -222,7 +278,9 @@ async function main(): Promise<void> {
     bot: await kor(b.port, meddelanden(forsta, 'kall-bot', lasare, 1, sink.url), 1, sink),
     eko: await kor(e.port, meddelanden(forsta, 'kall-eko', lasare, 1, sink.url), 1, sink),
   };
-  rad(`http de första 100 frågorna efter start, samtidighet 1: bot p50 ${ms(kall.bot.p50)} p99 ${ms(kall.bot.p99)}; eko p50 ${ms(kall.eko.p50)} p99 ${ms(kall.eko.p99)}`);
+  rad(
+    `http de första 100 frågorna efter start, samtidighet 1: bot p50 ${ms(kall.bot.p50)} p99 ${ms(kall.bot.p99)}; eko p50 ${ms(kall.eko.p50)} p99 ${ms(kall.eko.p99)}`,
+  );
   // Then warm, unmeasured, as a service that has been running a while: both servers get the same questions.
   const uppvarmning = httpFragor.slice(100, 100 + ARG.uppvarmning);
   await kor(b.port, meddelanden(uppvarmning, 'uv-bot', lasare, 8, sink.url), 8, sink);
@@ -238,24 +296,36 @@ async function main(): Promise<void> {
     for (let i = 0; i < OMGANGAR; i++) {
       const omgang = urval.slice(Math.floor((i * antal) / OMGANGAR), Math.floor(((i + 1) * antal) / OMGANGAR));
       const forst = i % 2 ? 'eko' : 'bot';
-      for (const vem of forst === 'bot' ? ['bot', 'eko'] as const : ['eko', 'bot'] as const) {
+      for (const vem of forst === 'bot' ? (['bot', 'eko'] as const) : (['eko', 'bot'] as const)) {
         const port = vem === 'bot' ? b.port : e.port;
         delar[vem].push(await kor(port, meddelanden(omgang, `${vem}-c${c}-${i}`, lasare, c, sink.url), c, sink, undefined, tider[vem]));
       }
     }
     const h = { bot: slaIhop(tider.bot, delar.bot), eko: slaIhop(tider.eko, delar.eko) };
     http[`c${c}`] = h;
-    rad(`http samtidighet ${c}: bot p50 ${ms(h.bot.p50)} p99 ${ms(h.bot.p99)} (${h.bot.perSekund.toFixed(0)}/s, ${h.bot.fel} fel); eko p50 ${ms(h.eko.p50)} p99 ${ms(h.eko.p99)} (${h.eko.perSekund.toFixed(0)}/s); kvot p50 ${(h.bot.p50 / h.eko.p50).toFixed(2)} p99 ${(h.bot.p99 / h.eko.p99).toFixed(2)}`);
+    rad(
+      `http samtidighet ${c}: bot p50 ${ms(h.bot.p50)} p99 ${ms(h.bot.p99)} (${h.bot.perSekund.toFixed(0)}/s, ${h.bot.fel} fel); eko p50 ${ms(h.eko.p50)} p99 ${ms(h.eko.p99)} (${h.eko.perSekund.toFixed(0)}/s); kvot p50 ${(h.bot.p50 / h.eko.p50).toFixed(2)} p99 ${(h.bot.p99 / h.eko.p99).toFixed(2)}`,
+    );
   }
-  rad(`sink: ${sink.statistik.svar} svar mottagna, ${sink.statistik.medAuthorization} med Authorization-huvud, ${sink.statistik.okanda} okända anrop`);
+  rad(
+    `sink: ${sink.statistik.svar} svar mottagna, ${sink.statistik.medAuthorization} med Authorization-huvud, ${sink.statistik.okanda} okända anrop`,
+  );
   const ekoMinne = e.minne();
   const botEfterFragor = b.minne();
-  rad(`minne efter frågorna (V8 låter heapen växa med skräp till nästa stora GC, i båda): bot topp ${botEfterFragor.toppMb.toFixed(0)} MB (nu ${botEfterFragor.nuMb.toFixed(0)} MB); ekobot topp ${ekoMinne.toppMb.toFixed(0)} MB`);
+  rad(
+    `minne efter frågorna (V8 låter heapen växa med skräp till nästa stora GC, i båda): bot topp ${botEfterFragor.toppMb.toFixed(0)} MB (nu ${botEfterFragor.nuMb.toFixed(0)} MB); ekobot topp ${ekoMinne.toppMb.toFixed(0)} MB`,
+  );
   await e.stoppa();
 
   // 3. Submissions: durable (journal synced) before the invoke is answered. The large and the small store
   // take turns in rounds, each on its own server.
-  const litenBot = await startaServerprocess('budgetkollen-liten', 'src/index.ts', { ...botEnv, STORE_PATH: litenStore.fil }, ROT, join(tmp, 'bot-liten.log'));
+  const litenBot = await startaServerprocess(
+    'budgetkollen-liten',
+    'src/index.ts',
+    { ...botEnv, STORE_PATH: litenStore.fil },
+    ROT,
+    join(tmp, 'bot-liten.log'),
+  );
   const storaInl = inlamningar(org, ARG.inlamningar + 20, ARG.seed + 400, 'stor', sink.url);
   const smaInl = inlamningar(liten, ARG.inlamningar + 20, ARG.seed + 500, 'liten', sink.url);
   // The large server has answered thousands of questions by now; warm the small one's stack as much first.
@@ -267,7 +337,7 @@ async function main(): Promise<void> {
   for (let i = 0; i < OMGANGAR; i++) {
     const fran = 20 + Math.floor((i * ARG.inlamningar) / OMGANGAR);
     const till = 20 + Math.floor(((i + 1) * ARG.inlamningar) / OMGANGAR);
-    for (const vem of i % 2 ? ['liten', 'stor'] as const : ['stor', 'liten'] as const) {
+    for (const vem of i % 2 ? (['liten', 'stor'] as const) : (['stor', 'liten'] as const)) {
       const [port, akt] = vem === 'stor' ? [b.port, storaInl] : [litenBot.port, smaInl];
       inl[vem].delar.push(await kor(port, akt.slice(fran, till), 1, null, sparad, inl[vem].tider));
     }
@@ -275,8 +345,12 @@ async function main(): Promise<void> {
   const inlStor = slaIhop(inl.stor.tider, inl.stor.delar);
   const inlLiten = slaIhop(inl.liten.tider, inl.liten.delar);
   const topp = b.minne();
-  rad(`inlämningar, stor store: p50 ${ms(inlStor.p50)} p99 ${ms(inlStor.p99)}, ${inlStor.perSekund.toFixed(0)} per sekund, ${inlStor.fel} fel av ${ARG.inlamningar}`);
-  rad(`inlämningar, liten store (10 enheter × 12 månader): p50 ${ms(inlLiten.p50)} p99 ${ms(inlLiten.p99)}, ${inlLiten.perSekund.toFixed(0)} per sekund, ${inlLiten.fel} fel; kvot stor/liten p50 ${(inlStor.p50 / inlLiten.p50).toFixed(2)}`);
+  rad(
+    `inlämningar, stor store: p50 ${ms(inlStor.p50)} p99 ${ms(inlStor.p99)}, ${inlStor.perSekund.toFixed(0)} per sekund, ${inlStor.fel} fel av ${ARG.inlamningar}`,
+  );
+  rad(
+    `inlämningar, liten store (10 enheter × 12 månader): p50 ${ms(inlLiten.p50)} p99 ${ms(inlLiten.p99)}, ${inlLiten.perSekund.toFixed(0)} per sekund, ${inlLiten.fel} fel; kvot stor/liten p50 ${(inlStor.p50 / inlLiten.p50).toFixed(2)}`,
+  );
   await b.stoppa();
   await litenBot.stoppa();
   await sink.stang();
@@ -285,7 +359,9 @@ async function main(): Promise<void> {
   const omstart = await startaServerprocess('budgetkollen-omstart', 'src/index.ts', botEnv, ROT, join(tmp, 'bot-omstart.log'));
   const omstartMinne = omstart.minne();
   await omstart.stoppa();
-  rad(`omstart med ${ARG.inlamningar + 20} inlämningar i journalen (uppspelning, kontroll, komprimering): /healthz efter ${ms(omstart.startMs)}, RSS-topp ${omstartMinne.toppMb.toFixed(0)} MB`);
+  rad(
+    `omstart med ${ARG.inlamningar + 20} inlämningar i journalen (uppspelning, kontroll, komprimering): /healthz efter ${ms(omstart.startMs)}, RSS-topp ${omstartMinne.toppMb.toFixed(0)} MB`,
+  );
 
   const h1 = http.c1;
   const h8 = http.c8;
@@ -347,7 +423,11 @@ async function main(): Promise<void> {
 /** Pools the latencies of the halves for the percentiles; throughput from their summed wall time. */
 function slaIhop(tider: number[], delar: Matning[]): Matning {
   const vagg = delar.reduce((a, d) => a + d.vaggMs, 0);
-  return sammanfatta(tider, delar.reduce((a, d) => a + d.fel, 0), vagg);
+  return sammanfatta(
+    tider,
+    delar.reduce((a, d) => a + d.fel, 0),
+    vagg,
+  );
 }
 
 try {

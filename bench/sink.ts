@@ -40,13 +40,20 @@ export async function startaSink(): Promise<Sink> {
     if (req.headers.authorization) statistik.medAuthorization++;
     let replyTo = m[2] ? decodeURIComponent(m[2]) : '';
     if (!replyTo) {
-      try { replyTo = (JSON.parse(kropp) as { replyToId?: string }).replyToId ?? ''; } catch { /* not JSON: not a reply we wait for */ }
+      try {
+        replyTo = (JSON.parse(kropp) as { replyToId?: string }).replyToId ?? '';
+      } catch {
+        /* not JSON: not a reply we wait for */
+      }
     }
     statistik.svar++;
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `sink-${++raknare}` }));
     if (!replyTo) return;
     const vantar = vantande.get(replyTo);
-    if (vantar) { vantande.delete(replyTo); vantar(ankomst); } else if (!ankomna.has(replyTo)) ankomna.set(replyTo, ankomst);
+    if (vantar) {
+      vantande.delete(replyTo);
+      vantar(ankomst);
+    } else if (!ankomna.has(replyTo)) ankomna.set(replyTo, ankomst);
   });
   server.keepAliveTimeout = 30_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
@@ -56,12 +63,25 @@ export async function startaSink(): Promise<Sink> {
     statistik,
     vanta(id, timeoutMs = 10_000) {
       const redan = ankomna.get(id);
-      if (redan !== undefined) { ankomna.delete(id); return Promise.resolve(redan); }
+      if (redan !== undefined) {
+        ankomna.delete(id);
+        return Promise.resolve(redan);
+      }
       return new Promise<number>((resolve, reject) => {
-        const t = setTimeout(() => { vantande.delete(id); reject(new Error(`inget svar till ${id} inom ${timeoutMs} ms`)); }, timeoutMs);
-        vantande.set(id, (tid) => { clearTimeout(t); resolve(tid); });
+        const t = setTimeout(() => {
+          vantande.delete(id);
+          reject(new Error(`inget svar till ${id} inom ${timeoutMs} ms`));
+        }, timeoutMs);
+        vantande.set(id, (tid) => {
+          clearTimeout(t);
+          resolve(tid);
+        });
       });
     },
-    stang: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    stang: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

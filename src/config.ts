@@ -8,7 +8,11 @@ const Miljo = z.object({
   BOT_PASSWORD: z.string().default(''),
   BOT_TENANT_ID: z.string().default(''),
   ALLOWED_TENANTS: z.string().default(''),
-  BUDGETKOLLEN_NOW: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'ska skrivas ÅÅÅÅ-MM-DD').refine((d) => !Number.isNaN(Date.parse(d)), 'är inget giltigt datum').optional(),
+  BUDGETKOLLEN_NOW: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'ska skrivas ÅÅÅÅ-MM-DD')
+    .refine((d) => !Number.isNaN(Date.parse(d)), 'är inget giltigt datum')
+    .optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   NODE_ENV: z.string().default('development'),
 });
@@ -46,9 +50,12 @@ export function lasConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (m.BOT_ID && !m.BOT_PASSWORD) throw new Konfigurationsfel('BOT_ID är satt men BOT_PASSWORD saknas.');
   // The registration is single-tenant; without its tenant botbuilder fails later with an English stack trace.
-  if (m.BOT_ID && !m.BOT_TENANT_ID) throw new Konfigurationsfel('BOT_ID är satt men BOT_TENANT_ID saknas: sätt det till Azure-botregistreringens tenant-id.');
+  if (m.BOT_ID && !m.BOT_TENANT_ID)
+    throw new Konfigurationsfel('BOT_ID är satt men BOT_TENANT_ID saknas: sätt det till Azure-botregistreringens tenant-id.');
   const fast = m.BUDGETKOLLEN_NOW ? new Date(`${m.BUDGETKOLLEN_NOW}T12:00:00Z`) : null;
-  const allowed = m.ALLOWED_TENANTS.split(',').map((s) => s.trim()).filter(Boolean);
+  const allowed = m.ALLOWED_TENANTS.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   return {
     port: m.PORT,
     host: m.HOST,

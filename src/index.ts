@@ -33,7 +33,14 @@ async function main(): Promise<void> {
     throw e;
   }
   const adapter = skapaAdapter(config, logg);
-  const app = skapaApp({ store, logg, klocka: config.now, adapter, botAppId: config.botId || undefined, tillatnaTenants: config.allowedTenants });
+  const app = skapaApp({
+    store,
+    logg,
+    klocka: config.now,
+    adapter,
+    botAppId: config.botId || undefined,
+    tillatnaTenants: config.allowedTenants,
+  });
   const server = await startaServer(app, adapter, config.host, config.port, logg);
   // Alerts waiting in the outbox (also from before a restart) go out from here on.
   const avsandare = skapaAvsandare({ store, logg, adapter, botAppId: config.botId || undefined });

@@ -34,13 +34,24 @@ export function medLoggfalt<T>(falt: Record<string, unknown>, fn: () => T): T {
   return turfalt.run({ ...turfalt.getStore(), ...falt }, fn);
 }
 
-export function skapaLogg(niva: Niva = 'info', bas: Record<string, unknown> = {}, ut: (rad: string) => void = (r) => process.stderr.write(`${r}\n`)): Logg {
+export function skapaLogg(
+  niva: Niva = 'info',
+  bas: Record<string, unknown> = {},
+  ut: (rad: string) => void = (r) => process.stderr.write(`${r}\n`),
+): Logg {
   const basfalt = rensa(bas);
   const skriv = (n: Niva, msg: string, falt: Record<string, unknown> = {}) => {
     if (RANG[n] < RANG[niva]) return;
     let rad: string;
     try {
-      rad = JSON.stringify({ tid: new Date().toISOString(), niva: n, msg: rensaText(String(msg)), ...basfalt, ...rensa(turfalt.getStore() ?? {}), ...rensa(falt) });
+      rad = JSON.stringify({
+        tid: new Date().toISOString(),
+        niva: n,
+        msg: rensaText(String(msg)),
+        ...basfalt,
+        ...rensa(turfalt.getStore() ?? {}),
+        ...rensa(falt),
+      });
     } catch {
       rad = JSON.stringify({ tid: new Date().toISOString(), niva: n, msg: rensaText(String(msg)), loggfel: 'fälten kunde inte skrivas' });
     }
@@ -99,7 +110,10 @@ function rensaVarde(nyckel: string, v: unknown, djup: number, redanSedda: WeakSe
  * token's stack trace) and Node's warnings. For the composition root; tests keep their console.
  */
 export function fangaProcessensUtskrifter(logg: Logg): void {
-  const skriv = (niva: Niva) => (...delar: unknown[]) => logg[niva]('utskrift från ett bibliotek', { text: format(...delar) });
+  const skriv =
+    (niva: Niva) =>
+    (...delar: unknown[]) =>
+      logg[niva]('utskrift från ett bibliotek', { text: format(...delar) });
   console.log = skriv('info');
   console.info = skriv('info');
   console.debug = skriv('debug');

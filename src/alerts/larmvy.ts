@@ -57,10 +57,14 @@ export function byggLarmvy(
   egna.sort((a, b) => STATUSORDNING[a.status] - STATUSORDNING[b.status] || a.nr - b.nr);
   let atgarderOvan: Larmvy['atgarderOvan'] = null;
   if (!egna.length) {
-    const ovan = reg.kedja(enhetId).slice(1).find((e) => reg.atgarder(e.id).length > 0);
+    const ovan = reg
+      .kedja(enhetId)
+      .slice(1)
+      .find((e) => reg.atgarder(e.id).length > 0);
     if (ovan) atgarderOvan = { namn: ovan.namn, antal: reg.atgarder(ovan.id).length };
   }
-  const barn = reg.barnTill(enhetId)
+  const barn = reg
+    .barnTill(enhetId)
     .map((b) => ({ b, bs: siffrorFor(reg, b.id, s.period) }))
     .filter((x): x is { b: typeof x.b; bs: Siffror } => x.bs !== null && x.bs.avvikelse < 0)
     .sort((a, b) => a.bs.avvikelse - b.bs.avvikelse)
@@ -83,7 +87,7 @@ export function byggLarmvy(
     tidigare,
     forandring: fore ? `Sedan ${manadsnamn(fore.period)} ${forandringIOrd(fore.avvikelse, s.avvikelse)}.` : null,
     kommentar: rad?.kommentar ?? null,
-    kommentarAv: rad ? reg.anvandare.get(rad.rapporterad_av)?.namn ?? null : null,
+    kommentarAv: rad ? (reg.anvandare.get(rad.rapporterad_av)?.namn ?? null) : null,
     storsta: barn.map((x) => ({ namn: x.b.namn, avvikelse: x.bs.avvikelse, kommentar: x.bs.egenRad?.kommentar ?? null })),
     atgarder: egna.slice(0, VISADE_ATGARDER).map((a) => ({ nr: a.nr, enhet: a.enhet, atgard: a.atgard, status: a.status })),
     atgarderTotalt: egna.length,
@@ -110,10 +114,14 @@ function tertial(p: Period): string {
 export function larmrubrik(vy: Larmvy): string {
   const var_ = `${vy.enhetsnamn} ${tomText(vy.period)}`;
   switch (vy.slag) {
-    case 'kritisk': return `Kritisk nivå: ${var_}`;
-    case 'varning': return `Varning: ${var_}`;
-    case 'återställt': return `Återställt: ${var_} är under larmgränserna igen`;
-    case 'åtgärdsplan': return `Åtgärdsplan krävs: ${var_}`;
+    case 'kritisk':
+      return `Kritisk nivå: ${var_}`;
+    case 'varning':
+      return `Varning: ${var_}`;
+    case 'återställt':
+      return `Återställt: ${var_} är under larmgränserna igen`;
+    case 'åtgärdsplan':
+      return `Åtgärdsplan krävs: ${var_}`;
   }
 }
 
@@ -124,7 +132,11 @@ export function larmingress(vy: Larmvy): string {
     case 'varning':
       return `${forstaVersal(vy.orsaker.map(orsakstext).join(' och '))}.`;
     case 'återställt': {
-      const delar = [vy.procent === null ? null : `utfallet är ${formatProcent(vy.procent)} av budget (varning från ${procentgrans(vy.trosklar.varning_procent)})`];
+      const delar = [
+        vy.procent === null
+          ? null
+          : `utfallet är ${formatProcent(vy.procent)} av budget (varning från ${procentgrans(vy.trosklar.varning_procent)})`,
+      ];
       if (vy.prognosavvikelse !== null) delar.push(`helårsprognosen visar ${prognosIOrd(vy.prognosavvikelse)}`);
       const fore = vy.tidigare ? ` Larmet gällde ${NIVAORD[vy.tidigare.niva]} ${tomText(vy.tidigare.period)}.` : '';
       return `${forstaVersal(delar.filter(Boolean).join(' och '))}.${fore}`;
@@ -138,7 +150,9 @@ function eskalering(vy: Larmvy): string | null {
   const t = vy.tidigare;
   if (!t || (vy.slag !== 'varning' && vy.slag !== 'kritisk')) return null;
   if (vy.slag === 'kritisk' && t.niva === 'varning') {
-    return t.period === vy.period ? 'Höjt från varning till kritisk nivå.' : `Höjt från varning (${periodNamn(t.period)}) till kritisk nivå.`;
+    return t.period === vy.period
+      ? 'Höjt från varning till kritisk nivå.'
+      : `Höjt från varning (${periodNamn(t.period)}) till kritisk nivå.`;
   }
   return t.period === vy.period ? null : `Förra larmet gällde ${NIVAORD[t.niva]} ${tomText(t.period)}.`;
 }
@@ -146,13 +160,15 @@ function eskalering(vy: Larmvy): string | null {
 /** Comments and measure titles are what people wrote: shown as written, never as markdown (text and card alike). */
 function kommentarrad(vy: Larmvy): string | null {
   if (vy.kommentar) return `Kommentar${vy.kommentarAv ? ` (${vy.kommentarAv})` : ''}: ${somSkrivet(vy.kommentar)}`;
-  if (vy.storsta.length) return `Störst underskott: ${vy.storsta.map((b) => `${b.namn} ${formatTal(b.avvikelse)} tkr${b.kommentar ? ` (${somSkrivet(b.kommentar)})` : ''}`).join(', ')}.`;
+  if (vy.storsta.length)
+    return `Störst underskott: ${vy.storsta.map((b) => `${b.namn} ${formatTal(b.avvikelse)} tkr${b.kommentar ? ` (${somSkrivet(b.kommentar)})` : ''}`).join(', ')}.`;
   return null;
 }
 
 function atgardsrad(vy: Larmvy): string {
   if (!vy.atgarder.length) {
-    if (vy.atgarderOvan) return `Inga åtgärder registrerade för ${vy.enhetsnamn}; ${vy.atgarderOvan.namn} har ${vy.atgarderOvan.antal} åtgärder.`;
+    if (vy.atgarderOvan)
+      return `Inga åtgärder registrerade för ${vy.enhetsnamn}; ${vy.atgarderOvan.namn} har ${vy.atgarderOvan.antal} åtgärder.`;
     return `Inga åtgärder registrerade för ${vy.enhetsnamn}.`;
   }
   const lista = vy.atgarder.map((a) => `${a.nr}. ${somSkrivet(a.atgard)} (${a.status})`).join('; ');
@@ -161,9 +177,13 @@ function atgardsrad(vy: Larmvy): string {
 }
 
 function siffrorader(vy: Larmvy): string[] {
-  const rader = [`Utfall ${formatTkr(vy.utfall_ack)} mot budget ${formatTkr(vy.budget_ack)}: **${avvikelseIOrd(vy.avvikelse)}**${vy.procent === null ? '' : ` (${formatProcent(vy.procent)} av budget)`}.`];
+  const rader = [
+    `Utfall ${formatTkr(vy.utfall_ack)} mot budget ${formatTkr(vy.budget_ack)}: **${avvikelseIOrd(vy.avvikelse)}**${vy.procent === null ? '' : ` (${formatProcent(vy.procent)} av budget)`}.`,
+  ];
   if (vy.prognos_helar !== null && vy.budget_helar !== null && vy.prognosavvikelse !== null) {
-    rader.push(`Helårsprognos ${formatTkr(vy.prognos_helar)} mot årsbudget ${formatTkr(vy.budget_helar)}: ${prognosIOrd(vy.prognosavvikelse)}.`);
+    rader.push(
+      `Helårsprognos ${formatTkr(vy.prognos_helar)} mot årsbudget ${formatTkr(vy.budget_helar)}: ${prognosIOrd(vy.prognosavvikelse)}.`,
+    );
   }
   return rader;
 }
@@ -188,7 +208,17 @@ export function larmSvar(vy: Larmvy): Svar {
   if (vy.slag === 'återställt') {
     return {
       text: [`**${rubrik}**`, ingress].join('\n\n'),
-      kort: { mall: 'aterstallt', data: { rubrik, ingress, fakta: fakta(vy).slice(0, 4).concat(fakta(vy).filter((x) => x.title === 'Prognosavvikelse')), enhetId: vy.enhetId } },
+      kort: {
+        mall: 'aterstallt',
+        data: {
+          rubrik,
+          ingress,
+          fakta: fakta(vy)
+            .slice(0, 4)
+            .concat(fakta(vy).filter((x) => x.title === 'Prognosavvikelse')),
+          enhetId: vy.enhetId,
+        },
+      },
       kontext: { enhet: vy.enhetId, period: vy.period, avsikt: 'status' },
     };
   }
@@ -209,7 +239,11 @@ export function larmSvar(vy: Larmvy): Svar {
       harAtgarder: vy.atgarder.length > 0,
       // not "2. …": at the start of a fact that is an ordered list in Teams' markdown
       atgarder: vy.atgarder.map((a) => ({ title: `Nr ${a.nr}: ${somSkrivet(a.atgard)}`, value: a.status })),
-      atgardsnotis: vy.atgarder.length ? (vy.atgarderTotalt > vy.atgarder.length ? `… och ${vy.atgarderTotalt - vy.atgarder.length} åtgärder till.` : undefined) : atgardsrad(vy),
+      atgardsnotis: vy.atgarder.length
+        ? vy.atgarderTotalt > vy.atgarder.length
+          ? `… och ${vy.atgarderTotalt - vy.atgarder.length} åtgärder till.`
+          : undefined
+        : atgardsrad(vy),
       nasta: nasta ?? undefined,
       enhetId: vy.enhetId,
     },

@@ -103,7 +103,8 @@ export function planeraUtskick(reg: Register, andrade: readonly Andring[], nu: D
 function mottagareFor(reg: Register, enhetId: string, perEnhet: Map<string, Prenumeration[]>): Mottagare[] {
   const ut = new Map<string, Mottagare>();
   for (const e of reg.kedja(enhetId)) {
-    for (const p of perEnhet.get(e.id) ?? []) if (!ut.has(p.konversation)) ut.set(p.konversation, { konversation: p.konversation, prenumeration: p });
+    for (const p of perEnhet.get(e.id) ?? [])
+      if (!ut.has(p.konversation)) ut.set(p.konversation, { konversation: p.konversation, prenumeration: p });
   }
   return [...ut.values()];
 }
@@ -145,8 +146,13 @@ function bedomFor(reg: Register, s: Siffror, m: Mottagare, tidigare: readonly Ut
     ut.push(ny('återställt', byggLarmvy(reg, s, 'återställt', [], trosklar, sistLarm), antal ? `|${antal + 1}` : ''));
   }
 
-  if (TERTIALMANADER.has(manad(period)) && TERTIALTYPER.has(s.enhet.typ) && s.avvikelse <= -0.05 && !harAtgardsplan(reg, s.enhet.id)
-    && !tidigare.some((u) => u.slag === 'åtgärdsplan' && u.period === period)) {
+  if (
+    TERTIALMANADER.has(manad(period)) &&
+    TERTIALTYPER.has(s.enhet.typ) &&
+    s.avvikelse <= -0.05 &&
+    !harAtgardsplan(reg, s.enhet.id) &&
+    !tidigare.some((u) => u.slag === 'åtgärdsplan' && u.period === period)
+  ) {
     ut.push(ny('åtgärdsplan', byggLarmvy(reg, s, 'åtgärdsplan', orsaker, trosklar, null)));
   }
   return ut;
@@ -154,7 +160,9 @@ function bedomFor(reg: Register, s: Siffror, m: Mottagare, tidigare: readonly Ut
 
 /** An action plan is a row in atgardsplaner or any measure, for the unit or anything below it. */
 export function harAtgardsplan(reg: Register, enhetId: string): boolean {
-  return [enhetId, ...reg.underliggande(enhetId).map((e) => e.id)].some((id) => reg.atgardsplan(id) !== undefined || reg.atgarder(id).length > 0);
+  return [enhetId, ...reg.underliggande(enhetId).map((e) => e.id)].some(
+    (id) => reg.atgardsplan(id) !== undefined || reg.atgarder(id).length > 0,
+  );
 }
 
 /** The level a unit is at in its latest complete period, for replies ("just nu: kritisk nivå"). */

@@ -1,5 +1,12 @@
 import type { Larmniva } from '../domain/schema.js';
-import { type GallandeTrosklar, STANDARDTROSKLAR, TROSKELFALT, type Trosklar, type Troskelfalt, gallandeTrosklar } from '../domain/trosklar.js';
+import {
+  type GallandeTrosklar,
+  STANDARDTROSKLAR,
+  TROSKELFALT,
+  type Trosklar,
+  type Troskelfalt,
+  gallandeTrosklar,
+} from '../domain/trosklar.js';
 import { avrunda, formatTal, tolkaTal } from '../domain/tal.js';
 import { normalisera } from '../language/normalisera.js';
 
@@ -43,8 +50,10 @@ export function bedom(s: Bedomningsunderlag, t: Trosklar): Bedomning {
   for (const niva of ['kritisk', 'varning'] as const) {
     const pGrans = niva === 'kritisk' ? t.kritisk_procent : t.varning_procent;
     const tGrans = niva === 'kritisk' ? t.kritisk_prognos_tkr : t.varning_prognos_tkr;
-    if (procent !== null && procent >= pGrans && !orsaker.some((o) => o.matt === 'procent')) orsaker.push({ matt: 'procent', niva, varde: procent, grans: pGrans });
-    if (prognos !== null && prognos <= tGrans && !orsaker.some((o) => o.matt === 'prognos')) orsaker.push({ matt: 'prognos', niva, varde: prognos, grans: tGrans });
+    if (procent !== null && procent >= pGrans && !orsaker.some((o) => o.matt === 'procent'))
+      orsaker.push({ matt: 'procent', niva, varde: procent, grans: pGrans });
+    if (prognos !== null && prognos <= tGrans && !orsaker.some((o) => o.matt === 'prognos'))
+      orsaker.push({ matt: 'prognos', niva, varde: prognos, grans: tGrans });
   }
   const niva: Larmniva = orsaker.some((o) => o.niva === 'kritisk') ? 'kritisk' : orsaker.length ? 'varning' : 'ok';
   return { niva, orsaker };
@@ -54,8 +63,10 @@ export const NIVARANG: Record<Larmniva, number> = { ok: 0, varning: 1, kritisk: 
 
 /** Thresholds that contradict each other: critical must be at least as severe as warning. */
 export function motsagelse(t: Trosklar): string | null {
-  if (t.kritisk_procent < t.varning_procent) return `den kritiska tröskeln (${procentgrans(t.kritisk_procent)}) skulle bli lägre än varningströskeln (${procentgrans(t.varning_procent)})`;
-  if (t.kritisk_prognos_tkr > t.varning_prognos_tkr) return `den kritiska prognosgränsen (${tkrgrans(t.kritisk_prognos_tkr)}) skulle bli mildare än varningsgränsen (${tkrgrans(t.varning_prognos_tkr)})`;
+  if (t.kritisk_procent < t.varning_procent)
+    return `den kritiska tröskeln (${procentgrans(t.kritisk_procent)}) skulle bli lägre än varningströskeln (${procentgrans(t.varning_procent)})`;
+  if (t.kritisk_prognos_tkr > t.varning_prognos_tkr)
+    return `den kritiska prognosgränsen (${tkrgrans(t.kritisk_prognos_tkr)}) skulle bli mildare än varningsgränsen (${tkrgrans(t.varning_prognos_tkr)})`;
   return null;
 }
 
@@ -85,23 +96,45 @@ export function tolkaTroskelandring(text: string, exempel = 'IFO'): Troskelandri
   const satter = /\b(satt|satta|andra|hoj|hoja|sank|sanka|set|change)\b/.test(n);
   const niva = varning && !kritisk ? 'varning' : kritisk && !varning ? 'kritisk' : null;
   if (tarBort) {
-    const falt: Troskelfalt[] = niva === null
-      ? ['varning_procent', 'kritisk_procent', 'varning_prognos_tkr', 'kritisk_prognos_tkr']
-      : prognos ? [`${niva}_prognos_tkr`] : /procent|%/.test(n) ? [`${niva}_procent`] : [`${niva}_procent`, `${niva}_prognos_tkr`];
+    const falt: Troskelfalt[] =
+      niva === null
+        ? ['varning_procent', 'kritisk_procent', 'varning_prognos_tkr', 'kritisk_prognos_tkr']
+        : prognos
+          ? [`${niva}_prognos_tkr`]
+          : /procent|%/.test(n)
+            ? [`${niva}_procent`]
+            : [`${niva}_procent`, `${niva}_prognos_tkr`];
     return { typ: 'ta_bort', falt };
   }
   if (!satter) return { typ: 'visa' };
-  const tillMatch = /\btill\s+(.+?)\s*[.!]?\s*$/i.exec(text) ?? /(?:^|\s)([-−–]?\s?\d[\d\s\u00a0\u202f]*(?:[,.]\d+)?\s*(?:%|procent|tkr|mnkr|mkr|kr)?)\s*[.!]?\s*$/i.exec(text);
-  if (!tillMatch) return { typ: 'fel', text: `Jag hittar inget värde. Skriv till exempel "sätt varningströskel för ${exempel} till 103 %" eller "sätt kritisk prognosgräns för ${exempel} till -1500 tkr".` };
+  const tillMatch =
+    /\btill\s+(.+?)\s*[.!]?\s*$/i.exec(text) ??
+    /(?:^|\s)([-−–]?\s?\d[\d\s\u00a0\u202f]*(?:[,.]\d+)?\s*(?:%|procent|tkr|mnkr|mkr|kr)?)\s*[.!]?\s*$/i.exec(text);
+  if (!tillMatch)
+    return {
+      typ: 'fel',
+      text: `Jag hittar inget värde. Skriv till exempel "sätt varningströskel för ${exempel} till 103 %" eller "sätt kritisk prognosgräns för ${exempel} till -1500 tkr".`,
+    };
   const t = tolkaTal(tillMatch[1], prognos ? 'tkr' : 'procent');
-  if (!t.ok) return { typ: 'fel', text: `${t.fel.charAt(0).toUpperCase()}${t.fel.slice(1)}. Skriv till exempel "till 103 %" eller "till -1500 tkr".` };
-  if (!niva) return { typ: 'fel', text: `Ska det vara varningströskeln eller den kritiska tröskeln? Skriv till exempel "sätt varningströskel för ${exempel} till 103 %" eller "sätt kritisk tröskel för ${exempel} till 106 %".` };
+  if (!t.ok)
+    return {
+      typ: 'fel',
+      text: `${t.fel.charAt(0).toUpperCase()}${t.fel.slice(1)}. Skriv till exempel "till 103 %" eller "till -1500 tkr".`,
+    };
+  if (!niva)
+    return {
+      typ: 'fel',
+      text: `Ska det vara varningströskeln eller den kritiska tröskeln? Skriv till exempel "sätt varningströskel för ${exempel} till 103 %" eller "sätt kritisk tröskel för ${exempel} till 106 %".`,
+    };
   if (t.enhet === 'procent') {
-    if (prognos) return { typ: 'fel', text: `Prognosgränsen anges i tkr, till exempel "sätt kritisk prognosgräns för ${exempel} till -1500 tkr".` };
-    if (t.varde <= 0 || t.varde > 500) return { typ: 'fel', text: 'Tröskeln anges i procent av budget t.o.m. månaden, mellan 1 och 500 %, till exempel 103 %.' };
+    if (prognos)
+      return { typ: 'fel', text: `Prognosgränsen anges i tkr, till exempel "sätt kritisk prognosgräns för ${exempel} till -1500 tkr".` };
+    if (t.varde <= 0 || t.varde > 500)
+      return { typ: 'fel', text: 'Tröskeln anges i procent av budget t.o.m. månaden, mellan 1 och 500 %, till exempel 103 %.' };
     return { typ: 'satt', falt: `${niva}_procent`, varde: t.varde };
   }
-  if (Math.abs(t.varde) > 10_000_000) return { typ: 'fel', text: 'Prognosgränsen är orimligt stor; den anges i tkr, till exempel -1500 tkr.' };
+  if (Math.abs(t.varde) > 10_000_000)
+    return { typ: 'fel', text: 'Prognosgränsen är orimligt stor; den anges i tkr, till exempel -1500 tkr.' };
   // A forecast limit is an underskott: "1 500 tkr" and "-1 500 tkr" mean the same limit.
   return { typ: 'satt', falt: `${niva}_prognos_tkr`, varde: -Math.abs(t.varde) };
 }

@@ -69,7 +69,8 @@ const MINSTA_VANTAN = 250;
 /** Reads what a failed send says: status, error code and Retry-After, from botbuilder's RestError or a plain object. */
 export function tolkaLeveransfel(e: unknown, nu: number): Leveransfel {
   const x = (e ?? {}) as Record<string, any>;
-  const tal = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : typeof v === 'string' && /^\d{3}$/.test(v) ? Number(v) : null);
+  const tal = (v: unknown) =>
+    typeof v === 'number' && Number.isFinite(v) ? v : typeof v === 'string' && /^\d{3}$/.test(v) ? Number(v) : null;
   const status = tal(x.statusCode) ?? tal(x.status) ?? tal(x.response?.status) ?? tal(x.response?.statusCode);
   const rubriker = x.response?.headers ?? x.headers;
   const rubrik = (namn: string): string | null => {
@@ -89,7 +90,11 @@ export function tolkaLeveransfel(e: unknown, nu: number): Leveransfel {
   if (!kod) {
     const text = x.response?.bodyAsText;
     if (typeof text === 'string') {
-      try { kod = (JSON.parse(text) as { error?: { code?: string } }).error?.code ?? null; } catch { /* not JSON */ }
+      try {
+        kod = (JSON.parse(text) as { error?: { code?: string } }).error?.code ?? null;
+      } catch {
+        /* not JSON */
+      }
     }
   }
   if (!kod && typeof x.code === 'string' && !/^(REQUEST_SEND_ERROR|PARSE_ERROR)$/.test(x.code)) kod = x.code;
@@ -173,10 +178,18 @@ export class Utkorgsavsandare {
     this.grans = new Hastighetsgrans(o.granser ?? TEAMS_GRANSER);
   }
 
-  private get intervall(): number { return this.o.intervallMs ?? 500; }
-  private get basMs(): number { return this.o.basMs ?? 2_000; }
-  private get maxMs(): number { return this.o.maxMs ?? 600_000; }
-  private get maxForsok(): number { return this.o.maxForsok ?? 10; }
+  private get intervall(): number {
+    return this.o.intervallMs ?? 500;
+  }
+  private get basMs(): number {
+    return this.o.basMs ?? 2_000;
+  }
+  private get maxMs(): number {
+    return this.o.maxMs ?? 600_000;
+  }
+  private get maxForsok(): number {
+    return this.o.maxForsok ?? 10;
+  }
 
   starta(): void {
     if (!this.stoppad) return;
@@ -211,10 +224,13 @@ export class Utkorgsavsandare {
   private planera(ms: number): void {
     if (this.stoppad) return;
     if (this.timer !== null) this.tid.rensa(this.timer);
-    this.timer = this.tid.satt(() => {
-      this.timer = null;
-      this.tick();
-    }, Math.max(0, ms));
+    this.timer = this.tid.satt(
+      () => {
+        this.timer = null;
+        this.tick();
+      },
+      Math.max(0, ms),
+    );
   }
 
   private tick(): void {
@@ -272,7 +288,10 @@ export class Utkorgsavsandare {
     const { store, logg } = this.o;
     const konversation = store.dokument.konversationer.find((k) => k.id === u.konversation);
     if (!konversation || !konversation.aktiv) {
-      await this.markera(u.id, { status: 'misslyckat', senaste_fel: 'Konversationen är inte längre aktiv (Budgetkollen är borttagen därifrån).' });
+      await this.markera(u.id, {
+        status: 'misslyckat',
+        senaste_fel: 'Konversationen är inte längre aktiv (Budgetkollen är borttagen därifrån).',
+      });
       logg.warn('larm till inaktiv konversation avbrutet', { utskick: u.id, konversation: u.konversation });
       return;
     }
@@ -293,7 +312,13 @@ export class Utkorgsavsandare {
       await this.misslyckades(u, forsok, tolkaLeveransfel(e, this.tid.nu()));
       return;
     }
-    const klart: Andring = { status: 'skickat', forsok, skickat: new Date(this.tid.nu()).toISOString(), nasta_forsok: null, senaste_fel: null };
+    const klart: Andring = {
+      status: 'skickat',
+      forsok,
+      skickat: new Date(this.tid.nu()).toISOString(),
+      nasta_forsok: null,
+      senaste_fel: null,
+    };
     this.skickadeEjSparade.set(u.id, klart);
     logg.info('larm skickat', { utskick: u.id, konversation: u.konversation, enhet: u.enhet, period: u.period, slag: u.slag, forsok });
     await this.sparaEjSparade();
@@ -326,10 +351,17 @@ export class Utkorgsavsandare {
       const dok = tx.register.dokument;
       const k = dok.konversationer.find((x) => x.id === u.konversation);
       if (k?.aktiv) tx.satt('konversationer', { ...k, aktiv: false });
-      for (const p of dok.prenumerationer) if (p.konversation === u.konversation && p.aktiv) tx.satt('prenumerationer', { ...p, aktiv: false });
+      for (const p of dok.prenumerationer)
+        if (p.konversation === u.konversation && p.aktiv) tx.satt('prenumerationer', { ...p, aktiv: false });
       for (const x of dok.utskick) {
         if (x.konversation !== u.konversation || x.status !== 'väntar') continue;
-        tx.satt('utskick', { ...x, status: 'misslyckat', forsok: x.id === u.id ? forsok : x.forsok, nasta_forsok: null, senaste_fel: x.id === u.id ? fel : `Inte skickat: ${fel}` });
+        tx.satt('utskick', {
+          ...x,
+          status: 'misslyckat',
+          forsok: x.id === u.id ? forsok : x.forsok,
+          nasta_forsok: null,
+          senaste_fel: x.id === u.id ? fel : `Inte skickat: ${fel}`,
+        });
       }
     });
   }

@@ -45,7 +45,17 @@ export function hittaPaNamn(atgarder: Atgard[], ord: string[]): Atgard | undefin
     let poang = 0;
     for (const o of ord) {
       if (o.length < 4) continue;
-      const likhet = Math.max(...titel.map((t) => (t === o ? 1 : t.startsWith(o.slice(0, Math.max(5, o.length - 3))) || o.startsWith(t.slice(0, Math.max(5, t.length - 2))) ? 0.9 : distance(t, o) <= 2 && t.length >= 6 ? 0.7 : 0)));
+      const likhet = Math.max(
+        ...titel.map((t) =>
+          t === o
+            ? 1
+            : t.startsWith(o.slice(0, Math.max(5, o.length - 3))) || o.startsWith(t.slice(0, Math.max(5, t.length - 2)))
+              ? 0.9
+              : distance(t, o) <= 2 && t.length >= 6
+                ? 0.7
+                : 0,
+        ),
+      );
       poang += likhet;
     }
     if (poang > 0 && (!bast || poang > bast.poang)) bast = { a, poang };
@@ -97,9 +107,13 @@ export function atgarderSvar(fraga: Fraga, enhet: Enhet | null, m: Svarsmiljo): 
     const traff = alla.filter((a) => a.nr === fraga.atgardNr);
     if (traff.length === 1) return atgardSvar(traff[0], m);
     if (traff.length > 1) {
-      return { text: `Det finns en åtgärd ${fraga.atgardNr} hos flera enheter: ${traff.map((a) => reg.enhet(a.enhet)?.namn ?? a.enhet).join(', ')}. Skriv till exempel "åtgärd ${fraga.atgardNr} ${reg.enhet(traff[0].enhet)?.alias[0] ?? reg.enhet(traff[0].enhet)?.namn}".` };
+      return {
+        text: `Det finns en åtgärd ${fraga.atgardNr} hos flera enheter: ${traff.map((a) => reg.enhet(a.enhet)?.namn ?? a.enhet).join(', ')}. Skriv till exempel "åtgärd ${fraga.atgardNr} ${reg.enhet(traff[0].enhet)?.alias[0] ?? reg.enhet(traff[0].enhet)?.namn}".`,
+      };
     }
-    return { text: `Jag hittar ingen åtgärd ${fraga.atgardNr}${var_}.${alla.length ? ` Åtgärderna${var_} har nummer ${alla.map((a) => a.nr).join(', ')}.` : ''}` };
+    return {
+      text: `Jag hittar ingen åtgärd ${fraga.atgardNr}${var_}.${alla.length ? ` Åtgärderna${var_} har nummer ${alla.map((a) => a.nr).join(', ')}.` : ''}`,
+    };
   }
   if (!fraga.atgardsfilter) {
     const paNamn = hittaPaNamn(alla, fraga.atgardOrd);
@@ -107,10 +121,16 @@ export function atgarderSvar(fraga: Fraga, enhet: Enhet | null, m: Svarsmiljo): 
   }
   let urval = alla;
   let rubrik = `Åtgärder${var_}`;
-  if (fraga.atgardsfilter === 'kategori_b') { urval = alla.filter((a) => a.kategori === 'B'); rubrik = `Åtgärder${var_} som kräver politiskt beslut (kategori B)`; }
-  else if (fraga.atgardsfilter) { urval = alla.filter((a) => a.status === fraga.atgardsfilter); rubrik = `Åtgärder${var_} med status ${fraga.atgardsfilter}`; }
+  if (fraga.atgardsfilter === 'kategori_b') {
+    urval = alla.filter((a) => a.kategori === 'B');
+    rubrik = `Åtgärder${var_} som kräver politiskt beslut (kategori B)`;
+  } else if (fraga.atgardsfilter) {
+    urval = alla.filter((a) => a.status === fraga.atgardsfilter);
+    rubrik = `Åtgärder${var_} med status ${fraga.atgardsfilter}`;
+  }
   if (!alla.length) return { text: `Det finns ingen åtgärdsplan${var_}.`, kontext: { enhet: enhet?.id, avsikt: 'atgarder' } };
-  if (!urval.length) return { text: `**${rubrik}**\n\nInga just nu (av ${alla.length} åtgärder).`, kontext: { enhet: enhet?.id, avsikt: 'atgarder' } };
+  if (!urval.length)
+    return { text: `**${rubrik}**\n\nInga just nu (av ${alla.length} åtgärder).`, kontext: { enhet: enhet?.id, avsikt: 'atgarder' } };
   const aret = String(ar(m.nu));
   const flerEnheter = franFleraEnheter(urval);
   const lista: string[] = [];
@@ -118,7 +138,9 @@ export function atgarderSvar(fraga: Fraga, enhet: Enhet | null, m: Svarsmiljo): 
   for (const a of urval) {
     const plan = formatTkr(a.plan[aret] ?? 0);
     const realiserat = formatTkr(a.utfall[aret] ?? 0);
-    lista.push(`${a.nr}. ${a.atgard}${flerEnheter ? ` (${reg.enhet(a.enhet)?.namn})` : ''}: ${a.status}, kategori ${a.kategori}; plan ${aret} ${plan}, realiserat ${realiserat}`);
+    lista.push(
+      `${a.nr}. ${a.atgard}${flerEnheter ? ` (${reg.enhet(a.enhet)?.namn})` : ''}: ${a.status}, kategori ${a.kategori}; plan ${aret} ${plan}, realiserat ${realiserat}`,
+    );
     tabell.push({ celler: [{ text: String(a.nr) }, { text: a.atgard }, { text: a.status }, { text: plan }, { text: realiserat }] });
   }
   const summor = fraga.atgardsfilter ? [] : plansummor(reg, alla);
@@ -150,10 +172,14 @@ function plansummor(reg: Register, alla: Atgard[]): string[] {
     const p = reg.atgardsplan(enhetId);
     if (p?.sparbeting != null) {
       const diff = total - p.sparbeting;
-      ut.push(`Sparbeting ${formatTkr(p.sparbeting)}: planen ${diff >= 0 ? `täcker det med ${formatTkr(diff)} till godo` : `saknar ${formatTkr(-diff)}`}.`);
+      ut.push(
+        `Sparbeting ${formatTkr(p.sparbeting)}: planen ${diff >= 0 ? `täcker det med ${formatTkr(diff)} till godo` : `saknar ${formatTkr(-diff)}`}.`,
+      );
     }
     if (p?.angiven_summa != null && Math.abs(p.angiven_summa - total) >= 0.5) {
-      ut.push(`⚠ Planens angivna summa (${formatTkr(p.angiven_summa)}) stämmer inte med summan av raderna (${formatTkr(total)}); skillnad ${formatTkr(Math.abs(total - p.angiven_summa))}.`);
+      ut.push(
+        `⚠ Planens angivna summa (${formatTkr(p.angiven_summa)}) stämmer inte med summan av raderna (${formatTkr(total)}); skillnad ${formatTkr(Math.abs(total - p.angiven_summa))}.`,
+      );
     }
   }
   return ut;

@@ -18,6 +18,8 @@ export function atgardslage(reg: Register, enhetId: string, period: Period): str
     utfall += a.utfall[aret] ?? 0;
   }
   const delar = ORDNING.filter((s) => antal.has(s)).map((s) => `${antal.get(s)} ${s}`);
-  const besparing = plan ? `; planerad besparing ${aret}: ${formatTkr(plan)}${utfall ? `, hittills realiserat ${formatTkr(utfall)}` : ''}` : '';
+  const besparing = plan
+    ? `; planerad besparing ${aret}: ${formatTkr(plan)}${utfall ? `, hittills realiserat ${formatTkr(utfall)}` : ''}`
+    : '';
   return `Åtgärdsplan: ${atgarder.length} åtgärder (${delar.join(', ')})${besparing}.`;
 }

@@ -18,7 +18,16 @@ import type { Period } from '../domain/period.js';
 import { trendSvar } from './trend.js';
 
 /** Intents that change something or need a form: the Teams layer carries them out. */
-export const KOMMANDON = ['rapportera', 'uppdatera_atgard', 'historik', 'prenumerera', 'avsluta_larm', 'larmlista', 'larmstatus', 'troskel'] as const;
+export const KOMMANDON = [
+  'rapportera',
+  'uppdatera_atgard',
+  'historik',
+  'prenumerera',
+  'avsluta_larm',
+  'larmlista',
+  'larmstatus',
+  'troskel',
+] as const;
 export type Kommandoavsikt = (typeof KOMMANDON)[number];
 
 export type Resultat = { typ: 'svar'; svar: Svar; fraga: Fraga } | { typ: 'kommando'; avsikt: Kommandoavsikt; fraga: Fraga };
@@ -43,11 +52,16 @@ function svara(fraga: Fraga, avsikt: Avsikt, m: Svarsmiljo, tvingad?: string): S
     if (atgard) return atgardSvar(atgard, m);
   }
   switch (avsikt) {
-    case 'hjalp': return hjalpSvar(m);
-    case 'farskhet': return farskhetSvar(m);
+    case 'hjalp':
+      return hjalpSvar(m);
+    case 'farskhet':
+      return farskhetSvar(m);
     case 'okand':
       if (!fraga.enheter.length && !fraga.okantNamn) {
-        return hjalpSvar(m, 'Den frågan kan jag inte svara på. Jag svarar på frågor om budget, utfall, avvikelse, prognos, åtgärder och nyckeltal, med siffror ur månadsuppföljningen.');
+        return hjalpSvar(
+          m,
+          'Den frågan kan jag inte svara på. Jag svarar på frågor om budget, utfall, avvikelse, prognos, åtgärder och nyckeltal, med siffror ur månadsuppföljningen.',
+        );
       }
       break;
     default:
@@ -80,11 +94,16 @@ function medNotering(svar: Svar, notering: string): Svar {
 
 function svaraForPeriod(fraga: Fraga, avsikt: Avsikt, enhet: Enhet, period: Period, m: Svarsmiljo): Svar {
   switch (avsikt) {
-    case 'trend': return trendSvar(fraga, enhet, period, m);
-    case 'prognos': return prognosSvar(fraga, enhet, period, m);
-    case 'rankning': return rankningSvar(fraga, enhet, period, m);
-    case 'nedbrytning': return nedbrytningSvar(enhet, period, m);
-    case 'jamforelse': return jamforelseSvar(fraga.enheter.length >= 2 ? fraga.enheter : [enhet], period, m);
+    case 'trend':
+      return trendSvar(fraga, enhet, period, m);
+    case 'prognos':
+      return prognosSvar(fraga, enhet, period, m);
+    case 'rankning':
+      return rankningSvar(fraga, enhet, period, m);
+    case 'nedbrytning':
+      return nedbrytningSvar(enhet, period, m);
+    case 'jamforelse':
+      return jamforelseSvar(fraga.enheter.length >= 2 ? fraga.enheter : [enhet], period, m);
     default: {
       const vy = statusvy(m.register, enhet.id, period);
       if (!vy) return { text: `Det finns inga siffror för ${enhet.namn}.` };

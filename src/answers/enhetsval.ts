@@ -22,7 +22,10 @@ export function valjEnhet(fraga: Fraga, m: Svarsmiljo, tvingad?: string): Enhets
   if (foljer) return { ok: true, enhet: foljer };
   const rot = reg.rot();
   if (rot) return { ok: true, enhet: rot };
-  return { ok: false, svar: { text: 'Det finns inga enheter inlagda ännu. Be en administratör importera organisationen (npm run import).' } };
+  return {
+    ok: false,
+    svar: { text: 'Det finns inga enheter inlagda ännu. Be en administratör importera organisationen (npm run import).' },
+  };
 }
 
 export function beskrivEnhet(e: Enhet, m: Svarsmiljo): string {
@@ -48,11 +51,19 @@ function okandEnhet(fraga: Fraga, m: Svarsmiljo): Svar {
   const forslag = fraga.forslag;
   const namn = escapa(fraga.okantNamn ?? '');
   if (!forslag.length) {
-    const exempel = m.register.barnTill(m.register.rot()?.id ?? '').slice(0, 4).map((e) => e.namn);
-    return { text: `Jag hittar ingen enhet som heter "${namn}".${exempel.length ? ` Fråga gärna om till exempel ${exempel.join(', ')}.` : ''}` };
+    const exempel = m.register
+      .barnTill(m.register.rot()?.id ?? '')
+      .slice(0, 4)
+      .map((e) => e.namn);
+    return {
+      text: `Jag hittar ingen enhet som heter "${namn}".${exempel.length ? ` Fråga gärna om till exempel ${exempel.join(', ')}.` : ''}`,
+    };
   }
   return {
-    text: `Jag hittar ingen enhet som heter "${namn}". Menade du ${forslag.map((e) => e.namn).join(', ').replace(/, ([^,]*)$/, ' eller $1')}?`,
+    text: `Jag hittar ingen enhet som heter "${namn}". Menade du ${forslag
+      .map((e) => e.namn)
+      .join(', ')
+      .replace(/, ([^,]*)$/, ' eller $1')}?`,
     kort: {
       mall: 'val',
       data: {

@@ -18,8 +18,12 @@ export function farskhetSvar(m: Svarsmiljo): Svar {
       const v = reg.senasteVersion(e.id, period);
       if (v && (!senast || v.rapporterad > senast.rapporterad)) senast = v;
     }
-    const vem = senast ? reg.anvandare.get(senast.rapporterad_av)?.namn ?? senast.rapporterad_av : '';
-    const nar = senast ? (senast.rapporterad_av === 'import' ? `, senast importerat ${datumKort(senast.rapporterad)} (${reg.enhet(senast.enhet)?.namn})` : `, senast rapporterat ${datumKort(senast.rapporterad)} av ${vem} (${reg.enhet(senast.enhet)?.namn})`) : '';
+    const vem = senast ? (reg.anvandare.get(senast.rapporterad_av)?.namn ?? senast.rapporterad_av) : '';
+    const nar = senast
+      ? senast.rapporterad_av === 'import'
+        ? `, senast importerat ${datumKort(senast.rapporterad)} (${reg.enhet(senast.enhet)?.namn})`
+        : `, senast rapporterat ${datumKort(senast.rapporterad)} av ${vem} (${reg.enhet(senast.enhet)?.namn})`
+      : '';
     return `- ${g.namn}: t.o.m. ${periodNamn(period)}${nar}`;
   });
   return { text: `**Så färska är siffrorna**\n\n${rader.join('\n')}` };

@@ -76,7 +76,9 @@ interface Post {
 }
 
 function svarMedPoster(rubrik: string, undertitel: string, poster: Post[], noter: string[]): Svar {
-  const text = [`**${rubrik}**`, undertitel, ...poster.map((p) => [`**${p.rubrik}**`, ...p.rader].join('\n')), ...noter].filter(Boolean).join('\n\n');
+  const text = [`**${rubrik}**`, undertitel, ...poster.map((p) => [`**${p.rubrik}**`, ...p.rader].join('\n')), ...noter]
+    .filter(Boolean)
+    .join('\n\n');
   return { text, kort: { mall: 'historik', data: { rubrik, undertitel, poster, noter } } };
 }
 
@@ -103,7 +105,12 @@ export function historikSvar(m: Svarsmiljo, enhet: Enhet, period: Period): Svar 
     });
     const antal = versioner.length;
     return {
-      ...svarMedPoster(`Historik: ${enhet.namn} ${tomText(period)}`, `${antal} ${antal === 1 ? 'version' : 'versioner'}; den senaste gäller.`, poster, []),
+      ...svarMedPoster(
+        `Historik: ${enhet.namn} ${tomText(period)}`,
+        `${antal} ${antal === 1 ? 'version' : 'versioner'}; den senaste gäller.`,
+        poster,
+        [],
+      ),
       kontext,
     };
   }
@@ -147,13 +154,22 @@ export function atgardshistorikSvar(m: Svarsmiljo, atgard: Atgard): Svar {
         rubrik: `Version ${efter.version} · ${datumKort(efter.andrad)} · ${vemNamn(reg, efter.andrad_av)}`,
         rader: [
           `Status ${efter.status}; realiserad besparing ${arsbelopp(efter.utfall)}.`,
-          fore ? (andringar.length ? `Ändrat: ${andringar.join('; ')}.` : 'Inga ändringar i status, besparing eller kommentar.') : 'Första versionen.',
+          fore
+            ? andringar.length
+              ? `Ändrat: ${andringar.join('; ')}.`
+              : 'Inga ändringar i status, besparing eller kommentar.'
+            : 'Första versionen.',
         ],
       };
     });
   const enhet = reg.enhet(atgard.enhet)?.namn ?? atgard.enhet;
   return {
-    ...svarMedPoster(`Historik: åtgärd ${atgard.nr}, ${atgard.atgard}`, `${enhet}. Nu: ${atgard.status}, version ${atgard.version}.`, poster, []),
+    ...svarMedPoster(
+      `Historik: åtgärd ${atgard.nr}, ${atgard.atgard}`,
+      `${enhet}. Nu: ${atgard.status}, version ${atgard.version}.`,
+      poster,
+      [],
+    ),
     kontext: { enhet: atgard.enhet, avsikt: 'historik' },
   };
 }

@@ -11,7 +11,7 @@ export function hjalpSvar(m: Svarsmiljo, inledning = 'Jag svarar på frågor om 
   const medSiffror = period ? alla.filter((e) => siffrorFor(reg, e.id, period)) : [];
   const forsta = medSiffror.find((e) => e.alias.length && reg.barnTill(e.id).length) ?? medSiffror[0];
   const enLov = medSiffror.find((e) => reg.barnTill(e.id).length === 0);
-  const kortnamn = (e?: { namn: string; alias: string[] }) => (e ? e.alias.find((a) => a.length <= 5) ?? e.namn : 'kommunen');
+  const kortnamn = (e?: { namn: string; alias: string[] }) => (e ? (e.alias.find((a) => a.length <= 5) ?? e.namn) : 'kommunen');
   const medAtgarder = alla.find((e) => reg.atgarder(e.id).length);
   const medNyckeltal = alla.find((e) => reg.nyckeltalsnamnFor(e.id).length);
   const exempel = [
@@ -32,6 +32,9 @@ export function hjalpSvar(m: Svarsmiljo, inledning = 'Jag svarar på frågor om 
   const knappar = exempel.slice(0, 6);
   return {
     text,
-    kort: { mall: 'hjalp', data: { inledning, farskhet, tips, exempel: knappar.map((e) => ({ fraga: e })), fler: exempel.slice(6).map((e) => `• ${e}`) } },
+    kort: {
+      mall: 'hjalp',
+      data: { inledning, farskhet, tips, exempel: knappar.map((e) => ({ fraga: e })), fler: exempel.slice(6).map((e) => `• ${e}`) },
+    },
   };
 }

@@ -46,9 +46,10 @@ export function jamforelseSvar(enheter: Enhet[], p: Period, m: Svarsmiljo): Svar
   const ka = kolumn(rubrikA, a);
   const kb = kolumn(rubrikB, b);
   const skillnad = a.avvikelse - b.avvikelse;
-  const slutsats = enheter.length >= 2
-    ? `${a.avvikelse < b.avvikelse ? enheter[0].namn : enheter[1].namn} har den sämre avvikelsen; skillnaden är ${formatTkr(Math.abs(skillnad))}.`
-    : `Avvikelsen är ${formatTkr(Math.abs(skillnad))} ${skillnad < 0 ? 'sämre' : 'bättre'} än samma period i fjol${a.procent !== null && b.procent !== null ? ` (${formatProcent(a.procent)} mot ${formatProcent(b.procent)} av budget)` : ''}.`;
+  const slutsats =
+    enheter.length >= 2
+      ? `${a.avvikelse < b.avvikelse ? enheter[0].namn : enheter[1].namn} har den sämre avvikelsen; skillnaden är ${formatTkr(Math.abs(skillnad))}.`
+      : `Avvikelsen är ${formatTkr(Math.abs(skillnad))} ${skillnad < 0 ? 'sämre' : 'bättre'} än samma period i fjol${a.procent !== null && b.procent !== null ? ` (${formatProcent(a.procent)} mot ${formatProcent(b.procent)} av budget)` : ''}.`;
   return {
     text: [`**${rubrik}**`, `${ka.rubrik}: ${ka.rader.join(', ')}.`, `${kb.rubrik}: ${kb.rader.join(', ')}.`, slutsats].join('\n\n'),
     kort: {

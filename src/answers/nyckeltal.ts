@@ -30,10 +30,11 @@ export function valjNyckeltal(fraga: Fraga, namn: string[]): string | null {
     if (i >= 0) return namn[i];
   }
   let bast: { n: string; d: number } | null = null;
-  for (const [i, n] of namn.entries()) for (const o of fraga.nyckeltalOrd) {
-    const d = distance(normala[i], o);
-    if (d <= 3 && (!bast || d < bast.d)) bast = { n, d };
-  }
+  for (const [i, n] of namn.entries())
+    for (const o of fraga.nyckeltalOrd) {
+      const d = distance(normala[i], o);
+      if (d <= 3 && (!bast || d < bast.d)) bast = { n, d };
+    }
   return bast?.n ?? null;
 }
 
@@ -54,22 +55,32 @@ export function nyckeltalSvar(fraga: Fraga, enhet: Enhet, m: Svarsmiljo): Svar {
   const namn = valjNyckeltal(fraga, reg.nyckeltalsnamn());
   if (!namn) {
     const finns = reg.nyckeltalsnamn();
-    return { text: `Jag hittar inget sådant nyckeltal för ${enhet.namn}.${finns.length ? ` Nyckeltal som finns: ${finns.join(', ')}.` : ''}` };
+    return {
+      text: `Jag hittar inget sådant nyckeltal för ${enhet.namn}.${finns.length ? ` Nyckeltal som finns: ${finns.join(', ')}.` : ''}`,
+    };
   }
   const kalla = kedja.find((e) => reg.nyckeltal(e.id, namn).length);
   if (!kalla) return nyckeltalUnder(fraga, enhet, namn, m);
   const serie = reg.nyckeltal(kalla.id, namn);
   const onskad: Period | undefined = fraga.tid.period;
   const punkt = onskad ? iPeriod(serie, onskad) : senastTill(serie, m.nu);
-  if (!punkt) return { text: `Det finns ingen ${namn} för ${kalla.namn} ${onskad ? `för ${periodNamn(onskad)}` : ''}. Senaste är ${periodNamn(serie[serie.length - 1].period)}.` };
+  if (!punkt)
+    return {
+      text: `Det finns ingen ${namn} för ${kalla.namn} ${onskad ? `för ${periodNamn(onskad)}` : ''}. Senaste är ${periodNamn(serie[serie.length - 1].period)}.`,
+    };
   const fjol = iPeriod(serie, sammaManadIFjol(punkt.period));
   const rader = [`**${namn.charAt(0).toUpperCase() + namn.slice(1)} ${kalla.namn}, ${periodNamn(punkt.period)}: ${fmt(punkt.varde)}**`];
   if (kalla.id !== enhet.id) rader.push(`(${enhet.namn} rapporterar inte ${namn} själv; siffran gäller ${kalla.namn}.)`);
   if (punkt.mal !== null) {
     const over = punkt.varde > punkt.mal;
-    rader.push(`Målet är ${fmt(punkt.mal)}: ${Math.abs(punkt.varde - punkt.mal) < 0.005 ? 'precis på målet' : `${procent.format(Math.abs(punkt.varde - punkt.mal))} procentenheter ${over ? 'över' : 'under'} målet`}.`);
+    rader.push(
+      `Målet är ${fmt(punkt.mal)}: ${Math.abs(punkt.varde - punkt.mal) < 0.005 ? 'precis på målet' : `${procent.format(Math.abs(punkt.varde - punkt.mal))} procentenheter ${over ? 'över' : 'under'} målet`}.`,
+    );
   }
-  if (fjol) rader.push(`Samma månad i fjol (${periodNamn(fjol.period)}): ${fmt(fjol.varde)}, ${punkt.varde < fjol.varde ? 'alltså lägre nu' : punkt.varde > fjol.varde ? 'alltså högre nu' : 'oförändrat'}.`);
+  if (fjol)
+    rader.push(
+      `Samma månad i fjol (${periodNamn(fjol.period)}): ${fmt(fjol.varde)}, ${punkt.varde < fjol.varde ? 'alltså lägre nu' : punkt.varde > fjol.varde ? 'alltså högre nu' : 'oförändrat'}.`,
+    );
   return {
     text: rader.join('\n\n'),
     kort: {
@@ -93,7 +104,8 @@ export function nyckeltalSvar(fraga: Fraga, enhet: Enhet, m: Svarsmiljo): Svar {
 /** A rate cannot be summed: for a parent without its own series, show the units below it that have one. */
 function nyckeltalUnder(fraga: Fraga, enhet: Enhet, namn: string, m: Svarsmiljo): Svar {
   const reg = m.register;
-  const rader = reg.underliggande(enhet.id)
+  const rader = reg
+    .underliggande(enhet.id)
     .map((e) => {
       const serie = reg.nyckeltal(e.id, namn);
       const punkt = fraga.tid.period ? iPeriod(serie, fraga.tid.period) : senastTill(serie, m.nu);
@@ -102,11 +114,20 @@ function nyckeltalUnder(fraga: Fraga, enhet: Enhet, namn: string, m: Svarsmiljo)
     .filter((x): x is { e: Enhet; punkt: Nyckeltal } => x !== null);
   if (!rader.length) {
     const med = [...reg.enheter.values()].filter((e) => reg.nyckeltal(e.id, namn).length).map((e) => e.namn);
-    return { text: `Det finns ingen ${namn} rapporterad för ${enhet.namn}.${med.length ? ` Den finns för ${med.slice(0, 5).join(', ')}.` : ''}` };
+    return {
+      text: `Det finns ingen ${namn} rapporterad för ${enhet.namn}.${med.length ? ` Den finns för ${med.slice(0, 5).join(', ')}.` : ''}`,
+    };
   }
-  const lista = rader.map(({ e, punkt }) => `- ${e.namn}: ${fmt(punkt.varde)} (${periodNamn(punkt.period)}${punkt.mal !== null ? `, mål ${fmt(punkt.mal)}` : ''})`);
+  const lista = rader.map(
+    ({ e, punkt }) =>
+      `- ${e.namn}: ${fmt(punkt.varde)} (${periodNamn(punkt.period)}${punkt.mal !== null ? `, mål ${fmt(punkt.mal)}` : ''})`,
+  );
   return {
-    text: [`**${namn.charAt(0).toUpperCase() + namn.slice(1)} inom ${enhet.namn}**`, `${enhet.namn} rapporterar inte ${namn} som helhet; så här ligger enheterna under:`, lista.join('\n')].join('\n\n'),
+    text: [
+      `**${namn.charAt(0).toUpperCase() + namn.slice(1)} inom ${enhet.namn}**`,
+      `${enhet.namn} rapporterar inte ${namn} som helhet; så här ligger enheterna under:`,
+      lista.join('\n'),
+    ].join('\n\n'),
     kontext: { enhet: enhet.id, avsikt: 'nyckeltal' },
   };
 }

@@ -15,8 +15,10 @@ export function prognosIOrd(prognosavvikelse: number): string {
 export function forandringIOrd(fore: number, nu: number): string {
   const diff = nu - fore;
   if (Math.abs(diff) < 0.05) return 'är avvikelsen oförändrad';
-  if (fore < 0 && nu < 0) return diff < 0 ? `har underskottet ökat med ${formatTkr(-diff)}` : `har underskottet minskat med ${formatTkr(diff)}`;
-  if (fore >= 0 && nu >= 0) return diff > 0 ? `har överskottet ökat med ${formatTkr(diff)}` : `har överskottet minskat med ${formatTkr(-diff)}`;
+  if (fore < 0 && nu < 0)
+    return diff < 0 ? `har underskottet ökat med ${formatTkr(-diff)}` : `har underskottet minskat med ${formatTkr(diff)}`;
+  if (fore >= 0 && nu >= 0)
+    return diff > 0 ? `har överskottet ökat med ${formatTkr(diff)}` : `har överskottet minskat med ${formatTkr(-diff)}`;
   return `har avvikelsen gått från ${avvikelseIOrd(fore)} till ${avvikelseIOrd(nu)}`;
 }
 
@@ -28,5 +30,8 @@ export function datumKort(iso: string): string {
 
 /** Only what the user typed is ever echoed, and never as markup. */
 export function escapa(text: string): string {
-  return text.replace(/[\\`*_{}[\]<>#|~]/g, (t) => `\\${t}`).replace(/[\u0000-\u001f\u007f]/g, ' ').slice(0, 200);
+  return text
+    .replace(/[\\`*_{}[\]<>#|~]/g, (t) => `\\${t}`)
+    .replace(/[\u0000-\u001f\u007f]/g, ' ')
+    .slice(0, 200);
 }

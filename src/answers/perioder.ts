@@ -19,7 +19,11 @@ export function valjPeriod(fraga: Fraga, enhet: Enhet, m: Svarsmiljo): Periodval
   if (!onskad && tid.relativ === 'senaste_stangda') onskad = senastePeriodFor(reg, enhet.id, foregaende(m.nu));
   if (!onskad && tid.relativ === 'i_ar') {
     onskad = senaste.slice(0, 4) === m.nu.slice(0, 4) ? senaste : null;
-    if (!onskad) return { ok: false, text: `Det finns inga siffror för ${enhet.namn} för ${m.nu.slice(0, 4)} ännu; senaste period är ${periodNamn(senaste)}.` };
+    if (!onskad)
+      return {
+        ok: false,
+        text: `Det finns inga siffror för ${enhet.namn} för ${m.nu.slice(0, 4)} ännu; senaste period är ${periodNamn(senaste)}.`,
+      };
   }
   if (!onskad && m.kontext?.period && fraga.enheter.length === 0 && m.kontext.enhet === enhet.id) onskad = m.kontext.period;
   if (!onskad) return senasteKompletta(enhet, senaste, m);
@@ -27,9 +31,10 @@ export function valjPeriod(fraga: Fraga, enhet: Enhet, m: Svarsmiljo): Periodval
   if (!reg.perioderFor(enhet.id).includes(onskad)) {
     return {
       ok: false,
-      text: onskad > senaste
-        ? `Det finns inga siffror för ${enhet.namn} ${tomText(onskad)} ännu. Senaste rapporterade period är ${periodNamn(senaste)}.`
-        : `Det finns inga siffror för ${enhet.namn} ${tomText(onskad)}. Fråga gärna om en annan månad; senaste är ${periodNamn(senaste)}.`,
+      text:
+        onskad > senaste
+          ? `Det finns inga siffror för ${enhet.namn} ${tomText(onskad)} ännu. Senaste rapporterade period är ${periodNamn(senaste)}.`
+          : `Det finns inga siffror för ${enhet.namn} ${tomText(onskad)}. Fråga gärna om en annan månad; senaste är ${periodNamn(senaste)}.`,
     };
   }
   return { ok: true, period: onskad };

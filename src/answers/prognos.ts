@@ -9,26 +9,43 @@ import type { Svar, Svarsmiljo } from './svar.js';
 export function prognosSvar(fraga: Fraga, enhet: Enhet, p: Period, m: Svarsmiljo): Svar {
   const s = siffrorFor(m.register, enhet.id, p);
   if (!s || s.prognos_helar === null || s.budget_helar === null || s.prognosavvikelse === null) {
-    return { text: `Det finns ingen helårsprognos för ${enhet.namn} ${tomText(p)}.`, kontext: { enhet: enhet.id, period: p, avsikt: 'prognos' } };
+    return {
+      text: `Det finns ingen helårsprognos för ${enhet.namn} ${tomText(p)}.`,
+      kontext: { enhet: enhet.id, period: p, avsikt: 'prognos' },
+    };
   }
   const rader = [`**Helårsprognos ${ar(p)} för ${enhet.namn}, efter ${periodNamn(p)}**`];
   const klarar = s.prognosavvikelse >= 0;
   if (/\bklara|\bhalla|\bmake it|\bon track/.test(fraga.text.toLowerCase())) {
-    rader.push(klarar ? `Ja, enligt prognosen klarar ${enhet.namn} budgeten ${ar(p)}.` : `Nej, enligt prognosen klarar ${enhet.namn} inte budgeten ${ar(p)}.`);
+    rader.push(
+      klarar
+        ? `Ja, enligt prognosen klarar ${enhet.namn} budgeten ${ar(p)}.`
+        : `Nej, enligt prognosen klarar ${enhet.namn} inte budgeten ${ar(p)}.`,
+    );
   }
   rader.push(`Prognos ${formatTkr(s.prognos_helar)} mot årsbudget ${formatTkr(s.budget_helar)}: **${prognosIOrd(s.prognosavvikelse)}**.`);
   const historik: Array<{ period: Period; avvikelse: number; prognos: number }> = [];
   for (let q = period(ar(p), 1); q <= p; q = forskjut(q, 1)) {
     const x = siffrorFor(m.register, enhet.id, q);
-    if (x?.prognosavvikelse != null && x.prognos_helar !== null) historik.push({ period: q, avvikelse: x.prognosavvikelse, prognos: x.prognos_helar });
+    if (x?.prognosavvikelse != null && x.prognos_helar !== null)
+      historik.push({ period: q, avvikelse: x.prognosavvikelse, prognos: x.prognos_helar });
   }
-  const jamfor = fraga.tid.jamforMed.length ? historik.find((h) => h.period === fraga.tid.jamforMed[0]) : historik.length > 1 ? historik[historik.length - 2] : undefined;
+  const jamfor = fraga.tid.jamforMed.length
+    ? historik.find((h) => h.period === fraga.tid.jamforMed[0])
+    : historik.length > 1
+      ? historik[historik.length - 2]
+      : undefined;
   if (jamfor) {
-    rader.push(`Efter ${periodNamn(jamfor.period)} var prognosen ${formatTkr(jamfor.prognos)} (${prognosIOrd(jamfor.avvikelse)}); sedan dess ${forandringIOrd(jamfor.avvikelse, s.prognosavvikelse).replace('avvikelsen', 'prognosavvikelsen')}.`);
+    rader.push(
+      `Efter ${periodNamn(jamfor.period)} var prognosen ${formatTkr(jamfor.prognos)} (${prognosIOrd(jamfor.avvikelse)}); sedan dess ${forandringIOrd(jamfor.avvikelse, s.prognosavvikelse).replace('avvikelsen', 'prognosavvikelsen')}.`,
+    );
   } else if (fraga.tid.jamforMed.length) {
     rader.push(`Det finns ingen prognos efter ${periodNamn(fraga.tid.jamforMed[0])} att jämföra med.`);
   }
-  if (historik.length > 2) rader.push(`Prognosavvikelse per rapport ${ar(p)}: ${historik.map((h) => `${periodNamn(h.period).split(' ')[0].slice(0, 3)} ${formatTal(h.avvikelse)}`).join(', ')} tkr.`);
+  if (historik.length > 2)
+    rader.push(
+      `Prognosavvikelse per rapport ${ar(p)}: ${historik.map((h) => `${periodNamn(h.period).split(' ')[0].slice(0, 3)} ${formatTal(h.avvikelse)}`).join(', ')} tkr.`,
+    );
   return {
     text: rader.join('\n\n'),
     kort: {

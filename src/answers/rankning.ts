@@ -84,9 +84,15 @@ export function rankningSvar(fraga: Fraga, omfang: Enhet | null, p: Period, m: S
   const var_ = omfang ? ` inom ${omfang.namn}` : '';
   const rubrik = `**${fraga.antal ? `Topp ${fraga.antal}` : 'Rangordning'}${var_} efter ${beskrivning}, ${tomText(p)}**`;
   if (!visade.length) {
-    return { text: `${rubrik}\n\nIngen enhet${var_} har ${beskrivning} ${tomText(p)}.`, kontext: { enhet: omfang?.id, period: p, avsikt: 'rankning' } };
+    return {
+      text: `${rubrik}\n\nIngen enhet${var_} har ${beskrivning} ${tomText(p)}.`,
+      kontext: { enhet: omfang?.id, period: p, avsikt: 'rankning' },
+    };
   }
-  const lista = visade.map((s, i) => `${i + 1}. ${s.enhet.namn}${foralderText(s.enhet, m)}: ${avvikelseIOrd(s.avvikelse)}${s.procent === null ? '' : ` (${formatProcent(s.procent)} av budget)`}`);
+  const lista = visade.map(
+    (s, i) =>
+      `${i + 1}. ${s.enhet.namn}${foralderText(s.enhet, m)}: ${avvikelseIOrd(s.avvikelse)}${s.procent === null ? '' : ` (${formatProcent(s.procent)} av budget)`}`,
+  );
   const fler = urval.length > visade.length ? [`(${urval.length - visade.length} till; be om "topp ${urval.length}" för alla.)`] : [];
   const text = [rubrik, lista.join('\n'), ...fler].join('\n\n');
   return {
@@ -96,7 +102,9 @@ export function rankningSvar(fraga: Fraga, omfang: Enhet | null, p: Period, m: S
       data: {
         rubrik: rubrik.replace(/\*\*/g, ''),
         kolumner: [{ namn: 'Enhet' }, { namn: 'Avvikelse' }, { namn: 'Procent' }],
-        rader: visade.map((s) => ({ celler: [{ text: s.enhet.namn }, { text: formatTkr(s.avvikelse) }, { text: s.procent === null ? '–' : formatProcent(s.procent) }] })),
+        rader: visade.map((s) => ({
+          celler: [{ text: s.enhet.namn }, { text: formatTkr(s.avvikelse) }, { text: s.procent === null ? '–' : formatProcent(s.procent) }],
+        })),
         fotnoter: fler,
       },
     },

@@ -29,7 +29,8 @@ export function statusvy(reg: Register, enhetId: string, period: Period): Status
   const s = siffrorFor(reg, enhetId, period);
   if (!s) return null;
   const fore = manad(period) > 1 ? siffrorFor(reg, enhetId, foregaende(period)) : null;
-  const barn = reg.barnTill(enhetId)
+  const barn = reg
+    .barnTill(enhetId)
     .map((b) => ({ b, s: siffrorFor(reg, b.id, period) }))
     .filter((x): x is { b: typeof x.b; s: Siffror } => x.s !== null)
     .sort((a, b) => a.s.avvikelse - b.s.avvikelse);
@@ -50,8 +51,14 @@ export function statusvy(reg: Register, enhetId: string, period: Period): Status
     })),
     kommentar: rad?.kommentar ? somSkrivet(rad.kommentar) : null,
     atgarder: atgardslage(reg, enhetId, period),
-    rapporterade: s.rapporterade && s.rapporterade.antal < s.rapporterade.av ? `${s.rapporterade.antal} av ${s.rapporterade.av} enheter har rapporterat för ${periodNamn(period)}.` : null,
-    korrigerad: rad && rad.version > 1 ? `korrigerad ${datumKort(rad.rapporterad)} av ${vemNamn(reg, rad.rapporterad_av)} (version ${rad.version})` : null,
+    rapporterade:
+      s.rapporterade && s.rapporterade.antal < s.rapporterade.av
+        ? `${s.rapporterade.antal} av ${s.rapporterade.av} enheter har rapporterat för ${periodNamn(period)}.`
+        : null,
+    korrigerad:
+      rad && rad.version > 1
+        ? `korrigerad ${datumKort(rad.rapporterad)} av ${vemNamn(reg, rad.rapporterad_av)} (version ${rad.version})`
+        : null,
   };
 }
 
@@ -68,19 +75,27 @@ export function statusrader(vy: Statusvy, baraManaden = false): string[] {
     const m = vy.manad;
     rader.push(`**${vy.enhetsnamn}, ${periodNamn(vy.period)} (bara månaden)**`);
     rader.push(`Utfall ${formatTkr(m.utfall)} mot budget ${formatTkr(m.budget)} för månaden: **${avvikelseIOrd(m.avvikelse)}**.`);
-    rader.push(`Ackumulerat ${tomText(vy.period)}: ${avvikelseIOrd(s.avvikelse)} (${s.procent === null ? '–' : formatProcent(s.procent)} av budget).`);
+    rader.push(
+      `Ackumulerat ${tomText(vy.period)}: ${avvikelseIOrd(s.avvikelse)} (${s.procent === null ? '–' : formatProcent(s.procent)} av budget).`,
+    );
     return rader;
   }
   rader.push(`**${vy.rubrik}**`);
-  rader.push(`Utfall ${formatTkr(s.utfall_ack)} mot budget ${formatTkr(s.budget_ack)}: **${vy.verdikt}**${s.procent === null ? '' : ` (${formatProcent(s.procent)} av budget)`}.`);
+  rader.push(
+    `Utfall ${formatTkr(s.utfall_ack)} mot budget ${formatTkr(s.budget_ack)}: **${vy.verdikt}**${s.procent === null ? '' : ` (${formatProcent(s.procent)} av budget)`}.`,
+  );
   if (s.budget_helar !== null && s.prognos_helar !== null && s.prognosavvikelse !== null) {
-    rader.push(`Helårsprognos ${formatTkr(s.prognos_helar)} mot årsbudget ${formatTkr(s.budget_helar)}: ${prognosIOrd(s.prognosavvikelse)}.`);
+    rader.push(
+      `Helårsprognos ${formatTkr(s.prognos_helar)} mot årsbudget ${formatTkr(s.budget_helar)}: ${prognosIOrd(s.prognosavvikelse)}.`,
+    );
   }
   if (vy.forandring) rader.push(vy.forandring);
   if (vy.storstaAvvikelser.length) {
     // With its own row, the unit's figures are not the sum of the units below; say whose these are.
     const rubrik = `${s.avvikelse < 0 ? 'Störst underskott' : 'Störst överskott'}${s.egenRad ? ' bland underenheterna' : ''}`;
-    rader.push(`${rubrik}: ${vy.storstaAvvikelser.map((b) => `${b.namn} ${formatTkr(b.avvikelse)}${b.kommentar ? ` (${b.kommentar})` : ''}`).join(', ')}.`);
+    rader.push(
+      `${rubrik}: ${vy.storstaAvvikelser.map((b) => `${b.namn} ${formatTkr(b.avvikelse)}${b.kommentar ? ` (${b.kommentar})` : ''}`).join(', ')}.`,
+    );
   }
   const kommentar = kommentarrad(vy);
   if (kommentar) rader.push(kommentar);
@@ -126,7 +141,10 @@ export function statusSvar(vy: Statusvy, opts: { baraManaden?: boolean; jaNej?: 
           vy.atgarder,
           vy.rapporterade,
         ].filter(Boolean),
-        barn: vy.storstaAvvikelser.map((b) => ({ namn: b.namn, avvikelse: `${formatTkr(b.avvikelse)}${b.kommentar ? ` (${b.kommentar})` : ''}` })),
+        barn: vy.storstaAvvikelser.map((b) => ({
+          namn: b.namn,
+          avvikelse: `${formatTkr(b.avvikelse)}${b.kommentar ? ` (${b.kommentar})` : ''}`,
+        })),
         harBarn: vy.storstaAvvikelser.length > 0,
         barnRubrik: s.egenRad ? 'Störst avvikelse bland underenheterna' : 'Störst avvikelse',
         enhet: vy.enhetsnamn,

@@ -25,7 +25,12 @@ export function trendpunkter(m: Svarsmiljo, enhetId: string, fran: Period, till:
   for (let p = fran; p <= till; p = forskjut(p, 1)) {
     const s = siffrorFor(m.register, enhetId, p);
     if (!s) continue;
-    ut.push({ period: p, avvikelse: s.avvikelse, procent: s.procent, manadsavvikelse: manadsvarde(m.register, enhetId, p)?.avvikelse ?? null });
+    ut.push({
+      period: p,
+      avvikelse: s.avvikelse,
+      procent: s.procent,
+      manadsavvikelse: manadsvarde(m.register, enhetId, p)?.avvikelse ?? null,
+    });
   }
   return ut;
 }
@@ -42,8 +47,9 @@ export function trendverdikt(punkter: Trendpunkt[]): { ord: 'bättre' | 'sämre'
   const ord = Math.abs(diff) < 0.3 ? 'oförändrat' : diff > 0 ? 'sämre' : 'bättre';
   const pp = procentenheter.format(Math.abs(diff));
   const inledning = ord === 'oförändrat' ? 'I stort sett oförändrat' : ord === 'sämre' ? 'Det har blivit sämre' : 'Det har blivit bättre';
-  const text = `${inledning}: från ${formatProcent(a.procent)} av budget efter ${periodNamn(a.period)} till ${formatProcent(b.procent)} efter ${periodNamn(b.period)}`
-    + `${ord === 'oförändrat' ? '' : ` (${diff > 0 ? '+' : '−'}${pp} procentenheter)`}; ${avvikelseIOrd(b.avvikelse)} mot ${avvikelseIOrd(a.avvikelse)}.`;
+  const text =
+    `${inledning}: från ${formatProcent(a.procent)} av budget efter ${periodNamn(a.period)} till ${formatProcent(b.procent)} efter ${periodNamn(b.period)}` +
+    `${ord === 'oförändrat' ? '' : ` (${diff > 0 ? '+' : '−'}${pp} procentenheter)`}; ${avvikelseIOrd(b.avvikelse)} mot ${avvikelseIOrd(a.avvikelse)}.`;
   return { ord, text };
 }
 
@@ -52,7 +58,10 @@ export function trendSvar(fraga: Fraga, enhet: Enhet, till: Period, m: Svarsmilj
   const punkter = trendpunkter(m, enhet.id, fran, till);
   if (!punkter.length) return { text: `Det finns inga siffror för ${enhet.namn} mellan ${periodNamn(fran)} och ${periodNamn(till)}.` };
   const verdikt = trendverdikt(punkter);
-  const rader = punkter.map((p) => `| ${periodNamn(p.period)} | ${formatTal(p.avvikelse)} | ${p.procent === null ? '–' : formatProcent(p.procent)} | ${p.manadsavvikelse === null ? '–' : formatTal(p.manadsavvikelse)} |`);
+  const rader = punkter.map(
+    (p) =>
+      `| ${periodNamn(p.period)} | ${formatTal(p.avvikelse)} | ${p.procent === null ? '–' : formatProcent(p.procent)} | ${p.manadsavvikelse === null ? '–' : formatTal(p.manadsavvikelse)} |`,
+  );
   const text = [
     `**${enhet.namn}, ${periodNamn(punkter[0].period)}–${periodNamn(punkter[punkter.length - 1].period)}**`,
     verdikt?.text ?? `Bara en månad med siffror: ${avvikelseIOrd(punkter[0].avvikelse)}.`,

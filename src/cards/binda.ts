@@ -8,7 +8,9 @@ import { type Bindning, kompileraMall } from './kompilera.js';
 
 const MAPP = join(dirname(fileURLToPath(import.meta.url)), 'mallar');
 const json = new Map<string, unknown>(
-  readdirSync(MAPP).filter((f) => f.endsWith('.json')).map((f) => [f.replace(/\.json$/, ''), JSON.parse(readFileSync(join(MAPP, f), 'utf-8'))]),
+  readdirSync(MAPP)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => [f.replace(/\.json$/, ''), JSON.parse(readFileSync(join(MAPP, f), 'utf-8'))]),
 );
 const bindningar = new Map<string, Bindning>([...json].map(([namn, mall]) => [namn, kompileraMall(mall)]));
 /** BUDGETKOLLEN_KORTKONTROLL=1 (the test suite sets it): every card is bound by adaptivecards-templating too, and must come out the same. */

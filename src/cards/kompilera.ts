@@ -37,7 +37,12 @@ const ENKEL_STIG = /^[A-Za-z_$][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 class Minne implements AEL.MemoryInterface {
   private readonly inre: AEL.SimpleObjectMemory;
   constructor(l: Lage) {
-    this.inre = new AEL.SimpleObjectMemory({ $root: l.root, $data: l.data !== undefined ? l.data : l.root, $index: l.index, $host: undefined });
+    this.inre = new AEL.SimpleObjectMemory({
+      $root: l.root,
+      $data: l.data !== undefined ? l.data : l.root,
+      $index: l.index,
+      $host: undefined,
+    });
   }
   getValue(path: string): unknown {
     return this.inre.getValue(path.length > 0 && path[0] !== '$' ? `$data.${path}` : path);
@@ -86,7 +91,8 @@ function kompileraUttryck(e: AEL.Expression): Uttryck {
 }
 
 function snabbLasning(e: AEL.Expression): Uttryck['snabb'] {
-  const stigAv = (x: AEL.Expression | undefined) => (x?.type === AEL.ExpressionType.Accessor && ENKEL_STIG.test(x.toString()) ? lasare(x.toString()) : null);
+  const stigAv = (x: AEL.Expression | undefined) =>
+    x?.type === AEL.ExpressionType.Accessor && ENKEL_STIG.test(x.toString()) ? lasare(x.toString()) : null;
   if (e.type === AEL.ExpressionType.Constant) {
     const value = (e as AEL.Constant).value;
     return () => value;
@@ -110,8 +116,13 @@ function snabbLasning(e: AEL.Expression): Uttryck['snabb'] {
       return typeof v === 'string' ? v : OKAND;
     };
   }
-  if (arg && e.children.length === 2 && andra.type === AEL.ExpressionType.Constant && typeof (andra as AEL.Constant).value === 'string'
-    && (e.type === AEL.ExpressionType.NotEqual || e.type === AEL.ExpressionType.Equal)) {
+  if (
+    arg &&
+    e.children.length === 2 &&
+    andra.type === AEL.ExpressionType.Constant &&
+    typeof (andra as AEL.Constant).value === 'string' &&
+    (e.type === AEL.ExpressionType.NotEqual || e.type === AEL.ExpressionType.Equal)
+  ) {
     const text = (andra as AEL.Constant).value as string;
     const lika = e.type === AEL.ExpressionType.Equal;
     return (l) => {
@@ -125,8 +136,15 @@ function snabbLasning(e: AEL.Expression): Uttryck['snabb'] {
 /** The library's `parseInterpolatedString`: a string with `${…}` becomes one expression, or a concatenation. */
 function tolkaText(text: string): AEL.Expression | string {
   if (!text.includes('${')) return text;
-  const lookup = (typ: string) => AEL.ExpressionFunctions.standardFunctions.get(typ)
-    ?? new AEL.ExpressionEvaluator(typ, () => { throw new Error(`Unknown function ${typ}`); }, AEL.ReturnType.String);
+  const lookup = (typ: string) =>
+    AEL.ExpressionFunctions.standardFunctions.get(typ) ??
+    new AEL.ExpressionEvaluator(
+      typ,
+      () => {
+        throw new Error(`Unknown function ${typ}`);
+      },
+      AEL.ReturnType.String,
+    );
   const e = AEL.Expression.parse(`\`${text}\``, lookup);
   if (e.type !== AEL.ExpressionType.Concat) return text;
   const c = e.children;
@@ -188,7 +206,9 @@ function kompileraLista(nod: unknown[]): Nod {
 }
 
 function kompileraObjekt(nod: Record<string, unknown>): Nod {
-  const falt = Object.keys(nod).filter((k) => !RESERVERADE.has(k)).map((k) => [k, kompileraNod(nod[k])] as const);
+  const falt = Object.keys(nod)
+    .filter((k) => !RESERVERADE.has(k))
+    .map((k) => [k, kompileraNod(nod[k])] as const);
   // The library drops an object whose `$when` is no expression but truthy, and keeps it for a falsy one.
   const villkor = nod.$when ? tolkaVillkor(nod.$when) : undefined;
   const dataNod = nod.$data === undefined ? undefined : typeof nod.$data === 'string' ? tolkaText(nod.$data) : nod.$data;

@@ -14,7 +14,13 @@ if (!fraga) {
   process.stderr.write('Användning: npm run ask -- [--store F] [--user ID] [--now ÅÅÅÅ-MM-DD] "fråga"\n');
   process.exit(2);
 }
-const config = lasConfig({ ...process.env, ...(flaggor.now ? { BUDGETKOLLEN_NOW: flaggor.now } : {}), HOST: '127.0.0.1', BOT_ID: '', NODE_ENV: 'development' });
+const config = lasConfig({
+  ...process.env,
+  ...(flaggor.now ? { BUDGETKOLLEN_NOW: flaggor.now } : {}),
+  HOST: '127.0.0.1',
+  BOT_ID: '',
+  NODE_ENV: 'development',
+});
 const logg = skapaLogg(process.env.LOG_LEVEL === 'debug' ? 'debug' : 'warn');
 let store: Store;
 try {
@@ -38,6 +44,11 @@ for (const a of svar) {
     const knappar = kortSomText({ actions: (kort as { actions?: unknown[] }).actions ?? [] });
     if (knappar) delar.push(knappar.replace(/\n/g, ' '));
   }
-  process.stdout.write(`${delar.filter(Boolean).join('\n\n').replace(/\u00a0/g, ' ')}\n`);
+  process.stdout.write(
+    `${delar
+      .filter(Boolean)
+      .join('\n\n')
+      .replace(/\u00a0/g, ' ')}\n`,
+  );
 }
 await store.vanta();

@@ -4,15 +4,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import {
-  REPO_ROOT,
-  onLines,
-  playgroundCommand,
-  spawnGroup,
-  stopGroup,
-  waitForHttpOk,
-  waitForListening,
-} from './playground.js';
+import { REPO_ROOT, onLines, playgroundCommand, spawnGroup, stopGroup, waitForHttpOk, waitForListening } from './playground.js';
 
 const DEMO_NOW = '2025-12-10';
 const PLAYGROUND_PORT = 56150;

@@ -16,11 +16,19 @@ const storefil = resolve(flaggor.store ?? process.env.STORE_PATH ?? 'data/store.
 try {
   const filer = lasImportmapp(mapp);
   // The same clock as the bot, so an import stamped in a demo's 2025 is not dated after the bot's own today.
-  const store = await Store.oppna(storefil, lasConfig({ ...process.env, HOST: '127.0.0.1', BOT_ID: '', NODE_ENV: 'development' }).now, 'npm run import');
+  const store = await Store.oppna(
+    storefil,
+    lasConfig({ ...process.env, HOST: '127.0.0.1', BOT_ID: '', NODE_ENV: 'development' }).now,
+    'npm run import',
+  );
   const resultat = await importera(store, filer);
   await store.komprimera();
-  const andrat = Object.entries(resultat).filter(([, n]) => n > 0).map(([k, n]) => `${k} ${n}`);
-  process.stdout.write(andrat.length ? `Importerat till ${storefil}: ${andrat.join(', ')}\n` : `Inget nytt att importera; ${storefil} är oförändrad.\n`);
+  const andrat = Object.entries(resultat)
+    .filter(([, n]) => n > 0)
+    .map(([k, n]) => `${k} ${n}`);
+  process.stdout.write(
+    andrat.length ? `Importerat till ${storefil}: ${andrat.join(', ')}\n` : `Inget nytt att importera; ${storefil} är oförändrad.\n`,
+  );
 } catch (e) {
   if (e instanceof Importfel) {
     process.stderr.write(`Importen avbröts; inget har sparats.\n${e.fel.join('\n')}\n`);

@@ -79,7 +79,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`Oväntat fel: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+      process.stderr.write(`Oväntat fel: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
       process.exitCode = 1;
     },
   );

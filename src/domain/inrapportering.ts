@@ -60,20 +60,22 @@ export interface Atgardsvarden {
   kommentar: string | null;
 }
 
-export type Granskning<V, F extends string> =
-  | { ok: true; varden: V; varningar: string[] }
-  | { ok: false; fel: Partial<Record<F, string>> };
+export type Granskning<V, F extends string> = { ok: true; varden: V; varningar: string[] } | { ok: false; fel: Partial<Record<F, string>> };
 
 /** A card field as text: what Input.Text sends; anything else a forged invoke might send becomes text or fails. */
-const falttext = (max: number) => z.preprocess(
-  (v) => (v === undefined || v === null ? '' : typeof v === 'number' || typeof v === 'boolean' ? String(v) : v),
-  z.string({ invalid_type_error: 'ogiltigt värde' }).max(max, `högst ${max} tecken`),
-);
+const falttext = (max: number) =>
+  z.preprocess(
+    (v) => (v === undefined || v === null ? '' : typeof v === 'number' || typeof v === 'boolean' ? String(v) : v),
+    z.string({ invalid_type_error: 'ogiltigt värde' }).max(max, `högst ${max} tecken`),
+  );
 
 function belopp(namn: string, obligatoriskt: boolean) {
   return falttext(200).transform((text, ctx): number | null => {
     const t = text.trim();
-    const fel = (message: string) => { ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${namn}: ${message}` }); return z.NEVER; };
+    const fel = (message: string) => {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${namn}: ${message}` });
+      return z.NEVER;
+    };
     if (!t) return obligatoriskt ? fel('fyll i ett belopp i tkr, t.ex. 17 795,6') : null;
     const tal = tolkaTal(t);
     if (!tal.ok) return fel(`${tal.fel}. Skriv till exempel 17 795,6 eller 13,1 mnkr.`);
@@ -87,7 +89,10 @@ function kommentar(namn: string) {
   return falttext(20000).transform((text, ctx): string | null => {
     const t = text.replace(/\r\n/g, '\n').trim();
     if (t.length > MAX_KOMMENTAR) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${namn}: högst ${formatTal(MAX_KOMMENTAR)} tecken (du skrev ${formatTal(t.length)})` });
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        message: `${namn}: högst ${formatTal(MAX_KOMMENTAR)} tecken (du skrev ${formatTal(t.length)})`,
+      });
       return z.NEVER;
     }
     return t || null;
@@ -119,7 +124,10 @@ function forstaFelPerFalt<F extends string>(fel: z.ZodError, falt: readonly F[])
   for (const issue of fel.issues) {
     const f = issue.path[0] as F;
     if (!falt.includes(f) || ut[f]) continue;
-    ut[f] = issue.code === z.ZodIssueCode.custom ? issue.message : `${(UTFALLSFALTNAMN as Record<string, string>)[f] ?? (ATGARDSFALTNAMN as Record<string, string>)[f] ?? f}: ${issue.message}`;
+    ut[f] =
+      issue.code === z.ZodIssueCode.custom
+        ? issue.message
+        : `${(UTFALLSFALTNAMN as Record<string, string>)[f] ?? (ATGARDSFALTNAMN as Record<string, string>)[f] ?? f}: ${issue.message}`;
   }
   return ut;
 }
@@ -128,51 +136,60 @@ function forstaFelPerFalt<F extends string>(fel: z.ZodError, falt: readonly F[])
 export function granskaUtfall(indata: unknown, m: Utfallsmiljo): Granskning<Utfallsvarden, Utfallsfalt> {
   const reg = m.register;
   const N = UTFALLSFALTNAMN;
-  const schema = z.object({
-    enhet: falttext(200).transform((text, ctx) => {
-      const id = text.trim();
-      const fel = (message: string) => { ctx.addIssue({ code: z.ZodIssueCode.custom, message }); return z.NEVER; };
-      if (!id) return fel(`${N.enhet}: välj vilken enhet siffrorna gäller`);
-      if (!reg.enhet(id)) return fel(`${N.enhet}: okänd enhet "${somSkrivet(id.slice(0, 40))}"`);
-      if (!farRapportera(m.anvandare, id, reg)) return fel(`${N.enhet}: ${nekandeText(m.anvandare, id, reg)}`);
-      return id;
-    }),
-    period: falttext(200).transform((text, ctx) => {
-      const p = text.trim();
-      const fel = (message: string) => { ctx.addIssue({ code: z.ZodIssueCode.custom, message }); return z.NEVER; };
-      if (!p) return fel(`${N.period}: välj vilken månad siffrorna gäller`);
-      if (!PERIOD_MONSTER.test(p)) return fel(`${N.period}: "${somSkrivet(p.slice(0, 20))}" ska skrivas ÅÅÅÅ-MM, t.ex. 2025-11`);
-      if (p > m.nu) return fel(`Perioden ${p} ligger i framtiden. Välj ${periodNamn(m.nu)} eller en tidigare månad.`);
-      if (ar(p) < 2000) return fel(`${N.period}: ${p} är för långt tillbaka`);
-      return p;
-    }),
-    budget_ack: belopp(N.budget_ack, true),
-    utfall_ack: belopp(N.utfall_ack, true),
-    budget_helar: belopp(N.budget_helar, false),
-    prognos_helar: belopp(N.prognos_helar, false),
-    kommentar: kommentar(N.kommentar),
-  }).superRefine((v, ctx) => {
-    // Runs also when a field failed (zod marks the object dirty); only whole values are compared.
-    if (typeof v.budget_ack !== 'number' || typeof v.utfall_ack !== 'number' || typeof v.enhet !== 'string') return;
-    const budget = v.budget_ack;
-    const utfall = v.utfall_ack;
-    if (typeof v.budget_helar === 'number' && budget !== 0 && v.budget_helar !== 0 && Math.sign(budget) !== Math.sign(v.budget_helar)) {
-      ctx.addIssue({
-        code: z.ZodIssueCode.custom,
-        path: ['budget_ack'],
-        message: `${N.budget_ack}: ${formatTkr(budget)} har annat tecken än årsbudgeten (${formatTkr(v.budget_helar)}). Kostnader skrivs som positiva tal; bara en enhet med nettointäkter har negativ budget.`,
-      });      return;
-    }
-    const grans = varningsgrans(reg, v.enhet);
-    if (v.kommentar === null && overVarningsgransen(budget, utfall, grans)) {
-      const procent = procentAvBudget(budget, utfall);
-      ctx.addIssue({
-        code: z.ZodIssueCode.custom,
-        path: ['kommentar'],
-        message: `Kommentar krävs när underskottet är över varningsgränsen (${procent === null ? 'ingen budget' : `${formatProcent(procent)} av budget`}; varning från ${formatProcent(grans, grans % 1 ? 1 : 0)}). Skriv kort vad underskottet beror på.`,
-      });
-    }
-  });
+  const schema = z
+    .object({
+      enhet: falttext(200).transform((text, ctx) => {
+        const id = text.trim();
+        const fel = (message: string) => {
+          ctx.addIssue({ code: z.ZodIssueCode.custom, message });
+          return z.NEVER;
+        };
+        if (!id) return fel(`${N.enhet}: välj vilken enhet siffrorna gäller`);
+        if (!reg.enhet(id)) return fel(`${N.enhet}: okänd enhet "${somSkrivet(id.slice(0, 40))}"`);
+        if (!farRapportera(m.anvandare, id, reg)) return fel(`${N.enhet}: ${nekandeText(m.anvandare, id, reg)}`);
+        return id;
+      }),
+      period: falttext(200).transform((text, ctx) => {
+        const p = text.trim();
+        const fel = (message: string) => {
+          ctx.addIssue({ code: z.ZodIssueCode.custom, message });
+          return z.NEVER;
+        };
+        if (!p) return fel(`${N.period}: välj vilken månad siffrorna gäller`);
+        if (!PERIOD_MONSTER.test(p)) return fel(`${N.period}: "${somSkrivet(p.slice(0, 20))}" ska skrivas ÅÅÅÅ-MM, t.ex. 2025-11`);
+        if (p > m.nu) return fel(`Perioden ${p} ligger i framtiden. Välj ${periodNamn(m.nu)} eller en tidigare månad.`);
+        if (ar(p) < 2000) return fel(`${N.period}: ${p} är för långt tillbaka`);
+        return p;
+      }),
+      budget_ack: belopp(N.budget_ack, true),
+      utfall_ack: belopp(N.utfall_ack, true),
+      budget_helar: belopp(N.budget_helar, false),
+      prognos_helar: belopp(N.prognos_helar, false),
+      kommentar: kommentar(N.kommentar),
+    })
+    .superRefine((v, ctx) => {
+      // Runs also when a field failed (zod marks the object dirty); only whole values are compared.
+      if (typeof v.budget_ack !== 'number' || typeof v.utfall_ack !== 'number' || typeof v.enhet !== 'string') return;
+      const budget = v.budget_ack;
+      const utfall = v.utfall_ack;
+      if (typeof v.budget_helar === 'number' && budget !== 0 && v.budget_helar !== 0 && Math.sign(budget) !== Math.sign(v.budget_helar)) {
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ['budget_ack'],
+          message: `${N.budget_ack}: ${formatTkr(budget)} har annat tecken än årsbudgeten (${formatTkr(v.budget_helar)}). Kostnader skrivs som positiva tal; bara en enhet med nettointäkter har negativ budget.`,
+        });
+        return;
+      }
+      const grans = varningsgrans(reg, v.enhet);
+      if (v.kommentar === null && overVarningsgransen(budget, utfall, grans)) {
+        const procent = procentAvBudget(budget, utfall);
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ['kommentar'],
+          message: `Kommentar krävs när underskottet är över varningsgränsen (${procent === null ? 'ingen budget' : `${formatProcent(procent)} av budget`}; varning från ${formatProcent(grans, grans % 1 ? 1 : 0)}). Skriv kort vad underskottet beror på.`,
+        });
+      }
+    });
   const tolkat = schema.safeParse(typeof indata === 'object' && indata !== null ? indata : {});
   if (!tolkat.success) return { ok: false, fel: forstaFelPerFalt(tolkat.error, UTFALLSFALT) };
   const v = tolkat.data as Utfallsvarden;
@@ -183,7 +200,9 @@ export function granskaUtfall(indata: unknown, m: Utfallsmiljo): Granskning<Utfa
 export function utfallsvarningar(v: Pick<Utfallsvarden, 'budget_ack' | 'budget_helar'>): string[] {
   const varningar: string[] = [];
   if (v.budget_helar !== null && v.budget_ack > 0 && v.budget_helar > 0 && v.budget_ack > v.budget_helar) {
-    varningar.push(`Budget t.o.m. (${formatTkr(v.budget_ack)}) är större än årsbudgeten (${formatTkr(v.budget_helar)}). Kontrollera beloppen och korrigera vid behov.`);
+    varningar.push(
+      `Budget t.o.m. (${formatTkr(v.budget_ack)}) är större än årsbudgeten (${formatTkr(v.budget_helar)}). Kontrollera beloppen och korrigera vid behov.`,
+    );
   }
   return varningar;
 }
@@ -199,40 +218,54 @@ export function granskaAtgard(indata: unknown, m: Atgardsmiljo): Granskning<Atga
   const iAr = ar(m.nu);
   const planar = [...Object.keys(m.atgard.plan), ...Object.keys(m.atgard.utfall)].map(Number);
   const forstaAr = Math.min(iAr, ...planar);
-  const schema = z.object({
-    status: falttext(100).transform((text, ctx) => {
-      const s = text.trim().toLowerCase();
-      if ((ATGARDSSTATUS as readonly string[]).includes(s)) return s as Atgard['status'];
-      ctx.addIssue({
-        code: z.ZodIssueCode.custom,
-        message: s ? `${N.status}: "${somSkrivet(text.trim().slice(0, 40))}" är ingen giltig status. Välj ${ATGARDSSTATUS.join(', ').replace(/, ([^,]*)$/, ' eller $1')}.` : `${N.status}: välj en status`,
-      });
-      return z.NEVER;
-    }),
-    ar: falttext(100).transform((text, ctx): string | null => {
-      const t = text.trim();
-      const fel = (message: string) => { ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${N.ar}: ${message}` }); return z.NEVER; };
-      if (!t) return null;
-      if (!/^\d{4}$/.test(t)) return fel(`"${somSkrivet(t.slice(0, 20))}" ska vara ett årtal, t.ex. ${iAr}`);
-      const y = Number(t);
-      if (y > iAr) return fel(`${y} har inte börjat; realiserad besparing anges för ${iAr} eller tidigare år`);
-      if (y < forstaAr) return fel(`${y} ligger före åtgärdsplanens första år (${forstaAr})`);
-      return t;
-    }),
-    besparing: belopp(N.besparing, false).superRefine((v, ctx) => {
-      if (v !== null && v < 0) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${N.besparing}: kan inte vara negativ (${formatTkr(v)}). Skriv 0 om åtgärden inte har gett någon besparing.` });
+  const schema = z
+    .object({
+      status: falttext(100).transform((text, ctx) => {
+        const s = text.trim().toLowerCase();
+        if ((ATGARDSSTATUS as readonly string[]).includes(s)) return s as Atgard['status'];
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          message: s
+            ? `${N.status}: "${somSkrivet(text.trim().slice(0, 40))}" är ingen giltig status. Välj ${ATGARDSSTATUS.join(', ').replace(/, ([^,]*)$/, ' eller $1')}.`
+            : `${N.status}: välj en status`,
+        });
+        return z.NEVER;
+      }),
+      ar: falttext(100).transform((text, ctx): string | null => {
+        const t = text.trim();
+        const fel = (message: string) => {
+          ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${N.ar}: ${message}` });
+          return z.NEVER;
+        };
+        if (!t) return null;
+        if (!/^\d{4}$/.test(t)) return fel(`"${somSkrivet(t.slice(0, 20))}" ska vara ett årtal, t.ex. ${iAr}`);
+        const y = Number(t);
+        if (y > iAr) return fel(`${y} har inte börjat; realiserad besparing anges för ${iAr} eller tidigare år`);
+        if (y < forstaAr) return fel(`${y} ligger före åtgärdsplanens första år (${forstaAr})`);
+        return t;
+      }),
+      besparing: belopp(N.besparing, false).superRefine((v, ctx) => {
+        if (v !== null && v < 0) {
+          ctx.addIssue({
+            code: z.ZodIssueCode.custom,
+            message: `${N.besparing}: kan inte vara negativ (${formatTkr(v)}). Skriv 0 om åtgärden inte har gett någon besparing.`,
+          });
+        }
+      }),
+      kommentar: kommentar(N.kommentar),
+    })
+    .superRefine((v, ctx) => {
+      if (typeof v.besparing === 'number' && v.ar === null) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['ar'], message: `${N.ar}: välj vilket år besparingen gäller` });
       }
-    }),
-    kommentar: kommentar(N.kommentar),
-  }).superRefine((v, ctx) => {
-    if (typeof v.besparing === 'number' && v.ar === null) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['ar'], message: `${N.ar}: välj vilket år besparingen gäller` });
-    }
-    if (v.kommentar === null && (v.status === 'försenad' || v.status === 'avbruten')) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['kommentar'], message: `Kommentar krävs när åtgärden är ${v.status}: skriv kort varför och vad som händer nu.` });
-    }
-  });
+      if (v.kommentar === null && (v.status === 'försenad' || v.status === 'avbruten')) {
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ['kommentar'],
+          message: `Kommentar krävs när åtgärden är ${v.status}: skriv kort varför och vad som händer nu.`,
+        });
+      }
+    });
   const tolkat = schema.safeParse(typeof indata === 'object' && indata !== null ? indata : {});
   if (!tolkat.success) return { ok: false, fel: forstaFelPerFalt(tolkat.error, ATGARDSFALT) };
   return { ok: true, varden: tolkat.data as Atgardsvarden, varningar: [] };

@@ -2,8 +2,18 @@
 export type Period = string;
 
 export const MANADER = [
-  'januari', 'februari', 'mars', 'april', 'maj', 'juni',
-  'juli', 'augusti', 'september', 'oktober', 'november', 'december',
+  'januari',
+  'februari',
+  'mars',
+  'april',
+  'maj',
+  'juni',
+  'juli',
+  'augusti',
+  'september',
+  'oktober',
+  'november',
+  'december',
 ] as const;
 
 export const PERIOD_MONSTER = /^(\d{4})-(0[1-9]|1[0-2])$/;

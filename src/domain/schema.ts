@@ -165,7 +165,17 @@ export type Dokument = z.infer<typeof DokumentSchema>;
 export function tomtDokument(): Dokument {
   return {
     schemaversion: SCHEMAVERSION,
-    enheter: [], utfall: [], atgarder: [], atgardsplaner: [], nyckeltal: [], anvandare: [], trosklar: [],
-    konversationer: [], prenumerationer: [], utskick: [], handelser: [], mottagna: [],
+    enheter: [],
+    utfall: [],
+    atgarder: [],
+    atgardsplaner: [],
+    nyckeltal: [],
+    anvandare: [],
+    trosklar: [],
+    konversationer: [],
+    prenumerationer: [],
+    utskick: [],
+    handelser: [],
+    mottagna: [],
   };
 }

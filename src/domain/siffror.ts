@@ -63,10 +63,28 @@ function summera(reg: Register, enhet: Enhet, period: Period, minne: Map<string,
   const egen = reg.senasteVersion(enhet.id, period);
   let s: Summa;
   if (egen) {
-    s = { budget_ack: egen.budget_ack, utfall_ack: egen.utfall_ack, budget_helar: egen.budget_helar, prognos_helar: egen.prognos_helar, antal: 1, av: 1, egenRad: egen, siffror: null };
+    s = {
+      budget_ack: egen.budget_ack,
+      utfall_ack: egen.utfall_ack,
+      budget_helar: egen.budget_helar,
+      prognos_helar: egen.prognos_helar,
+      antal: 1,
+      av: 1,
+      egenRad: egen,
+      siffror: null,
+    };
   } else {
     const barn = reg.barnTill(enhet.id);
-    s = { budget_ack: 0, utfall_ack: 0, budget_helar: 0, prognos_helar: 0, antal: 0, av: barn.length ? 0 : 1, egenRad: null, siffror: null };
+    s = {
+      budget_ack: 0,
+      utfall_ack: 0,
+      budget_helar: 0,
+      prognos_helar: 0,
+      antal: 0,
+      av: barn.length ? 0 : 1,
+      egenRad: null,
+      siffror: null,
+    };
     for (const b of barn) {
       const bs = summera(reg, b, period, minne);
       s.av += bs.av;

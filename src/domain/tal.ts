@@ -5,9 +5,7 @@ import { somSkrivet } from './markdown.js';
  * "13,1 mnkr", "ca 300 tkr", "107%". Amounts come out in tkr; percentages as plain numbers.
  */
 
-export type Tolkning =
-  | { ok: true; varde: number; enhet: 'tkr' | 'procent' }
-  | { ok: false; fel: string };
+export type Tolkning = { ok: true; varde: number; enhet: 'tkr' | 'procent' } | { ok: false; fel: string };
 
 const MINUSTECKEN = /[\u2212\u2013\u2014\u2012]/g;
 const MELLANSLAG = /[\s\u00a0\u202f\u2009\u2007]/g;

@@ -12,7 +12,12 @@ export type Troskelfalt = keyof Trosklar;
 export const TROSKELFALT: readonly Troskelfalt[] = ['varning_procent', 'kritisk_procent', 'varning_prognos_tkr', 'kritisk_prognos_tkr'];
 
 /** Used where no unit up the tree has set a value (the defaults). */
-export const STANDARDTROSKLAR: Readonly<Trosklar> = { varning_procent: 102, kritisk_procent: 105, varning_prognos_tkr: -500, kritisk_prognos_tkr: -2000 };
+export const STANDARDTROSKLAR: Readonly<Trosklar> = {
+  varning_procent: 102,
+  kritisk_procent: 105,
+  varning_prognos_tkr: -500,
+  kritisk_prognos_tkr: -2000,
+};
 
 export interface GallandeTrosklar {
   varden: Trosklar;
@@ -23,7 +28,12 @@ export interface GallandeTrosklar {
 /** Each limit from the nearest unit up the tree that sets it, else the default. */
 export function gallandeTrosklar(reg: Register, enhetId: string, egna?: Partial<Troskel>): GallandeTrosklar {
   const varden = { ...STANDARDTROSKLAR };
-  const kalla: Record<Troskelfalt, string | null> = { varning_procent: null, kritisk_procent: null, varning_prognos_tkr: null, kritisk_prognos_tkr: null };
+  const kalla: Record<Troskelfalt, string | null> = {
+    varning_procent: null,
+    kritisk_procent: null,
+    varning_prognos_tkr: null,
+    kritisk_prognos_tkr: null,
+  };
   const kedja = reg.kedja(enhetId);
   for (const falt of TROSKELFALT) {
     for (const e of kedja) {
@@ -38,4 +48,3 @@ export function gallandeTrosklar(reg: Register, enhetId: string, egna?: Partial<
   }
   return { varden, kalla };
 }
-

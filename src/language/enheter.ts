@@ -60,7 +60,9 @@ function sammaBojning(a: string, b: string): boolean {
 /** Synonym phrases by their first word, with the index of their group. */
 function synonymerEfterForstaOrd(grupper: Array<Set<string>>): Map<string, Array<[number, string]>> {
   const ut = new Map<string, Array<[number, string]>>();
-  grupper.forEach((grupp, i) => { for (const g of grupp) lagg(ut, g.split(' ')[0], [i, g] as [number, string]); });
+  grupper.forEach((grupp, i) => {
+    for (const g of grupp) lagg(ut, g.split(' ')[0], [i, g] as [number, string]);
+  });
   return ut;
 }
 
@@ -94,7 +96,8 @@ function forstaMedPrefix(sorterade: string[], prefix: string): number {
 }
 
 function stam(fraga: string, term: string): string {
-  for (const b of BOJNINGAR) if (fraga.endsWith(b) && Math.abs(fraga.length - b.length - term.length) <= 1) return fraga.slice(0, -b.length);
+  for (const b of BOJNINGAR)
+    if (fraga.endsWith(b) && Math.abs(fraga.length - b.length - term.length) <= 1) return fraga.slice(0, -b.length);
   return fraga;
 }
 
@@ -112,7 +115,10 @@ export class Enhetsindex {
   /** ordlikhet of a question word against every term word, only the non-zero ones; a pure function, so kept. */
   private readonly likheter = new Map<string, Map<string, number>>();
 
-  constructor(readonly register: Register, private readonly skyddadeOrd: ReadonlySet<string>) {
+  constructor(
+    readonly register: Register,
+    private readonly skyddadeOrd: ReadonlySet<string>,
+  ) {
     const grupper = VERKSAMHETSSYNONYMER.map((g) => new Set(g));
     const synonymer = synonymerEfterForstaOrd(grupper);
     const sokbara: Array<{ enhet: Enhet; namn: string }> = [];
@@ -121,8 +127,11 @@ export class Enhetsindex {
       for (const t of egna) this.termer.push({ enhet, ord: t.split(' '), vikt: 1 });
       const generiska = new Set<string>(TYPTERMER[enhet.typ] ?? []);
       const traffade = new Set<number>();
-      for (const t of egna) for (const [i, g] of kandidatSynonymer(synonymer, t)) if (!traffade.has(i) && sammaBojning(t, g)) traffade.add(i);
-      grupper.forEach((grupp, i) => { if (traffade.has(i)) for (const g of grupp) generiska.add(g); });
+      for (const t of egna)
+        for (const [i, g] of kandidatSynonymer(synonymer, t)) if (!traffade.has(i) && sammaBojning(t, g)) traffade.add(i);
+      grupper.forEach((grupp, i) => {
+        if (traffade.has(i)) for (const g of grupp) generiska.add(g);
+      });
       for (const g of generiska) if (!egna.has(g)) this.termer.push({ enhet, ord: g.split(' '), vikt: 0.9 });
       for (const namn of [enhet.namn, ...enhet.alias]) sokbara.push({ enhet, namn });
     }
@@ -146,7 +155,9 @@ export class Enhetsindex {
     const sparad = this.likheter.get(fraga);
     if (sparad) return sparad;
     const kandidater = new Set<string>();
-    const om = (o: string) => { if (this.termord.has(o)) kandidater.add(o); };
+    const om = (o: string) => {
+      if (this.termord.has(o)) kandidater.add(o);
+    };
     om(fraga);
     for (const b of BOJNINGAR) {
       if (fraga.endsWith(b)) om(fraga.slice(0, -b.length));
@@ -156,7 +167,8 @@ export class Enhetsindex {
       for (let l = Math.max(5, fraga.length - 6); l <= fraga.length + 2; l++) for (const o of this.perLangd.get(l) ?? []) kandidater.add(o);
     }
     if (fraga.length >= 4) {
-      for (let i = forstaMedPrefix(this.sorterade, fraga); i < this.sorterade.length && this.sorterade[i].startsWith(fraga); i++) kandidater.add(this.sorterade[i]);
+      for (let i = forstaMedPrefix(this.sorterade, fraga); i < this.sorterade.length && this.sorterade[i].startsWith(fraga); i++)
+        kandidater.add(this.sorterade[i]);
     }
     for (let l = 5; l < fraga.length - 2; l++) om(fraga.slice(0, l));
     const ut = new Map<string, number>();
@@ -179,11 +191,15 @@ export class Enhetsindex {
     let versaler: string[] | undefined;
     const skyddad = ordlista.map((o) => this.skyddadeOrd.has(o));
     const likheter = ordlista.map((o) => this.likheterFor(o));
-    const likhet = (pos: number, term: string) => (skyddad[pos] ? (ordlista[pos] === term ? 1 : 0) : likheter[pos].get(term) ?? 0);
+    const likhet = (pos: number, term: string) => (skyddad[pos] ? (ordlista[pos] === term ? 1 : 0) : (likheter[pos].get(term) ?? 0));
     const kandidater: Array<Traff & { term: number; fas: number }> = [];
     for (let start = 0; start < ordlista.length; start++) {
       // The first word's likeness comes with it; the term's other words are looked up.
-      const forsta: Iterable<[string, number]> = skyddad[start] ? (this.termord.has(ordlista[start]) ? [[ordlista[start], 1]] : []) : likheter[start];
+      const forsta: Iterable<[string, number]> = skyddad[start]
+        ? this.termord.has(ordlista[start])
+          ? [[ordlista[start], 1]]
+          : []
+        : likheter[start];
       for (const [f, forstaLikhet] of forsta) {
         for (const ti of this.forstaOrd.get(f) ?? []) {
           const term = this.termer[ti];
@@ -193,7 +209,10 @@ export class Enhetsindex {
           let ok = true;
           for (let i = 1; i < n; i++) {
             const l = likhet(start + i, term.ord[i]);
-            if (l === 0) { ok = false; break; }
+            if (l === 0) {
+              ok = false;
+              break;
+            }
             summa += l * Math.min(term.ord[i].length, ordlista[start + i].length);
           }
           if (!ok) continue;
@@ -209,7 +228,9 @@ export class Enhetsindex {
       }
       if (!skyddad[start]) this.delvisTraff(start, ordlista, likheter, kandidater);
     }
-    kandidater.sort((a, b) => b.poang - a.poang || (b.slut - b.start) - (a.slut - a.start) || a.term - b.term || a.fas - b.fas || a.start - b.start);
+    kandidater.sort(
+      (a, b) => b.poang - a.poang || b.slut - b.start - (a.slut - a.start) || a.term - b.term || a.fas - b.fas || a.start - b.start,
+    );
     const anvanda = new Set<number>();
     const valda: Traff[] = [];
     const tvetydiga: Enhet[][] = [];
@@ -234,14 +255,26 @@ export class Enhetsindex {
    * "hemtjänsten" for units named "Hemtjänst Norr" and "Hemtjänst Söder": the leading word of a longer
    * name counts, weakly, so that two such units become a question of which one rather than no answer.
    */
-  private delvisTraff(start: number, ordlista: string[], likheter: Array<Map<string, number>>, kandidater: Array<Traff & { term: number; fas: number }>): void {
+  private delvisTraff(
+    start: number,
+    ordlista: string[],
+    likheter: Array<Map<string, number>>,
+    kandidater: Array<Traff & { term: number; fas: number }>,
+  ): void {
     const o = ordlista[start];
     for (const [forsta, likhet] of likheter[start]) {
       if (likhet < 0.8) continue;
       for (const ti of this.delvisaForstaOrd.get(forsta) ?? []) {
         const term = this.termer[ti];
         if (ordlista[start + 1] !== undefined && (likheter[start + 1].get(term.ord[1]) ?? 0) > 0) continue;
-        kandidater.push({ enhet: term.enhet, start, slut: start + 1, poang: likhet * Math.min(forsta.length, o.length) * term.vikt * 0.5, term: ti, fas: 1 });
+        kandidater.push({
+          enhet: term.enhet,
+          start,
+          slut: start + 1,
+          poang: likhet * Math.min(forsta.length, o.length) * term.vikt * 0.5,
+          term: ti,
+          fas: 1,
+        });
       }
     }
   }

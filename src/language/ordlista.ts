@@ -2,7 +2,8 @@
  * Words that carry the question's grammar or intent, never a unit's name: they are not
  * fuzzy-matched against units and do not count as an unknown unit name.
  */
-export const STOPPORD = new Set(`
+export const STOPPORD = new Set(
+  `
 hur ligger ligga gar gick gatt det den de vi oss var vart vara ar ser ut till for fore mot med och eller i pa av om som har hade
 hela helt totalt total budget budgeten budgeter budgt budjet ramen ram driftram avvikelse avvikelsen avvikelser avv avvikelsn
 underskott underskottet overskott overskottet utfall utfallet utfallen redovisning bokfort forbrukat forbrukning ack ackumulerat
@@ -28,9 +29,14 @@ how is are the what which show me give list of in for to on by per vs versus tha
 doing going budget over under forecast trend measures status top worst best largest highest lowest compare compared
 social services service committee care elderly against units unit department office the a an and or figures numbers fresh
 har haft ha finns fanns ska skulle kommer blir bli gjort gora
-`.split(/\s+/).filter(Boolean));
+`
+    .split(/\s+/)
+    .filter(Boolean),
+);
 
-const ENGELSKA = new Set('how is are the what which show me give list of does do doing going forecast measures compare than this that last month year'.split(' '));
+const ENGELSKA = new Set(
+  'how is are the what which show me give list of does do doing going forecast measures compare than this that last month year'.split(' '),
+);
 
 export function arEngelska(ordlista: string[]): boolean {
   return ordlista.filter((o) => ENGELSKA.has(o)).length >= 2;

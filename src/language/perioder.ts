@@ -20,20 +20,84 @@ export interface Periodangivelse {
 
 // No prototype: a word such as "constructor" is no month.
 const MANADSORD: Record<string, number> = Object.create(null);
-MANADER.forEach((m, i) => { MANADSORD[m] = i + 1; });
-Object.assign(MANADSORD, {
-  jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, okt: 10, nov: 11, dec: 12,
-  january: 1, february: 2, march: 3, may: 5, june: 6, july: 7, august: 8, october: 10,
-  augustis: 8, oktobers: 10, novembers: 11, decembers: 12,
+MANADER.forEach((m, i) => {
+  MANADSORD[m] = i + 1;
 });
-const JAMFORELSE = /\bsamma (period|manad|tid)\b|\bjamfor\w*|\bjmf\b|\bjfr\b|\bmot (i fjol|forra aret)|\bmed (i fjol|forra aret)|\bcompare\w*|\bversus\b|\bvs\b/;
+Object.assign(MANADSORD, {
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  okt: 10,
+  nov: 11,
+  dec: 12,
+  january: 1,
+  february: 2,
+  march: 3,
+  may: 5,
+  june: 6,
+  july: 7,
+  august: 8,
+  october: 10,
+  augustis: 8,
+  oktobers: 10,
+  novembers: 11,
+  decembers: 12,
+});
+const JAMFORELSE =
+  /\bsamma (period|manad|tid)\b|\bjamfor\w*|\bjmf\b|\bjfr\b|\bmot (i fjol|forra aret)|\bmed (i fjol|forra aret)|\bcompare\w*|\bversus\b|\bvs\b/;
 const TERTIAL: Record<string, number> = Object.assign(Object.create(null), { t1: 4, t2: 8, t3: 12, q1: 3, q2: 6, q3: 9, q4: 12 });
 
 export const PERIODORD = new Set([
-  ...Object.keys(MANADSORD), ...Object.keys(TERTIAL), 'tom', 'per', 'sista', 'efter', 'fram', 'till', 'och', 'med',
-  'forra', 'senaste', 'manaden', 'manad', 'manader', 'manaderna', 'ar', 'aret', 'fjol', 'hittills', 'i', 'delaret', 'delarsbokslut',
-  'helaret', 'bokslutet', 'arsbokslut', 'tertial', 'tertialet', 'kvartal', 'sommaren', 'varen', 'hosten', 'last', 'month', 'year',
-  'this', 'ytd', 'bara', 'enbart', 'endast', 'only', 'sen', 'sedan', 'since',
+  ...Object.keys(MANADSORD),
+  ...Object.keys(TERTIAL),
+  'tom',
+  'per',
+  'sista',
+  'efter',
+  'fram',
+  'till',
+  'och',
+  'med',
+  'forra',
+  'senaste',
+  'manaden',
+  'manad',
+  'manader',
+  'manaderna',
+  'ar',
+  'aret',
+  'fjol',
+  'hittills',
+  'i',
+  'delaret',
+  'delarsbokslut',
+  'helaret',
+  'bokslutet',
+  'arsbokslut',
+  'tertial',
+  'tertialet',
+  'kvartal',
+  'sommaren',
+  'varen',
+  'hosten',
+  'last',
+  'month',
+  'year',
+  'this',
+  'ytd',
+  'bara',
+  'enbart',
+  'endast',
+  'only',
+  'sen',
+  'sedan',
+  'since',
 ]);
 
 /** Reads time from normalised words. `nu` is the current month, from the injected clock. */
@@ -43,18 +107,27 @@ export function tolkaPeriod(ordlista: string[], nu: Period, text = ordlista.join
   const hittade: Array<{ period: Period; index: number; sedan: boolean }> = [];
 
   const arIText: Array<{ o: string; i: number }> = [];
-  ordlista.forEach((o, i) => { if (arstal(o)) arIText.push({ o, i }); });
+  ordlista.forEach((o, i) => {
+    if (arstal(o)) arIText.push({ o, i });
+  });
   for (let i = 0; i < ordlista.length; i++) {
     const o = ordlista[i];
     const m = manadIOrd(o);
-    const tertial = TERTIAL[o] ?? (o === 'tertial' && /^[123]$/.test(ordlista[i + 1] ?? '') ? [4, 8, 12][Number(ordlista[i + 1]) - 1] : undefined);
+    const tertial =
+      TERTIAL[o] ?? (o === 'tertial' && /^[123]$/.test(ordlista[i + 1] ?? '') ? [4, 8, 12][Number(ordlista[i + 1]) - 1] : undefined);
     const manadNr = m || tertial;
     if (!manadNr) continue;
     // "maj" and "mar" are also ordinary words only in English; "mars" is always the month.
-    const arEfter = arstal(ordlista[i + 1]) ? Number(ordlista[i + 1]) : arstal(ordlista[i + 2]) && o === 'tertial' ? Number(ordlista[i + 2]) : undefined;
+    const arEfter = arstal(ordlista[i + 1])
+      ? Number(ordlista[i + 1])
+      : arstal(ordlista[i + 2]) && o === 'tertial'
+        ? Number(ordlista[i + 2])
+        : undefined;
     let p: Period;
-    if (arEfter) { p = period(arEfter, manadNr); markera(i + 1); }
-    else {
+    if (arEfter) {
+      p = period(arEfter, manadNr);
+      markera(i + 1);
+    } else {
       p = period(ar(nu), manadNr);
       if (p > nu) p = forskjut(p, -12);
     }
@@ -65,7 +138,8 @@ export function tolkaPeriod(ordlista: string[], nu: Period, text = ordlista.join
   }
 
   if (/\bdelaret\b|\bdelarsbokslut/.test(text)) hittade.push({ period: period(arFranText(arIText, nu), 8), index: -1, sedan: false });
-  if (arIText.length && /\b(helaret|bokslutet|arsbokslut|arsbokslutet)\b/.test(text)) hittade.push({ period: period(Number(arIText[0].o), 12), index: -1, sedan: false });
+  if (arIText.length && /\b(helaret|bokslutet|arsbokslut|arsbokslutet)\b/.test(text))
+    hittade.push({ period: period(Number(arIText[0].o), 12), index: -1, sedan: false });
   if (/\bsen(?:an)? (sommaren|semestern)\b|\bsince (the )?summer\b/.test(text)) {
     let p = period(ar(nu), 8);
     if (p >= nu) p = forskjut(p, -12);
@@ -100,10 +174,17 @@ export function tolkaPeriod(ordlista: string[], nu: Period, text = ordlista.join
   }
   if (!ut.period) {
     if (/\b(forra|senaste|forega[a-z]*|last) (manaden|manadens|manad|month|month s)\b/.test(text)) ut.relativ = 'senaste_stangda';
-    else if (iFjol) { ut.relativ = 'i_fjol'; ut.period = period(ar(nu) - 1, 12); }
-    else if (/\b(i ar|hittills i ar|innevarande ar|this year|ytd|year to date|arets)\b/.test(text)) ut.relativ = 'i_ar';
+    else if (iFjol) {
+      ut.relativ = 'i_fjol';
+      ut.period = period(ar(nu) - 1, 12);
+    } else if (/\b(i ar|hittills i ar|innevarande ar|this year|ytd|year to date|arets)\b/.test(text)) ut.relativ = 'i_ar';
   }
-  if (/\b(bara|enbart|endast|only) (for )?(manaden|manad|month|the month)\b|\bmanadsvarde|\bmanadens\b|\bfor (\w+ )?manad(en)?\b|\bunder manaden\b|\bi sig\b/.test(text)) ut.baraManaden = true;
+  if (
+    /\b(bara|enbart|endast|only) (for )?(manaden|manad|month|the month)\b|\bmanadsvarde|\bmanadens\b|\bfor (\w+ )?manad(en)?\b|\bunder manaden\b|\bi sig\b/.test(
+      text,
+    )
+  )
+    ut.baraManaden = true;
   return ut;
 }
 
@@ -120,7 +201,9 @@ function manadIOrd(o: string): number | undefined {
 }
 
 /** "novembersiffrorna", "oktoberutfallet": a month written together with what it is about. */
-const SAMMANSATTNING = new RegExp(`^(${MANADER.join('|')})(siffr|utfall|prognos|rapport|budget|avvikelse|bokslut|uppfoljning|resultat|manad|lage)`);
+const SAMMANSATTNING = new RegExp(
+  `^(${MANADER.join('|')})(siffr|utfall|prognos|rapport|budget|avvikelse|bokslut|uppfoljning|resultat|manad|lage)`,
+);
 function manadISammansattning(o: string): number | undefined {
   const traff = SAMMANSATTNING.exec(o);
   return traff ? (MANADER as readonly string[]).indexOf(traff[1]) + 1 : undefined;

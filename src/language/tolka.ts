@@ -47,7 +47,9 @@ export function tolkaFraga(text: string, index: Enhetsindex, nu: Period): Fraga 
   // Words inside a unit's name ("Hälso- och sjukvård") say nothing about what is asked.
   const utanNamn = traff.anvanda.size ? ordlista.filter((_, i) => !traff.anvanda.has(i)).join(' ') : normal;
   const avsikt = tolkaAvsikt(utanNamn, traff.enheter.length);
-  const kvar = ordlista.filter((o, i) => !traff.anvanda.has(i) && !tid.anvanda.has(i) && !SKYDDADE_ORD.has(o) && !/^\d+([,.]\d+)?%?$/.test(o) && o.length >= 3);
+  const kvar = ordlista.filter(
+    (o, i) => !traff.anvanda.has(i) && !tid.anvanda.has(i) && !SKYDDADE_ORD.has(o) && !/^\d+([,.]\d+)?%?$/.test(o) && o.length >= 3,
+  );
   const nrMatch = /\batgard(?:en)? (?:nr |nummer )?(\d{1,3})\b|\b(?:nr|nummer) (\d{1,3})\b|\bmeasure (\d{1,3})\b/.exec(normal);
   const topp = /\b(?:topp|top) ?(\d{1,2})\b|\b(\d{1,2}) (?:storsta|samsta|basta|storst|largest|worst|best)\b/.exec(normal);
   const procent = /\b(?:mer an|over|more than|above|minst) (\d{1,3}(?:[,.]\d+)?) ?(?:%|procent|percent)/.exec(normal);
@@ -62,8 +64,11 @@ export function tolkaFraga(text: string, index: Enhetsindex, nu: Period): Fraga 
     tid,
     vi: /\b(vi|oss|var|vart|vara|we|us|our)\b/.test(normal),
     engelska: arEngelska(ordlista),
-    riktning: /\b(overskott\w*|plus|gar (med )?plus|under budget|surplus|positiv\w*|bast\w*|best)\b/.test(normal) ? 'overskott'
-      : /\b(underskott\w*|minus|over budget|deficit|negativ\w*|samst\w*|worst|overspend\w*|storst avvikelse)\b/.test(normal) ? 'underskott' : null,
+    riktning: /\b(overskott\w*|plus|gar (med )?plus|under budget|surplus|positiv\w*|bast\w*|best)\b/.test(normal)
+      ? 'overskott'
+      : /\b(underskott\w*|minus|over budget|deficit|negativ\w*|samst\w*|worst|overspend\w*|storst avvikelse)\b/.test(normal)
+        ? 'underskott'
+        : null,
     procentGrans: procent ? Number(procent[1].replace(',', '.')) : null,
     antal: topp ? Number(topp[1] ?? topp[2]) : null,
     atgardNr: nrMatch ? Number(nrMatch[1] ?? nrMatch[2] ?? nrMatch[3]) : null,

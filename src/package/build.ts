@@ -5,13 +5,7 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { loadEnv, type ResolvedEnv } from './envfile.js';
 import { checkColorIcon, checkOutlineIcon } from './icons.js';
-import {
-  checkFileReference,
-  referencedFiles,
-  validateLocalization,
-  validateManifest,
-  type FileReference,
-} from './manifest.js';
+import { checkFileReference, referencedFiles, validateLocalization, validateManifest, type FileReference } from './manifest.js';
 import { fillPlaceholders, leftoverPlaceholders, type PlaceholderUse } from './placeholders.js';
 import type { Problem } from './problem.js';
 
@@ -64,7 +58,11 @@ function readFilledJson(
   try {
     parsed = JSON.parse(readFileSync(join(dir, name), 'utf8').replace(/^\uFEFF/, ''));
   } catch (error) {
-    return { used: [], missingPaths: new Set(), problems: [{ file: name, message: `går inte att läsa som JSON: ${(error as Error).message}` }] };
+    return {
+      used: [],
+      missingPaths: new Set(),
+      problems: [{ file: name, message: `går inte att läsa som JSON: ${(error as Error).message}` }],
+    };
   }
   const filled = fillPlaceholders(parsed, env.get);
   const problems = filled.missing.map((use) => missingProblem(name, use, env));

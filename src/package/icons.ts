@@ -43,7 +43,12 @@ export function checkOutlineIcon(bytes: Buffer, file = 'outline.png'): Problem[]
   }
   const alphaAt = (x: number, y: number): number => png.data[(y * png.width + x) * 4 + 3];
   const last = png.width - 1;
-  const corners: Array<[number, number]> = [[0, 0], [last, 0], [0, last], [last, last]];
+  const corners: Array<[number, number]> = [
+    [0, 0],
+    [last, 0],
+    [0, last],
+    [last, last],
+  ];
   const opaque = corners.filter(([x, y]) => alphaAt(x, y) !== 0);
   if (opaque.length > 0) {
     const list = opaque.map(([x, y]) => `(${x},${y}) alfa ${alphaAt(x, y)}`).join(', ');
@@ -56,10 +61,12 @@ export function checkOutlineIcon(bytes: Buffer, file = 'outline.png'): Problem[]
     const [r, g, b] = [png.data[i], png.data[i + 1], png.data[i + 2]];
     if (r < WHITE_MIN || g < WHITE_MIN || b < WHITE_MIN) {
       const pixel = i / 4;
-      return [{
-        file,
-        message: `pixeln (${pixel % png.width},${Math.floor(pixel / png.width)}) har färgen rgb(${r},${g},${b}); konturikonen ska bara vara vit`,
-      }];
+      return [
+        {
+          file,
+          message: `pixeln (${pixel % png.width},${Math.floor(pixel / png.width)}) har färgen rgb(${r},${g},${b}); konturikonen ska bara vara vit`,
+        },
+      ];
     }
   }
   return visible === 0 ? [{ file, message: 'är helt transparent; ingen symbol syns' }] : [];

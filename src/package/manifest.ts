@@ -115,8 +115,7 @@ interface ManifestFileFields {
 /** The icon and localization files a (schema-valid) manifest refers to. */
 export function referencedFiles(manifest: unknown): { color?: FileReference; outline?: FileReference; localizations: FileReference[] } {
   const m = (manifest ?? {}) as ManifestFileFields;
-  const ref = (path: string, value: unknown): FileReference | undefined =>
-    typeof value === 'string' ? { path, file: value } : undefined;
+  const ref = (path: string, value: unknown): FileReference | undefined => (typeof value === 'string' ? { path, file: value } : undefined);
   const localizations: FileReference[] = [];
   const def = ref('/localizationInfo/defaultLanguageFile', m.localizationInfo?.defaultLanguageFile);
   if (def) localizations.push(def);

@@ -6,7 +6,11 @@ export interface CsvRad {
 }
 
 export class CsvFel extends Error {
-  constructor(readonly fil: string, readonly rad: number, orsak: string) {
+  constructor(
+    readonly fil: string,
+    readonly rad: number,
+    orsak: string,
+  ) {
     super(`${fil}:${rad}: ${orsak}`);
   }
 }
@@ -25,7 +29,14 @@ export function lasCsv(fil: string, data: Buffer, obligatoriska: readonly string
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   let poster: Array<{ record: string[]; info: { lines: number } }>;
   try {
-    poster = parse(text, { delimiter: ';', relax_column_count: true, skip_empty_lines: true, info: true, bom: false, trim: false }) as never;
+    poster = parse(text, {
+      delimiter: ';',
+      relax_column_count: true,
+      skip_empty_lines: true,
+      info: true,
+      bom: false,
+      trim: false,
+    }) as never;
   } catch (e) {
     const err = e as { lines?: number; message: string };
     throw new CsvFel(fil, err.lines ?? 1, `kan inte läsa raden som CSV (${err.message.replace(/^Invalid [^:]*: /, '')})`);
@@ -33,7 +44,8 @@ export function lasCsv(fil: string, data: Buffer, obligatoriska: readonly string
   if (poster.length === 0) throw new CsvFel(fil, 1, 'filen är tom; den ska ha en rubrikrad');
   const rubriker = poster[0].record.map((r) => r.trim().toLowerCase());
   for (const kolumn of obligatoriska) {
-    if (!rubriker.includes(kolumn)) throw new CsvFel(fil, 1, `kolumnen "${kolumn}" saknas (rubrikraden ska innehålla ${obligatoriska.join(';')})`);
+    if (!rubriker.includes(kolumn))
+      throw new CsvFel(fil, 1, `kolumnen "${kolumn}" saknas (rubrikraden ska innehålla ${obligatoriska.join(';')})`);
   }
   const dubblett = rubriker.find((r, i) => r && rubriker.indexOf(r) !== i);
   if (dubblett) throw new CsvFel(fil, 1, `kolumnen "${dubblett}" finns två gånger`);
@@ -42,7 +54,9 @@ export function lasCsv(fil: string, data: Buffer, obligatoriska: readonly string
       throw new CsvFel(fil, info.lines, `raden har ${record.length} kolumner men rubrikraden har ${rubriker.length}`);
     }
     const varden: Record<string, string> = {};
-    rubriker.forEach((r, i) => { varden[r] = record[i].trim(); });
+    rubriker.forEach((r, i) => {
+      varden[r] = record[i].trim();
+    });
     return { rad: info.lines, varden };
   });
 }

@@ -5,8 +5,18 @@ import type { Register } from '../domain/register.js';
 import type { Anvandare, Atgard, Atgardsplan, Enhet, Nyckeltal, Troskel, Utfall } from '../domain/schema.js';
 import { CsvFel, type CsvRad, lasCsv } from './csv.js';
 import {
-  Granskare, type Importatgard, type Importutfall, enhetskontroll, lasRader, tolkaAnvandare, tolkaAtgard, tolkaAtgardsplan,
-  tolkaEnhet, tolkaNyckeltal, tolkaTroskel, tolkaUtfall,
+  Granskare,
+  type Importatgard,
+  type Importutfall,
+  enhetskontroll,
+  lasRader,
+  tolkaAnvandare,
+  tolkaAtgard,
+  tolkaAtgardsplan,
+  tolkaEnhet,
+  tolkaNyckeltal,
+  tolkaTroskel,
+  tolkaUtfall,
 } from './importrader.js';
 import type { Store } from './store.js';
 
@@ -40,11 +50,17 @@ export class Importfel extends Error {
 }
 
 /** Rows of the file that the store lacks or holds with other values. */
-function nya<T>(rader: Array<{ rad: T }>, befintlig: (rad: T) => unknown, lika: (fore: never, rad: T) => boolean = (a, b) => JSON.stringify(a) === JSON.stringify(b)): T[] {
-  return rader.map((r) => r.rad).filter((rad) => {
-    const fore = befintlig(rad);
-    return fore === undefined || !lika(fore as never, rad);
-  });
+function nya<T>(
+  rader: Array<{ rad: T }>,
+  befintlig: (rad: T) => unknown,
+  lika: (fore: never, rad: T) => boolean = (a, b) => JSON.stringify(a) === JSON.stringify(b),
+): T[] {
+  return rader
+    .map((r) => r.rad)
+    .filter((rad) => {
+      const fore = befintlig(rad);
+      return fore === undefined || !lika(fore as never, rad);
+    });
 }
 
 /** Validates a whole import folder against itself and the store; writes nothing. */
@@ -69,20 +85,45 @@ export function planeraImport(filer: Partial<Record<Filnamn, Buffer>>, reg: Regi
   for (const { rad } of enhetsrader) enheter.set(rad.id, rad);
   for (const { rad, radnr } of enhetsrader) {
     if (rad.foralder !== null && !enheter.has(rad.foralder)) enhetsgranskare.notera(radnr, `föräldern "${rad.foralder}" finns inte`);
-    else if (arCykel(enheter, rad.id)) enhetsgranskare.notera(radnr, `enheten ${rad.id} ligger under sig själv (foralder bildar en slinga)`);
+    else if (arCykel(enheter, rad.id))
+      enhetsgranskare.notera(radnr, `enheten ${rad.id} ligger under sig själv (foralder bildar en slinga)`);
   }
   const rotter = [...enheter.values()].filter((e) => e.foralder === null);
-  if (rotter.length > 1) enhetsgranskare.notera(enhetsrader.find((r) => r.rad.id === rotter[1].id)?.radnr ?? 1, `bara en enhet får sakna förälder (${rotter.map((e) => e.id).join(', ')} saknar)`);
+  if (rotter.length > 1)
+    enhetsgranskare.notera(
+      enhetsrader.find((r) => r.rad.id === rotter[1].id)?.radnr ?? 1,
+      `bara en enhet får sakna förälder (${rotter.map((e) => e.id).join(', ')} saknar)`,
+    );
   fel.push(...enhetsgranskare.fel);
 
   const kand = enhetskontroll((id) => enheter.has(id));
   const plan: Importplan = {
     enheter: nya(enhetsrader, (e) => reg.enhet(e.id)),
-    utfall: nya(lasRader('utfall.csv', rader['utfall.csv'], fel, tolkaUtfall(kand)), (u) => reg.senasteVersion(u.enhet, u.period), sammaUtfall),
-    atgarder: nya(lasRader('atgarder.csv', rader['atgarder.csv'], fel, tolkaAtgard(kand)), (a) => reg.atgarder(a.enhet).find((x) => x.nr === a.nr), sammaAtgard),
-    atgardsplaner: nya(lasRader('atgardsplaner.csv', rader['atgardsplaner.csv'], fel, tolkaAtgardsplan(kand)), (p) => reg.atgardsplan(p.enhet)),
-    nyckeltal: nya(lasRader('nyckeltal.csv', rader['nyckeltal.csv'], fel, tolkaNyckeltal(kand)), (n) => reg.nyckeltal(n.enhet, n.nyckeltal).find((x) => x.period === n.period)),
-    anvandare: nya(lasRader('anvandare.csv', rader['anvandare.csv'], fel, tolkaAnvandare((id) => enheter.has(id))), (a) => reg.anvandare.get(a.id)),
+    utfall: nya(
+      lasRader('utfall.csv', rader['utfall.csv'], fel, tolkaUtfall(kand)),
+      (u) => reg.senasteVersion(u.enhet, u.period),
+      sammaUtfall,
+    ),
+    atgarder: nya(
+      lasRader('atgarder.csv', rader['atgarder.csv'], fel, tolkaAtgard(kand)),
+      (a) => reg.atgarder(a.enhet).find((x) => x.nr === a.nr),
+      sammaAtgard,
+    ),
+    atgardsplaner: nya(lasRader('atgardsplaner.csv', rader['atgardsplaner.csv'], fel, tolkaAtgardsplan(kand)), (p) =>
+      reg.atgardsplan(p.enhet),
+    ),
+    nyckeltal: nya(lasRader('nyckeltal.csv', rader['nyckeltal.csv'], fel, tolkaNyckeltal(kand)), (n) =>
+      reg.nyckeltal(n.enhet, n.nyckeltal).find((x) => x.period === n.period),
+    ),
+    anvandare: nya(
+      lasRader(
+        'anvandare.csv',
+        rader['anvandare.csv'],
+        fel,
+        tolkaAnvandare((id) => enheter.has(id)),
+      ),
+      (a) => reg.anvandare.get(a.id),
+    ),
     trosklar: nya(lasRader('trosklar.csv', rader['trosklar.csv'], fel, tolkaTroskel(kand)), (t) => reg.trosklar.get(t.enhet)),
   };
   if (fel.length) throw new Importfel(fel);
@@ -100,9 +141,17 @@ function arCykel(enheter: Map<string, Enhet>, id: string): boolean {
   return false;
 }
 
-export function sammaUtfall(a: Pick<Utfall, 'budget_ack' | 'utfall_ack' | 'budget_helar' | 'prognos_helar' | 'kommentar'>, b: typeof a): boolean {
-  return a.budget_ack === b.budget_ack && a.utfall_ack === b.utfall_ack && a.budget_helar === b.budget_helar
-    && a.prognos_helar === b.prognos_helar && (a.kommentar ?? null) === (b.kommentar ?? null);
+export function sammaUtfall(
+  a: Pick<Utfall, 'budget_ack' | 'utfall_ack' | 'budget_helar' | 'prognos_helar' | 'kommentar'>,
+  b: typeof a,
+): boolean {
+  return (
+    a.budget_ack === b.budget_ack &&
+    a.utfall_ack === b.utfall_ack &&
+    a.budget_helar === b.budget_helar &&
+    a.prognos_helar === b.prognos_helar &&
+    (a.kommentar ?? null) === (b.kommentar ?? null)
+  );
 }
 
 function sammaAtgard(a: Atgard, b: Importatgard): boolean {
@@ -121,7 +170,13 @@ export function lasImportmapp(mapp: string): Partial<Record<Filnamn, Buffer>> {
 }
 
 export interface Importresultat {
-  enheter: number; utfall: number; atgarder: number; atgardsplaner: number; nyckeltal: number; anvandare: number; trosklar: number;
+  enheter: number;
+  utfall: number;
+  atgarder: number;
+  atgardsplaner: number;
+  nyckeltal: number;
+  anvandare: number;
+  trosklar: number;
 }
 
 /** Validates the whole folder first; writes everything in one transaction or nothing. */
@@ -143,10 +198,18 @@ export async function importera(store: Store, filer: Partial<Record<Filnamn, Buf
     for (const a of plan.anvandare) tx.satt('anvandare', a);
     for (const t of plan.trosklar) tx.satt('trosklar', t);
     // Last, so the evaluation sees the imported thresholds and measures too.
-    planeraLarm(tx, plan.utfall.map((u) => ({ enhet: u.enhet, period: u.period })));
+    planeraLarm(
+      tx,
+      plan.utfall.map((u) => ({ enhet: u.enhet, period: u.period })),
+    );
     return {
-      enheter: plan.enheter.length, utfall: plan.utfall.length, atgarder: plan.atgarder.length, atgardsplaner: plan.atgardsplaner.length,
-      nyckeltal: plan.nyckeltal.length, anvandare: plan.anvandare.length, trosklar: plan.trosklar.length,
+      enheter: plan.enheter.length,
+      utfall: plan.utfall.length,
+      atgarder: plan.atgarder.length,
+      atgardsplaner: plan.atgardsplaner.length,
+      nyckeltal: plan.nyckeltal.length,
+      anvandare: plan.anvandare.length,
+      trosklar: plan.trosklar.length,
     };
   });
 }

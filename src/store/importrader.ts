@@ -1,7 +1,16 @@
 import { PERIOD_MONSTER } from '../domain/period.js';
 import {
-  ATGARDSSTATUS, type Anvandare, type Atgard, type Atgardsplan, ENHETSTYPER, type Enhet, KATEGORIER,
-  type Nyckeltal, ROLLER, type Troskel, type Utfall,
+  ATGARDSSTATUS,
+  type Anvandare,
+  type Atgard,
+  type Atgardsplan,
+  ENHETSTYPER,
+  type Enhet,
+  KATEGORIER,
+  type Nyckeltal,
+  ROLLER,
+  type Troskel,
+  type Utfall,
 } from '../domain/schema.js';
 import { tolkaTal } from '../domain/tal.js';
 import type { CsvRad } from './csv.js';
@@ -68,7 +77,13 @@ export interface Radtolkning<T> {
 export type Radtolk<T> = (r: CsvRad, g: Granskare) => Radtolkning<T> | null;
 
 /** Every valid row of a file with its line number; errors go to `fel`. */
-export function lasRader<T>(fil: string, rader: CsvRad[] | undefined, fel: string[], tolka: Radtolk<T>, g = new Granskare(fil)): Array<{ rad: T; radnr: number }> {
+export function lasRader<T>(
+  fil: string,
+  rader: CsvRad[] | undefined,
+  fel: string[],
+  tolka: Radtolk<T>,
+  g = new Granskare(fil),
+): Array<{ rad: T; radnr: number }> {
   const ut: Array<{ rad: T; radnr: number }> = [];
   for (const r of rader ?? []) {
     const t = tolka(r, g);
@@ -79,15 +94,32 @@ export function lasRader<T>(fil: string, rader: CsvRad[] | undefined, fel: strin
 }
 
 const tomTillNull = (s: string | undefined) => (s === undefined || s === '' ? null : s);
-const delaLista = (text: string) => text.split('|').map((s) => s.trim()).filter(Boolean);
+const delaLista = (text: string) =>
+  text
+    .split('|')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 export const tolkaEnhet: Radtolk<Enhet> = (r, g) => {
   const v = r.varden;
-  if (!v.id) { g.notera(r.rad, 'id saknas'); return null; }
-  if (!v.namn) { g.notera(r.rad, 'namn saknas'); return null; }
+  if (!v.id) {
+    g.notera(r.rad, 'id saknas');
+    return null;
+  }
+  if (!v.namn) {
+    g.notera(r.rad, 'namn saknas');
+    return null;
+  }
   const typ = v.typ.toLowerCase();
-  if (!(ENHETSTYPER as readonly string[]).includes(typ)) { g.notera(r.rad, `typ "${v.typ}" ska vara en av ${ENHETSTYPER.join(', ')}`); return null; }
-  return { nyckel: v.id, beskrivning: `enheten ${v.id}`, rad: { id: v.id, namn: v.namn, typ: typ as Enhet['typ'], foralder: tomTillNull(v.foralder), alias: delaLista(v.alias) } };
+  if (!(ENHETSTYPER as readonly string[]).includes(typ)) {
+    g.notera(r.rad, `typ "${v.typ}" ska vara en av ${ENHETSTYPER.join(', ')}`);
+    return null;
+  }
+  return {
+    nyckel: v.id,
+    beskrivning: `enheten ${v.id}`,
+    rad: { id: v.id, namn: v.namn, typ: typ as Enhet['typ'], foralder: tomTillNull(v.foralder), alias: delaLista(v.alias) },
+  };
 };
 
 /** Checks a unit reference against the units of the store and of the file. */
@@ -95,8 +127,14 @@ export type Enhetskontroll = (g: Granskare, r: CsvRad, id: string) => boolean;
 
 export function enhetskontroll(finns: (id: string) => boolean): Enhetskontroll {
   return (g, r, id) => {
-    if (!id) { g.notera(r.rad, 'enhet saknas'); return false; }
-    if (!finns(id)) { g.notera(r.rad, `okänd enhet "${id}"`); return false; }
+    if (!id) {
+      g.notera(r.rad, 'enhet saknas');
+      return false;
+    }
+    if (!finns(id)) {
+      g.notera(r.rad, `okänd enhet "${id}"`);
+      return false;
+    }
     return true;
   };
 }
@@ -104,106 +142,172 @@ export function enhetskontroll(finns: (id: string) => boolean): Enhetskontroll {
 export type Importutfall = Omit<Utfall, 'version' | 'rapporterad_av' | 'rapporterad'>;
 export type Importatgard = Omit<Atgard, 'version' | 'andrad_av' | 'andrad'>;
 
-export const tolkaUtfall = (kand: Enhetskontroll): Radtolk<Importutfall> => (r, g) => {
-  const v = r.varden;
-  const okEnhet = kand(g, r, v.enhet);
-  const period = g.period(r);
-  const budget_ack = g.belopp(r, 'budget_ack');
-  const utfall_ack = g.belopp(r, 'utfall_ack');
-  const budget_helar = g.belopp(r, 'budget_helar', true);
-  const prognos_helar = g.belopp(r, 'prognos_helar', true);
-  if (!okEnhet || !period || budget_ack == null || utfall_ack == null || budget_helar === undefined || prognos_helar === undefined) return null;
-  return {
-    nyckel: `${v.enhet}|${period}`,
-    beskrivning: `${v.enhet} ${period}`,
-    rad: { enhet: v.enhet, period, budget_ack, utfall_ack, budget_helar, prognos_helar, kommentar: tomTillNull(v.kommentar), kalla: tomTillNull(v.kalla) },
+export const tolkaUtfall =
+  (kand: Enhetskontroll): Radtolk<Importutfall> =>
+  (r, g) => {
+    const v = r.varden;
+    const okEnhet = kand(g, r, v.enhet);
+    const period = g.period(r);
+    const budget_ack = g.belopp(r, 'budget_ack');
+    const utfall_ack = g.belopp(r, 'utfall_ack');
+    const budget_helar = g.belopp(r, 'budget_helar', true);
+    const prognos_helar = g.belopp(r, 'prognos_helar', true);
+    if (!okEnhet || !period || budget_ack == null || utfall_ack == null || budget_helar === undefined || prognos_helar === undefined)
+      return null;
+    return {
+      nyckel: `${v.enhet}|${period}`,
+      beskrivning: `${v.enhet} ${period}`,
+      rad: {
+        enhet: v.enhet,
+        period,
+        budget_ack,
+        utfall_ack,
+        budget_helar,
+        prognos_helar,
+        kommentar: tomTillNull(v.kommentar),
+        kalla: tomTillNull(v.kalla),
+      },
+    };
   };
-};
 
-export const tolkaAtgard = (kand: Enhetskontroll): Radtolk<Importatgard> => (r, g) => {
-  const v = r.varden;
-  const okEnhet = kand(g, r, v.enhet);
-  const nr = Number(v.nr);
-  if (!/^\d+$/.test(v.nr) || nr < 1) { g.notera(r.rad, `nr "${v.nr}" ska vara ett positivt heltal`); return null; }
-  if (!v.atgard) { g.notera(r.rad, 'atgard saknas'); return null; }
-  const kategori = v.kategori.toUpperCase();
-  if (!(KATEGORIER as readonly string[]).includes(kategori)) { g.notera(r.rad, `kategori "${v.kategori}" ska vara A eller B`); return null; }
-  const status = v.status.toLowerCase();
-  if (!(ATGARDSSTATUS as readonly string[]).includes(status)) { g.notera(r.rad, `status "${v.status}" ska vara en av ${ATGARDSSTATUS.join(', ')}`); return null; }
-  const arsbelopp = (prefix: string) => {
-    const ut: Record<string, number> = {};
-    for (const kolumn of Object.keys(v)) {
-      const m = new RegExp(`^${prefix}_(\\d{4})$`).exec(kolumn);
-      if (!m) continue;
-      const b = g.belopp(r, kolumn, true);
-      if (typeof b === 'number') ut[m[1]] = b;
+export const tolkaAtgard =
+  (kand: Enhetskontroll): Radtolk<Importatgard> =>
+  (r, g) => {
+    const v = r.varden;
+    const okEnhet = kand(g, r, v.enhet);
+    const nr = Number(v.nr);
+    if (!/^\d+$/.test(v.nr) || nr < 1) {
+      g.notera(r.rad, `nr "${v.nr}" ska vara ett positivt heltal`);
+      return null;
     }
-    return ut;
+    if (!v.atgard) {
+      g.notera(r.rad, 'atgard saknas');
+      return null;
+    }
+    const kategori = v.kategori.toUpperCase();
+    if (!(KATEGORIER as readonly string[]).includes(kategori)) {
+      g.notera(r.rad, `kategori "${v.kategori}" ska vara A eller B`);
+      return null;
+    }
+    const status = v.status.toLowerCase();
+    if (!(ATGARDSSTATUS as readonly string[]).includes(status)) {
+      g.notera(r.rad, `status "${v.status}" ska vara en av ${ATGARDSSTATUS.join(', ')}`);
+      return null;
+    }
+    const arsbelopp = (prefix: string) => {
+      const ut: Record<string, number> = {};
+      for (const kolumn of Object.keys(v)) {
+        const m = new RegExp(`^${prefix}_(\\d{4})$`).exec(kolumn);
+        if (!m) continue;
+        const b = g.belopp(r, kolumn, true);
+        if (typeof b === 'number') ut[m[1]] = b;
+      }
+      return ut;
+    };
+    const plan = arsbelopp('plan');
+    const utfall = arsbelopp('utfall');
+    if (!okEnhet) return null;
+    return {
+      nyckel: `${v.enhet}|${nr}`,
+      beskrivning: `åtgärd ${nr} för ${v.enhet}`,
+      rad: {
+        enhet: v.enhet,
+        nr,
+        atgard: v.atgard,
+        ansvarig: v.ansvarig,
+        tidplan: v.tidplan,
+        uppfoljning: v.uppfoljning,
+        kategori: kategori as Atgard['kategori'],
+        status: status as Atgard['status'],
+        kommentar: tomTillNull(v.kommentar),
+        plan,
+        utfall,
+      },
+    };
   };
-  const plan = arsbelopp('plan');
-  const utfall = arsbelopp('utfall');
-  if (!okEnhet) return null;
-  return {
-    nyckel: `${v.enhet}|${nr}`,
-    beskrivning: `åtgärd ${nr} för ${v.enhet}`,
-    rad: {
-      enhet: v.enhet, nr, atgard: v.atgard, ansvarig: v.ansvarig, tidplan: v.tidplan, uppfoljning: v.uppfoljning,
-      kategori: kategori as Atgard['kategori'], status: status as Atgard['status'], kommentar: tomTillNull(v.kommentar), plan, utfall,
-    },
+
+export const tolkaAtgardsplan =
+  (kand: Enhetskontroll): Radtolk<Atgardsplan> =>
+  (r, g) => {
+    const v = r.varden;
+    const ok = kand(g, r, v.enhet);
+    const sparbeting = g.belopp(r, 'sparbeting', true);
+    const angiven_summa = g.belopp(r, 'angiven_summa', true);
+    if (!ok || sparbeting === undefined || angiven_summa === undefined) return null;
+    return {
+      nyckel: v.enhet,
+      beskrivning: `åtgärdsplanen för ${v.enhet}`,
+      rad: { enhet: v.enhet, namn: v.namn || 'Åtgärdsplan', sparbeting, angiven_summa },
+    };
   };
-};
 
-export const tolkaAtgardsplan = (kand: Enhetskontroll): Radtolk<Atgardsplan> => (r, g) => {
-  const v = r.varden;
-  const ok = kand(g, r, v.enhet);
-  const sparbeting = g.belopp(r, 'sparbeting', true);
-  const angiven_summa = g.belopp(r, 'angiven_summa', true);
-  if (!ok || sparbeting === undefined || angiven_summa === undefined) return null;
-  return { nyckel: v.enhet, beskrivning: `åtgärdsplanen för ${v.enhet}`, rad: { enhet: v.enhet, namn: v.namn || 'Åtgärdsplan', sparbeting, angiven_summa } };
-};
-
-export const tolkaNyckeltal = (kand: Enhetskontroll): Radtolk<Nyckeltal> => (r, g) => {
-  const v = r.varden;
-  const ok = kand(g, r, v.enhet);
-  const period = g.period(r);
-  const namn = v.nyckeltal.toLowerCase();
-  if (!namn) { g.notera(r.rad, 'nyckeltal saknas'); return null; }
-  const varde = g.belopp(r, 'varde');
-  const mal = g.belopp(r, 'mal', true);
-  if (!ok || !period || varde == null || mal === undefined) return null;
-  return { nyckel: `${v.enhet}|${period}|${namn}`, beskrivning: `${namn} för ${v.enhet} ${period}`, rad: { enhet: v.enhet, period, nyckeltal: namn, varde, mal } };
-};
-
-export const tolkaAnvandare = (finns: (id: string) => boolean): Radtolk<Anvandare> => (r, g) => {
-  const v = r.varden;
-  if (!v.id) { g.notera(r.rad, 'id saknas'); return null; }
-  if (!v.namn) { g.notera(r.rad, 'namn saknas'); return null; }
-  const roll = v.roll.toLowerCase();
-  if (!(ROLLER as readonly string[]).includes(roll)) { g.notera(r.rad, `roll "${v.roll}" ska vara en av ${ROLLER.join(', ')}`); return null; }
-  const enheter = delaLista(v.enheter);
-  const okand = enheter.find((e) => !finns(e));
-  if (okand) { g.notera(r.rad, `okänd enhet "${okand}"`); return null; }
-  return { nyckel: v.id, beskrivning: `användaren ${v.id}`, rad: { id: v.id, namn: v.namn, roll: roll as Anvandare['roll'], enheter } };
-};
-
-export const tolkaTroskel = (kand: Enhetskontroll): Radtolk<Troskel> => (r, g) => {
-  const v = r.varden;
-  const ok = kand(g, r, v.enhet);
-  const t = {
-    varning_procent: g.belopp(r, 'varning_procent', true),
-    kritisk_procent: g.belopp(r, 'kritisk_procent', true),
-    varning_prognos_tkr: g.belopp(r, 'varning_prognos_tkr', true),
-    kritisk_prognos_tkr: g.belopp(r, 'kritisk_prognos_tkr', true),
+export const tolkaNyckeltal =
+  (kand: Enhetskontroll): Radtolk<Nyckeltal> =>
+  (r, g) => {
+    const v = r.varden;
+    const ok = kand(g, r, v.enhet);
+    const period = g.period(r);
+    const namn = v.nyckeltal.toLowerCase();
+    if (!namn) {
+      g.notera(r.rad, 'nyckeltal saknas');
+      return null;
+    }
+    const varde = g.belopp(r, 'varde');
+    const mal = g.belopp(r, 'mal', true);
+    if (!ok || !period || varde == null || mal === undefined) return null;
+    return {
+      nyckel: `${v.enhet}|${period}|${namn}`,
+      beskrivning: `${namn} för ${v.enhet} ${period}`,
+      rad: { enhet: v.enhet, period, nyckeltal: namn, varde, mal },
+    };
   };
-  if (!ok || Object.values(t).some((x) => x === undefined)) return null;
-  const rad = { enhet: v.enhet, ...t } as Troskel;
-  if (rad.varning_procent !== null && rad.kritisk_procent !== null && rad.kritisk_procent < rad.varning_procent) {
-    g.notera(r.rad, 'kritisk_procent ska vara minst lika hög som varning_procent');
-    return null;
-  }
-  if (rad.varning_prognos_tkr !== null && rad.kritisk_prognos_tkr !== null && rad.kritisk_prognos_tkr > rad.varning_prognos_tkr) {
-    g.notera(r.rad, 'kritisk_prognos_tkr ska vara lägre (mer negativ) än varning_prognos_tkr');
-    return null;
-  }
-  return { nyckel: v.enhet, beskrivning: `tröskeln för ${v.enhet}`, rad };
-};
+
+export const tolkaAnvandare =
+  (finns: (id: string) => boolean): Radtolk<Anvandare> =>
+  (r, g) => {
+    const v = r.varden;
+    if (!v.id) {
+      g.notera(r.rad, 'id saknas');
+      return null;
+    }
+    if (!v.namn) {
+      g.notera(r.rad, 'namn saknas');
+      return null;
+    }
+    const roll = v.roll.toLowerCase();
+    if (!(ROLLER as readonly string[]).includes(roll)) {
+      g.notera(r.rad, `roll "${v.roll}" ska vara en av ${ROLLER.join(', ')}`);
+      return null;
+    }
+    const enheter = delaLista(v.enheter);
+    const okand = enheter.find((e) => !finns(e));
+    if (okand) {
+      g.notera(r.rad, `okänd enhet "${okand}"`);
+      return null;
+    }
+    return { nyckel: v.id, beskrivning: `användaren ${v.id}`, rad: { id: v.id, namn: v.namn, roll: roll as Anvandare['roll'], enheter } };
+  };
+
+export const tolkaTroskel =
+  (kand: Enhetskontroll): Radtolk<Troskel> =>
+  (r, g) => {
+    const v = r.varden;
+    const ok = kand(g, r, v.enhet);
+    const t = {
+      varning_procent: g.belopp(r, 'varning_procent', true),
+      kritisk_procent: g.belopp(r, 'kritisk_procent', true),
+      varning_prognos_tkr: g.belopp(r, 'varning_prognos_tkr', true),
+      kritisk_prognos_tkr: g.belopp(r, 'kritisk_prognos_tkr', true),
+    };
+    if (!ok || Object.values(t).some((x) => x === undefined)) return null;
+    const rad = { enhet: v.enhet, ...t } as Troskel;
+    if (rad.varning_procent !== null && rad.kritisk_procent !== null && rad.kritisk_procent < rad.varning_procent) {
+      g.notera(r.rad, 'kritisk_procent ska vara minst lika hög som varning_procent');
+      return null;
+    }
+    if (rad.varning_prognos_tkr !== null && rad.kritisk_prognos_tkr !== null && rad.kritisk_prognos_tkr > rad.varning_prognos_tkr) {
+      g.notera(r.rad, 'kritisk_prognos_tkr ska vara lägre (mer negativ) än varning_prognos_tkr');
+      return null;
+    }
+    return { nyckel: v.enhet, beskrivning: `tröskeln för ${v.enhet}`, rad };
+  };

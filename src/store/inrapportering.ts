@@ -1,7 +1,14 @@
 import { planeraLarm } from '../alerts/planera.js';
 import { nekande } from '../domain/behorighet.js';
 import {
-  Atgardsgrund, type Atgardsfalt, type Atgardsvarden, Kortgrund, type Utfallsfalt, type Utfallsvarden, granskaAtgard, granskaUtfall,
+  Atgardsgrund,
+  type Atgardsfalt,
+  type Atgardsvarden,
+  Kortgrund,
+  type Utfallsfalt,
+  type Utfallsvarden,
+  granskaAtgard,
+  granskaUtfall,
 } from '../domain/inrapportering.js';
 import { type Period, periodFranDatum } from '../domain/period.js';
 import type { Register } from '../domain/register.js';
@@ -58,7 +65,14 @@ function noteraMottaget(tx: Transaktion, vem: string, kortId: string, efter: Mot
 
 function noteraNekad(tx: Transaktion, vem: Inlamnare, nyckel: string, atgard: string): void {
   const skal = nekande(vem.anvandare, nyckel.split('|')[0], tx.register);
-  const handelse: Handelse = { tid: tx.nu.toISOString(), vem: vem.id, kalla: 'kort', typ: 'nekad', nyckel, efter: { atgard, skal, roll: vem.anvandare?.roll ?? null } };
+  const handelse: Handelse = {
+    tid: tx.nu.toISOString(),
+    vem: vem.id,
+    kalla: 'kort',
+    typ: 'nekad',
+    nyckel,
+    efter: { atgard, skal, roll: vem.anvandare?.roll ?? null },
+  };
   tx.lagg('handelser', handelse);
 }
 
@@ -77,7 +91,12 @@ const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
  * older version than the stored one (nothing written), and answers a form already processed with its
  * receipt (nothing written).
  */
-export function sparaUtfall(store: Store, vem: Inlamnare, indata: Record<string, unknown>, larm: Larmplanerare = planeraLarm): Promise<Utfallsresultat> {
+export function sparaUtfall(
+  store: Store,
+  vem: Inlamnare,
+  indata: Record<string, unknown>,
+  larm: Larmplanerare = planeraLarm,
+): Promise<Utfallsresultat> {
   return store.andra({ vem: vem.id, kalla: 'kort' }, (tx): Utfallsresultat => {
     const reg = tx.register;
     const grund = Kortgrund.safeParse(indata);
@@ -127,13 +146,20 @@ export function sparaUtfall(store: Store, vem: Inlamnare, indata: Record<string,
 
 /** The stored state of a measure before and after a version, from the audit log. */
 function atgardsversion(reg: Register, enhet: string, nr: number, version: number): { fore: Atgard; efter: Atgard } | null {
-  const h = reg.dokument.handelser.findLast((x) => x.typ === 'atgarder' && x.nyckel === `${enhet}|${nr}` && (x.efter as Atgard | undefined)?.version === version);
+  const h = reg.dokument.handelser.findLast(
+    (x) => x.typ === 'atgarder' && x.nyckel === `${enhet}|${nr}` && (x.efter as Atgard | undefined)?.version === version,
+  );
   if (!h || !h.fore) return null;
   return { fore: h.fore as Atgard, efter: h.efter as Atgard };
 }
 
 /** The same path for a measure's status, realised savings for a year, and comment. */
-export function sparaAtgard(store: Store, vem: Inlamnare, indata: Record<string, unknown>, larm: Larmplanerare = planeraLarm): Promise<Atgardsresultat> {
+export function sparaAtgard(
+  store: Store,
+  vem: Inlamnare,
+  indata: Record<string, unknown>,
+  larm: Larmplanerare = planeraLarm,
+): Promise<Atgardsresultat> {
   return store.andra({ vem: vem.id, kalla: 'kort' }, (tx): Atgardsresultat => {
     const reg = tx.register;
     const grund = Atgardsgrund.safeParse(indata);
@@ -161,7 +187,11 @@ export function sparaAtgard(store: Store, vem: Inlamnare, indata: Record<string,
     if (atgard.version !== grundversion) return { typ: 'konflikt', nuvarande: atgard, grundversion, varden: v };
 
     const utfall = v.ar !== null && v.besparing !== null ? { ...atgard.utfall, [v.ar]: v.besparing } : atgard.utfall;
-    if (v.status === atgard.status && (v.kommentar ?? null) === (atgard.kommentar ?? null) && JSON.stringify(utfall) === JSON.stringify(atgard.utfall)) {
+    if (
+      v.status === atgard.status &&
+      (v.kommentar ?? null) === (atgard.kommentar ?? null) &&
+      JSON.stringify(utfall) === JSON.stringify(atgard.utfall)
+    ) {
       return { typ: 'oforandrad', nuvarande: atgard };
     }
     const ny: Atgard = {

@@ -27,12 +27,15 @@ export function lasLagringen(fil: string, vem: string, nu: Date = new Date()): v
       });
       return;
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new Lagringsfel(`Kan inte låsa ${fil}: ${(e as Error).message}. Inget har ändrats.`);
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST')
+        throw new Lagringsfel(`Kan inte låsa ${fil}: ${(e as Error).message}. Inget har ändrats.`);
     }
     const annan = lasInnehavare(lasfil);
     if (annan && annan.pid !== process.pid && lever(annan.pid)) {
-      throw new Lagringsfel(`${fil} används av ${annan.vem} (process ${annan.pid}, sedan ${annan.sedan}). Stoppa den först; inget har ändrats. `
-        + `Kör ingen sådan process längre kan du ta bort ${lasfil}.`);
+      throw new Lagringsfel(
+        `${fil} används av ${annan.vem} (process ${annan.pid}, sedan ${annan.sedan}). Stoppa den först; inget har ändrats. ` +
+          `Kör ingen sådan process längre kan du ta bort ${lasfil}.`,
+      );
     }
     // Left by a process that is gone, by this one, or unreadable: nobody holds it.
     rmSync(lasfil, { force: true });
@@ -43,7 +46,9 @@ export function lasLagringen(fil: string, vem: string, nu: Date = new Date()): v
 function lasInnehavare(lasfil: string): Innehavare | null {
   try {
     const v = JSON.parse(readFileSync(lasfil, 'utf-8')) as Partial<Innehavare>;
-    return Number.isInteger(v.pid) && (v.pid as number) > 0 ? { pid: v.pid as number, vem: String(v.vem ?? 'en annan process'), sedan: String(v.sedan ?? 'okänd tid') } : null;
+    return Number.isInteger(v.pid) && (v.pid as number) > 0
+      ? { pid: v.pid as number, vem: String(v.vem ?? 'en annan process'), sedan: String(v.sedan ?? 'okänd tid') }
+      : null;
   } catch {
     return null;
   }

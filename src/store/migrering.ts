@@ -10,12 +10,15 @@ export function migrera(fil: string, dokument: unknown): unknown {
   if (typeof angiven !== 'number') throw new Lagringsfel(`Lagringsfilen ${fil} saknar schemaversion. Den har inte ändrats.`);
   let version = angiven;
   if (version > SCHEMAVERSION) {
-    throw new Lagringsfel(`Lagringsfilen ${fil} har schemaversion ${version}, men den här versionen av Budgetkollen förstår högst ${SCHEMAVERSION}. Uppgradera Budgetkollen. Filen har inte ändrats.`);
+    throw new Lagringsfel(
+      `Lagringsfilen ${fil} har schemaversion ${version}, men den här versionen av Budgetkollen förstår högst ${SCHEMAVERSION}. Uppgradera Budgetkollen. Filen har inte ändrats.`,
+    );
   }
   let ut = dok;
   while (version < SCHEMAVERSION) {
     const steg = STEG[version];
-    if (!steg) throw new Lagringsfel(`Lagringsfilen ${fil} har schemaversion ${version}, som inte kan uppgraderas. Filen har inte ändrats.`);
+    if (!steg)
+      throw new Lagringsfel(`Lagringsfilen ${fil} har schemaversion ${version}, som inte kan uppgraderas. Filen har inte ändrats.`);
     ut = steg(ut);
     version = ut.schemaversion as number;
   }

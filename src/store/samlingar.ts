@@ -18,9 +18,7 @@ export type Tillvaxtsamling = 'utfall' | 'handelser' | 'mottagna';
 export type Rad<S extends keyof Dokument> = Dokument[S] extends Array<infer R> ? R : never;
 
 /** One change as it is written to the journal and replayed from it. */
-export type Operation =
-  | { op: 'satt'; samling: Nyckelsamling; rad: unknown }
-  | { op: 'lagg'; samling: Tillvaxtsamling; rad: unknown };
+export type Operation = { op: 'satt'; samling: Nyckelsamling; rad: unknown } | { op: 'lagg'; samling: Tillvaxtsamling; rad: unknown };
 
 /** Positions of keyed rows, so an upsert does not scan its collection. */
 export class Positioner {
@@ -48,10 +46,21 @@ export class Positioner {
     if (i === undefined) {
       karta.set(nyckel, lista.length);
       lista.push(rad);
-      return { fore: undefined, angra: () => { lista.pop(); karta.delete(nyckel); } };
+      return {
+        fore: undefined,
+        angra: () => {
+          lista.pop();
+          karta.delete(nyckel);
+        },
+      };
     }
     const fore = lista[i];
     lista[i] = rad;
-    return { fore, angra: () => { lista[i] = fore; } };
+    return {
+      fore,
+      angra: () => {
+        lista[i] = fore;
+      },
+    };
   }
 }

@@ -76,7 +76,10 @@ async function lasRadvis(fil: string): Promise<unknown> {
       let start = 0;
       let nl = bit.indexOf(10);
       if (rest) {
-        if (nl < 0) { rest = Buffer.concat([rest, bit]); continue; }
+        if (nl < 0) {
+          rest = Buffer.concat([rest, bit]);
+          continue;
+        }
         if (!lasare.rad(Buffer.concat([rest, bit.subarray(0, nl)]).toString('utf-8'))) return INTE_RADVIS;
         rest = null;
         start = nl + 1;
@@ -181,7 +184,8 @@ class Radlasare {
 
   private satt(nyckel: string, varde: unknown): void {
     // as JSON.parse: a repeated key keeps the last value, in the place of the first
-    if (nyckel === '__proto__') Object.defineProperty(this.dokument, nyckel, { value: varde, enumerable: true, configurable: true, writable: true });
+    if (nyckel === '__proto__')
+      Object.defineProperty(this.dokument, nyckel, { value: varde, enumerable: true, configurable: true, writable: true });
     else this.dokument[nyckel] = varde;
   }
 
@@ -281,7 +285,13 @@ async function skrivRadvis(fil: string, data: unknown): Promise<void> {
     };
     const { sekvens, dokument } = data as { sekvens: unknown; dokument: Record<string, unknown> };
     const rest = Object.fromEntries(Object.entries(data as Record<string, unknown>).filter(([k]) => k !== 'sekvens' && k !== 'dokument'));
-    if (Object.keys(rest).length || typeof sekvens !== 'number' || !dokument || typeof dokument !== 'object' || Object.keys(data as object)[0] !== 'sekvens') {
+    if (
+      Object.keys(rest).length ||
+      typeof sekvens !== 'number' ||
+      !dokument ||
+      typeof dokument !== 'object' ||
+      Object.keys(data as object)[0] !== 'sekvens'
+    ) {
       // not the snapshot's shape: plain JSON, still atomic
       await skriv(JSON.stringify(data));
     } else {
@@ -293,7 +303,8 @@ async function skrivRadvis(fil: string, data: unknown): Promise<void> {
         const komma = i < nycklar.length - 1 ? ',' : '';
         if (Array.isArray(v) && v.length) {
           await skriv(`${JSON.stringify(k)}:[\n`);
-          for (let j = 0; j < v.length; j++) await skriv(`${JSON.stringify(v[j] === undefined ? null : v[j])}${j < v.length - 1 ? ',' : ''}\n`);
+          for (let j = 0; j < v.length; j++)
+            await skriv(`${JSON.stringify(v[j] === undefined ? null : v[j])}${j < v.length - 1 ? ',' : ''}\n`);
           await skriv(`]${komma}\n`);
         } else {
           await skriv(`${JSON.stringify(k)}:${JSON.stringify(v)}${komma}\n`);

@@ -11,7 +11,6 @@ import { Snapshotfil } from './snapshotfil.js';
 import { type Snabbkontroll, kompilera } from './validering.js';
 import { type Nyckelsamling, type Operation, Positioner, type Rad, type Tillvaxtsamling } from './samlingar.js';
 
-
 interface Snapshot {
   sekvens: number;
   dokument: Dokument;
@@ -23,7 +22,16 @@ export interface Aktor {
   kalla: 'import' | 'kort' | 'chatt' | 'system';
 }
 
-const GRANSKADE: ReadonlySet<string> = new Set(['enheter', 'utfall', 'atgarder', 'atgardsplaner', 'nyckeltal', 'anvandare', 'trosklar', 'prenumerationer']);
+const GRANSKADE: ReadonlySet<string> = new Set([
+  'enheter',
+  'utfall',
+  'atgarder',
+  'atgardsplaner',
+  'nyckeltal',
+  'anvandare',
+  'trosklar',
+  'prenumerationer',
+]);
 const KOMPRIMERA_EFTER_POSTER = 5000;
 
 /** A change being built: applied to memory at once, undone if anything fails before it is durable. */
@@ -85,14 +93,39 @@ function granskningsnyckel(samling: string, rad: unknown): string {
 
 function indexeraIRegister(reg: Register, samling: string, rad: unknown): void {
   switch (samling) {
-    case 'utfall': reg.indexeraUtfall(rad as Dokument['utfall'][number]); break;
-    case 'atgarder': reg.indexeraAtgard(rad as Dokument['atgarder'][number]); break;
-    case 'atgardsplaner': reg.indexeraPlan(rad as Dokument['atgardsplaner'][number]); break;
-    case 'nyckeltal': reg.indexeraNyckeltal(rad as Dokument['nyckeltal'][number]); break;
-    case 'anvandare': { const a = rad as Dokument['anvandare'][number]; reg.anvandare.set(a.id, a); reg.generation++; break; }
-    case 'trosklar': { const t = rad as Dokument['trosklar'][number]; reg.trosklar.set(t.enhet, t); reg.generation++; break; }
-    case 'enheter': { const e = rad as Dokument['enheter'][number]; reg.enheter.set(e.id, e); reg.byggTrad(); break; }
-    case 'mottagna': reg.mottagna.add(rad as string); break;
+    case 'utfall':
+      reg.indexeraUtfall(rad as Dokument['utfall'][number]);
+      break;
+    case 'atgarder':
+      reg.indexeraAtgard(rad as Dokument['atgarder'][number]);
+      break;
+    case 'atgardsplaner':
+      reg.indexeraPlan(rad as Dokument['atgardsplaner'][number]);
+      break;
+    case 'nyckeltal':
+      reg.indexeraNyckeltal(rad as Dokument['nyckeltal'][number]);
+      break;
+    case 'anvandare': {
+      const a = rad as Dokument['anvandare'][number];
+      reg.anvandare.set(a.id, a);
+      reg.generation++;
+      break;
+    }
+    case 'trosklar': {
+      const t = rad as Dokument['trosklar'][number];
+      reg.trosklar.set(t.enhet, t);
+      reg.generation++;
+      break;
+    }
+    case 'enheter': {
+      const e = rad as Dokument['enheter'][number];
+      reg.enheter.set(e.id, e);
+      reg.byggTrad();
+      break;
+    }
+    case 'mottagna':
+      reg.mottagna.add(rad as string);
+      break;
     default:
   }
 }
@@ -125,7 +158,11 @@ export class Store {
     mkdirSync(dirname(fil), { recursive: true });
     if (skrivare) lasLagringen(fil, skrivare);
     const db = new Low<Snapshot>(
-      new Snapshotfil<Snapshot>(fil, (text) => lasSnapshot(fil, text), (json) => tolkaSnapshot(fil, json)),
+      new Snapshotfil<Snapshot>(
+        fil,
+        (text) => lasSnapshot(fil, text),
+        (json) => tolkaSnapshot(fil, json),
+      ),
       { sekvens: 0, dokument: tomtDokument() },
     );
     await db.read();
@@ -144,7 +181,8 @@ export class Store {
     }
     if (poster.length && !dokumentkontroll()(db.data.dokument)) {
       const kontroll = DokumentSchema.safeParse(db.data.dokument);
-      if (!kontroll.success) throw new Lagringsfel(`Journalen för ${fil} ger ett ogiltigt dokument: ${beskrivZodfel(kontroll.error)}. Inget har ändrats.`);
+      if (!kontroll.success)
+        throw new Lagringsfel(`Journalen för ${fil} ger ett ogiltigt dokument: ${beskrivZodfel(kontroll.error)}. Inget har ändrats.`);
     }
     const store = new Store(db, journal, sekvens, fil, klocka);
     if (poster.length) await store.komprimera();
@@ -232,7 +270,9 @@ function lasSnapshot(fil: string, text: string): Snapshot {
   try {
     json = JSON.parse(text);
   } catch (e) {
-    throw new Lagringsfel(`Lagringsfilen ${fil} är skadad (ogiltig JSON: ${(e as Error).message}). Den har inte ändrats; återställ den från en säkerhetskopia eller flytta den och importera på nytt.`);
+    throw new Lagringsfel(
+      `Lagringsfilen ${fil} är skadad (ogiltig JSON: ${(e as Error).message}). Den har inte ändrats; återställ den från en säkerhetskopia eller flytta den och importera på nytt.`,
+    );
   }
   return tolkaSnapshot(fil, json);
 }

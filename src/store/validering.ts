@@ -21,12 +21,36 @@ function strang(d: Def): Snabbkontroll | null {
   const tester: Array<(s: string) => boolean> = [];
   for (const c of d.checks ?? []) {
     switch (c.kind) {
-      case 'min': { const n = c.value as number; tester.push((s) => s.length >= n); break; }
-      case 'max': { const n = c.value as number; tester.push((s) => s.length <= n); break; }
-      case 'length': { const n = c.value as number; tester.push((s) => s.length === n); break; }
-      case 'regex': { const r = c.regex as RegExp; tester.push((s) => { r.lastIndex = 0; return r.test(s); }); break; }
-      case 'datetime': { const r = datetimeRegex(c as Parameters<typeof datetimeRegex>[0]); tester.push((s) => r.test(s)); break; }
-      default: return null;
+      case 'min': {
+        const n = c.value as number;
+        tester.push((s) => s.length >= n);
+        break;
+      }
+      case 'max': {
+        const n = c.value as number;
+        tester.push((s) => s.length <= n);
+        break;
+      }
+      case 'length': {
+        const n = c.value as number;
+        tester.push((s) => s.length === n);
+        break;
+      }
+      case 'regex': {
+        const r = c.regex as RegExp;
+        tester.push((s) => {
+          r.lastIndex = 0;
+          return r.test(s);
+        });
+        break;
+      }
+      case 'datetime': {
+        const r = datetimeRegex(c as Parameters<typeof datetimeRegex>[0]);
+        tester.push((s) => r.test(s));
+        break;
+      }
+      default:
+        return null;
     }
   }
   return (v) => {
@@ -41,11 +65,24 @@ function tal(d: Def): Snabbkontroll | null {
   const tester: Array<(n: number) => boolean> = [];
   for (const c of d.checks ?? []) {
     switch (c.kind) {
-      case 'int': tester.push((n) => Number.isInteger(n)); break;
-      case 'finite': tester.push((n) => Number.isFinite(n)); break;
-      case 'min': { const g = c.value as number; tester.push(c.inclusive ? (n) => n >= g : (n) => n > g); break; }
-      case 'max': { const g = c.value as number; tester.push(c.inclusive ? (n) => n <= g : (n) => n < g); break; }
-      default: return null;
+      case 'int':
+        tester.push((n) => Number.isInteger(n));
+        break;
+      case 'finite':
+        tester.push((n) => Number.isFinite(n));
+        break;
+      case 'min': {
+        const g = c.value as number;
+        tester.push(c.inclusive ? (n) => n >= g : (n) => n > g);
+        break;
+      }
+      case 'max': {
+        const g = c.value as number;
+        tester.push(c.inclusive ? (n) => n <= g : (n) => n < g);
+        break;
+      }
+      default:
+        return null;
     }
   }
   return (v) => {
@@ -83,15 +120,31 @@ function objekt(s: ZodTypeAny): Snabbkontroll | null {
 export function kompilera(s: ZodTypeAny): Snabbkontroll | null {
   const d = def(s);
   switch (d.typeName) {
-    case 'ZodString': return strang(d);
-    case 'ZodNumber': return tal(d);
-    case 'ZodBoolean': return d.coerce ? null : (v) => typeof v === 'boolean';
-    case 'ZodLiteral': { const varde = d.value; return (v) => v === varde; }
-    case 'ZodEnum': { const varden = d.values as string[]; return (v) => typeof v === 'string' && varden.includes(v); }
+    case 'ZodString':
+      return strang(d);
+    case 'ZodNumber':
+      return tal(d);
+    case 'ZodBoolean':
+      return d.coerce ? null : (v) => typeof v === 'boolean';
+    case 'ZodLiteral': {
+      const varde = d.value;
+      return (v) => v === varde;
+    }
+    case 'ZodEnum': {
+      const varden = d.values as string[];
+      return (v) => typeof v === 'string' && varden.includes(v);
+    }
     case 'ZodUnknown':
-    case 'ZodAny': return () => true;
-    case 'ZodNullable': { const inre = kompilera(d.innerType as ZodTypeAny); return inre && ((v) => v === null || inre(v)); }
-    case 'ZodOptional': { const inre = kompilera(d.innerType as ZodTypeAny); return inre && ((v) => v === undefined || inre(v)); }
+    case 'ZodAny':
+      return () => true;
+    case 'ZodNullable': {
+      const inre = kompilera(d.innerType as ZodTypeAny);
+      return inre && ((v) => v === null || inre(v));
+    }
+    case 'ZodOptional': {
+      const inre = kompilera(d.innerType as ZodTypeAny);
+      return inre && ((v) => v === undefined || inre(v));
+    }
     case 'ZodArray': {
       if (d.minLength || d.maxLength || d.exactLength) return null;
       const inre = kompilera(d.type as ZodTypeAny);
@@ -112,7 +165,9 @@ export function kompilera(s: ZodTypeAny): Snabbkontroll | null {
         return true;
       };
     }
-    case 'ZodObject': return objekt(s);
-    default: return null;
+    case 'ZodObject':
+      return objekt(s);
+    default:
+      return null;
   }
 }

@@ -51,7 +51,10 @@ export function skapaApp(b: Appberoenden): Application<Tillstand> {
     const anvandare = b.store.register.anvandare.get(anvandarId(context));
     const miljo = fabrik.skapa(anvandare, state.conversation.kontext);
     const resultat = besvara(text, miljo, enhet);
-    const svar: Svar = resultat.typ === 'svar' ? resultat.svar : await utforKommando(resultat.avsikt, resultat.fraga, { context, state, store: b.store, miljo, logg: b.logg, enhet });
+    const svar: Svar =
+      resultat.typ === 'svar'
+        ? resultat.svar
+        : await utforKommando(resultat.avsikt, resultat.fraga, { context, state, store: b.store, miljo, logg: b.logg, enhet });
     if (svar.kontext) state.conversation.kontext = svar.kontext;
     await context.sendActivity(svarTillAktivitet(svar));
     b.logg.debug('svar', { avsikt: resultat.fraga.avsikt, enheter: resultat.fraga.enheter.map((e) => e.id), kontext: svar.kontext });
@@ -62,8 +65,9 @@ export function skapaApp(b: Appberoenden): Application<Tillstand> {
     if (!tillatna.length) return true;
     // Teams names the tenant in two places; both must be ours, and at least one must be there.
     const a = context.activity;
-    const tenanter = [a.conversation?.tenantId, (a.channelData as { tenant?: { id?: unknown } } | undefined)?.tenant?.id]
-      .filter((t): t is string => typeof t === 'string' && t !== '');
+    const tenanter = [a.conversation?.tenantId, (a.channelData as { tenant?: { id?: unknown } } | undefined)?.tenant?.id].filter(
+      (t): t is string => typeof t === 'string' && t !== '',
+    );
     const frammande = tenanter.find((t) => !tillatna.includes(t));
     if (tenanter.length && frammande === undefined) return true;
     b.logg.warn('aktivitet från otillåten tenant avvisad', { tenant: frammande ?? null, typ: a.type });
@@ -72,9 +76,10 @@ export function skapaApp(b: Appberoenden): Application<Tillstand> {
     else if (a.type === ActivityTypes.Invoke) {
       await context.sendActivity({
         type: ActivityTypes.InvokeResponse,
-        value: a.name === 'adaptiveCard/action'
-          ? { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: besked } }
-          : { status: 403 },
+        value:
+          a.name === 'adaptiveCard/action'
+            ? { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: besked } }
+            : { status: 403 },
       });
     }
     return false;
@@ -94,7 +99,14 @@ export function skapaApp(b: Appberoenden): Application<Tillstand> {
     const ny = await registreraInstallation(context, b.store, b.logg);
     if (ny) {
       const miljo = fabrik.skapa(undefined, undefined);
-      await context.sendActivity(svarTillAktivitet(hjalpSvar(miljo, 'Hej! Jag är Budgetkollen. Jag svarar på frågor om budget, utfall, prognos, åtgärder och nyckeltal, tar emot månadens siffror från controllers och larmar när en verksamhet går över budget.')));
+      await context.sendActivity(
+        svarTillAktivitet(
+          hjalpSvar(
+            miljo,
+            'Hej! Jag är Budgetkollen. Jag svarar på frågor om budget, utfall, prognos, åtgärder och nyckeltal, tar emot månadens siffror från controllers och larmar när en verksamhet går över budget.',
+          ),
+        ),
+      );
     }
   });
 
@@ -108,7 +120,14 @@ export function skapaApp(b: Appberoenden): Application<Tillstand> {
     b.logg.warn('okänd kortåtgärd', { verb: verbText(verb) });
     await context.sendActivity({
       type: ActivityTypes.InvokeResponse,
-      value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'Den knappen känner jag inte igen längre. Inget har sparats. Ställ frågan igen, eller skriv "hjälp".' } },
+      value: {
+        status: 200,
+        body: {
+          statusCode: 200,
+          type: 'application/vnd.microsoft.activity.message',
+          value: 'Den knappen känner jag inte igen längre. Inget har sparats. Ställ frågan igen, eller skriv "hjälp".',
+        },
+      },
     });
   });
 
@@ -130,7 +149,6 @@ export function skapaApp(b: Appberoenden): Application<Tillstand> {
     }
     await svara(context, state, text);
   });
-
 
   app.error(async (context, err) => {
     // The answer (and any change it made) is done, but Bot Connector did not take the reply, even after
@@ -158,8 +176,12 @@ export function skapaApp(b: Appberoenden): Application<Tillstand> {
 /** An error from sending to Bot Connector: an HTTP status, a network failure, or our own time limit. */
 function arConnectorfel(err: unknown): boolean {
   const e = err as { name?: unknown; statusCode?: unknown; code?: unknown } | null;
-  return typeof e?.statusCode === 'number' || e?.name === 'RestError' || e?.name === 'Connectortidsgrans'
-    || (typeof e?.code === 'string' && /^(ECONN|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|EPIPE|REQUEST_SEND_ERROR)/.test(e.code));
+  return (
+    typeof e?.statusCode === 'number' ||
+    e?.name === 'RestError' ||
+    e?.name === 'Connectortidsgrans' ||
+    (typeof e?.code === 'string' && /^(ECONN|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|EPIPE|REQUEST_SEND_ERROR)/.test(e.code))
+  );
 }
 
 /**
@@ -175,10 +197,12 @@ function rattaForm(a: Activity): void {
   if (a.entities !== undefined) {
     a.entities = Array.isArray(a.entities)
       ? a.entities.filter((e) => {
-        if (!e || typeof e !== 'object' || typeof e.type !== 'string') return false;
-        const m = e as { text?: unknown; mentioned?: { id?: unknown } };
-        return e.type.toLowerCase() !== 'mention' || (typeof m.text === 'string' && typeof m.mentioned === 'object' && m.mentioned !== null);
-      })
+          if (!e || typeof e !== 'object' || typeof e.type !== 'string') return false;
+          const m = e as { text?: unknown; mentioned?: { id?: unknown } };
+          return (
+            e.type.toLowerCase() !== 'mention' || (typeof m.text === 'string' && typeof m.mentioned === 'object' && m.mentioned !== null)
+          );
+        })
       : undefined;
   }
   if (!a.recipient || typeof a.recipient !== 'object') a.recipient = { id: '', name: '' };

@@ -29,5 +29,10 @@ export interface Avsandarberoenden {
 
 /** The outbox sender as the bot runs it: started by the composition root, stopped on shutdown. */
 export function skapaAvsandare(b: Avsandarberoenden): Utkorgsavsandare {
-  return new Utkorgsavsandare({ store: b.store, logg: b.logg.barn({ del: 'larm' }), transport: adapterTransport(b.adapter, b.botAppId), tid: b.tid });
+  return new Utkorgsavsandare({
+    store: b.store,
+    logg: b.logg.barn({ del: 'larm' }),
+    transport: adapterTransport(b.adapter, b.botAppId),
+    tid: b.tid,
+  });
 }

@@ -29,15 +29,17 @@ export async function registreraInstallation(context: TurnContext, store: Store,
     return false;
   }
   const typ = konversationstyp(context);
-  await store.andra({ vem, kalla: 'system' }, (tx) => tx.satt('konversationer', {
-    id,
-    typ,
-    namn: context.activity.conversation?.name ?? null,
-    referens: referensFor(context) as unknown as Record<string, unknown>,
-    aktiv: true,
-    installerad: fore?.installerad ?? tx.nu.toISOString(),
-    team: teamId(context),
-  }));
+  await store.andra({ vem, kalla: 'system' }, (tx) =>
+    tx.satt('konversationer', {
+      id,
+      typ,
+      namn: context.activity.conversation?.name ?? null,
+      referens: referensFor(context) as unknown as Record<string, unknown>,
+      aktiv: true,
+      installerad: fore?.installerad ?? tx.nu.toISOString(),
+      team: teamId(context),
+    }),
+  );
   logg.info('installerad', { konversation: id, typ });
   return !fore?.aktiv;
 }
@@ -58,7 +60,12 @@ async function avaktivera(store: Store, vem: string, team: string | null, id: st
   if (berorda.length || store.dokument.prenumerationer.some((p) => p.aktiv && p.konversation === id)) {
     await store.andra({ vem, kalla: 'system' }, (tx) => {
       const dok = tx.register.dokument;
-      const ids = new Set(dok.konversationer.filter(traffar).map((k) => k.id).concat(id));
+      const ids = new Set(
+        dok.konversationer
+          .filter(traffar)
+          .map((k) => k.id)
+          .concat(id),
+      );
       for (const k of dok.konversationer) if (ids.has(k.id) && k.aktiv) tx.satt('konversationer', { ...k, aktiv: false });
       for (const p of dok.prenumerationer) if (ids.has(p.konversation) && p.aktiv) tx.satt('prenumerationer', { ...p, aktiv: false });
     });

@@ -3,7 +3,15 @@ import type { Application } from '@microsoft/teams-ai';
 import { type Andring, aktuellNiva, planeraUtskick } from '../alerts/planera.js';
 import { type Larmvy, larmrubrik } from '../alerts/larmvy.js';
 import {
-  type GallandeTrosklar, type Troskelfalt, type Trosklar, gallandeTrosklar, medPersonligProcent, motsagelse, procentgrans, tkrgrans, tolkaTroskelandring,
+  type GallandeTrosklar,
+  type Troskelfalt,
+  type Trosklar,
+  gallandeTrosklar,
+  medPersonligProcent,
+  motsagelse,
+  procentgrans,
+  tkrgrans,
+  tolkaTroskelandring,
 } from '../alerts/trosklar.js';
 import { utkorgslage } from '../alerts/utkorg.js';
 import { beskrivEnhet } from '../answers/enhetsval.js';
@@ -34,10 +42,16 @@ export function kopplaLarm(app: Application<Tillstand>, b: Appberoenden): void {
 
 /** A refusal writes nothing but its own audit event: who tried what on which unit. */
 async function granskaNekande(k: Kommandomiljo, enhet: string, atgard: string): Promise<void> {
-  await k.store.andra({ vem: anvandarId(k.context), kalla: 'chatt' }, (tx) => tx.lagg('handelser', {
-    tid: tx.nu.toISOString(), vem: anvandarId(k.context), kalla: 'chatt', typ: 'nekad', nyckel: `${enhet}|${konversationsId(k.context)}`,
-    efter: { atgard, roll: k.miljo.anvandare?.roll ?? null },
-  }));
+  await k.store.andra({ vem: anvandarId(k.context), kalla: 'chatt' }, (tx) =>
+    tx.lagg('handelser', {
+      tid: tx.nu.toISOString(),
+      vem: anvandarId(k.context),
+      kalla: 'chatt',
+      typ: 'nekad',
+      nyckel: `${enhet}|${konversationsId(k.context)}`,
+      efter: { atgard, roll: k.miljo.anvandare?.roll ?? null },
+    }),
+  );
 }
 
 /** Refuses (and audits) a subscription change for units the user may not decide about, naming who may. */
@@ -49,11 +63,16 @@ async function nekaLarm(k: Kommandomiljo, enheter: string[], atgard: string): Pr
   await granskaNekande(k, utanfor, atgard);
   const enhet = reg.enhet(utanfor)!;
   if (!k.miljo.anvandare) {
-    return { text: 'Jag känner inte igen dig som användare i Budgetkollen, så du kan inte ställa in larm. Be en administratör lägga upp dig; frågor om siffrorna kan du ställa ändå.' };
+    return {
+      text: 'Jag känner inte igen dig som användare i Budgetkollen, så du kan inte ställa in larm. Be en administratör lägga upp dig; frågor om siffrorna kan du ställa ändå.',
+    };
   }
   const vilka = behorigaFor(utanfor, reg).map((a) => `${a.namn} (${a.roll})`);
-  const chef = k.miljo.anvandare.roll === 'chef' ? ' Som chef kan du få larm för din egen enhet i din personliga chatt med Budgetkollen.' : '';
-  return { text: `Larmen för ${enhet.namn} här ställs in av enhetens controllers och administratörer${vilka.length ? `: ${uppraknat(vilka)}` : ''}.${chef}` };
+  const chef =
+    k.miljo.anvandare.roll === 'chef' ? ' Som chef kan du få larm för din egen enhet i din personliga chatt med Budgetkollen.' : '';
+  return {
+    text: `Larmen för ${enhet.namn} här ställs in av enhetens controllers och administratörer${vilka.length ? `: ${uppraknat(vilka)}` : ''}.${chef}`,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -95,7 +114,10 @@ function fragaVilken(fraga: Fraga, kandidater: Enhet[], m: Svarsmiljo): Svar {
     text: `Flera enheter passar in. Vilken menar du?\n\n${kandidater.map((e) => `- ${beskrivEnhet(e, m)}`).join('\n')}`,
     kort: {
       mall: 'val',
-      data: { rubrik: 'Vilken enhet menar du?', val: kandidater.map((e) => ({ titel: beskrivEnhet(e, m), fraga: fraga.text.slice(0, 500), enhet: e.id })) },
+      data: {
+        rubrik: 'Vilken enhet menar du?',
+        val: kandidater.map((e) => ({ titel: beskrivEnhet(e, m), fraga: fraga.text.slice(0, 500), enhet: e.id })),
+      },
     },
   };
 }
@@ -103,7 +125,9 @@ function fragaVilken(fraga: Fraga, kandidater: Enhet[], m: Svarsmiljo): Svar {
 function ingenEnhet(urval: Enhetsurval, m: Svarsmiljo, exempel: string): Svar {
   if (urval.okant) {
     const forslag = m.index.narmaste(normalisera(urval.okant));
-    return { text: `Jag hittar ingen enhet som heter "${escapa(urval.okant)}".${forslag.length ? ` Menade du ${ellerLista(forslag.map((e) => e.namn))}?` : ''} Skriv till exempel "${exempel}".` };
+    return {
+      text: `Jag hittar ingen enhet som heter "${escapa(urval.okant)}".${forslag.length ? ` Menade du ${ellerLista(forslag.map((e) => e.namn))}?` : ''} Skriv till exempel "${exempel}".`,
+    };
   }
   return { text: `Vilken enhet gäller det? Skriv till exempel "${exempel}".` };
 }
@@ -194,13 +218,20 @@ export const prenumereraKommando: Kommandohanterare = async (fraga, k) => {
   const urval = enheterIKommando(fraga, k);
   if (urval.tvetydiga.length) return fragaVilken(fraga, urval.tvetydiga[0], m);
   if (!urval.enheter.length) return ingenEnhet(urval, m, `prenumerera på larm för ${exempelEnhet(reg)}`);
-  const nekad = await nekaLarm(k, urval.enheter.map((e) => e.id), 'prenumerera');
+  const nekad = await nekaLarm(
+    k,
+    urval.enheter.map((e) => e.id),
+    'prenumerera',
+  );
   if (nekad) return nekad;
   let procent: number | null = null;
   const p = PROCENT.exec(fraga.text);
   if (p) {
     const t = tolkaTal(`${p[1]}%`, 'procent');
-    if (!t.ok || t.varde <= 0 || t.varde > 500) return { text: `Gränsen ${escapa(p[0])} går inte att använda. Skriv en procent av budget mellan 1 och 500, till exempel "meddela mig om IFO går över 105 %".` };
+    if (!t.ok || t.varde <= 0 || t.varde > 500)
+      return {
+        text: `Gränsen ${escapa(p[0])} går inte att använda. Skriv en procent av budget mellan 1 och 500, till exempel "meddela mig om IFO går över 105 %".`,
+      };
     procent = t.varde;
   }
   const typ = konversationstyp(k.context);
@@ -211,7 +242,8 @@ export const prenumereraKommando: Kommandohanterare = async (fraga, k) => {
     for (const enhet of urval.enheter) {
       const fore = tx.register.dokument.prenumerationer.find((x) => x.konversation === konversation && x.enhet === enhet.id);
       const redan = Boolean(fore?.aktiv && (fore.procent ?? null) === procent);
-      if (!redan) tx.satt('prenumerationer', { konversation, enhet: enhet.id, skapad_av: vem, skapad: tx.nu.toISOString(), aktiv: true, procent });
+      if (!redan)
+        tx.satt('prenumerationer', { konversation, enhet: enhet.id, skapad_av: vem, skapad: tx.nu.toISOString(), aktiv: true, procent });
       ut.push({ enhet, redan });
     }
     return { konversation, ut };
@@ -221,13 +253,17 @@ export const prenumereraKommando: Kommandohanterare = async (fraga, k) => {
   const rader: string[] = [];
   for (const { enhet, redan } of resultat.ut) {
     const under = reg.barnTill(enhet.id);
-    const omfattning = under.length ? ` och allt under den (${under.length <= 4 ? uppraknat(under.map((e) => e.namn)) : `${under.length} enheter`})` : '';
+    const omfattning = under.length
+      ? ` och allt under den (${under.length <= 4 ? uppraknat(under.map((e) => e.namn)) : `${under.length} enheter`})`
+      : '';
     const galler = gallandeTrosklar(reg, enhet.id);
     const t = medPersonligProcent(galler.varden, procent);
     rader.push(`${redan ? `${h.subjekt} får redan` : `Klart: ${h.liten} får nu`} larm för **${enhet.namn}**${omfattning}.`);
-    rader.push(procent !== null
-      ? `Larm går när utfallet når ${procentgrans(procent)} av budget (${typ === 'personal' ? 'din' : 'er'} egen gräns i stället för varningströskeln ${procentgrans(galler.varden.varning_procent)}), när helårsprognosen visar underskott från ${formatTkr(-t.varning_prognos_tkr)}, och kritisk nivå vid ${procentgrans(t.kritisk_procent)} eller underskott från ${formatTkr(-t.kritisk_prognos_tkr)}.`
-      : `Larm går vid ${trosklarText(t)}.`);
+    rader.push(
+      procent !== null
+        ? `Larm går när utfallet når ${procentgrans(procent)} av budget (${typ === 'personal' ? 'din' : 'er'} egen gräns i stället för varningströskeln ${procentgrans(galler.varden.varning_procent)}), när helårsprognosen visar underskott från ${formatTkr(-t.varning_prognos_tkr)}, och kritisk nivå vid ${procentgrans(t.kritisk_procent)} eller underskott från ${formatTkr(-t.kritisk_prognos_tkr)}.`
+        : `Larm går vid ${trosklarText(t)}.`,
+    );
     const nu = nulage(reg, enhet, procent);
     if (nu) rader.push(`${nu} Nästa larm kommer när nya siffror rapporteras och nivån ändras.`);
   }
@@ -261,10 +297,16 @@ export const avslutaLarmKommando: Kommandohanterare = async (fraga, k) => {
   } else if (!aktiva.length) {
     return { text: `${h.subjekt} får inga larm här, så det finns inget att avsluta.` };
   } else {
-    return { text: `Vilka larm vill du avsluta? Här finns larm för ${uppraknat(aktiva.map((p) => reg.enhet(p.enhet)!.namn))}. Skriv till exempel "avsluta larm för ${kortnamn(reg.enhet(aktiva[0].enhet)!)}" eller "avsluta alla larm".` };
+    return {
+      text: `Vilka larm vill du avsluta? Här finns larm för ${uppraknat(aktiva.map((p) => reg.enhet(p.enhet)!.namn))}. Skriv till exempel "avsluta larm för ${kortnamn(reg.enhet(aktiva[0].enhet)!)}" eller "avsluta alla larm".`,
+    };
   }
   if (!valda.length) return { text: `${h.subjekt} får inga larm här, så det finns inget att avsluta.` };
-  const nekad = await nekaLarm(k, valda.map((p) => p.enhet), 'avsluta larm');
+  const nekad = await nekaLarm(
+    k,
+    valda.map((p) => p.enhet),
+    'avsluta larm',
+  );
   if (nekad) return nekad;
   await k.store.andra({ vem: anvandarId(k.context), kalla: 'chatt' }, (tx) => {
     for (const p of valda) tx.satt('prenumerationer', { ...p, aktiv: false });
@@ -275,7 +317,8 @@ export const avslutaLarmKommando: Kommandohanterare = async (fraga, k) => {
   const rader = [`Klart: ${h.liten} får inte längre larm för ${uppraknat(valda.map((p) => reg.enhet(p.enhet)!.namn))}.`];
   for (const p of valda) {
     const tacker = kvar.find((x) => reg.arUnder(p.enhet, x.enhet));
-    if (tacker) rader.push(`Larm för ${reg.enhet(p.enhet)!.namn} kommer ändå, eftersom ${h.liten} följer ${reg.enhet(tacker.enhet)!.namn}.`);
+    if (tacker)
+      rader.push(`Larm för ${reg.enhet(p.enhet)!.namn} kommer ändå, eftersom ${h.liten} följer ${reg.enhet(tacker.enhet)!.namn}.`);
   }
   if (kvar.length) rader.push(`Kvar här: ${uppraknat(kvar.map((p) => reg.enhet(p.enhet)!.namn))}.`);
   return { text: rader.join('\n\n') };
@@ -286,7 +329,12 @@ export const avslutaLarmKommando: Kommandohanterare = async (fraga, k) => {
 
 function utskickRad(reg: Register, u: Utskick): string {
   const vy = u.innehall as unknown as Larmvy;
-  const nar = u.status === 'skickat' && u.skickat ? `skickat ${datumKort(u.skickat)}` : u.status === 'väntar' ? 'väntar på att skickas' : 'kunde inte skickas';
+  const nar =
+    u.status === 'skickat' && u.skickat
+      ? `skickat ${datumKort(u.skickat)}`
+      : u.status === 'väntar'
+        ? 'väntar på att skickas'
+        : 'kunde inte skickas';
   return `${larmrubrik({ ...vy, enhetsnamn: reg.enhet(u.enhet)?.namn ?? vy.enhetsnamn })} (${nar})`;
 }
 
@@ -298,7 +346,9 @@ export const larmlistaKommando: Kommandohanterare = async (_fraga, k) => {
   const konv = reg.dokument.konversationer.find((x) => x.id === konversation);
   if (!aktiva.length) {
     const fore = konv && !konv.aktiv ? ' Budgetkollen var borttagen härifrån, så tidigare larm är avstängda.' : '';
-    return { text: `${h.subjekt} får inga larm här ännu.${fore} Skriv till exempel "prenumerera på larm för ${exempelEnhet(reg)}" för att börja.` };
+    return {
+      text: `${h.subjekt} får inga larm här ännu.${fore} Skriv till exempel "prenumerera på larm för ${exempelEnhet(reg)}" för att börja.`,
+    };
   }
   const rader = [`**${h.subjekt} får larm för:**`];
   for (const p of aktiva) {
@@ -306,9 +356,14 @@ export const larmlistaKommando: Kommandohanterare = async (_fraga, k) => {
     const t = medPersonligProcent(gallandeTrosklar(reg, e.id).varden, p.procent);
     const under = reg.barnTill(e.id).length ? ' och allt under den' : '';
     const av = reg.anvandare.get(p.skapad_av)?.namn;
-    rader.push(`- ${e.namn}${under}: ${trosklarText(t)}${p.procent != null ? ' (egen procentgräns)' : ''}. Sedan ${datumKort(p.skapad)}${av ? ` (${av})` : ''}.`);
+    rader.push(
+      `- ${e.namn}${under}: ${trosklarText(t)}${p.procent != null ? ' (egen procentgräns)' : ''}. Sedan ${datumKort(p.skapad)}${av ? ` (${av})` : ''}.`,
+    );
   }
-  const senaste = reg.dokument.utskick.filter((u) => u.konversation === konversation).slice(-3).reverse();
+  const senaste = reg.dokument.utskick
+    .filter((u) => u.konversation === konversation)
+    .slice(-3)
+    .reverse();
   if (senaste.length) rader.push(`Senaste larm här:\n${senaste.map((u) => `- ${utskickRad(reg, u)}`).join('\n')}`);
   return { text: rader.join('\n\n') };
 };
@@ -317,7 +372,16 @@ export const larmlistaKommando: Kommandohanterare = async (_fraga, k) => {
 // larmstatus
 
 function tidpunkt(iso: string): string {
-  return new Intl.DateTimeFormat('sv-SE', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Stockholm' }).format(new Date(iso)).replace('.', '');
+  return new Intl.DateTimeFormat('sv-SE', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'Europe/Stockholm',
+  })
+    .format(new Date(iso))
+    .replace('.', '');
 }
 
 export const larmstatusKommando: Kommandohanterare = async (_fraga, k) => {
@@ -329,22 +393,27 @@ export const larmstatusKommando: Kommandohanterare = async (_fraga, k) => {
   const lage = utkorgslage(dok);
   const konvNamn = (id: string) => {
     const x = dok.konversationer.find((y) => y.id === id);
-    return x ? `${x.typ === 'channel' ? 'kanalen' : x.typ === 'groupChat' ? 'chatten' : 'personlig chatt'}${x.namn ? ` ${x.namn}` : ''}` : id;
+    return x
+      ? `${x.typ === 'channel' ? 'kanalen' : x.typ === 'groupChat' ? 'chatten' : 'personlig chatt'}${x.namn ? ` ${x.namn}` : ''}`
+      : id;
   };
-  const rader = [
-    '**Larmstatus (utkorgen)**',
-    `Väntar: ${lage.vantar}. Skickade: ${lage.skickat}. Misslyckade: ${lage.misslyckat}.`,
-  ];
+  const rader = ['**Larmstatus (utkorgen)**', `Väntar: ${lage.vantar}. Skickade: ${lage.skickat}. Misslyckade: ${lage.misslyckat}.`];
   if (lage.aldstaVantande) {
     const u = lage.aldstaVantande;
-    rader.push(`Äldst väntande: ${utskickRad(reg, u)} till ${konvNamn(u.konversation)}, skapat ${tidpunkt(u.skapad)}, ${u.forsok} försök${u.nasta_forsok ? `, nästa ${tidpunkt(u.nasta_forsok)}` : ''}${u.senaste_fel ? `. Senaste fel: ${u.senaste_fel}` : ''}.`);
+    rader.push(
+      `Äldst väntande: ${utskickRad(reg, u)} till ${konvNamn(u.konversation)}, skapat ${tidpunkt(u.skapad)}, ${u.forsok} försök${u.nasta_forsok ? `, nästa ${tidpunkt(u.nasta_forsok)}` : ''}${u.senaste_fel ? `. Senaste fel: ${u.senaste_fel}` : ''}.`,
+    );
   }
-  for (const u of lage.senastMisslyckade) rader.push(`Misslyckat: ${utskickRad(reg, u)} till ${konvNamn(u.konversation)}: ${u.senaste_fel ?? 'okänt fel'}.`);
-  if (lage.senastSkickade?.skickat) rader.push(`Senast skickat: ${tidpunkt(lage.senastSkickade.skickat)} till ${konvNamn(lage.senastSkickade.konversation)}.`);
+  for (const u of lage.senastMisslyckade)
+    rader.push(`Misslyckat: ${utskickRad(reg, u)} till ${konvNamn(u.konversation)}: ${u.senaste_fel ?? 'okänt fel'}.`);
+  if (lage.senastSkickade?.skickat)
+    rader.push(`Senast skickat: ${tidpunkt(lage.senastSkickade.skickat)} till ${konvNamn(lage.senastSkickade.konversation)}.`);
   const aktivaKonv = dok.konversationer.filter((x) => x.aktiv).length;
   const avstangda = dok.konversationer.length - aktivaKonv;
   const prenumerationer = dok.prenumerationer.filter((p) => p.aktiv).length;
-  rader.push(`Konversationer: ${aktivaKonv} ${aktivaKonv === 1 ? 'aktiv' : 'aktiva'}${avstangda ? `, ${avstangda} ${avstangda === 1 ? 'avstängd' : 'avstängda'}` : ''}. Aktiva prenumerationer: ${prenumerationer}.`);
+  rader.push(
+    `Konversationer: ${aktivaKonv} ${aktivaKonv === 1 ? 'aktiv' : 'aktiva'}${avstangda ? `, ${avstangda} ${avstangda === 1 ? 'avstängd' : 'avstängda'}` : ''}. Aktiva prenumerationer: ${prenumerationer}.`,
+  );
   return { text: rader.join('\n\n') };
 };
 
@@ -375,7 +444,9 @@ function visaTrosklar(reg: Register, enhet: Enhet): Svar {
   ];
   const nu = nulage(reg, enhet);
   if (nu) rader.push(nu);
-  rader.push(`Administratörer ändrar med till exempel "sätt varningströskel för ${kortnamn(enhet)} till 103 %" eller "sätt kritisk prognosgräns för ${kortnamn(enhet)} till -1500 tkr".`);
+  rader.push(
+    `Administratörer ändrar med till exempel "sätt varningströskel för ${kortnamn(enhet)} till 103 %" eller "sätt kritisk prognosgräns för ${kortnamn(enhet)} till -1500 tkr".`,
+  );
   return { text: rader.join('\n\n'), kontext: { enhet: enhet.id } };
 }
 
@@ -396,7 +467,9 @@ export const troskelKommando: Kommandohanterare = async (fraga, k) => {
   if (!farSattaTrosklar(m.anvandare)) {
     await granskaNekande(k, urval.enheter[0]?.id ?? '', 'sätt tröskel');
     const admins = [...reg.anvandare.values()].filter((a) => a.roll === 'admin').map((a) => a.namn);
-    return { text: `Larmgränserna ändras bara av administratörer${admins.length ? ` (${uppraknat(admins)})` : ''}. Skriv "visa trösklar" för att se vilka som gäller.` };
+    return {
+      text: `Larmgränserna ändras bara av administratörer${admins.length ? ` (${uppraknat(admins)})` : ''}. Skriv "visa trösklar" för att se vilka som gäller.`,
+    };
   }
   if (andring.typ === 'fel') return { text: andring.text };
   const enhet = urval.enheter[0];
@@ -405,7 +478,13 @@ export const troskelKommando: Kommandohanterare = async (fraga, k) => {
   let nyaLarm = 0;
   try {
     nyaLarm = await k.store.andra({ vem: anvandarId(k.context), kalla: 'chatt' }, (tx) => {
-      const fore: Troskel = tx.register.trosklar.get(enhet.id) ?? { enhet: enhet.id, varning_procent: null, kritisk_procent: null, varning_prognos_tkr: null, kritisk_prognos_tkr: null };
+      const fore: Troskel = tx.register.trosklar.get(enhet.id) ?? {
+        enhet: enhet.id,
+        varning_procent: null,
+        kritisk_procent: null,
+        varning_prognos_tkr: null,
+        kritisk_prognos_tkr: null,
+      };
       const ny: Troskel = { ...fore };
       if (andring.typ === 'satt') ny[andring.falt] = andring.varde;
       else for (const f of andring.falt) ny[f] = null;
@@ -435,9 +514,13 @@ export const troskelKommando: Kommandohanterare = async (fraga, k) => {
   const rader: string[] = [];
   if (andring.typ === 'satt') {
     const varde = (f: Troskelfalt, v: number) => (f.endsWith('procent') ? procentgrans(v) : tkrgrans(v));
-    rader.push(`Klart: ${FALTNAMN[andring.falt]} för ${enhet.namn} är nu ${varde(andring.falt, andring.varde)} (var ${varde(andring.falt, foreGallande.varden[andring.falt])}, ${kallText(reg, enhet, foreGallande.kalla[andring.falt])}).`);
+    rader.push(
+      `Klart: ${FALTNAMN[andring.falt]} för ${enhet.namn} är nu ${varde(andring.falt, andring.varde)} (var ${varde(andring.falt, foreGallande.varden[andring.falt])}, ${kallText(reg, enhet, foreGallande.kalla[andring.falt])}).`,
+    );
   } else {
-    const kallor = [...new Set(andring.falt.map((f) => efter.kalla[f]))].map((k) => (k === null ? 'standardvärdet' : reg.enhet(k)?.namn ?? k));
+    const kallor = [...new Set(andring.falt.map((f) => efter.kalla[f]))].map((k) =>
+      k === null ? 'standardvärdet' : (reg.enhet(k)?.namn ?? k),
+    );
     rader.push(`Klart: ${enhet.namn} ärver nu ${uppraknat(andring.falt.map((f) => FALTNAMN[f]))} (från ${uppraknat(kallor)}).`);
   }
   if (reg.barnTill(enhet.id).length) rader.push(`Det gäller också enheterna under ${kortnamn(enhet)} som inte har egna gränser.`);

@@ -18,7 +18,9 @@ export class LokalKanal {
   private raknare = 0;
 
   constructor(app: Application<Tillstand>) {
-    this.adapter = new TestAdapter(async (context) => { await app.run(context); });
+    this.adapter = new TestAdapter(async (context) => {
+      await app.run(context);
+    });
   }
 
   private grund(fran: LokalAvsandare): Partial<Activity> {
@@ -28,7 +30,13 @@ export class LokalKanal {
       id: `lokal-${++this.raknare}`,
       from: { id: `29:${fran.anvandare}`, name: fran.namn ?? fran.anvandare, aadObjectId: fran.anvandare },
       recipient: { id: '28:budgetkollen', name: 'Budgetkollen' },
-      conversation: { id: fran.konversation ?? `personlig-${fran.anvandare}`, conversationType: 'personal', isGroup: false, name: '', tenantId: fran.tenant ?? 'lokal' },
+      conversation: {
+        id: fran.konversation ?? `personlig-${fran.anvandare}`,
+        conversationType: 'personal',
+        isGroup: false,
+        name: '',
+        tenantId: fran.tenant ?? 'lokal',
+      },
       channelData: { tenant: { id: fran.tenant ?? 'lokal' } },
       locale: 'sv-SE',
       timestamp: new Date(),
@@ -50,13 +58,25 @@ export class LokalKanal {
    * Presses an Action.Execute button: an `adaptiveCard/action` invoke, as Teams sends it. Returns the invoke
    * response (status and body; the body's `value` is the card that replaces the pressed one) and anything else sent.
    */
-  async invoke(verb: string, data: Record<string, unknown>, fran: LokalAvsandare, replyToId?: string): Promise<{ status: number | undefined; body: { statusCode?: number; type?: string; value?: unknown } | undefined; aktiviteter: Partial<Activity>[] }> {
-    const svar = await this.skicka({
-      type: ActivityTypes.Invoke,
-      name: 'adaptiveCard/action',
-      value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
-      ...(replyToId ? { replyToId } : {}),
-    }, fran);
+  async invoke(
+    verb: string,
+    data: Record<string, unknown>,
+    fran: LokalAvsandare,
+    replyToId?: string,
+  ): Promise<{
+    status: number | undefined;
+    body: { statusCode?: number; type?: string; value?: unknown } | undefined;
+    aktiviteter: Partial<Activity>[];
+  }> {
+    const svar = await this.skicka(
+      {
+        type: ActivityTypes.Invoke,
+        name: 'adaptiveCard/action',
+        value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+        ...(replyToId ? { replyToId } : {}),
+      },
+      fran,
+    );
     const ir = svar.find((a) => a.type === ActivityTypes.InvokeResponse);
     const varde = ir?.value as { status?: number; body?: { statusCode?: number; type?: string; value?: unknown } } | undefined;
     return { status: varde?.status, body: varde?.body, aktiviteter: svar.filter((a) => a.type !== ActivityTypes.InvokeResponse) };

@@ -10,7 +10,10 @@ export class Miljofabrik {
   private index: Enhetsindex | null = null;
   private generation = -1;
 
-  constructor(private readonly store: Store, private readonly klocka: () => Date) {}
+  constructor(
+    private readonly store: Store,
+    private readonly klocka: () => Date,
+  ) {}
 
   skapa(anvandare: Anvandare | undefined, kontext: Kontext | undefined): Svarsmiljo {
     const register = this.store.register;

@@ -3,8 +3,17 @@ import { ActivityTypes, CardFactory, type TurnContext } from 'botbuilder';
 import type { Application } from '@microsoft/teams-ai';
 import { atgardshistorikSvar, historikSvar } from '../answers/historik.js';
 import {
-  VERB, atgardsformular, atgardskonflikt, atgardskvitto, meddelande, periodUrSammansattning, standardenhet, standardperiod,
-  utfallsformular, utfallskonflikt, utfallskvitto,
+  VERB,
+  atgardsformular,
+  atgardskonflikt,
+  atgardskvitto,
+  meddelande,
+  periodUrSammansattning,
+  standardenhet,
+  standardperiod,
+  utfallsformular,
+  utfallskonflikt,
+  utfallskvitto,
 } from '../answers/inrapportering.js';
 import { beskrivEnhet, valjEnhet } from '../answers/enhetsval.js';
 import type { Svar, Svarsmiljo } from '../answers/svar.js';
@@ -14,7 +23,14 @@ import type { Atgard, Enhet } from '../domain/schema.js';
 import { senastePeriodFor } from '../domain/siffror.js';
 import type { Fraga } from '../language/tolka.js';
 import { bindKort, type Kort } from '../cards/binda.js';
-import { type Atgardsresultat, type Inlamnare, type Utfallsresultat, noteraOmNekad, sparaAtgard, sparaUtfall } from '../store/inrapportering.js';
+import {
+  type Atgardsresultat,
+  type Inlamnare,
+  type Utfallsresultat,
+  noteraOmNekad,
+  sparaAtgard,
+  sparaUtfall,
+} from '../store/inrapportering.js';
 import { Lagringsfel } from '../store/fel.js';
 import type { Store } from '../store/store.js';
 import type { Logg } from '../logg.js';
@@ -39,7 +55,9 @@ async function formularEllerNekande(m: Svarsmiljo, store: Store, logg: Logg, vem
     return { text: nekandeText(m.anvandare, enhet.id, m.register) };
   }
   if (period > m.nu) {
-    return { text: `${periodNamn(period)} har inte börjat ännu, så det finns inget att rapportera. Välj ${periodNamn(m.nu)} eller en tidigare månad.` };
+    return {
+      text: `${periodNamn(period)} har inte börjat ännu, så det finns inget att rapportera. Välj ${periodNamn(m.nu)} eller en tidigare månad.`,
+    };
   }
   return utfallsformular(m, { enhet: enhet.id, period, kortId: randomUUID() });
 }
@@ -58,8 +76,10 @@ export const rapporteraKommando: Kommandohanterare = async (fraga, k) => {
     enhet = standardenhet(m) ?? reg.enhet(m.anvandare?.enheter[0] ?? '') ?? reg.rot();
   }
   if (!enhet) return { text: 'Det finns inga enheter inlagda ännu. Be en administratör importera organisationen.' };
-  const period = fraga.tid.period ?? periodUrSammansattning(fraga.text, m.nu)
-    ?? (fraga.tid.relativ === 'senaste_stangda' ? foregaende(m.nu) : standardperiod(reg, enhet.id, m.nu));
+  const period =
+    fraga.tid.period ??
+    periodUrSammansattning(fraga.text, m.nu) ??
+    (fraga.tid.relativ === 'senaste_stangda' ? foregaende(m.nu) : standardperiod(reg, enhet.id, m.nu));
   return formularEllerNekande(m, k.store, k.logg, vem, enhet, period);
 };
 
@@ -78,15 +98,31 @@ function atgarderFor(fraga: Fraga, m: Svarsmiljo, tvingad?: string): Atgard[] {
   return trafar(reg.allaAtgarder());
 }
 
-function valjAtgard(fraga: Fraga, m: Svarsmiljo, tvingad: string | undefined, fortsattning: string): { ok: true; atgard: Atgard } | { ok: false; svar: Svar } {
+function valjAtgard(
+  fraga: Fraga,
+  m: Svarsmiljo,
+  tvingad: string | undefined,
+  fortsattning: string,
+): { ok: true; atgard: Atgard } | { ok: false; svar: Svar } {
   const reg = m.register;
   const kandidater = atgarderFor(fraga, m, tvingad);
   if (fraga.atgardNr === null) {
     const exempel = kandidater.slice(0, 12).map((a) => `${a.nr}. ${a.atgard} (${reg.enhet(a.enhet)?.namn ?? a.enhet})`);
-    return { ok: false, svar: { text: `Vilken åtgärd? Skriv till exempel "${fortsattning} ${kandidater[0]?.nr ?? 1}".${exempel.length ? `\n\n${exempel.join('\n')}` : ''}` } };
+    return {
+      ok: false,
+      svar: {
+        text: `Vilken åtgärd? Skriv till exempel "${fortsattning} ${kandidater[0]?.nr ?? 1}".${exempel.length ? `\n\n${exempel.join('\n')}` : ''}`,
+      },
+    };
   }
   if (kandidater.length === 1) return { ok: true, atgard: kandidater[0] };
-  if (!kandidater.length) return { ok: false, svar: { text: `Jag hittar ingen åtgärd ${fraga.atgardNr}${tvingad || fraga.enheter.length ? ` för ${reg.enhet(tvingad ?? fraga.enheter[0].id)?.namn}` : ''}. Fråga "visa åtgärder" för att se vilka som finns.` } };
+  if (!kandidater.length)
+    return {
+      ok: false,
+      svar: {
+        text: `Jag hittar ingen åtgärd ${fraga.atgardNr}${tvingad || fraga.enheter.length ? ` för ${reg.enhet(tvingad ?? fraga.enheter[0].id)?.namn}` : ''}. Fråga "visa åtgärder" för att se vilka som finns.`,
+      },
+    };
   return {
     ok: false,
     svar: {
@@ -95,7 +131,11 @@ function valjAtgard(fraga: Fraga, m: Svarsmiljo, tvingad: string | undefined, fo
         mall: 'val',
         data: {
           rubrik: `Vilken åtgärd ${fraga.atgardNr} menar du?`,
-          val: kandidater.map((a) => ({ titel: `${a.atgard} (${beskrivEnhet(reg.enhet(a.enhet)!, m)})`, fraga: `${fortsattning} ${a.nr}`, enhet: a.enhet })),
+          val: kandidater.map((a) => ({
+            titel: `${a.atgard} (${beskrivEnhet(reg.enhet(a.enhet)!, m)})`,
+            fraga: `${fortsattning} ${a.nr}`,
+            enhet: a.enhet,
+          })),
         },
       },
     },
@@ -129,7 +169,8 @@ export const historikKommando: Kommandohanterare = async (fraga, k) => {
   if (!val.ok) return val.svar;
   const enhet = val.enhet;
   const kontextPeriod = m.kontext?.enhet === enhet.id ? m.kontext.period : undefined;
-  const period = fraga.tid.period ?? periodUrSammansattning(fraga.text, m.nu) ?? kontextPeriod ?? senastePeriodFor(m.register, enhet.id, m.nu);
+  const period =
+    fraga.tid.period ?? periodUrSammansattning(fraga.text, m.nu) ?? kontextPeriod ?? senastePeriodFor(m.register, enhet.id, m.nu);
   if (!period) return { text: `Det finns inga siffror för ${enhet.namn} ännu, så det finns ingen historik.` };
   return historikSvar(m, enhet, period);
 };
@@ -152,7 +193,11 @@ export function kopplaRapportering(app: Application<Tillstand>, b: Appberoenden)
   const misslyckat = (e: unknown, vem: Inlamnare): Svar => {
     b.logg.error('kunde inte spara från kort', { fel: e as Error, anvandare: vem.id });
     const orsak = e instanceof Lagringsfel ? [e.message] : [];
-    return meddelande('Något gick fel', [...orsak, 'Inget har sparats. Försök igen om en stund; skriv "rapportera" för att få ett nytt formulär.'], 'Attention');
+    return meddelande(
+      'Något gick fel',
+      [...orsak, 'Inget har sparats. Försök igen om en stund; skriv "rapportera" för att få ett nytt formulär.'],
+      'Attention',
+    );
   };
 
   /** A stored change replaces the card for everyone in a group chat or channel, not only for the one who pressed. */
@@ -193,7 +238,14 @@ export function kopplaRapportering(app: Application<Tillstand>, b: Appberoenden)
   app.adaptiveCards.actionExecute(VERB.oppnaUtfall, async (context, state, data: Record<string, unknown>) => {
     const m = miljo(context, state);
     const enhet = m.register.enhet(text(data.enhet));
-    if (!enhet) return kort(meddelande('Kortet kan inte användas', ['Enheten finns inte längre. Skriv "rapportera" för att få ett nytt formulär.'], 'Attention'));
+    if (!enhet)
+      return kort(
+        meddelande(
+          'Kortet kan inte användas',
+          ['Enheten finns inte längre. Skriv "rapportera" för att få ett nytt formulär.'],
+          'Attention',
+        ),
+      );
     const onskad = text(data.period);
     const period = PERIOD_MONSTER.test(onskad) ? onskad : standardperiod(m.register, enhet.id, m.nu);
     return kort(await formularEllerNekande(m, b.store, b.logg, inlamnare(context, b.store), enhet, period));
@@ -212,7 +264,13 @@ export function kopplaRapportering(app: Application<Tillstand>, b: Appberoenden)
     switch (r.typ) {
       case 'ogiltigt_kort':
         logg.warn('ogiltigt rapportkort');
-        return kort(meddelande('Kortet kan inte användas', ['Kortet saknar uppgifter som behövs för att spara. Inget har sparats. Skriv "rapportera" för att få ett nytt formulär.'], 'Attention'));
+        return kort(
+          meddelande(
+            'Kortet kan inte användas',
+            ['Kortet saknar uppgifter som behövs för att spara. Inget har sparats. Skriv "rapportera" för att få ett nytt formulär.'],
+            'Attention',
+          ),
+        );
       case 'nekad':
         logg.warn('rapportering nekad');
         return kort(meddelande('Inget har sparats', [nekandeText(vem.anvandare, r.enhet, m.register)], 'Attention'));
@@ -221,15 +279,22 @@ export function kopplaRapportering(app: Application<Tillstand>, b: Appberoenden)
         const vald = text(data.enhet);
         const enhet = m.register.enhet(vald) && farRapportera(vem.anvandare, vald, m.register) ? vald : text(data.grundenhet);
         const onskad = text(data.period);
-        const period = PERIOD_MONSTER.test(onskad) && onskad <= m.nu ? onskad : PERIOD_MONSTER.test(text(data.grundperiod)) ? text(data.grundperiod) : m.nu;
-        return kort(utfallsformular(m, {
-          enhet: m.register.enhet(enhet) ? enhet : (standardenhet(m)?.id ?? ''),
-          period,
-          kortId: text(data.kortId),
-          grund: { version: Number(data.grundversion) || 0, enhet: text(data.grundenhet), period: text(data.grundperiod) },
-          varden: data,
-          fel: r.fel,
-        }));
+        const period =
+          PERIOD_MONSTER.test(onskad) && onskad <= m.nu
+            ? onskad
+            : PERIOD_MONSTER.test(text(data.grundperiod))
+              ? text(data.grundperiod)
+              : m.nu;
+        return kort(
+          utfallsformular(m, {
+            enhet: m.register.enhet(enhet) ? enhet : (standardenhet(m)?.id ?? ''),
+            period,
+            kortId: text(data.kortId),
+            grund: { version: Number(data.grundversion) || 0, enhet: text(data.grundenhet), period: text(data.grundperiod) },
+            varden: data,
+            fel: r.fel,
+          }),
+        );
       }
       case 'konflikt':
         logg.info('rapport mot äldre version', { grundversion: r.grundversion, nuvarande: r.nuvarande.version });
@@ -250,7 +315,14 @@ export function kopplaRapportering(app: Application<Tillstand>, b: Appberoenden)
   app.adaptiveCards.actionExecute(VERB.oppnaAtgard, async (context, state, data: Record<string, unknown>) => {
     const m = miljo(context, state);
     const atgard = m.register.atgarder(text(data.enhet)).find((a) => String(a.nr) === text(data.nr));
-    if (!atgard) return kort(meddelande('Kortet kan inte användas', ['Åtgärden finns inte längre. Fråga "visa åtgärder" för att se vilka som finns.'], 'Attention'));
+    if (!atgard)
+      return kort(
+        meddelande(
+          'Kortet kan inte användas',
+          ['Åtgärden finns inte längre. Fråga "visa åtgärder" för att se vilka som finns.'],
+          'Attention',
+        ),
+      );
     return kort(await atgardsformularEllerNekande(m, b.store, b.logg, inlamnare(context, b.store), atgard));
   });
 
@@ -267,14 +339,36 @@ export function kopplaRapportering(app: Application<Tillstand>, b: Appberoenden)
     switch (r.typ) {
       case 'ogiltigt_kort':
         logg.warn('ogiltigt åtgärdskort');
-        return kort(meddelande('Kortet kan inte användas', ['Kortet saknar uppgifter som behövs för att spara. Inget har sparats. Skriv till exempel "uppdatera åtgärd 5" för att få ett nytt formulär.'], 'Attention'));
+        return kort(
+          meddelande(
+            'Kortet kan inte användas',
+            [
+              'Kortet saknar uppgifter som behövs för att spara. Inget har sparats. Skriv till exempel "uppdatera åtgärd 5" för att få ett nytt formulär.',
+            ],
+            'Attention',
+          ),
+        );
       case 'saknas':
-        return kort(meddelande('Åtgärden finns inte', [`Jag hittar ingen åtgärd ${r.nr} för ${m.register.enhet(r.enhet)?.namn ?? r.enhet}. Inget har sparats.`], 'Attention'));
+        return kort(
+          meddelande(
+            'Åtgärden finns inte',
+            [`Jag hittar ingen åtgärd ${r.nr} för ${m.register.enhet(r.enhet)?.namn ?? r.enhet}. Inget har sparats.`],
+            'Attention',
+          ),
+        );
       case 'nekad':
         logg.warn('uppdatering av åtgärd nekad');
         return kort(meddelande('Inget har sparats', [nekandeText(vem.anvandare, r.enhet, m.register)], 'Attention'));
       case 'fel':
-        return kort(atgardsformular(m, { atgard: r.atgard, kortId: text(data.kortId), grundversion: Number(data.grundversion) || 0, varden: data, fel: r.fel }));
+        return kort(
+          atgardsformular(m, {
+            atgard: r.atgard,
+            kortId: text(data.kortId),
+            grundversion: Number(data.grundversion) || 0,
+            varden: data,
+            fel: r.fel,
+          }),
+        );
       case 'konflikt':
         return kort(atgardskonflikt(m, { ...r, kortId: text(data.kortId) }));
       case 'oforandrad':

@@ -23,7 +23,11 @@ export function korrelationsId(aktivitet: unknown): string {
  * and decides the status and the log line itself.
  */
 interface Behandlare {
-  processActivity(auth: string, aktivitet: Activity, logik: (context: TurnContext) => Promise<void>): Promise<{ status?: number; body?: unknown } | undefined>;
+  processActivity(
+    auth: string,
+    aktivitet: Activity,
+    logik: (context: TurnContext) => Promise<void>,
+  ): Promise<{ status?: number; body?: unknown } | undefined>;
 }
 
 /** What the token check threw, as the status to answer: a bad or missing token is 401, whatever botbuilder calls it. */
@@ -39,7 +43,13 @@ function autentiseringsstatus(e: unknown): number | null {
  * POST /api/messages for Teams, GET /healthz for whoever runs us. Every log line written while an activity
  * is handled carries its correlation id; tokens, error texts and cards never go back in an HTTP answer.
  */
-export async function startaServer(app: Application<Tillstand>, adapter: TeamsAdapter, host: string, port: number, logg: Logg): Promise<Server> {
+export async function startaServer(
+  app: Application<Tillstand>,
+  adapter: TeamsAdapter,
+  host: string,
+  port: number,
+  logg: Logg,
+): Promise<Server> {
   const server = restify.createServer({ name: 'budgetkollen', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: 256 * 1024, mapParams: false }));
   server.get('/healthz', (_req, res, next) => {
@@ -71,7 +81,12 @@ export async function startaServer(app: Application<Tillstand>, adapter: TeamsAd
       } catch (e) {
         const status = turenBorjade ? null : autentiseringsstatus(e);
         if (status !== null) {
-          logg.warn('avvisad: saknad eller ogiltig Bot Framework-token', { status, orsak: e as Error, typ: aktivitet.type, huvudFinns: auth !== '' });
+          logg.warn('avvisad: saknad eller ogiltig Bot Framework-token', {
+            status,
+            orsak: e as Error,
+            typ: aktivitet.type,
+            huvudFinns: auth !== '',
+          });
           if (!res.headersSent) res.send(status);
           return;
         }

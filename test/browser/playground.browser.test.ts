@@ -39,7 +39,8 @@ describe('browser: the Agents Playground in headless Chromium (issue 6)', functi
   before(async function () {
     if (!existsSync(CHROMIUM)) {
       const line = `Hoppar över webbläsarsviten: ${CHROMIUM} saknas (apt-get install -y chromium)`;
-      if (/^(1|true)$/i.test(process.env.CI ?? '')) throw new Error(`${line.replace('Hoppar över', 'Kan inte köra')}; i CI måste den köras.`);
+      if (/^(1|true)$/i.test(process.env.CI ?? ''))
+        throw new Error(`${line.replace('Hoppar över', 'Kan inte köra')}; i CI måste den köras.`);
       console.log(`  ${line}`);
       this.skip();
     }
@@ -101,7 +102,11 @@ describe('browser: the Agents Playground in headless Chromium (issue 6)', functi
    * user's own bubbles are spans (like the Log Panel's lines), so they are looked for only here.
    */
   function chatPane(): Locator {
-    return page.locator('div').filter({ has: page.locator(COMPOSER) }).filter({ has: page.locator('.ac-adaptiveCard') }).last();
+    return page
+      .locator('div')
+      .filter({ has: page.locator(COMPOSER) })
+      .filter({ has: page.locator('.ac-adaptiveCard') })
+      .last();
   }
 
   /** In a channel: the box for starting a new post (each thread has its own reply box below it). */
@@ -111,7 +116,10 @@ describe('browser: the Agents Playground in headless Chromium (issue 6)', functi
 
   /** The newest card in the chat pane with a text block containing `text`. */
   function card(text: string): Locator {
-    return page.locator('.ac-adaptiveCard').filter({ has: page.locator('.ac-textBlock', { hasText: text }) }).last();
+    return page
+      .locator('.ac-adaptiveCard')
+      .filter({ has: page.locator('.ac-textBlock', { hasText: text }) })
+      .last();
   }
 
   /** What the card shows, as text: its text blocks (facts are text blocks too), one per line. */
@@ -203,7 +211,7 @@ describe('browser: the Agents Playground in headless Chromium (issue 6)', functi
     assert.deepEqual(e.missing, [], e.message());
   });
 
-  it('in the team installed by custom activities, General subscribes to IFO\'s alerts by a message that mentions the bot (issue 5)', async () => {
+  it("in the team installed by custom activities, General subscribes to IFO's alerts by a message that mentions the bot (issue 5)", async () => {
     await pg.sendCustomActivity('install', pg.teamId);
     await pg.sendCustomActivity('botAdded', pg.teamId);
     await page.getByRole('treeitem', { name: /General/ }).click();
@@ -235,14 +243,19 @@ describe('browser: the Agents Playground in headless Chromium (issue 6)', functi
     await form.getByLabel('Helårsprognos (tkr)').fill(RED.prognos);
     await form.getByLabel('Kommentar').fill(RED.kommentar);
     await form.getByRole('button', { name: 'Skicka' }).click();
-    await inChat(`Sparat: ${unit('ifo').namn} t.o.m. ${periodName(NEXT)}`).first().waitFor({ timeout: 15_000 });
+    await inChat(`Sparat: ${unit('ifo').namn} t.o.m. ${periodName(NEXT)}`)
+      .first()
+      .waitFor({ timeout: 15_000 });
     await shot('rapportera-rott');
   });
 
   it('the alert card appears as a new post in General, with the figures that crossed the limit', async () => {
     await page.getByRole('treeitem', { name: /General/ }).click();
     const alertHeading = `${unit('ifo').namn} t.o.m. ${periodName(NEXT)}`;
-    const alert = page.locator('.ac-adaptiveCard').filter({ has: page.locator('.ac-textBlock', { hasText: 'KRITISK NIVÅ' }) }).filter({ hasText: alertHeading });
+    const alert = page
+      .locator('.ac-adaptiveCard')
+      .filter({ has: page.locator('.ac-textBlock', { hasText: 'KRITISK NIVÅ' }) })
+      .filter({ hasText: alertHeading });
     await alert.first().waitFor({ timeout: 15_000 });
     await alert.first().scrollIntoViewIfNeeded();
     await shot('general-larm');
@@ -261,5 +274,9 @@ describe('browser: the Agents Playground in headless Chromium (issue 6)', functi
 });
 
 function slug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9åäö]+/g, '-').replace(/^-|-$/g, '').slice(0, 40);
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9åäö]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 40);
 }

@@ -121,10 +121,7 @@ export function measures(unitId: string): Row[] {
 /** Sum of every plan_YYYY cell of a unit's measures (tkr). */
 export function plannedTotal(unitId: string): number {
   return round1(
-    measures(unitId).reduce(
-      (total, r) => total + Object.entries(r).reduce((s, [k, v]) => (k.startsWith('plan_') ? s + num(v) : s), 0),
-      0,
-    ),
+    measures(unitId).reduce((total, r) => total + Object.entries(r).reduce((s, [k, v]) => (k.startsWith('plan_') ? s + num(v) : s), 0), 0),
   );
 }
 

@@ -151,7 +151,8 @@ describe('e2e: questions through the Agents Playground (issue 3)', function () {
       const surpluses = children.filter(({ f }) => f.avvikelse > 0);
       assert.ok(surpluses.length > 0, 'the demo data has a unit in surplus under IFO');
       check(reply, (e) => {
-        for (const { u, f } of surpluses) e.has(`${u.namn} in surplus`, new RegExp(escapeRe(u.namn))).has(`its surplus`, amount(f.avvikelse));
+        for (const { u, f } of surpluses)
+          e.has(`${u.namn} in surplus`, new RegExp(escapeRe(u.namn))).has(`its surplus`, amount(f.avvikelse));
       });
     });
   });
@@ -178,7 +179,10 @@ describe('e2e: questions through the Agents Playground (issue 3)', function () {
           amount(vos.prognosavvikelse),
         ])
         .has('the difference', amount(ifo.avvikelse - vos.avvikelse))
-        .has('which is worse', `${ifo.avvikelse < vos.avvikelse ? 'Individ- och familjeomsorg' : 'Vård och stöd'} har den sämre avvikelsen`),
+        .has(
+          'which is worse',
+          `${ifo.avvikelse < vos.avvikelse ? 'Individ- och familjeomsorg' : 'Vård och stöd'} har den sämre avvikelsen`,
+        ),
     );
   });
 
@@ -188,7 +192,7 @@ describe('e2e: questions through the Agents Playground (issue 3)', function () {
       reply = await ask('visa åtgärdsplanen för vård och stöd');
     });
 
-    it('lists the plan\'s measures with their status', () => {
+    it("lists the plan's measures with their status", () => {
       const rows = measures('vos');
       assert.equal(rows.length, 10);
       check(reply, (e) =>
@@ -202,11 +206,15 @@ describe('e2e: questions through the Agents Playground (issue 3)', function () {
     it('the answer flags that the plan states 13 149 tkr while its rows add up to 13 549 tkr', () => {
       const stated = actionPlan('vos').angivenSumma;
       const rows = plannedTotal('vos');
-      assert.deepEqual([stated, rows], [13149, 13549], 'the demo data holds the seed\'s discrepancy');
+      assert.deepEqual([stated, rows], [13149, 13549], "the demo data holds the seed's discrepancy");
       // The whole answer travels as the card's fallbackText (what clients without cards and
       // notifications show).
       const text = normalizeText(String(adaptiveCardOf(reply)?.fallbackText ?? reply.text));
-      const e = new Expectations(text).has('stated sum', amount(stated)).has('sum of rows', amount(rows)).has('difference', amount(rows - stated)).has('flag', /stämmer inte/);
+      const e = new Expectations(text)
+        .has('stated sum', amount(stated))
+        .has('sum of rows', amount(rows))
+        .has('difference', amount(rows - stated))
+        .has('flag', /stämmer inte/);
       assert.deepEqual(e.missing, [], e.message());
     });
 
@@ -214,7 +222,10 @@ describe('e2e: questions through the Agents Playground (issue 3)', function () {
       const stated = actionPlan('vos').angivenSumma;
       const rows = plannedTotal('vos');
       check(reply, (e) =>
-        e.has('stated sum', amount(stated)).has('sum of rows', amount(rows)).has('flag that they differ', /stämmer inte/),
+        e
+          .has('stated sum', amount(stated))
+          .has('sum of rows', amount(rows))
+          .has('flag that they differ', /stämmer inte/),
       );
     });
   });

@@ -83,7 +83,7 @@ describe('e2e: deviation alerts to a channel through the Agents Playground (issu
 
   it('red figures for IFO submitted on the form card bring an alert card to General', async () => {
     const procent = Math.round((v('utfall_ack') / v('budget_ack')) * 1000) / 10;
-    assert.ok(procent >= num(threshold.kritisk_procent), 'the test figures cross IFO\'s critical limit');
+    assert.ok(procent >= num(threshold.kritisk_procent), "the test figures cross IFO's critical limit");
     form = await pg.waitForReply(await pg.say(pg.personalChatId, 'rapportera siffror för IFO'));
     const skicka = cardAction(form, 'Skicka');
     period = String(cardInputs(form).period?.value);
@@ -107,10 +107,16 @@ describe('e2e: deviation alerts to a channel through the Agents Playground (issu
       .has('annual budget', amount(v('budget_helar')))
       .has('forecast', amount(v('prognos_helar')))
       .has('forecast deviation', amount(round1(v('budget_helar') - v('prognos_helar')), { signed: true }))
-      .has('the controller\'s comment', red.kommentar);
+      .has("the controller's comment", red.kommentar);
     assert.deepEqual(e.missing, [], e.message());
-    const elsewhere = pg.messages.filter((m) => m.seq > since && m !== alert && (postInGeneral(m) || m.conversationId === pg.channelId('Budgetlarm')));
-    assert.deepEqual(elsewhere.map((m) => readableText(m).slice(0, 200)), [], 'one alert, only where subscribed');
+    const elsewhere = pg.messages.filter(
+      (m) => m.seq > since && m !== alert && (postInGeneral(m) || m.conversationId === pg.channelId('Budgetlarm')),
+    );
+    assert.deepEqual(
+      elsewhere.map((m) => readableText(m).slice(0, 200)),
+      [],
+      'one alert, only where subscribed',
+    );
   });
 
   it('the same figures again send nothing: the same card pressed twice, and a new form left unchanged', async () => {
@@ -125,4 +131,3 @@ describe('e2e: deviation alerts to a channel through the Agents Playground (issu
     await pg.expectNoBotMessage((m) => postInGeneral(m) || m.conversationId.startsWith(general), QUIET_MS, { since });
   });
 });
-

@@ -99,4 +99,3 @@ describe('e2e: reporting figures on a card through the Agents Playground (issue 
     assert.deepEqual(e.missing, [], e.message());
   });
 });
-

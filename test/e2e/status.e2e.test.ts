@@ -40,8 +40,7 @@ describe('e2e: status questions through the Agents Playground', function () {
   it('stays silent in the channel when the bot is not mentioned', async () => {
     const since = pg.mark();
     const sent = await pg.say(pg.generalChannelId, QUESTION);
-    const here = (conversationId?: string) =>
-      conversationId === sent.conversationId || conversationId === pg.generalChannelId;
+    const here = (conversationId?: string) => conversationId === sent.conversationId || conversationId === pg.generalChannelId;
     await pg.expectNoBotMessage((m) => here(m.conversationId) || here(m.postConversationId), 3000, { since });
     assert.deepEqual(
       pg.log.filter((e) => e.seq > since && e.direction === 'toBot' && here(e.conversationId)),

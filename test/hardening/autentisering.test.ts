@@ -20,7 +20,9 @@ import { Connectorstub, NYCKEL_ID, connectorClaims, figur, jwt, lagrat, nyckelpa
 
 const krav = createRequire(import.meta.url);
 // The one place the Bot Connector's signing keys come from; stubbed so the test runs without a network.
-const { OpenIdMetadata } = krav('botframework-connector/lib/auth/openIdMetadata.js') as { OpenIdMetadata: { prototype: { getKey(kid: string): Promise<unknown> } } };
+const { OpenIdMetadata } = krav('botframework-connector/lib/auth/openIdMetadata.js') as {
+  OpenIdMetadata: { prototype: { getKey(kid: string): Promise<unknown> } };
+};
 const { AppCredentials } = krav('botframework-connector') as { AppCredentials: { prototype: { getToken(): Promise<string> } } };
 
 const BOT_ID = '11111111-2222-3333-4444-555555555555';
@@ -30,7 +32,8 @@ const FEL = nyckelpar();
 
 function aktiviteter(serviceUrl: string): Array<{ namn: string; aktivitet: Record<string, unknown> }> {
   const grund = {
-    channelId: 'msteams', serviceUrl,
+    channelId: 'msteams',
+    serviceUrl,
     from: { id: '29:alex', aadObjectId: CONTROLLER_SN, name: 'Alex Wilber' },
     recipient: { id: `28:${BOT_ID}`, name: 'Budgetkollen' },
     conversation: { id: 'a:personlig-alex', conversationType: 'personal', tenantId: TENANT },
@@ -38,15 +41,34 @@ function aktiviteter(serviceUrl: string): Array<{ namn: string; aktivitet: Recor
   };
   return [
     { namn: 'fråga', aktivitet: { ...grund, type: 'message', id: 'm1', text: 'hur ligger IFO mot budget?' } },
-    { namn: 'installation (skriver en konversationsreferens)', aktivitet: { ...grund, type: 'installationUpdate', id: 'i1', action: 'add' } },
+    {
+      namn: 'installation (skriver en konversationsreferens)',
+      aktivitet: { ...grund, type: 'installationUpdate', id: 'i1', action: 'add' },
+    },
     {
       namn: 'inskick av siffror (skriver en ny version)',
       aktivitet: {
-        ...grund, type: 'invoke', id: 'k1', name: 'adaptiveCard/action',
+        ...grund,
+        type: 'invoke',
+        id: 'k1',
+        name: 'adaptiveCard/action',
         value: {
           action: {
-            type: 'Action.Execute', verb: 'spara_utfall',
-            data: { kortId: randomUUID(), grundversion: 1, grundenhet: 'bou', grundperiod: '2025-11', enhet: 'bou', period: '2025-11', budget_ack: '21 974', utfall_ack: '21 000', budget_helar: '24 000', prognos_helar: '24 000', kommentar: '' },
+            type: 'Action.Execute',
+            verb: 'spara_utfall',
+            data: {
+              kortId: randomUUID(),
+              grundversion: 1,
+              grundenhet: 'bou',
+              grundperiod: '2025-11',
+              enhet: 'bou',
+              period: '2025-11',
+              budget_ack: '21 974',
+              utfall_ack: '21 000',
+              budget_helar: '24 000',
+              prognos_helar: '24 000',
+              kommentar: '',
+            },
           },
           trigger: 'manual',
         },
@@ -64,7 +86,9 @@ describe('härdning 1: autentisering', function () {
   const sandlada = sinon.createSandbox();
 
   before(async () => {
-    sandlada.stub(OpenIdMetadata.prototype, 'getKey').callsFake(async (kid: string) => (kid === NYCKEL_ID ? { key: RATT.publikPem, endorsements: ['msteams'] } : null));
+    sandlada
+      .stub(OpenIdMetadata.prototype, 'getKey')
+      .callsFake(async (kid: string) => (kid === NYCKEL_ID ? { key: RATT.publikPem, endorsements: ['msteams'] } : null));
     // The bot's own outgoing token would come from Entra ID; the connector stub accepts any.
     sandlada.stub(AppCredentials.prototype, 'getToken').resolves('utgaende-testtoken');
     // botframework-connector prints rejected tokens' stack traces with console.error; not this test's output.
@@ -73,7 +97,14 @@ describe('härdning 1: autentisering', function () {
     connector = await Connectorstub.starta();
     const config = lasConfig({ PORT: '0', BOT_ID, BOT_PASSWORD: 'hemligt-losenord', BOT_TENANT_ID: TENANT });
     const adapter = skapaAdapter(config, tystLogg);
-    const app = skapaApp({ store, logg: tystLogg, klocka: () => new Date(DEMO_NU), adapter, botAppId: BOT_ID, tillatnaTenants: config.allowedTenants });
+    const app = skapaApp({
+      store,
+      logg: tystLogg,
+      klocka: () => new Date(DEMO_NU),
+      adapter,
+      botAppId: BOT_ID,
+      tillatnaTenants: config.allowedTenants,
+    });
     run = sandlada.spy(app, 'run');
     server = await startaServer(app, adapter, config.host, config.port, tystLogg);
   });
@@ -84,11 +115,12 @@ describe('härdning 1: autentisering', function () {
     await connector?.stang();
   });
 
-  const posta = (aktivitet: unknown, auth?: string) => fetch(`http://127.0.0.1:${server.port}/api/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(auth === undefined ? {} : { authorization: auth }) },
-    body: JSON.stringify(aktivitet),
-  });
+  const posta = (aktivitet: unknown, auth?: string) =>
+    fetch(`http://127.0.0.1:${server.port}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(auth === undefined ? {} : { authorization: auth }) },
+      body: JSON.stringify(aktivitet),
+    });
 
   const ogiltiga = (): Array<[string, string | undefined]> => {
     const c = connectorClaims(BOT_ID, connector.url);
@@ -108,11 +140,17 @@ describe('härdning 1: autentisering', function () {
       ['alg none', `Bearer ${none}`],
       ['HS256 med botens lösenord som nyckel', `Bearer ${hs256}`],
       ['RS256 med rätt form men signerad med en annan nyckel', `Bearer ${jwt(FEL.privat, c)}`],
-      ['rätt nyckel, men signaturen från en annan token', `Bearer ${jwt(RATT.privat, c).split('.').slice(0, 2).join('.')}.${jwt(RATT.privat, { ...c, aud: 'annan' }).split('.')[2]}`],
+      [
+        'rätt nyckel, men signaturen från en annan token',
+        `Bearer ${jwt(RATT.privat, c).split('.').slice(0, 2).join('.')}.${jwt(RATT.privat, { ...c, aud: 'annan' }).split('.')[2]}`,
+      ],
       ['okänd nyckel-id', `Bearer ${jwt(RATT.privat, c, { kid: 'okand' })}`],
       ['utfärdad till en annan bot', `Bearer ${jwt(RATT.privat, { ...c, aud: 'annan-bot' })}`],
       ['fel utfärdare', `Bearer ${jwt(RATT.privat, { ...c, iss: 'https://evil.example' })}`],
-      ['utgången', `Bearer ${jwt(RATT.privat, { ...c, exp: Math.floor(Date.now() / 1000) - 600, nbf: Math.floor(Date.now() / 1000) - 7200 })}`],
+      [
+        'utgången',
+        `Bearer ${jwt(RATT.privat, { ...c, exp: Math.floor(Date.now() / 1000) - 600, nbf: Math.floor(Date.now() / 1000) - 7200 })}`,
+      ],
       ['inte giltig än', `Bearer ${jwt(RATT.privat, { ...c, nbf: Math.floor(Date.now() / 1000) + 3600 })}`],
       ['serviceurl i token stämmer inte med aktiviteten', `Bearer ${jwt(RATT.privat, { ...c, serviceurl: 'https://annan.example/' })}`],
     ];
@@ -140,7 +178,10 @@ describe('härdning 1: autentisering', function () {
     const token = `Bearer ${jwt(RATT.privat, connectorClaims(BOT_ID, connector.url))}`;
     const [fraga, installation, inskick] = aktiviteter(connector.url);
     assert.equal((await posta(fraga.aktivitet, token)).status, 200);
-    assert.ok(connector.levererade().some((m) => /Individ- och familjeomsorg t\.o\.m\. november 2025/.test(JSON.stringify(m.kropp))), 'svaret på frågan kom fram');
+    assert.ok(
+      connector.levererade().some((m) => /Individ- och familjeomsorg t\.o\.m\. november 2025/.test(JSON.stringify(m.kropp))),
+      'svaret på frågan kom fram',
+    );
     assert.equal(connector.mottaget[0].auth, 'Bearer utgaende-testtoken');
     assert.equal((await posta(installation.aktivitet, token)).status, 200);
     assert.ok(store.dokument.konversationer.some((k) => k.id === 'a:personlig-alex'));
@@ -157,31 +198,56 @@ describe('härdning 1: autentisering', function () {
       const r = await posta(kropp, `Bearer ${jwt(RATT.privat, connectorClaims(BOT_ID, connector.url))}`);
       assert.equal(r.status, 400, JSON.stringify(kropp));
     }
-    const trasig = await fetch(`http://127.0.0.1:${server.port}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type":"message",' });
+    const trasig = await fetch(`http://127.0.0.1:${server.port}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"type":"message",',
+    });
     assert.ok(trasig.status === 400 || trasig.status === 401, String(trasig.status));
     assert.equal(run.callCount, fore);
   });
 });
 
 /** Starts the real composition root (`src/index.ts`) and returns its exit code and stderr. */
-function startaBoten(env: Record<string, string>, stoppaEfterStart = false): Promise<{ kod: number | null; halsa: number | null; fel: string }> {
-  const rent = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(BOT_|HOST$|PORT$|NODE_ENV$|ALLOWED_TENANTS$|STORE_PATH$)/.test(k)));
+function startaBoten(
+  env: Record<string, string>,
+  stoppaEfterStart = false,
+): Promise<{ kod: number | null; halsa: number | null; fel: string }> {
+  const rent = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !/^(BOT_|HOST$|PORT$|NODE_ENV$|ALLOWED_TENANTS$|STORE_PATH$)/.test(k)),
+  );
   return new Promise((resolve, reject) => {
-    const barn = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], { env: { ...rent, PORT: '0', BUDGETKOLLEN_NOW: '2025-12-10', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const barn = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+      env: { ...rent, PORT: '0', BUDGETKOLLEN_NOW: '2025-12-10', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let fel = '';
     let stoppad = false;
     let halsa: number | null = null;
-    const tid = setTimeout(() => { barn.kill('SIGKILL'); reject(new Error(`boten avslutades inte: ${fel}`)); }, 30000);
+    const tid = setTimeout(() => {
+      barn.kill('SIGKILL');
+      reject(new Error(`boten avslutades inte: ${fel}`));
+    }, 30000);
     barn.stderr.on('data', (d: Buffer) => {
       fel += d.toString();
       const lyssnar = /"msg":"lyssnar","port":(\d+)/.exec(fel);
       if (stoppaEfterStart && lyssnar && !stoppad) {
         stoppad = true;
         // It answers before it is told to stop (the signal handler is installed right after the log line).
-        void fetch(`http://127.0.0.1:${lyssnar[1]}/healthz`).then((r) => { halsa = r.status; }, () => undefined).finally(() => barn.kill('SIGTERM'));
+        void fetch(`http://127.0.0.1:${lyssnar[1]}/healthz`)
+          .then(
+            (r) => {
+              halsa = r.status;
+            },
+            () => undefined,
+          )
+          .finally(() => barn.kill('SIGTERM'));
       }
     });
-    barn.on('exit', (kod, signal) => { clearTimeout(tid); resolve({ kod, halsa, fel: signal ? `${fel}\n(avslutad av ${signal})` : fel }); });
+    barn.on('exit', (kod, signal) => {
+      clearTimeout(tid);
+      resolve({ kod, halsa, fel: signal ? `${fel}\n(avslutad av ${signal})` : fel });
+    });
   });
 }
 
@@ -190,10 +256,18 @@ describe('härdning 1: vägrar starta oautentiserad', function () {
   const storefil = () => join(mkdtempSync(join(tmpdir(), 'bk-start-')), 'store.json');
 
   const fall: Array<[string, Record<string, string>, RegExp]> = [
-    ['HOST=0.0.0.0 utan BOT_ID', { HOST: '0.0.0.0' }, /startar inte oautentiserad på 0\.0\.0\.0: sätt BOT_ID, BOT_PASSWORD och BOT_TENANT_ID/],
+    [
+      'HOST=0.0.0.0 utan BOT_ID',
+      { HOST: '0.0.0.0' },
+      /startar inte oautentiserad på 0\.0\.0\.0: sätt BOT_ID, BOT_PASSWORD och BOT_TENANT_ID/,
+    ],
     ['HOST=:: utan BOT_ID', { HOST: '::' }, /startar inte oautentiserad på ::: sätt BOT_ID, BOT_PASSWORD och BOT_TENANT_ID/],
     ['en LAN-adress utan BOT_ID', { HOST: '192.168.1.20' }, /sätt BOT_ID, BOT_PASSWORD och BOT_TENANT_ID/],
-    ['NODE_ENV=production på loopback utan BOT_ID', { NODE_ENV: 'production' }, /startar inte oautentiserad med NODE_ENV=production: sätt BOT_ID, BOT_PASSWORD och BOT_TENANT_ID/],
+    [
+      'NODE_ENV=production på loopback utan BOT_ID',
+      { NODE_ENV: 'production' },
+      /startar inte oautentiserad med NODE_ENV=production: sätt BOT_ID, BOT_PASSWORD och BOT_TENANT_ID/,
+    ],
     ['BOT_ID utan BOT_PASSWORD', { HOST: '0.0.0.0', BOT_ID: 'x', BOT_TENANT_ID: 't' }, /BOT_PASSWORD saknas/],
     ['BOT_ID utan BOT_TENANT_ID', { HOST: '0.0.0.0', BOT_ID: 'x', BOT_PASSWORD: 'y' }, /BOT_TENANT_ID saknas/],
   ];
@@ -203,11 +277,15 @@ describe('härdning 1: vägrar starta oautentiserad', function () {
     // Three at a time: each start compiles and loads the whole bot, and CI has two cores.
     const resultat = [];
     for (let i = 0; i < fall.length; i += 3) {
-      resultat.push(...await Promise.all(fall.slice(i, i + 3).map(async ([namn, env, monster]) => {
-        const fil = storefil();
-        const r = await startaBoten({ ...env, STORE_PATH: fil });
-        return { namn, monster, fil, ...r };
-      })));
+      resultat.push(
+        ...(await Promise.all(
+          fall.slice(i, i + 3).map(async ([namn, env, monster]) => {
+            const fil = storefil();
+            const r = await startaBoten({ ...env, STORE_PATH: fil });
+            return { namn, monster, fil, ...r };
+          }),
+        )),
+      );
     }
     for (const r of resultat) {
       assert.equal(r.kod, 1, `${r.namn}: kod ${r.kod}\n${r.fel}`);

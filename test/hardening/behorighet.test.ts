@@ -14,7 +14,12 @@ import { DEMO_NU, demoStore, lasbar } from '../support/demo.js';
 import { OBEHORIGA, avtryck, figur, nyaHandelser } from './stod.js';
 
 function svarstext(aktiviteter: Array<Partial<Activity>>, kort?: unknown): string {
-  return lasbar([...aktiviteter.map((a) => [a.text ?? '', ...(a.attachments ?? []).map((b) => kortSomText(b.content))].join('\n')), kort ? kortSomText(kort) : ''].join('\n'));
+  return lasbar(
+    [
+      ...aktiviteter.map((a) => [a.text ?? '', ...(a.attachments ?? []).map((b) => kortSomText(b.content))].join('\n')),
+      kort ? kortSomText(kort) : '',
+    ].join('\n'),
+  );
 }
 
 describe('härdning 3: behörighet på varje skrivväg', function () {
@@ -33,29 +38,63 @@ describe('härdning 3: behörighet på varje skrivväg', function () {
 
   let n = 0;
   const siffror = () => ({
-    kortId: randomUUID(), grundversion: store.register.senasteVersion('bou', '2025-11')?.version ?? 0, grundenhet: 'bou', grundperiod: '2025-11', enhet: 'bou', period: '2025-11',
-    budget_ack: '21 974', utfall_ack: String(21000 + ++n), budget_helar: '24 000', prognos_helar: '24 000', kommentar: `Försök ${n}`,
+    kortId: randomUUID(),
+    grundversion: store.register.senasteVersion('bou', '2025-11')?.version ?? 0,
+    grundenhet: 'bou',
+    grundperiod: '2025-11',
+    enhet: 'bou',
+    period: '2025-11',
+    budget_ack: '21 974',
+    utfall_ack: String(21000 + ++n),
+    budget_helar: '24 000',
+    prognos_helar: '24 000',
+    kommentar: `Försök ${n}`,
   });
   const atgard = () => {
     const a = store.register.atgarder('ifo').find((x) => x.nr === 1)!;
-    return { kortId: randomUUID(), grundversion: a.version, enhet: 'ifo', nr: 1, status: 'genomförd', ar: '2025', besparing: String(900 + ++n), kommentar: `Försök ${n}` };
+    return {
+      kortId: randomUUID(),
+      grundversion: a.version,
+      enhet: 'ifo',
+      nr: 1,
+      status: 'genomförd',
+      ar: '2025',
+      besparing: String(900 + ++n),
+      kommentar: `Försök ${n}`,
+    };
   };
 
   const vagar: Array<{ namn: string; atgard: string; gor: (vem: string) => Promise<string>; lyckad: RegExp }> = [
     {
-      namn: 'siffror (Action.Execute spara_utfall)', atgard: 'spara_utfall', lyckad: /^Sparat: Barn och unga/m,
-      gor: async (vem) => { const r = await kanal.invoke('spara_utfall', siffror(), fran(vem)); assert.equal(r.status, 200); return svarstext(r.aktiviteter, r.body?.value); },
+      namn: 'siffror (Action.Execute spara_utfall)',
+      atgard: 'spara_utfall',
+      lyckad: /^Sparat: Barn och unga/m,
+      gor: async (vem) => {
+        const r = await kanal.invoke('spara_utfall', siffror(), fran(vem));
+        assert.equal(r.status, 200);
+        return svarstext(r.aktiviteter, r.body?.value);
+      },
     },
     {
-      namn: 'åtgärder (Action.Execute spara_atgard)', atgard: 'spara_atgard', lyckad: /^Sparat/m,
-      gor: async (vem) => { const r = await kanal.invoke('spara_atgard', atgard(), fran(vem)); assert.equal(r.status, 200); return svarstext(r.aktiviteter, r.body?.value); },
+      namn: 'åtgärder (Action.Execute spara_atgard)',
+      atgard: 'spara_atgard',
+      lyckad: /^Sparat/m,
+      gor: async (vem) => {
+        const r = await kanal.invoke('spara_atgard', atgard(), fran(vem));
+        assert.equal(r.status, 200);
+        return svarstext(r.aktiviteter, r.body?.value);
+      },
     },
     {
-      namn: 'formuläret för siffror ("rapportera för barn och unga")', atgard: 'rapportera', lyckad: /^Rapportera siffror: Barn och unga/m,
+      namn: 'formuläret för siffror ("rapportera för barn och unga")',
+      atgard: 'rapportera',
+      lyckad: /^Rapportera siffror: Barn och unga/m,
       gor: async (vem) => svarstext(await kanal.fraga('rapportera för barn och unga', fran(vem))),
     },
     {
-      namn: 'formuläret för en åtgärd ("uppdatera åtgärd 1 för IFO")', atgard: 'uppdatera_atgard', lyckad: /Åtgärd 1/,
+      namn: 'formuläret för en åtgärd ("uppdatera åtgärd 1 för IFO")',
+      atgard: 'uppdatera_atgard',
+      lyckad: /Åtgärd 1/,
       gor: async (vem) => svarstext(await kanal.fraga('uppdatera åtgärd 1 för IFO', fran(vem))),
     },
   ];
@@ -68,7 +107,11 @@ describe('härdning 3: behörighet på varje skrivväg', function () {
         nekanden++;
         assert.equal(avtryck(store).data, fore.data, 'något skrevs');
         assert.doesNotMatch(text, v.lyckad, 'svaret ser ut som om det lyckades');
-        assert.match(text, /kan inte rapportera|kan du inte rapportera|känner inte igen dig|Inget har sparats/, `inget besked om nekandet:\n${text.slice(0, 400)}`);
+        assert.match(
+          text,
+          /kan inte rapportera|kan du inte rapportera|känner inte igen dig|Inget har sparats/,
+          `inget besked om nekandet:\n${text.slice(0, 400)}`,
+        );
         const nya = nyaHandelser(store, fore);
         assert.equal(nya.length, 1, `väntade en granskningshändelse, fick ${JSON.stringify(nya.map((h) => h.typ))}`);
         assert.equal(nya[0].typ, 'nekad');
@@ -85,7 +128,10 @@ describe('härdning 3: behörighet på varje skrivväg', function () {
         const fore = avtryck(store);
         const text = await v.gor(vem);
         assert.notEqual(avtryck(store).data, fore.data, `${v.namn} av ${vem}: inget skrevs:\n${text.slice(0, 300)}`);
-        assert.ok(nyaHandelser(store, fore).some((h) => h.vem === vem && h.typ !== 'nekad'), 'ändringen granskades inte');
+        assert.ok(
+          nyaHandelser(store, fore).some((h) => h.vem === vem && h.typ !== 'nekad'),
+          'ändringen granskades inte',
+        );
       }
     }
   });

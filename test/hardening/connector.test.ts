@@ -17,7 +17,13 @@ import { type Connectorsvar, Connectorstub, figur, tills } from './stod.js';
 
 const TIDSGRANS_MS = 1500;
 
-interface Rad { niva: string; msg: string; korrelation?: string; fel?: { namn?: string; status?: number }; [k: string]: unknown }
+interface Rad {
+  niva: string;
+  msg: string;
+  korrelation?: string;
+  fel?: { namn?: string; status?: number };
+  [k: string]: unknown;
+}
 
 describe('härdning 7: Bot Connector som fallerar när boten svarar', function () {
   this.timeout(120000);
@@ -26,7 +32,9 @@ describe('härdning 7: Bot Connector som fallerar när boten svarar', function (
   let store: Store;
   const rader: string[] = [];
   const ohanterade: unknown[] = [];
-  const lyssnare = (e: unknown) => { ohanterade.push(e); };
+  const lyssnare = (e: unknown) => {
+    ohanterade.push(e);
+  };
   let nr = 0;
 
   before(async () => {
@@ -55,9 +63,15 @@ describe('härdning 7: Bot Connector som fallerar när boten svarar', function (
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
-        type: 'message', id, text, channelId: 'msteams', serviceUrl,
-        from: { id: '29:alex', aadObjectId: CONTROLLER_SN, name: 'Alex' }, recipient: { id: '28:bot', name: 'Budgetkollen' },
-        conversation: { id: `personlig-${nr}`, conversationType: 'personal', tenantId: 't1' }, channelData: { tenant: { id: 't1' } },
+        type: 'message',
+        id,
+        text,
+        channelId: 'msteams',
+        serviceUrl,
+        from: { id: '29:alex', aadObjectId: CONTROLLER_SN, name: 'Alex' },
+        recipient: { id: '28:bot', name: 'Budgetkollen' },
+        conversation: { id: `personlig-${nr}`, conversationType: 'personal', tenantId: 't1' },
+        channelData: { tenant: { id: 't1' } },
       }),
     });
     await r.text();
@@ -82,7 +96,10 @@ describe('härdning 7: Bot Connector som fallerar när boten svarar', function (
       assert.equal(ut.length, 1, `svaret levererades ${ut.length} gånger`);
       assert.match(JSON.stringify(ut[0].kropp), /Individ- och familjeomsorg t\.o\.m\. november 2025/);
       if (namn.startsWith('429')) assert.ok(Date.now() - start >= 900, 'Retry-After respekterades inte');
-      assert.deepEqual(loggat(id).filter((r) => r.niva === 'error'), []);
+      assert.deepEqual(
+        loggat(id).filter((r) => r.niva === 'error'),
+        [],
+      );
     });
   }
 
@@ -117,16 +134,24 @@ describe('härdning 7: Bot Connector som fallerar när boten svarar', function (
     // Four failed attempts (botbuilder retries three times), then the connector is back for the error message.
     connector.svara({ status: 500 }, { status: 500 }, { status: 500 }, { status: 500 });
     const { id } = await fraga('prenumerera på larm för IFO');
-    assert.ok(store.dokument.prenumerationer.some((p) => p.enhet === 'ifo' && p.konversation === `personlig-${nr}` && p.aktiv), 'prenumerationen sparades inte');
+    assert.ok(
+      store.dokument.prenumerationer.some((p) => p.enhet === 'ifo' && p.konversation === `personlig-${nr}` && p.aktiv),
+      'prenumerationen sparades inte',
+    );
     assert.doesNotMatch(JSON.stringify(leveranser(id).map((m) => m.kropp)), /Inget har ändrats/);
-    assert.ok(loggat(id).some((r) => r.niva === 'error'), 'felet loggades inte');
+    assert.ok(
+      loggat(id).some((r) => r.niva === 'error'),
+      'felet loggades inte',
+    );
   });
 });
 
 describe('härdning 7: Bot Connector som fallerar när larm skickas', function () {
   this.timeout(120000);
   const ohanterade: unknown[] = [];
-  const lyssnare = (e: unknown) => { ohanterade.push(e); };
+  const lyssnare = (e: unknown) => {
+    ohanterade.push(e);
+  };
   before(() => process.on('unhandledRejection', lyssnare));
   after(() => process.off('unhandledRejection', lyssnare));
 
@@ -160,7 +185,10 @@ describe('härdning 7: Bot Connector som fallerar när larm skickas', function (
         assert.equal(s.utskick().status, 'skickat', JSON.stringify(s.utskick()));
         assert.equal(connector.levererade().length, 1, `${connector.levererade().length} leveranser`);
         assert.ok(connector.mottaget.length > 1, 'stubben prövades inte');
-        assert.deepEqual(s.loggat().filter((r) => r.niva === 'error'), []);
+        assert.deepEqual(
+          s.loggat().filter((r) => r.niva === 'error'),
+          [],
+        );
         assert.deepEqual(ohanterade, []);
       } finally {
         await connector.stang();
@@ -177,7 +205,10 @@ describe('härdning 7: Bot Connector som fallerar när larm skickas', function (
     await tills(() => s.utskick().forsok >= 2, 30000, 'två misslyckade försök');
     assert.equal(s.utskick().status, 'väntar');
     assert.match(String(s.utskick().senaste_fel), /ECONNREFUSED|nätverksfel|connect/i);
-    assert.ok(s.loggat().some((r) => r.msg === 'larm skickas igen senare'), 'misslyckandet loggades inte');
+    assert.ok(
+      s.loggat().some((r) => r.msg === 'larm skickas igen senare'),
+      'misslyckandet loggades inte',
+    );
     const tillbaka = await Connectorstub.starta(port);
     try {
       await tills(() => s.utskick().status !== 'väntar', 30000, 'larmet skickades');
@@ -200,7 +231,10 @@ describe('härdning 7: Bot Connector som fallerar när larm skickas', function (
       await new Promise((r) => setTimeout(r, 200));
       await s.avsandare.stoppa();
       assert.equal(s.utskick().status, 'misslyckat');
-      assert.ok(s.store.dokument.prenumerationer.every((p) => !p.aktiv), 'prenumerationen är kvar');
+      assert.ok(
+        s.store.dokument.prenumerationer.every((p) => !p.aktiv),
+        'prenumerationen är kvar',
+      );
       assert.ok(s.loggat().some((r) => r.niva === 'warn' && /nås inte längre/.test(r.msg)));
       assert.equal(connector.mottaget.length, 1, 'skickades igen efter 403');
     } finally {

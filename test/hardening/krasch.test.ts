@@ -22,7 +22,13 @@ const KEDJOR = 2;
 const DODANDEN_PER_KEDJA = Math.max(3, Math.round(30 * Number(process.env.KRASCH_SKALA ?? 1)));
 const klocka = () => new Date(DEMO_NU);
 
-interface Kvitto { kortId: string; enhet: string; period: string; version: number; utfall: number }
+interface Kvitto {
+  kortId: string;
+  enhet: string;
+  period: string;
+  version: number;
+  utfall: number;
+}
 
 let fro = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31) >>> 0;
 const slump = () => {
@@ -45,9 +51,14 @@ class Korning {
   fel = '';
 
   constructor(fil: string, seed: number, env: Record<string, string> = {}) {
-    this.barn = spawn(process.execPath, ['--import', 'tsx', BARN], { env: { ...process.env, STORE: fil, SEED: String(seed), SKICKA: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    this.barn = spawn(process.execPath, ['--import', 'tsx', BARN], {
+      env: { ...process.env, STORE: fil, SEED: String(seed), SKICKA: '1', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     this.slut = new Promise((r) => this.barn.on('exit', () => r()));
-    this.barn.stderr!.on('data', (d: Buffer) => { this.fel += d; });
+    this.barn.stderr!.on('data', (d: Buffer) => {
+      this.fel += d;
+    });
     let rest = '';
     this.barn.stdout!.on('data', (d: Buffer) => {
       rest += d.toString();
@@ -74,7 +85,8 @@ class Korning {
 async function vantaPa(villkor: () => boolean, ms: number, korning: Korning, vad: string): Promise<void> {
   const slut = Date.now() + ms;
   while (!villkor()) {
-    if (Date.now() > slut) throw new Error(`${vad}: väntade för länge. stdout: ${korning.rader.slice(-300)} stderr: ${korning.fel.slice(-1000)}`);
+    if (Date.now() > slut)
+      throw new Error(`${vad}: väntade för länge. stdout: ${korning.rader.slice(-300)} stderr: ${korning.fel.slice(-1000)}`);
     await new Promise((r) => setTimeout(r, 5));
   }
 }
@@ -96,7 +108,11 @@ async function kontrollera(fil: string, kvitton: Kvitto[], efter: string): Promi
   for (const enhet of ENHETER) {
     for (const period of new Set(PERIODER)) {
       const versioner = store.register.versionerFor(enhet, period).map((x) => x.version);
-      assert.deepEqual(versioner, versioner.map((_, i) => i + 1), `${efter}: versionerna av ${enhet} ${period} är inte 1..n`);
+      assert.deepEqual(
+        versioner,
+        versioner.map((_, i) => i + 1),
+        `${efter}: versionerna av ${enhet} ${period} är inte 1..n`,
+      );
     }
   }
   assert.equal(new Set(dok.utskick.map((u) => u.id)).size, dok.utskick.length, `${efter}: ett utskick finns två gånger`);
@@ -112,14 +128,35 @@ describe('härdning 5: SIGKILL mitt i inskick och utskick', function () {
     await connector.stang();
 
     const summa = (f: (r: Awaited<ReturnType<typeof kedja>>) => number) => resultat.reduce((s, r) => s + f(r), 0);
-    figur('krasch_dodanden', summa((r) => r.dodanden));
-    figur('krasch_dodanden_mitt_i_inskick', summa((r) => r.mittIInskick));
-    figur('krasch_kvitterade_inskick', summa((r) => r.kvitterade));
+    figur(
+      'krasch_dodanden',
+      summa((r) => r.dodanden),
+    );
+    figur(
+      'krasch_dodanden_mitt_i_inskick',
+      summa((r) => r.mittIInskick),
+    );
+    figur(
+      'krasch_kvitterade_inskick',
+      summa((r) => r.kvitterade),
+    );
     figur('krasch_kvitterade_som_saknades', 0);
-    figur('krasch_larm_i_utkorgen', summa((r) => r.utskick));
-    figur('krasch_larm_levererade', summa((r) => r.leveranser));
-    figur('krasch_larm_dubbletter', summa((r) => r.dubbletter));
-    figur('krasch_dodanden_mellan_200_och_markering', summa((r) => r.iFonstret));
+    figur(
+      'krasch_larm_i_utkorgen',
+      summa((r) => r.utskick),
+    );
+    figur(
+      'krasch_larm_levererade',
+      summa((r) => r.leveranser),
+    );
+    figur(
+      'krasch_larm_dubbletter',
+      summa((r) => r.dubbletter),
+    );
+    figur(
+      'krasch_dodanden_mellan_200_och_markering',
+      summa((r) => r.iFonstret),
+    );
     if (DODANDEN_PER_KEDJA >= 30) {
       assert.ok(summa((r) => r.dodanden) >= 50);
       assert.ok(summa((r) => r.mittIInskick) >= 25, 'för få dödanden träffade medan inskick pågick');
@@ -128,10 +165,17 @@ describe('härdning 5: SIGKILL mitt i inskick och utskick', function () {
 });
 
 function startaBoten(fil: string): { barn: ChildProcess; slut: Promise<number | null>; fel: () => string } {
-  const rent = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(BOT_|HOST$|PORT$|NODE_ENV$|ALLOWED_TENANTS$|STORE_PATH$)/.test(k)));
-  const barn = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], { env: { ...rent, PORT: '0', HOST: '127.0.0.1', STORE_PATH: fil, BUDGETKOLLEN_NOW: '2025-12-10' }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const rent = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !/^(BOT_|HOST$|PORT$|NODE_ENV$|ALLOWED_TENANTS$|STORE_PATH$)/.test(k)),
+  );
+  const barn = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+    env: { ...rent, PORT: '0', HOST: '127.0.0.1', STORE_PATH: fil, BUDGETKOLLEN_NOW: '2025-12-10' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let fel = '';
-  barn.stderr!.on('data', (d: Buffer) => { fel += d; });
+  barn.stderr!.on('data', (d: Buffer) => {
+    fel += d;
+  });
   return { barn, slut: new Promise((r) => barn.on('exit', (kod) => r(kod))), fel: () => fel };
 }
 
@@ -155,7 +199,10 @@ describe('härdning 5: omstart mitt i en sändning', function () {
       andra.barn.kill('SIGTERM');
       assert.equal(await andra.slut, 0, andra.fel());
       const efter = await Store.oppna(store.fil, klocka);
-      assert.deepEqual(efter.dokument.utskick.map((u) => u.status), efter.dokument.utskick.map(() => 'skickat'));
+      assert.deepEqual(
+        efter.dokument.utskick.map((u) => u.status),
+        efter.dokument.utskick.map(() => 'skickat'),
+      );
       assert.equal(connector.mottaget.length, vantande, `${connector.mottaget.length} leveranser av ${vantande} larm`);
       figur('omstart_sigterm_mitt_i_sandning_dubbletter', connector.mottaget.length - vantande);
     } finally {
@@ -170,18 +217,35 @@ async function kedja(nr: number, connector: Connectorstub) {
   const kanal = new LokalKanal(skapaApp({ store, logg: skapaLogg('error', {}, () => undefined), klocka }));
   // Subscriptions the product's way: a channel follows Socialnämnden, a controller's chat follows IFO.
   const kanalId = `19:krasch-${nr}@thread.tacv2`;
-  const svar1 = await kanal.skicka({
-    type: 'message', text: 'prenumerera på larm för Socialnämnden', serviceUrl: connector.url,
-    conversation: { id: kanalId, conversationType: 'channel', isGroup: true, name: 'Ekonomi', tenantId: 'lokal' },
-    channelData: { tenant: { id: 'lokal' }, team: { id: `19:team-${nr}@thread.tacv2` }, channel: { id: kanalId } },
-  }, { anvandare: ADMIN });
+  const svar1 = await kanal.skicka(
+    {
+      type: 'message',
+      text: 'prenumerera på larm för Socialnämnden',
+      serviceUrl: connector.url,
+      conversation: { id: kanalId, conversationType: 'channel', isGroup: true, name: 'Ekonomi', tenantId: 'lokal' },
+      channelData: { tenant: { id: 'lokal' }, team: { id: `19:team-${nr}@thread.tacv2` }, channel: { id: kanalId } },
+    },
+    { anvandare: ADMIN },
+  );
   assert.match(JSON.stringify(svar1), /Klart/);
-  const svar2 = await kanal.skicka({ type: 'message', text: 'prenumerera på larm för IFO', serviceUrl: connector.url, conversation: { id: `a:alex-${nr}`, conversationType: 'personal', isGroup: false, name: '', tenantId: 'lokal' } }, { anvandare: CONTROLLER_SN });
+  const svar2 = await kanal.skicka(
+    {
+      type: 'message',
+      text: 'prenumerera på larm för IFO',
+      serviceUrl: connector.url,
+      conversation: { id: `a:alex-${nr}`, conversationType: 'personal', isGroup: false, name: '', tenantId: 'lokal' },
+    },
+    { anvandare: CONTROLLER_SN },
+  );
   assert.match(JSON.stringify(svar2), /Klart/);
   await store.vanta();
   const fil = store.fil;
-  const egna = () => connector.levererade().filter((m) => decodeURIComponent(m.sokvag).includes(`krasch-${nr}@`) || decodeURIComponent(m.sokvag).includes(`alex-${nr}`));
-  const leveransnyckel = (m: { sokvag: string; kropp: { summary?: string } }) => `${decodeURIComponent(m.sokvag).replace(/^\/v3\/conversations\/(.*)\/activities.*$/, '$1')}|${m.kropp.summary}`;
+  const egna = () =>
+    connector
+      .levererade()
+      .filter((m) => decodeURIComponent(m.sokvag).includes(`krasch-${nr}@`) || decodeURIComponent(m.sokvag).includes(`alex-${nr}`));
+  const leveransnyckel = (m: { sokvag: string; kropp: { summary?: string } }) =>
+    `${decodeURIComponent(m.sokvag).replace(/^\/v3\/conversations\/(.*)\/activities.*$/, '$1')}|${m.kropp.summary}`;
 
   const kvitton: Kvitto[] = [];
   let mittIInskick = 0;
@@ -214,7 +278,11 @@ async function kedja(nr: number, connector: Connectorstub) {
   const efter = await kontrollera(fil, kvitton, `kedja ${nr}, efter sista körningen`);
   const utskick = efter.dokument.utskick;
   assert.ok(utskick.length > 0, 'inga larm planerades; testet prövar inte utkorgen');
-  assert.deepEqual(utskick.filter((u) => u.status !== 'skickat').map((u) => `${u.id} ${u.status} ${u.senaste_fel}`), [], 'larm som inte skickades');
+  assert.deepEqual(
+    utskick.filter((u) => u.status !== 'skickat').map((u) => `${u.id} ${u.status} ${u.senaste_fel}`),
+    [],
+    'larm som inte skickades',
+  );
   const antal = new Map<string, number>();
   for (const m of egna()) antal.set(leveransnyckel(m), (antal.get(leveransnyckel(m)) ?? 0) + 1);
   const planerade = new Map<string, number>();
@@ -229,5 +297,13 @@ async function kedja(nr: number, connector: Connectorstub) {
     assert.ok(extra <= 1, `larmet ${n} levererades ${a} gånger`);
     dubbletter += extra;
   }
-  return { dodanden: DODANDEN_PER_KEDJA, mittIInskick, kvitterade: kvitton.length, utskick: utskick.length, leveranser: egna().length, dubbletter, iFonstret: iFonstret.size };
+  return {
+    dodanden: DODANDEN_PER_KEDJA,
+    mittIInskick,
+    kvitterade: kvitton.length,
+    utskick: utskick.length,
+    leveranser: egna().length,
+    dubbletter,
+    iFonstret: iFonstret.size,
+  };
 }

@@ -15,18 +15,39 @@ export async function storeMedVantandeLarm(connectorUrl: string): Promise<Store>
   const store = await demoStore(klocka);
   const kanal = new LokalKanal(skapaApp({ store, logg: skapaLogg('error', {}, () => undefined), klocka }));
   const kanalId = '19:larm@thread.tacv2';
-  await kanal.skicka({
-    type: 'message', text: 'prenumerera på larm för Barn och unga', serviceUrl: connectorUrl,
-    conversation: { id: kanalId, conversationType: 'channel', isGroup: true, name: 'Ekonomi', tenantId: 'lokal' },
-    channelData: { tenant: { id: 'lokal' }, team: { id: '19:team@thread.tacv2' }, channel: { id: kanalId } },
-  }, { anvandare: ADMIN });
-  const r = await kanal.invoke('spara_utfall', {
-    kortId: randomUUID(), grundversion: 0, grundenhet: 'bou', grundperiod: '2025-12', enhet: 'bou', period: '2025-12',
-    budget_ack: '24 000', utfall_ack: '31 000', budget_helar: '26 000', prognos_helar: '33 000', kommentar: 'Placeringar',
-  }, { anvandare: CONTROLLER_SN });
+  await kanal.skicka(
+    {
+      type: 'message',
+      text: 'prenumerera på larm för Barn och unga',
+      serviceUrl: connectorUrl,
+      conversation: { id: kanalId, conversationType: 'channel', isGroup: true, name: 'Ekonomi', tenantId: 'lokal' },
+      channelData: { tenant: { id: 'lokal' }, team: { id: '19:team@thread.tacv2' }, channel: { id: kanalId } },
+    },
+    { anvandare: ADMIN },
+  );
+  const r = await kanal.invoke(
+    'spara_utfall',
+    {
+      kortId: randomUUID(),
+      grundversion: 0,
+      grundenhet: 'bou',
+      grundperiod: '2025-12',
+      enhet: 'bou',
+      period: '2025-12',
+      budget_ack: '24 000',
+      utfall_ack: '31 000',
+      budget_helar: '26 000',
+      prognos_helar: '33 000',
+      kommentar: 'Placeringar',
+    },
+    { anvandare: CONTROLLER_SN },
+  );
   assert.equal(r.status, 200);
   await store.vanta();
-  assert.ok(store.dokument.utskick.some((u) => u.status === 'väntar'), 'inget larm väntar');
+  assert.ok(
+    store.dokument.utskick.some((u) => u.status === 'väntar'),
+    'inget larm väntar',
+  );
   await store.komprimera();
   return store;
 }

@@ -19,7 +19,9 @@ import { DEMO_NU, demoStore } from '../support/demo.js';
 import { Connectorstub, NYCKEL_ID, connectorClaims, figur, jwt, nyckelpar } from './stod.js';
 
 const krav = createRequire(import.meta.url);
-const { OpenIdMetadata } = krav('botframework-connector/lib/auth/openIdMetadata.js') as { OpenIdMetadata: { prototype: { getKey(kid: string): Promise<unknown> } } };
+const { OpenIdMetadata } = krav('botframework-connector/lib/auth/openIdMetadata.js') as {
+  OpenIdMetadata: { prototype: { getKey(kid: string): Promise<unknown> } };
+};
 const { AppCredentials } = krav('botframework-connector') as { AppCredentials: { prototype: { getToken(): Promise<string> } } };
 
 type Rad = Record<string, unknown> & { tid: string; niva: string; msg: string; korrelation?: string };
@@ -30,7 +32,10 @@ function tolka(rader: string[]): Rad[] {
     assert.ok(!r.includes('\n'), `rad ${i} innehåller en radbrytning`);
     const o = JSON.parse(r) as Rad;
     assert.equal(typeof o, 'object');
-    assert.ok(typeof o.tid === 'string' && typeof o.niva === 'string' && typeof o.msg === 'string', `rad ${i} saknar tid, niva eller msg: ${r}`);
+    assert.ok(
+      typeof o.tid === 'string' && typeof o.niva === 'string' && typeof o.msg === 'string',
+      `rad ${i} saknar tid, niva eller msg: ${r}`,
+    );
     return o;
   });
 }
@@ -50,13 +55,21 @@ describe('härdning 8: loggen', function () {
       const cirkel: Record<string, unknown> = { namn: 'cirkel' };
       cirkel.sig = cirkel;
       logg.info(`anrop med Bearer ${token}`, {
-        authorization: `Bearer ${token}`, token: 'abc', BOT_PASSWORD: 'hemligt-1', clientSecret: 'hemligt-2', cookie: 'c=1',
+        authorization: `Bearer ${token}`,
+        token: 'abc',
+        BOT_PASSWORD: 'hemligt-1',
+        clientSecret: 'hemligt-2',
+        cookie: 'c=1',
         nastlat: { accessToken: 'hemligt-3', djupare: { password: 'hemligt-4', lista: [`Bearer hemligt-5`, token] } },
-        fel: new Error(`token ${token} avvisad`), cirkel, stort: 10n, funktion: () => 1,
+        fel: new Error(`token ${token} avvisad`),
+        cirkel,
+        stort: 10n,
+        funktion: () => 1,
       });
       const [rad] = tolka(rader);
       const text = rader[0];
-      for (const hemligt of [token, 'abc"', 'hemligt-1', 'hemligt-2', 'c=1', 'hemligt-3', 'hemligt-4', 'hemligt-5']) assert.ok(!text.includes(hemligt), `${hemligt.slice(0, 20)} syns i loggen`);
+      for (const hemligt of [token, 'abc"', 'hemligt-1', 'hemligt-2', 'c=1', 'hemligt-3', 'hemligt-4', 'hemligt-5'])
+        assert.ok(!text.includes(hemligt), `${hemligt.slice(0, 20)} syns i loggen`);
       assert.match(rad.msg, /Bearer \[dolt\]/);
       assert.deepEqual((rad.fel as { namn: string }).namn, 'Error');
     });
@@ -64,7 +77,12 @@ describe('härdning 8: loggen', function () {
     it('skriver aldrig kort, bilagor eller aktiviteter, och kortar långa texter', () => {
       const { logg, rader } = fanga();
       const kommentar = `BÖRJAN${'x'.repeat(10000)}SLUTET`;
-      logg.warn('inskick', { kort: { type: 'AdaptiveCard', body: [{ text: kommentar }] }, attachments: [{ content: {} }], aktivitet: { text: kommentar }, kommentar });
+      logg.warn('inskick', {
+        kort: { type: 'AdaptiveCard', body: [{ text: kommentar }] },
+        attachments: [{ content: {} }],
+        aktivitet: { text: kommentar },
+        kommentar,
+      });
       const [rad] = tolka(rader);
       assert.equal(rad.kort, '[utelämnat]');
       assert.equal(rad.attachments, '[utelämnat]');
@@ -75,8 +93,18 @@ describe('härdning 8: loggen', function () {
 
     it('ger varje tur sitt korrelations-id, också i samtidiga turer och i kod som bara har appens logg', async () => {
       const { logg, rader } = fanga();
-      const djup = async (n: number) => { await new Promise((r) => setTimeout(r, 5 * (3 - n))); logg.info('djupt inne', { n }); };
-      await Promise.all([1, 2, 3].map((n) => medLoggfalt({ korrelation: `tur-${n}` }, async () => { logg.info('början', { n }); await djup(n); })));
+      const djup = async (n: number) => {
+        await new Promise((r) => setTimeout(r, 5 * (3 - n)));
+        logg.info('djupt inne', { n });
+      };
+      await Promise.all(
+        [1, 2, 3].map((n) =>
+          medLoggfalt({ korrelation: `tur-${n}` }, async () => {
+            logg.info('början', { n });
+            await djup(n);
+          }),
+        ),
+      );
       logg.info('utanför');
       const r = tolka(rader);
       for (const x of r.filter((y) => typeof y.n === 'number')) assert.equal(x.korrelation, `tur-${x.n}`);
@@ -106,7 +134,9 @@ describe('härdning 8: loggen', function () {
     const rader: string[] = [];
 
     before(async () => {
-      sandlada.stub(OpenIdMetadata.prototype, 'getKey').callsFake(async (kid: string) => (kid === NYCKEL_ID ? { key: nyckel.publikPem, endorsements: ['msteams'] } : null));
+      sandlada
+        .stub(OpenIdMetadata.prototype, 'getKey')
+        .callsFake(async (kid: string) => (kid === NYCKEL_ID ? { key: nyckel.publikPem, endorsements: ['msteams'] } : null));
       sandlada.stub(AppCredentials.prototype, 'getToken').resolves('utgaende-hemlig-token');
       sandlada.stub(console, 'error');
       store = await demoStore();
@@ -114,7 +144,14 @@ describe('härdning 8: loggen', function () {
       const config = lasConfig({ PORT: '0', BOT_ID, BOT_PASSWORD: LOSENORD, BOT_TENANT_ID: 't1', LOG_LEVEL: 'debug' });
       const logg = skapaLogg('debug', {}, (r) => rader.push(r));
       const adapter = skapaAdapter(config, logg, 3000);
-      const app = skapaApp({ store, logg, klocka: () => new Date(DEMO_NU), adapter, botAppId: BOT_ID, tillatnaTenants: config.allowedTenants });
+      const app = skapaApp({
+        store,
+        logg,
+        klocka: () => new Date(DEMO_NU),
+        adapter,
+        botAppId: BOT_ID,
+        tillatnaTenants: config.allowedTenants,
+      });
       server = await startaServer(app, adapter, config.host, config.port, logg);
     });
 
@@ -127,33 +164,85 @@ describe('härdning 8: loggen', function () {
     it('varje rad är JSON, varje tur har sitt id, och ingen token, inget lösenord och inget helt kort syns', async () => {
       const token = jwt(nyckel.privat, connectorClaims(BOT_ID, connector.url));
       const posta = async (aktivitet: Record<string, unknown>, auth = `Bearer ${token}`) => {
-        const r = await fetch(`http://127.0.0.1:${server.port}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: auth }, body: JSON.stringify(aktivitet) });
+        const r = await fetch(`http://127.0.0.1:${server.port}/api/messages`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: auth },
+          body: JSON.stringify(aktivitet),
+        });
         return r.text();
       };
       const grund = (id: string, tenant = 't1') => ({
-        id, channelId: 'msteams', serviceUrl: connector.url, from: { id: '29:alex', aadObjectId: CONTROLLER_SN, name: 'Alex' }, recipient: { id: `28:${BOT_ID}` },
-        conversation: { id: 'personlig-alex', conversationType: 'personal', tenantId: tenant }, channelData: { tenant: { id: tenant } },
+        id,
+        channelId: 'msteams',
+        serviceUrl: connector.url,
+        from: { id: '29:alex', aadObjectId: CONTROLLER_SN, name: 'Alex' },
+        recipient: { id: `28:${BOT_ID}` },
+        conversation: { id: 'personlig-alex', conversationType: 'personal', tenantId: tenant },
+        channelData: { tenant: { id: tenant } },
       });
       const kommentar = `KORTETS-KOMMENTAR-${'k'.repeat(1500)}-SLUT`;
       const kortdata = (extra: Record<string, unknown>) => ({
-        kortId: randomUUID(), grundversion: 1, grundenhet: 'bou', grundperiod: '2025-11', enhet: 'bou', period: '2025-11',
-        budget_ack: '21 974', utfall_ack: '23 000', budget_helar: '24 000', prognos_helar: '24 000', kommentar, password: 'hunter2', token: 'kortets-token', ...extra,
+        kortId: randomUUID(),
+        grundversion: 1,
+        grundenhet: 'bou',
+        grundperiod: '2025-11',
+        enhet: 'bou',
+        period: '2025-11',
+        budget_ack: '21 974',
+        utfall_ack: '23 000',
+        budget_helar: '24 000',
+        prognos_helar: '24 000',
+        kommentar,
+        password: 'hunter2',
+        token: 'kortets-token',
+        ...extra,
       });
       const id = {
-        fraga: 'logg-fraga', inskick: 'logg-inskick', felkort: 'logg-felkort', falsk: 'logg-falsk-token', tenant: 'logg-tenant', connectorfel: 'logg-connectorfel', okand: 'logg-okand-knapp',
+        fraga: 'logg-fraga',
+        inskick: 'logg-inskick',
+        felkort: 'logg-felkort',
+        falsk: 'logg-falsk-token',
+        tenant: 'logg-tenant',
+        connectorfel: 'logg-connectorfel',
+        okand: 'logg-okand-knapp',
       };
       await posta({ ...grund(id.fraga), type: 'message', text: 'hur ligger IFO mot budget?' });
-      await posta({ ...grund(id.inskick), type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'spara_utfall', data: kortdata({}) } } });
-      await posta({ ...grund(id.felkort), type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'spara_utfall', data: kortdata({ utfall_ack: 'abc' }) } } });
-      await posta({ ...grund(id.falsk), type: 'message', text: 'hej' }, `Bearer ${jwt(nyckelpar().privat, connectorClaims(BOT_ID, connector.url))}`);
+      await posta({
+        ...grund(id.inskick),
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        value: { action: { type: 'Action.Execute', verb: 'spara_utfall', data: kortdata({}) } },
+      });
+      await posta({
+        ...grund(id.felkort),
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        value: { action: { type: 'Action.Execute', verb: 'spara_utfall', data: kortdata({ utfall_ack: 'abc' }) } },
+      });
+      await posta(
+        { ...grund(id.falsk), type: 'message', text: 'hej' },
+        `Bearer ${jwt(nyckelpar().privat, connectorClaims(BOT_ID, connector.url))}`,
+      );
       await posta({ ...grund(id.tenant, 'annan'), type: 'message', text: 'hur ligger IFO mot budget?' });
       connector.svara({ status: 403 });
       await posta({ ...grund(id.connectorfel), type: 'message', text: 'hjälp' });
-      await posta({ ...grund(id.okand), type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: { toString: 5 }, data: kortdata({}) } } });
+      await posta({
+        ...grund(id.okand),
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        value: { action: { type: 'Action.Execute', verb: { toString: 5 }, data: kortdata({}) } },
+      });
 
       const r = tolka(rader);
       const alltText = rader.join('\n');
-      for (const [namn, hemligt] of [['inkommande token', token.split('.')[2]], ['utgående token', 'utgaende-hemlig-token'], ['BOT_PASSWORD', LOSENORD], ['lösenord i kortet', 'hunter2'], ['token i kortet', 'kortets-token'], ['kortets hela kommentar', '-SLUT']] as const) {
+      for (const [namn, hemligt] of [
+        ['inkommande token', token.split('.')[2]],
+        ['utgående token', 'utgaende-hemlig-token'],
+        ['BOT_PASSWORD', LOSENORD],
+        ['lösenord i kortet', 'hunter2'],
+        ['token i kortet', 'kortets-token'],
+        ['kortets hela kommentar', '-SLUT'],
+      ] as const) {
         assert.ok(!alltText.includes(hemligt), `${namn} syns i loggen`);
       }
       assert.ok(!/eyJ[\w-]{10,}\.[\w-]{10,}/.test(alltText), 'en JWT syns i loggen');
@@ -161,24 +250,43 @@ describe('härdning 8: loggen', function () {
         const egna = r.filter((x) => x.korrelation === korrelation);
         assert.ok(egna.length >= 1, `${vad}: ingen loggrad med korrelations-id ${korrelation}`);
       }
-      assert.ok(r.some((x) => x.korrelation === id.falsk && /token/.test(x.msg)), 'den falska token loggades inte som avvisad');
+      assert.ok(
+        r.some((x) => x.korrelation === id.falsk && /token/.test(x.msg)),
+        'den falska token loggades inte som avvisad',
+      );
       assert.ok(r.some((x) => x.korrelation === id.tenant && /tenant/.test(x.msg)));
-      assert.ok(r.some((x) => x.korrelation === id.connectorfel && x.niva === 'error'), 'connectorfelet loggades inte');
+      assert.ok(
+        r.some((x) => x.korrelation === id.connectorfel && x.niva === 'error'),
+        'connectorfelet loggades inte',
+      );
       // Nothing logged while a turn ran lacks its id: lines without one are from outside any turn.
       const utanId = r.filter((x) => !x.korrelation).map((x) => x.msg);
-      assert.deepEqual(utanId.filter((m) => !/kör utan autentisering/.test(m)), [], `rader utan korrelations-id: ${utanId.join(', ')}`);
+      assert.deepEqual(
+        utanId.filter((m) => !/kör utan autentisering/.test(m)),
+        [],
+        `rader utan korrelations-id: ${utanId.join(', ')}`,
+      );
       figur('loggning_rader_kontrollerade', r.length);
     });
   });
 
   it('den riktiga processen (src/index.ts) skriver bara JSON-rader på stderr, också Nodes varningar, och inget på stdout', async () => {
     const fil = join(mkdtempSync(join(tmpdir(), 'bk-logg-')), 'store.json');
-    const rent = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(BOT_|HOST$|PORT$|NODE_ENV$|ALLOWED_TENANTS$|STORE_PATH$)/.test(k)));
-    const barn = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], { env: { ...rent, PORT: '0', HOST: '127.0.0.1', STORE_PATH: fil, LOG_LEVEL: 'debug' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const rent = Object.fromEntries(
+      Object.entries(process.env).filter(([k]) => !/^(BOT_|HOST$|PORT$|NODE_ENV$|ALLOWED_TENANTS$|STORE_PATH$)/.test(k)),
+    );
+    const barn = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+      env: { ...rent, PORT: '0', HOST: '127.0.0.1', STORE_PATH: fil, LOG_LEVEL: 'debug' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let fel = '';
     let ut = '';
-    barn.stdout!.on('data', (d: Buffer) => { ut += d; });
-    barn.stderr!.on('data', (d: Buffer) => { fel += d; });
+    barn.stdout!.on('data', (d: Buffer) => {
+      ut += d;
+    });
+    barn.stderr!.on('data', (d: Buffer) => {
+      fel += d;
+    });
     const slut = new Promise<number | null>((r) => barn.on('exit', (kod) => r(kod)));
     const start = Date.now();
     while (!/"msg":"lyssnar","port":(\d+)/.test(fel)) {
@@ -186,13 +294,36 @@ describe('härdning 8: loggen', function () {
       await new Promise((r) => setTimeout(r, 20));
     }
     const port = /"msg":"lyssnar","port":(\d+)/.exec(fel)![1];
-    await fetch(`http://127.0.0.1:${port}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'message', id: 'p1', text: 'hej', channelId: 'msteams', serviceUrl: 'http://127.0.0.1:9', from: { id: 'u' }, recipient: { id: 'b' }, conversation: { id: 'c' } }) });
-    await fetch(`http://127.0.0.1:${port}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '[1,2,3]' });
+    await fetch(`http://127.0.0.1:${port}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        type: 'message',
+        id: 'p1',
+        text: 'hej',
+        channelId: 'msteams',
+        serviceUrl: 'http://127.0.0.1:9',
+        from: { id: 'u' },
+        recipient: { id: 'b' },
+        conversation: { id: 'c' },
+      }),
+    });
+    await fetch(`http://127.0.0.1:${port}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '[1,2,3]',
+    });
     barn.kill('SIGTERM');
     assert.equal(await slut, 0, fel);
     assert.equal(ut, '', 'servern skrev på stdout');
     const r = tolka(fel.trimEnd().split('\n'));
-    assert.ok(r.some((x) => x.msg === 'varning från Node'), 'Nodes varning blev ingen JSON-rad');
-    assert.ok(r.some((x) => x.korrelation === 'p1' && x.niva === 'error'), 'turens fel saknar korrelations-id');
+    assert.ok(
+      r.some((x) => x.msg === 'varning från Node'),
+      'Nodes varning blev ingen JSON-rad',
+    );
+    assert.ok(
+      r.some((x) => x.korrelation === 'p1' && x.niva === 'error'),
+      'turens fel saknar korrelations-id',
+    );
   });
 });

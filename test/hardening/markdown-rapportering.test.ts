@@ -18,8 +18,18 @@ const megan: LokalAvsandare = { anvandare: CHEF_IFO };
 
 function form(store: Store, enhet: string, period: string, andrat: Record<string, unknown> = {}): Record<string, unknown> {
   return {
-    kortId: randomUUID(), grundversion: store.register.senasteVersion(enhet, period)?.version ?? 0, grundenhet: enhet, grundperiod: period,
-    enhet, period, budget_ack: '21 974', utfall_ack: '22 500', budget_helar: '24 000', prognos_helar: '24 500', kommentar: 'Sena fakturor.', ...andrat,
+    kortId: randomUUID(),
+    grundversion: store.register.senasteVersion(enhet, period)?.version ?? 0,
+    grundenhet: enhet,
+    grundperiod: period,
+    enhet,
+    period,
+    budget_ack: '21 974',
+    utfall_ack: '22 500',
+    budget_helar: '24 000',
+    prognos_helar: '24 500',
+    kommentar: 'Sena fakturor.',
+    ...andrat,
   };
 }
 
@@ -39,25 +49,82 @@ describe('härdning 4: rapporteringskortens användartext visas som den skrevs',
   };
 
   const fall: Array<[string, () => Promise<{ aktiviteter: Array<Partial<Activity>>; kort?: unknown }>]> = [
-    ['kvittot efter ett inskick med kommentar (kvitto.json, utfallskvitto)', () => invoke('spara_utfall', form(store, 'bou', '2025-12', { kommentar: ALLT }))],
-    ['historiken som visar kommentaren (historik.ts)', async () => ({ aktiviteter: await kanal.fraga('visa historik för barn och unga december', megan) })],
-    ['formuläret med fel som upprepar ett ogiltigt belopp (granskaUtfall, belopp)', () => invoke('spara_utfall', form(store, 'vuxen', '2025-12', { utfall_ack: ALLT }))],
-    ['formuläret med fel som upprepar en okänd enhet (granskaUtfall, enhet)', () => invoke('spara_utfall', form(store, 'vuxen', '2025-12', { enhet: ALLT }))],
-    ['formuläret med fel som upprepar en ogiltig period (granskaUtfall, period)', () => invoke('spara_utfall', form(store, 'vuxen', '2025-12', { period: ALLT }))],
-    ['formuläret med fel: kommentaren i textversionen (utfallsformular, fältlistan)', () => invoke('spara_utfall', form(store, 'vuxen', '2025-12', { utfall_ack: 'x', kommentar: ALLT }))],
-    ['konfliktkortet som visar användarens värden (utfallskonflikt)', () => invoke('spara_utfall', { ...form(store, 'bou', '2025-12', { kommentar: `Mitt förslag ${ALLT}` }), grundversion: 0 })],
-    ['kvittot för en åtgärd med kommentar (atgardskvitto)', () => {
-      const a = store.register.atgarder('ifo').find((x) => x.nr === 1)!;
-      return invoke('spara_atgard', { kortId: randomUUID(), grundversion: a.version, enhet: 'ifo', nr: 1, status: 'pågår', ar: '', besparing: '', kommentar: ALLT });
-    }],
-    ['åtgärdsformuläret med fel som upprepar en ogiltig status (granskaAtgard, status)', () => {
-      const a = store.register.atgarder('ifo').find((x) => x.nr === 2)!;
-      return invoke('spara_atgard', { kortId: randomUUID(), grundversion: a.version, enhet: 'ifo', nr: 2, status: ALLT, ar: '', besparing: '', kommentar: 'x' });
-    }],
-    ['åtgärdsformuläret med fel som upprepar ett ogiltigt år (granskaAtgard, ar)', () => {
-      const a = store.register.atgarder('ifo').find((x) => x.nr === 3)!;
-      return invoke('spara_atgard', { kortId: randomUUID(), grundversion: a.version, enhet: 'ifo', nr: 3, status: 'pågår', ar: ALLT, besparing: '', kommentar: 'x' });
-    }],
+    [
+      'kvittot efter ett inskick med kommentar (kvitto.json, utfallskvitto)',
+      () => invoke('spara_utfall', form(store, 'bou', '2025-12', { kommentar: ALLT })),
+    ],
+    [
+      'historiken som visar kommentaren (historik.ts)',
+      async () => ({ aktiviteter: await kanal.fraga('visa historik för barn och unga december', megan) }),
+    ],
+    [
+      'formuläret med fel som upprepar ett ogiltigt belopp (granskaUtfall, belopp)',
+      () => invoke('spara_utfall', form(store, 'vuxen', '2025-12', { utfall_ack: ALLT })),
+    ],
+    [
+      'formuläret med fel som upprepar en okänd enhet (granskaUtfall, enhet)',
+      () => invoke('spara_utfall', form(store, 'vuxen', '2025-12', { enhet: ALLT })),
+    ],
+    [
+      'formuläret med fel som upprepar en ogiltig period (granskaUtfall, period)',
+      () => invoke('spara_utfall', form(store, 'vuxen', '2025-12', { period: ALLT })),
+    ],
+    [
+      'formuläret med fel: kommentaren i textversionen (utfallsformular, fältlistan)',
+      () => invoke('spara_utfall', form(store, 'vuxen', '2025-12', { utfall_ack: 'x', kommentar: ALLT })),
+    ],
+    [
+      'konfliktkortet som visar användarens värden (utfallskonflikt)',
+      () => invoke('spara_utfall', { ...form(store, 'bou', '2025-12', { kommentar: `Mitt förslag ${ALLT}` }), grundversion: 0 }),
+    ],
+    [
+      'kvittot för en åtgärd med kommentar (atgardskvitto)',
+      () => {
+        const a = store.register.atgarder('ifo').find((x) => x.nr === 1)!;
+        return invoke('spara_atgard', {
+          kortId: randomUUID(),
+          grundversion: a.version,
+          enhet: 'ifo',
+          nr: 1,
+          status: 'pågår',
+          ar: '',
+          besparing: '',
+          kommentar: ALLT,
+        });
+      },
+    ],
+    [
+      'åtgärdsformuläret med fel som upprepar en ogiltig status (granskaAtgard, status)',
+      () => {
+        const a = store.register.atgarder('ifo').find((x) => x.nr === 2)!;
+        return invoke('spara_atgard', {
+          kortId: randomUUID(),
+          grundversion: a.version,
+          enhet: 'ifo',
+          nr: 2,
+          status: ALLT,
+          ar: '',
+          besparing: '',
+          kommentar: 'x',
+        });
+      },
+    ],
+    [
+      'åtgärdsformuläret med fel som upprepar ett ogiltigt år (granskaAtgard, ar)',
+      () => {
+        const a = store.register.atgarder('ifo').find((x) => x.nr === 3)!;
+        return invoke('spara_atgard', {
+          kortId: randomUUID(),
+          grundversion: a.version,
+          enhet: 'ifo',
+          nr: 3,
+          status: 'pågår',
+          ar: ALLT,
+          besparing: '',
+          kommentar: 'x',
+        });
+      },
+    ],
   ];
 
   for (const [namn, gor] of fall) {

@@ -28,9 +28,27 @@ describe('härdning 4: användartext visas som den skrevs, inte som markdown', f
     kanal = new LokalKanal(skapaApp({ store, logg: skapaLogg('error', {}, () => undefined), klocka: () => new Date(DEMO_NU) }));
     // A controller's comment on December's figures and on a measure, written the way every change is.
     await store.andra({ vem: CONTROLLER_SN, kalla: 'kort' }, (tx) => {
-      tx.lagg('utfall', { enhet: 'bou', period: '2025-12', budget_ack: 24000, utfall_ack: 31000, budget_helar: 24000, prognos_helar: 31500, kommentar: `Placeringar ${ALLT}`, kalla: 'kort', version: 1, rapporterad_av: CONTROLLER_SN, rapporterad: DEMO_NU.toISOString() });
+      tx.lagg('utfall', {
+        enhet: 'bou',
+        period: '2025-12',
+        budget_ack: 24000,
+        utfall_ack: 31000,
+        budget_helar: 24000,
+        prognos_helar: 31500,
+        kommentar: `Placeringar ${ALLT}`,
+        kalla: 'kort',
+        version: 1,
+        rapporterad_av: CONTROLLER_SN,
+        rapporterad: DEMO_NU.toISOString(),
+      });
       const a = tx.register.atgarder('ifo').find((x) => x.nr === 1)!;
-      tx.satt('atgarder', { ...a, kommentar: `Läget ${ALLT}`, version: a.version + 1, andrad_av: CONTROLLER_SN, andrad: DEMO_NU.toISOString() });
+      tx.satt('atgarder', {
+        ...a,
+        kommentar: `Läget ${ALLT}`,
+        version: a.version + 1,
+        andrad_av: CONTROLLER_SN,
+        andrad: DEMO_NU.toISOString(),
+      });
     });
   });
 
@@ -38,17 +56,26 @@ describe('härdning 4: användartext visas som den skrevs, inte som markdown', f
     ['ett okänt enhetsnamn i en fråga', () => kanal.fraga(`hur ligger ${ALLT} mot budget?`, megan)],
     ['ett okänt enhetsnamn i en rapportbegäran', () => kanal.fraga(`rapportera för ${ALLT}`, alex)],
     ['statussvaret som visar kommentaren', () => kanal.fraga('hur ligger barn och unga mot budget i december?', megan)],
-    ['statussvaret för föräldern, där kommentaren står vid största avvikelsen', () => kanal.fraga('hur ligger IFO mot budget i december?', megan)],
+    [
+      'statussvaret för föräldern, där kommentaren står vid största avvikelsen',
+      () => kanal.fraga('hur ligger IFO mot budget i december?', megan),
+    ],
     ['en åtgärd med kommentar', () => kanal.fraga('visa åtgärd 1 för IFO', megan)],
     ['åtgärdslistan', () => kanal.fraga('visa åtgärder för IFO', megan)],
-    ['prenumeration på en okänd enhet', () => kanal.fraga(`prenumerera på larm för ${ALLT}`, { anvandare: ADMIN, konversation: '19:kanal@thread.tacv2' })],
+    [
+      'prenumeration på en okänd enhet',
+      () => kanal.fraga(`prenumerera på larm för ${ALLT}`, { anvandare: ADMIN, konversation: '19:kanal@thread.tacv2' }),
+    ],
     ['tröskel med ett ogiltigt värde', () => kanal.fraga(`sätt varningströskel för IFO till ${ALLT} %`, { anvandare: ADMIN })],
   ];
 
   for (const [namn, gor] of fall) {
     it(namn, async () => {
       const aktiviteter = await gor();
-      assert.ok(aktiviteter.some((a) => a.type === 'message'), 'inget svar');
+      assert.ok(
+        aktiviteter.some((a) => a.type === 'message'),
+        'inget svar',
+      );
       for (const k of kortI(aktiviteter)) assert.deepEqual(kortvarningar(k), [], 'kortet ger varningar');
       assert.deepEqual(raMarkdown(aktiviteter), [], 'användartext visas som markdown');
     });
@@ -61,7 +88,10 @@ describe('härdning 4: användartext visas som den skrevs, inte som markdown', f
 
   it('somSkrivet: markup escapas, vanlig text och svenska tal lämnas orörda', () => {
     assert.equal(somSkrivet('Sena fakturor (ca 300 tkr), −1 651,4 tkr; 107 %.'), 'Sena fakturor (ca 300 tkr), −1 651,4 tkr; 107 %.');
-    assert.equal(somSkrivet('**fet** _k_ `c` [a](b) <at>x</at> ${y} ~~s~~ \\'), '\\*\\*fet\\*\\* \\_k\\_ \\`c\\` \\[a\\](b) \\<at\\>x\\</at\\> $\\{y\\} \\~\\~s\\~\\~ \\\\');
+    assert.equal(
+      somSkrivet('**fet** _k_ `c` [a](b) <at>x</at> ${y} ~~s~~ \\'),
+      '\\*\\*fet\\*\\* \\_k\\_ \\`c\\` \\[a\\](b) \\<at\\>x\\</at\\> $\\{y\\} \\~\\~s\\~\\~ \\\\',
+    );
     assert.equal(somSkrivet('rad\n- punkt\n  # rubrik\n1. ett\n-5 tkr'), 'rad\n\\- punkt\n  \\# rubrik\n1\\. ett\n-5 tkr');
   });
 });

@@ -17,8 +17,19 @@ const SN = ['hemtjanst', 'sabo', 'korttid', 'hsl', 'gruppbostad', 'daglig', 'per
 const OVRIGA = ['planfast', 'ami', 'kost', 'raddning', 'fritidkultur', 'forskola', 'grundskola', 'gymvux', 'kulturskola'];
 const PERIODER = ['2025-11', '2025-12'];
 
-interface Inskick { nr: number; vem: string; data: Record<string, unknown>; gammal: boolean; kopia: boolean }
-interface Utfall { inskick: Inskick; text: string; kvitto: { version: number } | null; konflikt: boolean }
+interface Inskick {
+  nr: number;
+  vem: string;
+  data: Record<string, unknown>;
+  gammal: boolean;
+  kopia: boolean;
+}
+interface Utfall {
+  inskick: Inskick;
+  text: string;
+  kvitto: { version: number } | null;
+  konflikt: boolean;
+}
 
 describe('härdning 6: samtidiga inskick', function () {
   this.timeout(120000);
@@ -58,10 +69,21 @@ describe('härdning 6: samtidiga inskick', function () {
         for (let j = 0; j < 5; j++) {
           const gammal = j === 4 && v > 0;
           const kopia = j === 3;
-          const data = kopia ? inskick[inskick.length - 1].data : {
-            kortId: randomUUID(), grundversion: gammal ? v - 1 : v, grundenhet: enhet, grundperiod: period, enhet, period,
-            budget_ack: '10 000', utfall_ack: String(9000 + nr * 3).replace(/\B(?=(\d{3})+$)/, ' '), budget_helar: '120 000', prognos_helar: '121 000', kommentar: `Inskick ${nr}`,
-          };
+          const data = kopia
+            ? inskick[inskick.length - 1].data
+            : {
+                kortId: randomUUID(),
+                grundversion: gammal ? v - 1 : v,
+                grundenhet: enhet,
+                grundperiod: period,
+                enhet,
+                period,
+                budget_ack: '10 000',
+                utfall_ack: String(9000 + nr * 3).replace(/\B(?=(\d{3})+$)/, ' '),
+                budget_helar: '120 000',
+                prognos_helar: '121 000',
+                kommentar: `Inskick ${nr}`,
+              };
           // Alex reports for Socialnämnden, Isaiah for Servicenämnden and Bildningsnämnden.
           inskick.push({ nr: nr++, vem: SN.includes(enhet) ? CONTROLLER_SN : CONTROLLER_ANNAN, data, gammal, kopia });
         }
@@ -78,8 +100,13 @@ describe('härdning 6: samtidiga inskick', function () {
     const utfall = await Promise.all(inskick.map(skicka));
     const ms = Date.now() - start;
 
-    assert.deepEqual(loggrader.map((r) => JSON.parse(r) as { niva: string }).filter((r) => r.niva === 'error'), [], 'fel i turerna');
-    for (const u of utfall) assert.ok(u.kvitto || u.konflikt, `inskick ${u.inskick.nr} fick varken kvitto eller besked om konflikt:\n${u.text.slice(0, 400)}`);
+    assert.deepEqual(
+      loggrader.map((r) => JSON.parse(r) as { niva: string }).filter((r) => r.niva === 'error'),
+      [],
+      'fel i turerna',
+    );
+    for (const u of utfall)
+      assert.ok(u.kvitto || u.konflikt, `inskick ${u.inskick.nr} fick varken kvitto eller besked om konflikt:\n${u.text.slice(0, 400)}`);
 
     let kvitterade = 0;
     let forlorare = 0;
@@ -88,7 +115,11 @@ describe('härdning 6: samtidiga inskick', function () {
         const v0 = fore.get(`${enhet}|${period}`)!;
         const egna = utfall.filter((u) => u.inskick.data.enhet === enhet && u.inskick.data.period === period);
         const versioner = store.register.versionerFor(enhet, period);
-        assert.deepEqual(versioner.map((x) => x.version), versioner.map((_, i) => i + 1), `${enhet} ${period}: versionerna är inte 1..n`);
+        assert.deepEqual(
+          versioner.map((x) => x.version),
+          versioner.map((_, i) => i + 1),
+          `${enhet} ${period}: versionerna är inte 1..n`,
+        );
         // Exactly one new version: the winner of the race; the retry of the same card answers with its receipt.
         assert.equal(versioner.length, v0 + 1, `${enhet} ${period}: ${versioner.length - v0} nya versioner`);
         const ny = versioner[versioner.length - 1];
@@ -96,14 +127,21 @@ describe('härdning 6: samtidiga inskick', function () {
           if (u.kvitto) {
             kvitterade++;
             assert.equal(u.kvitto.version, v0 + 1, `${enhet} ${period}: kvitto på version ${u.kvitto.version}`);
-            assert.equal(u.inskick.data.kortId, store.dokument.mottagna.find((k) => k === u.inskick.data.kortId), 'kvitterat kort saknas bland mottagna');
+            assert.equal(
+              u.inskick.data.kortId,
+              store.dokument.mottagna.find((k) => k === u.inskick.data.kortId),
+              'kvitterat kort saknas bland mottagna',
+            );
             assert.equal(ny.kommentar, u.inskick.data.kommentar, `${enhet} ${period}: kvittot gäller inte det som sparades`);
             assert.ok(!u.inskick.gammal, `${enhet} ${period}: ett inskick från en äldre version sparades`);
           } else {
             forlorare++;
             // A loser of the race sees the winner's version; a stale form may have been refused before the race was decided.
             const visad = Number(/Sparat \(version (\d+)\)/.exec(u.text)?.[1]);
-            assert.ok(visad === v0 + 1 || (u.inskick.gammal && visad === v0), `${enhet} ${period}: förloraren ser version ${visad}:\n${u.text}`);
+            assert.ok(
+              visad === v0 + 1 || (u.inskick.gammal && visad === v0),
+              `${enhet} ${period}: förloraren ser version ${visad}:\n${u.text}`,
+            );
           }
         }
         const vinnare = egna.filter((u) => u.kvitto).map((u) => u.inskick.data.kortId);

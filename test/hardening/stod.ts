@@ -41,7 +41,11 @@ const figurer: Record<string, unknown> = {};
 export function figur(namn: string, varde: unknown): void {
   figurer[namn] = varde;
   let fore: Record<string, unknown> = {};
-  try { fore = JSON.parse(readFileSync(FIGURFIL, 'utf-8')) as Record<string, unknown>; } catch { /* first figure of the run */ }
+  try {
+    fore = JSON.parse(readFileSync(FIGURFIL, 'utf-8')) as Record<string, unknown>;
+  } catch {
+    /* first figure of the run */
+  }
   mkdirSync(join(process.cwd(), 'test-results'), { recursive: true });
   writeFileSync(FIGURFIL, `${JSON.stringify({ ...fore, ...figurer, uppdaterad: new Date().toISOString() }, null, 2)}\n`);
 }
@@ -54,10 +58,7 @@ export function lagrat(store: Store): string {
 
 // ---- a Bot Connector on loopback ------------------------------------------------------------------------
 
-export type Connectorsvar =
-  | { status: number; retryAfter?: number; kropp?: unknown; fordrojningMs?: number }
-  | 'hang'
-  | 'stang';
+export type Connectorsvar = { status: number; retryAfter?: number; kropp?: unknown; fordrojningMs?: number } | 'hang' | 'stang';
 
 export interface Mottaget {
   metod: string;
@@ -103,19 +104,47 @@ export class Connectorstub {
 
   private hantera(req: IncomingMessage, res: ServerResponse): void {
     let data = '';
-    req.on('data', (d) => { data += d; });
+    req.on('data', (d) => {
+      data += d;
+    });
     req.on('end', () => {
       const svar = this.ko.shift() ?? this.standard;
       let kropp: Partial<Activity> = {};
-      try { kropp = data ? JSON.parse(data) as Partial<Activity> : {}; } catch { /* recorded as empty */ }
-      const m: Mottaget = { metod: req.method ?? '', sokvag: req.url ?? '', auth: req.headers.authorization, kropp, status: typeof svar === 'string' ? svar : svar.status };
+      try {
+        kropp = data ? (JSON.parse(data) as Partial<Activity>) : {};
+      } catch {
+        /* recorded as empty */
+      }
+      const m: Mottaget = {
+        metod: req.method ?? '',
+        sokvag: req.url ?? '',
+        auth: req.headers.authorization,
+        kropp,
+        status: typeof svar === 'string' ? svar : svar.status,
+      };
       this.mottaget.push(m);
       this.vidMottagning(m);
-      if (svar === 'hang') { this.hangande.push(res); return; }
-      if (svar === 'stang') { req.socket.destroy(); return; }
+      if (svar === 'hang') {
+        this.hangande.push(res);
+        return;
+      }
+      if (svar === 'stang') {
+        req.socket.destroy();
+        return;
+      }
       const huvud: Record<string, string> = { 'content-type': 'application/json' };
       if (svar.retryAfter !== undefined) huvud['retry-after'] = String(svar.retryAfter);
-      const kroppen = JSON.stringify(svar.kropp ?? (svar.status < 300 ? { id: `svar-${this.mottaget.length}` } : { error: { code: svar.status === 403 ? 'BotNotInConversationRoster' : 'ServiceError', message: `stubben svarade ${svar.status}` } }));
+      const kroppen = JSON.stringify(
+        svar.kropp ??
+          (svar.status < 300
+            ? { id: `svar-${this.mottaget.length}` }
+            : {
+                error: {
+                  code: svar.status === 403 ? 'BotNotInConversationRoster' : 'ServiceError',
+                  message: `stubben svarade ${svar.status}`,
+                },
+              }),
+      );
       const svara = () => {
         if (res.destroyed) return;
         res.writeHead(svar.status, huvud);
@@ -137,7 +166,10 @@ export class Connectorstub {
 
 export const NYCKEL_ID = 'budgetkollen-testnyckel';
 
-export interface Nyckelpar { privat: KeyObject; publikPem: string }
+export interface Nyckelpar {
+  privat: KeyObject;
+  publikPem: string;
+}
 
 export function nyckelpar(): Nyckelpar {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -171,11 +203,15 @@ export function markdowntexter(a: Partial<Activity>): string[] {
 export function kortetsMarkdown(kort: unknown): string[] {
   const ut: string[] = [];
   const besok = (n: unknown): void => {
-    if (Array.isArray(n)) { n.forEach(besok); return; }
+    if (Array.isArray(n)) {
+      n.forEach(besok);
+      return;
+    }
     if (!n || typeof n !== 'object') return;
     const o = n as Record<string, unknown>;
     if (o.type === 'TextBlock' && typeof o.text === 'string') ut.push(o.text);
-    if (o.type === 'FactSet') for (const f of (o.facts as Array<{ title?: unknown; value?: unknown }>) ?? []) ut.push(String(f.title ?? ''), String(f.value ?? ''));
+    if (o.type === 'FactSet')
+      for (const f of (o.facts as Array<{ title?: unknown; value?: unknown }>) ?? []) ut.push(String(f.title ?? ''), String(f.value ?? ''));
     if (o.type === 'AdaptiveCard' && typeof o.fallbackText === 'string') ut.push(o.fallbackText);
     for (const [k, v] of Object.entries(o)) if (k !== 'data' && typeof v === 'object') besok(v);
   };
@@ -185,26 +221,45 @@ export function kortetsMarkdown(kort: unknown): string[] {
 
 /** Every Adaptive Card in the activities, including an invoke response's card. */
 export function kortI(aktiviteter: Array<Partial<Activity>>, invokeKort?: unknown): unknown[] {
-  const kort = aktiviteter.flatMap((a) => (a.attachments ?? []).filter((b) => b.contentType === 'application/vnd.microsoft.card.adaptive').map((b) => b.content));
+  const kort = aktiviteter.flatMap((a) =>
+    (a.attachments ?? []).filter((b) => b.contentType === 'application/vnd.microsoft.card.adaptive').map((b) => b.content),
+  );
   return invokeKort ? [...kort, invokeKort] : kort;
 }
 
 /** Typed by a user; each would render as something else if echoed raw into markdown. */
-export const SENTINELLER = ['**FETT**', '_KURSIV_', '<at>Alla</at>', '${brytmall}', '[länk](https://evil.example)', '`kod`', '<b>fet</b>', '\n- punkt'];
+export const SENTINELLER = [
+  '**FETT**',
+  '_KURSIV_',
+  '<at>Alla</at>',
+  '${brytmall}',
+  '[länk](https://evil.example)',
+  '`kod`',
+  '<b>fet</b>',
+  '\n- punkt',
+];
 
 /** The same sequences unescaped, as they must never appear in rendered text (the bot's own text has none). */
 const RAA: Array<[string, RegExp]> = [
-  ['**FETT**', /(?<!\\)\*(?<!\\)\*FETT/], ['_KURSIV_', /(?<!\\)_KURSIV(?<!\\)_/], ['<at>', /(?<!\\)<at/], ['${…}', /\$\{brytmall/],
-  ['[länk](…)', /(?<!\\)\[länk(?<!\\)\]\(/], ['`kod`', /(?<!\\)`kod/], ['<b>', /(?<!\\)<b>/], ['- punkt', /^\s*- punkt/m],
+  ['**FETT**', /(?<!\\)\*(?<!\\)\*FETT/],
+  ['_KURSIV_', /(?<!\\)_KURSIV(?<!\\)_/],
+  ['<at>', /(?<!\\)<at/],
+  ['${…}', /\$\{brytmall/],
+  ['[länk](…)', /(?<!\\)\[länk(?<!\\)\]\(/],
+  ['`kod`', /(?<!\\)`kod/],
+  ['<b>', /(?<!\\)<b>/],
+  ['- punkt', /^\s*- punkt/m],
 ];
 
 /** Where a reply shows user text as markdown: each raw sequence found, with its surroundings. */
 export function raMarkdown(aktiviteter: Array<Partial<Activity>>, invokeKort?: unknown): string[] {
   const texter = [...aktiviteter.flatMap(markdowntexter), ...(invokeKort ? kortetsMarkdown(invokeKort) : [])];
-  return texter.flatMap((t) => RAA.filter(([, r]) => r.test(t)).map(([namn, r]) => {
-    const i = t.search(r);
-    return `${namn} i ${JSON.stringify(t.slice(Math.max(0, i - 40), i + 40))}`;
-  }));
+  return texter.flatMap((t) =>
+    RAA.filter(([, r]) => r.test(t)).map(([namn, r]) => {
+      const i = t.search(r);
+      return `${namn} i ${JSON.stringify(t.slice(Math.max(0, i - 40), i + 40))}`;
+    }),
+  );
 }
 
 export function vanta(ms: number): Promise<void> {

@@ -17,7 +17,9 @@ import { DEMO_NU, demoStore } from '../support/demo.js';
 import { Connectorstub, NYCKEL_ID, connectorClaims, figur, jwt, lagrat, nyckelpar } from './stod.js';
 
 const krav = createRequire(import.meta.url);
-const { OpenIdMetadata } = krav('botframework-connector/lib/auth/openIdMetadata.js') as { OpenIdMetadata: { prototype: { getKey(kid: string): Promise<unknown> } } };
+const { OpenIdMetadata } = krav('botframework-connector/lib/auth/openIdMetadata.js') as {
+  OpenIdMetadata: { prototype: { getKey(kid: string): Promise<unknown> } };
+};
 const { AppCredentials } = krav('botframework-connector') as { AppCredentials: { prototype: { getToken(): Promise<string> } } };
 
 const VAR = 'tenant-asby';
@@ -26,26 +28,93 @@ const ANNAN = 'tenant-annan';
 const DATA = /tkr|Individ- och familjeomsorg|Socialnämnden|Barn och unga|AdaptiveCard|application\/vnd\.microsoft\.card/;
 
 function spara(grundversion = 1): Record<string, unknown> {
-  return { kortId: randomUUID(), grundversion, grundenhet: 'bou', grundperiod: '2025-11', enhet: 'bou', period: '2025-11', budget_ack: '21 974', utfall_ack: '21 000', budget_helar: '24 000', prognos_helar: '24 000', kommentar: '' };
+  return {
+    kortId: randomUUID(),
+    grundversion,
+    grundenhet: 'bou',
+    grundperiod: '2025-11',
+    enhet: 'bou',
+    period: '2025-11',
+    budget_ack: '21 974',
+    utfall_ack: '21 000',
+    budget_helar: '24 000',
+    prognos_helar: '24 000',
+    kommentar: '',
+  };
 }
 
 /** Every kind of activity a stranger could send, with the tenant given in the ways Teams gives it. */
 function framlingar(tenant: { konversation?: string; kanal?: string }): Array<{ namn: string; aktivitet: Partial<Activity> }> {
   const grund: Partial<Activity> = {
-    conversation: { id: 'a:framling', conversationType: 'personal', isGroup: false, name: '', ...(tenant.konversation ? { tenantId: tenant.konversation } : {}) },
+    conversation: {
+      id: 'a:framling',
+      conversationType: 'personal',
+      isGroup: false,
+      name: '',
+      ...(tenant.konversation ? { tenantId: tenant.konversation } : {}),
+    },
     channelData: tenant.kanal ? { tenant: { id: tenant.kanal } } : {},
   };
   return [
     { namn: 'fråga om siffror', aktivitet: { ...grund, type: 'message', text: 'hur ligger IFO mot budget?' } },
     { namn: 'hjälp', aktivitet: { ...grund, type: 'message', text: 'hjälp' } },
     { namn: 'rapportera', aktivitet: { ...grund, type: 'message', text: 'rapportera för barn och unga' } },
-    { namn: 'kortknapp "fråga"', aktivitet: { ...grund, type: 'message', value: { verb: 'fraga', fraga: 'hur ligger IFO mot budget?', enhet: 'ifo' } } },
-    { namn: 'kortknapp "rapportera"', aktivitet: { ...grund, type: 'message', value: { verb: 'rapportera', enhet: 'bou', period: '2025-11' } } },
-    { namn: 'Action.Execute spara_utfall', aktivitet: { ...grund, type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'spara_utfall', data: spara() }, trigger: 'manual' } } },
-    { namn: 'Action.Execute oppna_rapportering', aktivitet: { ...grund, type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'oppna_rapportering', data: { enhet: 'bou', period: '2025-11' } }, trigger: 'manual' } } },
-    { namn: 'Action.Execute spara_atgard', aktivitet: { ...grund, type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'spara_atgard', data: { kortId: randomUUID(), grundversion: 1, enhet: 'ifo', nr: 1, status: 'pågår', ar: '', besparing: '', kommentar: '' } }, trigger: 'manual' } } },
+    {
+      namn: 'kortknapp "fråga"',
+      aktivitet: { ...grund, type: 'message', value: { verb: 'fraga', fraga: 'hur ligger IFO mot budget?', enhet: 'ifo' } },
+    },
+    {
+      namn: 'kortknapp "rapportera"',
+      aktivitet: { ...grund, type: 'message', value: { verb: 'rapportera', enhet: 'bou', period: '2025-11' } },
+    },
+    {
+      namn: 'Action.Execute spara_utfall',
+      aktivitet: {
+        ...grund,
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        value: { action: { type: 'Action.Execute', verb: 'spara_utfall', data: spara() }, trigger: 'manual' },
+      },
+    },
+    {
+      namn: 'Action.Execute oppna_rapportering',
+      aktivitet: {
+        ...grund,
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        value: {
+          action: { type: 'Action.Execute', verb: 'oppna_rapportering', data: { enhet: 'bou', period: '2025-11' } },
+          trigger: 'manual',
+        },
+      },
+    },
+    {
+      namn: 'Action.Execute spara_atgard',
+      aktivitet: {
+        ...grund,
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        value: {
+          action: {
+            type: 'Action.Execute',
+            verb: 'spara_atgard',
+            data: { kortId: randomUUID(), grundversion: 1, enhet: 'ifo', nr: 1, status: 'pågår', ar: '', besparing: '', kommentar: '' },
+          },
+          trigger: 'manual',
+        },
+      },
+    },
     { namn: 'installation', aktivitet: { ...grund, type: 'installationUpdate', action: 'add' } },
-    { namn: 'tillagd i team', aktivitet: { ...grund, type: 'conversationUpdate', membersAdded: [{ id: '28:budgetkollen', name: 'Budgetkollen' }], conversation: { ...grund.conversation!, id: '19:kanal@thread.tacv2', conversationType: 'channel', isGroup: true }, channelData: { ...(grund.channelData as object), team: { id: '19:team@thread.tacv2' }, eventType: 'teamMemberAdded' } } },
+    {
+      namn: 'tillagd i team',
+      aktivitet: {
+        ...grund,
+        type: 'conversationUpdate',
+        membersAdded: [{ id: '28:budgetkollen', name: 'Budgetkollen' }],
+        conversation: { ...grund.conversation!, id: '19:kanal@thread.tacv2', conversationType: 'channel', isGroup: true },
+        channelData: { ...(grund.channelData as object), team: { id: '19:team@thread.tacv2' }, eventType: 'teamMemberAdded' },
+      },
+    },
     { namn: 'prenumerera', aktivitet: { ...grund, type: 'message', text: 'prenumerera på larm för IFO' } },
     { namn: 'sätt tröskel', aktivitet: { ...grund, type: 'message', text: 'sätt varningströskel för IFO till 103 %' } },
   ];
@@ -59,7 +128,12 @@ describe('härdning 2: tenanter', function () {
 
   before(async () => {
     store = await demoStore();
-    const app = skapaApp({ store, logg: skapaLogg('debug', {}, (r) => rader.push(r)), klocka: () => new Date(DEMO_NU), tillatnaTenants: [VAR] });
+    const app = skapaApp({
+      store,
+      logg: skapaLogg('debug', {}, (r) => rader.push(r)),
+      klocka: () => new Date(DEMO_NU),
+      tillatnaTenants: [VAR],
+    });
     kanal = new LokalKanal(app);
   });
 
@@ -70,7 +144,10 @@ describe('härdning 2: tenanter', function () {
     ['ingen tenant alls', {}],
     ['motstridiga uppgifter: vår i conversation, annan i channelData', { konversation: VAR, kanal: ANNAN }],
     ['motstridiga uppgifter: annan i conversation, vår i channelData', { konversation: ANNAN, kanal: VAR }],
-    ['versaler och blanksteg runt vår tenant räknas inte som vår', { konversation: ` ${VAR.toUpperCase()} `, kanal: ` ${VAR.toUpperCase()} ` }],
+    [
+      'versaler och blanksteg runt vår tenant räknas inte som vår',
+      { konversation: ` ${VAR.toUpperCase()} `, kanal: ` ${VAR.toUpperCase()} ` },
+    ],
   ];
 
   for (const [variant, tenant] of varianter) {
@@ -81,14 +158,20 @@ describe('härdning 2: tenanter', function () {
         const loggFore = rader.length;
         // The sender is a controller and an admin of ours, so only the tenant stands between them and the data.
         for (const anvandare of [CONTROLLER_SN, ADMIN]) {
-          const svar = await kanal.skicka({ ...aktivitet, conversation: aktivitet.conversation, channelData: aktivitet.channelData }, { anvandare, tenant: '' });
+          const svar = await kanal.skicka(
+            { ...aktivitet, conversation: aktivitet.conversation, channelData: aktivitet.channelData },
+            { anvandare, tenant: '' },
+          );
           const allt = JSON.stringify(svar);
           assert.doesNotMatch(allt, DATA, `${namn}: svaret innehåller data: ${allt.slice(0, 300)}`);
           if (aktivitet.type === 'message') assert.match(allt, /inte öppen för din organisation/, `${namn}: inget besked`);
           antal++;
         }
         assert.equal(lagrat(store), fore, `${namn}: lagringen ändrades`);
-        const loggat = rader.slice(loggFore).map((r) => JSON.parse(r) as Record<string, unknown>).filter((r) => r.msg === 'aktivitet från otillåten tenant avvisad');
+        const loggat = rader
+          .slice(loggFore)
+          .map((r) => JSON.parse(r) as Record<string, unknown>)
+          .filter((r) => r.msg === 'aktivitet från otillåten tenant avvisad');
         assert.equal(loggat.length, 2, `${namn}: avvisningen loggades inte`);
       }
       figur(`tenanter_avvisade_${varianter.findIndex(([v]) => v === variant)}`, antal);
@@ -115,7 +198,9 @@ describe('härdning 2: tenanter över HTTP med giltig token från en annan tenan
   const rader: string[] = [];
 
   before(async () => {
-    sandlada.stub(OpenIdMetadata.prototype, 'getKey').callsFake(async (kid: string) => (kid === NYCKEL_ID ? { key: nyckel.publikPem, endorsements: ['msteams'] } : null));
+    sandlada
+      .stub(OpenIdMetadata.prototype, 'getKey')
+      .callsFake(async (kid: string) => (kid === NYCKEL_ID ? { key: nyckel.publikPem, endorsements: ['msteams'] } : null));
     sandlada.stub(AppCredentials.prototype, 'getToken').resolves('utgaende-testtoken');
     store = await demoStore();
     connector = await Connectorstub.starta();
@@ -124,7 +209,14 @@ describe('härdning 2: tenanter över HTTP med giltig token från en annan tenan
     assert.deepEqual(config.allowedTenants, [VAR]);
     const logg = skapaLogg('debug', {}, (r) => rader.push(r));
     const adapter = skapaAdapter(config, logg);
-    const app = skapaApp({ store, logg, klocka: () => new Date(DEMO_NU), adapter, botAppId: BOT_ID, tillatnaTenants: config.allowedTenants });
+    const app = skapaApp({
+      store,
+      logg,
+      klocka: () => new Date(DEMO_NU),
+      adapter,
+      botAppId: BOT_ID,
+      tillatnaTenants: config.allowedTenants,
+    });
     server = await startaServer(app, adapter, config.host, config.port, logg);
   });
 
@@ -142,13 +234,22 @@ describe('härdning 2: tenanter över HTTP med giltig token från en annan tenan
       const r = await fetch(`http://127.0.0.1:${server.port}/api/messages`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: token },
-        body: JSON.stringify({ channelId: 'msteams', serviceUrl: connector.url, from: { id: '29:x', aadObjectId: CONTROLLER_SN }, recipient: { id: `28:${BOT_ID}` }, ...aktivitet, id }),
+        body: JSON.stringify({
+          channelId: 'msteams',
+          serviceUrl: connector.url,
+          from: { id: '29:x', aadObjectId: CONTROLLER_SN },
+          recipient: { id: `28:${BOT_ID}` },
+          ...aktivitet,
+          id,
+        }),
       });
       const kropp = await r.text();
       assert.doesNotMatch(kropp, DATA, `${namn}: HTTP-svaret innehåller data`);
       assert.ok(r.status < 500, `${namn}: ${r.status}`);
       if (aktivitet.type === 'invoke') assert.match(kropp, /inte öppen för din organisation/, `${namn}: kortet fick inget besked`);
-      const logg = rader.map((x) => JSON.parse(x) as Record<string, unknown>).find((x) => x.korrelation === id && x.msg === 'aktivitet från otillåten tenant avvisad');
+      const logg = rader
+        .map((x) => JSON.parse(x) as Record<string, unknown>)
+        .find((x) => x.korrelation === id && x.msg === 'aktivitet från otillåten tenant avvisad');
       assert.ok(logg, `${namn}: ingen loggrad med korrelations-id`);
       assert.equal(logg.tenant, ANNAN);
     }

@@ -7,7 +7,6 @@ import { importeraCli } from '../support/cli.js';
 import { DEMO, vantadeSiffror } from '../support/demo.js';
 import { siffrorFor } from '../../src/domain/siffror.js';
 
-
 function kopiaAvDemo(): string {
   const mapp = mkdtempSync(join(tmpdir(), 'bk-import-'));
   cpSync(DEMO, mapp, { recursive: true });
@@ -51,24 +50,53 @@ describe('import: npm run import -- <mapp> [--store F]', function () {
 
   const dalig: Array<[string, string, (rader: string[]) => string[], RegExp]> = [
     ['okänd enhet', 'utfall.csv', (r) => [...r, 'simhallen;2025-11;100;90;120;110;;syntetisk'], /utfall\.csv:485: okänd enhet "simhallen"/],
-    ['ogiltig period', 'utfall.csv', (r) => [...r, 'ifo;2025-13;100;90;120;110;;syntetisk'], /utfall\.csv:485: period "2025-13" ska skrivas ÅÅÅÅ-MM/],
-    ['belopp som inte är tal', 'utfall.csv', (r) => [r[0], r[1].replace(/;(\d+);/, ';abc;'), ...r.slice(2)], /utfall\.csv:2: budget_ack: "abc" är inte ett tal/],
+    [
+      'ogiltig period',
+      'utfall.csv',
+      (r) => [...r, 'ifo;2025-13;100;90;120;110;;syntetisk'],
+      /utfall\.csv:485: period "2025-13" ska skrivas ÅÅÅÅ-MM/,
+    ],
+    [
+      'belopp som inte är tal',
+      'utfall.csv',
+      (r) => [r[0], r[1].replace(/;(\d+);/, ';abc;'), ...r.slice(2)],
+      /utfall\.csv:2: budget_ack: "abc" är inte ett tal/,
+    ],
     ['dubblett av nyckeln', 'utfall.csv', (r) => [...r, r[5]], /utfall\.csv:485: \w+ \d{4}-\d\d finns redan på rad 6/],
-    ['saknad kolumn', 'utfall.csv', (r) => r.map((rad) => rad.split(';').filter((_, i) => i !== 3).join(';')), /utfall\.csv:1: kolumnen "utfall_ack" saknas/],
+    [
+      'saknad kolumn',
+      'utfall.csv',
+      (r) =>
+        r.map((rad) =>
+          rad
+            .split(';')
+            .filter((_, i) => i !== 3)
+            .join(';'),
+        ),
+      /utfall\.csv:1: kolumnen "utfall_ack" saknas/,
+    ],
     ['fel antal kolumner', 'enheter.csv', (r) => [...r, 'x;X;enhet'], /enheter\.csv:34: raden har 3 kolumner men rubrikraden har 5/],
     ['okänd enhetstyp', 'enheter.csv', (r) => [...r, 'x;X;avdelning;sn;'], /enheter\.csv:34: typ "avdelning" ska vara en av/],
     ['förälder som saknas', 'enheter.csv', (r) => [...r, 'x;X;enhet;finnsinte;'], /enheter\.csv:34: föräldern "finnsinte" finns inte/],
-    ['okänd åtgärdsstatus', 'atgarder.csv', (r) => [r[0], r[1].replace(/;(pågår|försenad|genomförd|ej påbörjad);/, ';klar;'), ...r.slice(2)], /atgarder\.csv:2: status "klar" ska vara en av/],
+    [
+      'okänd åtgärdsstatus',
+      'atgarder.csv',
+      (r) => [r[0], r[1].replace(/;(pågår|försenad|genomförd|ej påbörjad);/, ';klar;'), ...r.slice(2)],
+      /atgarder\.csv:2: status "klar" ska vara en av/,
+    ],
     ['okänd roll', 'anvandare.csv', (r) => [...r, 'ny;Ny Person;kung;sn'], /anvandare\.csv:6: roll "kung"/],
     ['fil som inte är UTF-8', 'nyckeltal.csv', (r) => r, /nyckeltal\.csv:1: filen är inte UTF-8/],
   ];
   for (const [namn, fil, andra, fel] of dalig) {
     it(`${namn}: avbryter med fil:rad: orsak, kod 1, lagringen orörd`, () => {
       const mapp = kopiaAvDemo();
-      if (namn === 'fil som inte är UTF-8') writeFileSync(join(mapp, fil), Buffer.from('enhet;period;nyckeltal;varde;mal\nvos;2025-10;sjukfr\xe5nvaro;6,52;7\n', 'latin1'));
+      if (namn === 'fil som inte är UTF-8')
+        writeFileSync(join(mapp, fil), Buffer.from('enhet;period;nyckeltal;varde;mal\nvos;2025-10;sjukfr\xe5nvaro;6,52;7\n', 'latin1'));
       else andraFil(mapp, fil, andra);
       // a change the bad file must not let through
-      andraFil(mapp, 'utfall.csv', (r) => (fil === 'utfall.csv' ? r : [...r.slice(0, -1), r[r.length - 1].replace(/;(\d+);(\d)/, ';$1;9$2')]));
+      andraFil(mapp, 'utfall.csv', (r) =>
+        fil === 'utfall.csv' ? r : [...r.slice(0, -1), r[r.length - 1].replace(/;(\d+);(\d)/, ';$1;9$2')],
+      );
       const r = importeraCli(mapp, store);
       assert.equal(r.kod, 1, r.ut);
       assert.match(r.fel, /Importen avbröts; inget har sparats/);
@@ -80,7 +108,9 @@ describe('import: npm run import -- <mapp> [--store F]', function () {
 
   it('en ändrad rad blir en ny version och granskas med före och efter', async () => {
     const mapp = kopiaAvDemo();
-    andraFil(mapp, 'utfall.csv', (r) => r.map((rad) => (rad.startsWith('bou;2025-11;') ? rad.replace(/^(bou;2025-11;\d+;)[\d,]+/, '$128000') : rad)));
+    andraFil(mapp, 'utfall.csv', (r) =>
+      r.map((rad) => (rad.startsWith('bou;2025-11;') ? rad.replace(/^(bou;2025-11;\d+;)[\d,]+/, '$128000') : rad)),
+    );
     const kopia = join(mkdtempSync(join(tmpdir(), 'bk-store-')), 'store.json');
     writeFileSync(kopia, original);
     const r = importeraCli(mapp, kopia);

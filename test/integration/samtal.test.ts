@@ -4,7 +4,9 @@ import { CHEF_IFO, demoBot, synligText } from '../support/app.js';
 
 describe('integration: samtal, följdfrågor och kortknappar', () => {
   let bot: Awaited<ReturnType<typeof demoBot>>;
-  beforeEach(async () => { bot = await demoBot(); });
+  beforeEach(async () => {
+    bot = await demoBot();
+  });
 
   it('en följdfråga gäller samma enhet i samma konversation, inte i en annan', async () => {
     const fran = { anvandare: CHEF_IFO, konversation: 'samtal-1' };
@@ -30,7 +32,10 @@ describe('integration: samtal, följdfrågor och kortknappar', () => {
 
   it('knappen "Bryt ned" och valknapparna för en okänd enhet leder vidare', async () => {
     const fran = { anvandare: CHEF_IFO, konversation: 'samtal-4' };
-    const bryt = await bot.kanal.skicka({ type: ActivityTypes.Message, text: '', value: { verb: 'fraga', fraga: 'var kommer avvikelsen ifrån', enhet: 'sn' } }, fran);
+    const bryt = await bot.kanal.skicka(
+      { type: ActivityTypes.Message, text: '', value: { verb: 'fraga', fraga: 'var kommer avvikelsen ifrån', enhet: 'sn' } },
+      fran,
+    );
     assert.match(bryt.map(synligText).join('\n'), /Underskottet kommer från:.*Individ- och familjeomsorg: -9 870 tkr/s);
     const { aktiviteter } = await bot.fraga('hur ligger hemtjänstgrupen', fran);
     const text = aktiviteter.map(synligText).join('\n');
@@ -38,7 +43,10 @@ describe('integration: samtal, följdfrågor och kortknappar', () => {
   });
 
   it('en knapp utan fråga får ett tydligt svar och kraschar inget', async () => {
-    const svar = await bot.kanal.skicka({ type: ActivityTypes.Message, text: '', value: { verb: 'fraga', fraga: 42 } }, { anvandare: CHEF_IFO });
+    const svar = await bot.kanal.skicka(
+      { type: ActivityTypes.Message, text: '', value: { verb: 'fraga', fraga: 42 } },
+      { anvandare: CHEF_IFO },
+    );
     assert.match(svar.map(synligText).join('\n'), /Knappen saknade en fråga/);
   });
 
@@ -60,17 +68,31 @@ describe('integration: samtal, följdfrågor och kortknappar', () => {
   });
 
   it('installation i ett team ger en välkomst i kanalen och kanalen blir en plats för larm', async () => {
-    const svar = await bot.kanal.skicka({
-      type: ActivityTypes.InstallationUpdate,
-      action: 'add',
-      conversation: { id: '19:general@thread.tacv2', conversationType: 'channel', isGroup: true, name: 'General', tenantId: 'lokal' },
-      channelData: { tenant: { id: 'lokal' }, team: { id: '19:general@thread.tacv2', name: 'Ekonomi' }, channel: { id: '19:general@thread.tacv2' } },
-    }, { anvandare: CHEF_IFO });
+    const svar = await bot.kanal.skicka(
+      {
+        type: ActivityTypes.InstallationUpdate,
+        action: 'add',
+        conversation: { id: '19:general@thread.tacv2', conversationType: 'channel', isGroup: true, name: 'General', tenantId: 'lokal' },
+        channelData: {
+          tenant: { id: 'lokal' },
+          team: { id: '19:general@thread.tacv2', name: 'Ekonomi' },
+          channel: { id: '19:general@thread.tacv2' },
+        },
+      },
+      { anvandare: CHEF_IFO },
+    );
     assert.match(svar.map(synligText).join('\n'), /Hej! Jag är Budgetkollen/);
     const k = bot.store.dokument.konversationer.find((x) => x.id === '19:general@thread.tacv2');
     assert.equal(k?.typ, 'channel');
     assert.equal(k?.aktiv, true);
-    await bot.kanal.skicka({ type: ActivityTypes.InstallationUpdate, action: 'remove', conversation: { id: '19:general@thread.tacv2', conversationType: 'channel', isGroup: true, name: 'General', tenantId: 'lokal' } }, { anvandare: CHEF_IFO });
+    await bot.kanal.skicka(
+      {
+        type: ActivityTypes.InstallationUpdate,
+        action: 'remove',
+        conversation: { id: '19:general@thread.tacv2', conversationType: 'channel', isGroup: true, name: 'General', tenantId: 'lokal' },
+      },
+      { anvandare: CHEF_IFO },
+    );
     assert.equal(bot.store.dokument.konversationer.find((x) => x.id === '19:general@thread.tacv2')?.aktiv, false);
   });
 });

@@ -14,7 +14,9 @@ async function sank(): Promise<{ url: string; mottaget: Array<{ sokvag: string; 
   const mottaget: Array<{ sokvag: string; kropp: Record<string, unknown> }> = [];
   const server: HttpServer = createServer((req, res) => {
     let data = '';
-    req.on('data', (d) => { data += d; });
+    req.on('data', (d) => {
+      data += d;
+    });
     req.on('end', () => {
       mottaget.push({ sokvag: req.url ?? '', kropp: data ? JSON.parse(data) : {} });
       res.writeHead(200, { 'content-type': 'application/json' });
@@ -27,7 +29,11 @@ async function sank(): Promise<{ url: string; mottaget: Array<{ sokvag: string; 
 
 function aktivitet(serviceUrl: string, text: string) {
   return {
-    type: 'message', id: 'a1', text, channelId: 'msteams', serviceUrl,
+    type: 'message',
+    id: 'a1',
+    text,
+    channelId: 'msteams',
+    serviceUrl,
     from: { id: '29:u', aadObjectId: '00000000-0000-0000-0000-0000000000021', name: 'Megan' },
     recipient: { id: '28:bot', name: 'Budgetkollen' },
     conversation: { id: 'c1', conversationType: 'personal', tenantId: 't1' },
@@ -38,7 +44,14 @@ function aktivitet(serviceUrl: string, text: string) {
 async function starta(env: Record<string, string>, store: Store): Promise<Server> {
   const config = lasConfig({ PORT: '0', BUDGETKOLLEN_NOW: '2025-12-10', ...env });
   const adapter = skapaAdapter(config, tystLogg);
-  const app = skapaApp({ store, logg: tystLogg, klocka: () => new Date(DEMO_NU), adapter, botAppId: config.botId || undefined, tillatnaTenants: config.allowedTenants });
+  const app = skapaApp({
+    store,
+    logg: tystLogg,
+    klocka: () => new Date(DEMO_NU),
+    adapter,
+    botAppId: config.botId || undefined,
+    tillatnaTenants: config.allowedTenants,
+  });
   return startaServer(app, adapter, config.host, config.port, tystLogg);
 }
 
@@ -58,7 +71,11 @@ describe('integration: HTTP-servern', () => {
     try {
       const h = await fetch(`http://127.0.0.1:${server.port}/healthz`);
       assert.equal(h.status, 200);
-      const r = await fetch(`http://127.0.0.1:${server.port}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(aktivitet(s.url, 'hur ligger IFO mot budget?')) });
+      const r = await fetch(`http://127.0.0.1:${server.port}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(aktivitet(s.url, 'hur ligger IFO mot budget?')),
+      });
       assert.ok(r.status < 300, String(r.status));
       const svar = s.mottaget.find((m) => m.sokvag.startsWith('/v3/conversations/c1/activities'));
       assert.ok(svar, JSON.stringify(s.mottaget.map((m) => m.sokvag)));
@@ -94,7 +111,11 @@ describe('integration: HTTP-servern', () => {
     const s = await sank();
     const server = await starta({ ALLOWED_TENANTS: 'annan-tenant' }, store);
     try {
-      await fetch(`http://127.0.0.1:${server.port}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(aktivitet(s.url, 'hur ligger IFO mot budget?')) });
+      await fetch(`http://127.0.0.1:${server.port}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(aktivitet(s.url, 'hur ligger IFO mot budget?')),
+      });
       const allt = JSON.stringify(s.mottaget);
       assert.doesNotMatch(allt, /tkr/);
       assert.match(allt, /inte öppen för din organisation/);

@@ -4,7 +4,9 @@ import { sv, vantadeSiffror } from '../support/demo.js';
 
 describe('integration: statusfrågan genom teams-ai Application', () => {
   let bot: Awaited<ReturnType<typeof demoBot>>;
-  before(async () => { bot = await demoBot(); });
+  before(async () => {
+    bot = await demoBot();
+  });
 
   const enheter: Array<[string, string, string]> = [
     ['hur ligger IFO mot budget?', 'ifo', 'Individ- och familjeomsorg'],
@@ -25,7 +27,12 @@ describe('integration: statusfrågan genom teams-ai Application', () => {
       assert.match(text, new RegExp(`${namn} t\\.o\\.m\\. november 2025`));
       assert.ok(text.includes(`Utfall ${sv(v.utfall)} tkr mot budget ${sv(v.budget)} tkr`), text);
       assert.ok(text.includes(`${avvikelse < 0 ? 'underskott' : 'överskott'} ${sv(Math.abs(avvikelse))} tkr`), text);
-      assert.ok(text.includes(`(${sv(Math.round((v.utfall / v.budget) * 1000) / 10)}${Number.isInteger(Math.round((v.utfall / v.budget) * 1000) / 10) ? ',0' : ''} % av budget)`), text);
+      assert.ok(
+        text.includes(
+          `(${sv(Math.round((v.utfall / v.budget) * 1000) / 10)}${Number.isInteger(Math.round((v.utfall / v.budget) * 1000) / 10) ? ',0' : ''} % av budget)`,
+        ),
+        text,
+      );
       assert.ok(text.includes(`Helårsprognos ${sv(v.prognosHelar)} tkr mot årsbudget ${sv(v.budgetHelar)} tkr`), text);
     });
   }
@@ -34,7 +41,7 @@ describe('integration: statusfrågan genom teams-ai Application', () => {
     const { text } = await bot.fraga('hur ligger socialnämnden mot budget?');
     assert.ok(text.includes('Utfall 277 253,6 tkr mot budget 259 458 tkr: underskott 17 795,6 tkr (106,9 % av budget)'), text);
     const okt = vantadeSiffror('sn', '2025-10');
-    const forandring = Math.round(((okt.budget - okt.utfall) - (259458 - 277253.6)) * 10) / 10;
+    const forandring = Math.round((okt.budget - okt.utfall - (259458 - 277253.6)) * 10) / 10;
     assert.ok(text.includes(`Sedan oktober har underskottet ökat med ${sv(forandring)} tkr.`), text);
     assert.match(text, /Störst underskott: Individ- och familjeomsorg -9 870 tkr.*Vård och stöd -7 925,6 tkr/);
   });

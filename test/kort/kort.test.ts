@@ -12,14 +12,21 @@ import { MAX_KORTSTORLEK, kortstorlek, kortvarningar } from '../support/kortvali
 
 /** Questions that between them make the bot send every kind of answer card. */
 const FRAGOR = readFileSync(new URL('../fragor/fragor.test.ts', import.meta.url), 'utf-8')
-  .split('\n').map((r) => /^\s*\{ fraga: '([^']+)'/.exec(r)?.[1]).filter((x): x is string => Boolean(x));
+  .split('\n')
+  .map((r) => /^\s*\{ fraga: '([^']+)'/.exec(r)?.[1])
+  .filter((x): x is string => Boolean(x));
 
 describe('kort: varje svarskort är ett giltigt Adaptive Card 1.5 under 28 KB', () => {
   let store: Store;
   let m: Svarsmiljo;
   before(async () => {
     store = await demoStore();
-    m = { register: store.register, index: new Enhetsindex(store.register, SKYDDADE_ORD), nu: '2025-12', idag: new Date('2025-12-10T12:00:00Z') };
+    m = {
+      register: store.register,
+      index: new Enhetsindex(store.register, SKYDDADE_ORD),
+      nu: '2025-12',
+      idag: new Date('2025-12-10T12:00:00Z'),
+    };
   });
 
   it('frågorna ger alla svarsmallar', () => {
@@ -28,7 +35,8 @@ describe('kort: varje svarskort är ett giltigt Adaptive Card 1.5 under 28 KB', 
       const r = besvara(f, m);
       if (r.typ === 'svar' && r.svar.kort) mallar.add(r.svar.kort.mall);
     }
-    for (const mall of ['status', 'trend', 'fakta', 'tabell', 'atgard', 'jamforelse', 'hjalp', 'val']) assert.ok(mallar.has(mall), `ingen fråga gav kortet ${mall}`);
+    for (const mall of ['status', 'trend', 'fakta', 'tabell', 'atgard', 'jamforelse', 'hjalp', 'val'])
+      assert.ok(mallar.has(mall), `ingen fråga gav kortet ${mall}`);
   });
 
   it('inget kort ger varningar i adaptivecards och inget är för stort', () => {
@@ -69,7 +77,10 @@ describe('kort: varje svarskort är ett giltigt Adaptive Card 1.5 under 28 KB', 
   });
 
   it('användarens text binds som data, aldrig som uttryck eller markup', () => {
-    const kort = bindKort({ mall: 'fakta', data: { rubrik: '${rubrik} **fet** <at>x</at>', undertitel: '', fakta: [{ title: '${1+1}', value: '"]}' }], rader: [] } });
+    const kort = bindKort({
+      mall: 'fakta',
+      data: { rubrik: '${rubrik} **fet** <at>x</at>', undertitel: '', fakta: [{ title: '${1+1}', value: '"]}' }], rader: [] },
+    });
     const text = kortSomText(kort);
     assert.match(text, /\$\{rubrik\} \*\*fet\*\*/);
     assert.match(text, /\$\{1\+1\}: "\]\}/);

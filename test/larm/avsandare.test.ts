@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict';
 import sinon from 'sinon';
-import { Hastighetsgrans, TEAMS_GRANSER, type Leverans, type Tid, type Transport, Utkorgsavsandare, tolkaLeveransfel } from '../../src/alerts/utkorg.js';
+import {
+  Hastighetsgrans,
+  TEAMS_GRANSER,
+  type Leverans,
+  type Tid,
+  type Transport,
+  Utkorgsavsandare,
+  tolkaLeveransfel,
+} from '../../src/alerts/utkorg.js';
 import { skapaLogg } from '../../src/logg.js';
 import { Store } from '../../src/store/store.js';
 import { NU, type Scen, scen } from './hjalp.js';
@@ -10,7 +18,10 @@ type Svarskod = 200 | { status: number; retryAfter?: string; kod?: string };
 /** A Bot Connector as the sender sees it: answers with the next code in line, throwing errors shaped like botbuilder's RestError. */
 class Kopplingsstubbe implements Transport {
   readonly anrop: Array<{ tid: number; konversation: string; utskick: string; text: string }> = [];
-  constructor(private readonly klocka: () => number, private readonly svar: Svarskod[] = []) {}
+  constructor(
+    private readonly klocka: () => number,
+    private readonly svar: Svarskod[] = [],
+  ) {}
 
   async skicka(l: Leverans): Promise<void> {
     this.anrop.push({ tid: this.klocka(), konversation: l.konversation.id, utskick: l.utskick.id, text: l.svar.text });
@@ -20,7 +31,11 @@ class Kopplingsstubbe implements Transport {
     throw Object.assign(new Error(`Operation returned an invalid status code '${s.status}'`), {
       name: 'RestError',
       statusCode: s.status,
-      response: { status: s.status, headers: { get: (n: string) => rubriker.get(n.toLowerCase()) }, bodyAsText: s.kod ? JSON.stringify({ error: { code: s.kod, message: 'x' } }) : '' },
+      response: {
+        status: s.status,
+        headers: { get: (n: string) => rubriker.get(n.toLowerCase()) },
+        bodyAsText: s.kod ? JSON.stringify({ error: { code: s.kod, message: 'x' } }) : '',
+      },
     });
   }
 }
@@ -93,7 +108,10 @@ describe('larm: avsändaren (utkorgen töms med omförsök)', () => {
     await vanta(6999);
     assert.equal(k.anrop.length, 2, 'inget nytt försök före Retry-After');
     await vanta(1);
-    assert.deepEqual(k.anrop.map((a) => a.tid - T0), [0, 2000, 9000]);
+    assert.deepEqual(
+      k.anrop.map((a) => a.tid - T0),
+      [0, 2000, 9000],
+    );
     const u = utskick(id);
     assert.equal(u.status, 'skickat');
     assert.equal(u.forsok, 3);
@@ -110,15 +128,25 @@ describe('larm: avsändaren (utkorgen töms med omförsök)', () => {
   });
 
   it('backoff fördubblas med jitter, och ett utskick ges upp som misslyckat efter max antal försök', async () => {
-    const k = new Kopplingsstubbe(() => klocka.now, Array.from({ length: 20 }, () => ({ status: 503 })));
+    const k = new Kopplingsstubbe(
+      () => klocka.now,
+      Array.from({ length: 20 }, () => ({ status: 503 })),
+    );
     const a = new Utkorgsavsandare({ store: s.store, transport: k, logg, tid, slump: () => 0, basMs: 1000, maxMs: 8000, maxForsok: 6 });
     avsandare.push(a);
-    assert.deepEqual([1, 2, 3, 4, 5, 6].map((n) => a.fordrojning(n)), [500, 1000, 2000, 4000, 4000, 4000], 'slump 0: halva den fulla väntan');
+    assert.deepEqual(
+      [1, 2, 3, 4, 5, 6].map((n) => a.fordrojning(n)),
+      [500, 1000, 2000, 4000, 4000, 4000],
+      'slump 0: halva den fulla väntan',
+    );
     a.starta();
     await vanta(0);
     await vanta(30_000);
     assert.equal(k.anrop.length, 6);
-    assert.deepEqual(k.anrop.map((x) => x.tid - T0), [0, 500, 1500, 3500, 7500, 11500]);
+    assert.deepEqual(
+      k.anrop.map((x) => x.tid - T0),
+      [0, 500, 1500, 3500, 7500, 11500],
+    );
     const u = s.store.dokument.utskick[0];
     assert.equal(u.status, 'misslyckat');
     assert.equal(u.forsok, 6);
@@ -136,16 +164,33 @@ describe('larm: avsändaren (utkorgen töms med omförsök)', () => {
     const dok = s.store.dokument;
     assert.equal(dok.konversationer.find((x) => x.id === 'kanal-1')!.aktiv, false);
     assert.equal(dok.prenumerationer.find((p) => p.konversation === 'kanal-1')!.aktiv, false);
-    assert.deepEqual(dok.utskick.filter((u) => u.konversation === 'kanal-1').map((u) => [u.slag, u.status]), [['varning', 'misslyckat'], ['kritisk', 'misslyckat']]);
+    assert.deepEqual(
+      dok.utskick.filter((u) => u.konversation === 'kanal-1').map((u) => [u.slag, u.status]),
+      [
+        ['varning', 'misslyckat'],
+        ['kritisk', 'misslyckat'],
+      ],
+    );
     assert.match(dok.utskick[0].senaste_fel!, /403 BotNotInConversationRoster/);
-    assert.deepEqual(dok.utskick.filter((u) => u.konversation === 'kanal-2').map((u) => u.status), ['skickat']);
-    assert.deepEqual(k.anrop.map((a) => a.konversation), ['kanal-1', 'kanal-2']);
-    const rad = loggrader.map((r) => JSON.parse(r) as Record<string, unknown>).find((r) => r.konversation === 'kanal-1' && r.status === 403);
+    assert.deepEqual(
+      dok.utskick.filter((u) => u.konversation === 'kanal-2').map((u) => u.status),
+      ['skickat'],
+    );
+    assert.deepEqual(
+      k.anrop.map((a) => a.konversation),
+      ['kanal-1', 'kanal-2'],
+    );
+    const rad = loggrader
+      .map((r) => JSON.parse(r) as Record<string, unknown>)
+      .find((r) => r.konversation === 'kanal-1' && r.status === 403);
     assert.ok(rad, 'avstängningen loggas');
     assert.equal(rad.kod, 'BotNotInConversationRoster');
     // later changes plan nothing for the silenced conversation
     await s.rapportera('bou', '2025-12', 11000, 9000);
-    assert.deepEqual(s.store.dokument.utskick.filter((u) => u.period === '2025-12').map((u) => `${u.konversation} ${u.slag}`), ['kanal-2 återställt']);
+    assert.deepEqual(
+      s.store.dokument.utskick.filter((u) => u.period === '2025-12').map((u) => `${u.konversation} ${u.slag}`),
+      ['kanal-2 återställt'],
+    );
   });
 
   it('404 ConversationNotFound stänger också av; ett annat 4xx-fel ger upp utan omförsök', async () => {
@@ -183,8 +228,14 @@ describe('larm: avsändaren (utkorgen töms med omförsök)', () => {
       assert.ok(tider.filter((x) => x > t - 2000 && x <= t).length <= 8, `mer än 8 inom två sekunder: ${tider}`);
     }
     assert.deepEqual(tider, [0, 0, 0, 0, 0, 0, 0, 1000, 2000, 2000]);
-    assert.deepEqual(k.anrop.map((a) => a.utskick.split('|').length), [5, 6, 6, 6, 6, 6, 6, 6, 6, 6]);
-    assert.deepEqual(k.anrop.slice(1).map((a) => Number(a.utskick.split('|')[5])), [2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    assert.deepEqual(
+      k.anrop.map((a) => a.utskick.split('|').length),
+      [5, 6, 6, 6, 6, 6, 6, 6, 6, 6],
+    );
+    assert.deepEqual(
+      k.anrop.slice(1).map((a) => Number(a.utskick.split('|')[5])),
+      [2, 3, 4, 5, 6, 7, 8, 9, 10],
+    );
   });
 
   it('en konversation som väntar på omförsök håller inte upp en annan', async () => {
@@ -195,10 +246,16 @@ describe('larm: avsändaren (utkorgen töms med omförsök)', () => {
     await vanta(0);
     await vanta(0);
     // kanal-1: varning failed (backoff), its kritisk waits behind it; kanal-2 already got its kritisk
-    assert.deepEqual(k.anrop.map((a) => `${a.konversation} ${a.utskick.split('|')[4]}`), ['kanal-1 varning', 'kanal-2 kritisk']);
+    assert.deepEqual(
+      k.anrop.map((a) => `${a.konversation} ${a.utskick.split('|')[4]}`),
+      ['kanal-1 varning', 'kanal-2 kritisk'],
+    );
     await vanta(2000);
     await vanta(0);
-    assert.deepEqual(k.anrop.map((a) => `${a.konversation} ${a.utskick.split('|')[4]}`), ['kanal-1 varning', 'kanal-2 kritisk', 'kanal-1 varning', 'kanal-1 kritisk']);
+    assert.deepEqual(
+      k.anrop.map((a) => `${a.konversation} ${a.utskick.split('|')[4]}`),
+      ['kanal-1 varning', 'kanal-2 kritisk', 'kanal-1 varning', 'kanal-1 kritisk'],
+    );
   });
 
   it('efter en omstart fortsätter en ny avsändare där den förra slutade: sparad väntetid respekteras, inget skickas två gånger', async () => {
@@ -249,12 +306,23 @@ describe('larm: avsändaren (utkorgen töms med omförsök)', () => {
     it('läser status, felkod och Retry-After (sekunder eller datum) ur olika former av fel', () => {
       const nu = Date.parse('2025-12-10T12:00:00Z');
       assert.deepEqual(
-        tolkaLeveransfel({ statusCode: 429, message: 'Too many', response: { headers: { get: (n: string) => (n === 'retry-after' ? '3' : undefined) } } }, nu),
+        tolkaLeveransfel(
+          { statusCode: 429, message: 'Too many', response: { headers: { get: (n: string) => (n === 'retry-after' ? '3' : undefined) } } },
+          nu,
+        ),
         { status: 429, kod: null, vantaMs: 3000, meddelande: 'Too many' },
       );
       assert.equal(tolkaLeveransfel({ status: 429, headers: { 'Retry-After': 'Wed, 10 Dec 2025 12:00:30 GMT' } }, nu).vantaMs, 30_000);
-      assert.equal(tolkaLeveransfel({ statusCode: 403, body: { error: { code: 'BotNotInConversationRoster' } } }, nu).kod, 'BotNotInConversationRoster');
-      assert.deepEqual(tolkaLeveransfel(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }), nu), { status: null, kod: 'ECONNREFUSED', vantaMs: null, meddelande: 'connect ECONNREFUSED' });
+      assert.equal(
+        tolkaLeveransfel({ statusCode: 403, body: { error: { code: 'BotNotInConversationRoster' } } }, nu).kod,
+        'BotNotInConversationRoster',
+      );
+      assert.deepEqual(tolkaLeveransfel(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }), nu), {
+        status: null,
+        kod: 'ECONNREFUSED',
+        vantaMs: null,
+        meddelande: 'connect ECONNREFUSED',
+      });
     });
   });
 });

@@ -20,15 +20,31 @@ export const TRAD: Enhet[] = [
 
 export function konversation(id: string, typ: Konversation['typ'] = 'channel', aktiv = true): Konversation {
   return {
-    id, typ, namn: id, aktiv, installerad: NU.toISOString(), team: null,
-    referens: { channelId: 'msteams', serviceUrl: 'https://smba.invalid/', conversation: { id, conversationType: typ }, bot: { id: '28:bot' } },
+    id,
+    typ,
+    namn: id,
+    aktiv,
+    installerad: NU.toISOString(),
+    team: null,
+    referens: {
+      channelId: 'msteams',
+      serviceUrl: 'https://smba.invalid/',
+      conversation: { id, conversationType: typ },
+      bot: { id: '28:bot' },
+    },
   };
 }
 
 export interface Scen {
   store: Store;
   /** A new version of a unit's figures, stored with alert planning in the same transaction, as a card submit does. */
-  rapportera(enhet: string, period: string, budget: number, utfall: number, prognos?: { budget: number; prognos: number }): Promise<Utskick[]>;
+  rapportera(
+    enhet: string,
+    period: string,
+    budget: number,
+    utfall: number,
+    prognos?: { budget: number; prognos: number },
+  ): Promise<Utskick[]>;
   prenumerera(konv: string, enhet: string, procent?: number | null): Promise<void>;
   troskel(t: Partial<Troskel> & { enhet: string }): Promise<void>;
   nya(): Utskick[];
@@ -50,8 +66,17 @@ export async function scen(klocka: () => Date = () => new Date(NU)): Promise<Sce
       await store.andra({ vem: 'controller', kalla: 'kort' }, (tx) => {
         const v = tx.register.senasteVersion(enhet, period);
         tx.lagg('utfall', {
-          enhet, period, budget_ack: budget, utfall_ack: utfall, budget_helar: prognos?.budget ?? null, prognos_helar: prognos?.prognos ?? null,
-          kommentar: null, kalla: 'kort', version: (v?.version ?? 0) + 1, rapporterad_av: 'controller', rapporterad: tx.nu.toISOString(),
+          enhet,
+          period,
+          budget_ack: budget,
+          utfall_ack: utfall,
+          budget_helar: prognos?.budget ?? null,
+          prognos_helar: prognos?.prognos ?? null,
+          kommentar: null,
+          kalla: 'kort',
+          version: (v?.version ?? 0) + 1,
+          rapporterad_av: 'controller',
+          rapporterad: tx.nu.toISOString(),
         });
         planeraLarm(tx, [{ enhet, period }]);
       });
@@ -64,9 +89,15 @@ export async function scen(klocka: () => Date = () => new Date(NU)): Promise<Sce
       });
     },
     async troskel(t) {
-      await store.andra({ vem: 'test', kalla: 'chatt' }, (tx) => tx.satt('trosklar', {
-        varning_procent: null, kritisk_procent: null, varning_prognos_tkr: null, kritisk_prognos_tkr: null, ...t,
-      }));
+      await store.andra({ vem: 'test', kalla: 'chatt' }, (tx) =>
+        tx.satt('trosklar', {
+          varning_procent: null,
+          kritisk_procent: null,
+          varning_prognos_tkr: null,
+          kritisk_prognos_tkr: null,
+          ...t,
+        }),
+      );
     },
     nya() {
       const ut = store.dokument.utskick.slice(sett);
@@ -85,7 +116,13 @@ export function kort(u: Utskick): string {
 /** Activity fields for a message in a Teams channel thread (the channel id plus ";messageid="). */
 export function iKanal(kanal: string, team: string, tenant = 'lokal'): Partial<Activity> {
   return {
-    conversation: { id: `${kanal};messageid=1765360000000`, conversationType: 'channel', isGroup: true, name: 'Budgetlarm', tenantId: tenant },
+    conversation: {
+      id: `${kanal};messageid=1765360000000`,
+      conversationType: 'channel',
+      isGroup: true,
+      name: 'Budgetlarm',
+      tenantId: tenant,
+    },
     channelData: { tenant: { id: tenant }, team: { id: team, name: 'Ekonomi' }, channel: { id: kanal, name: 'Budgetlarm' } },
   };
 }

@@ -9,10 +9,16 @@ import { SENTINELLER, raMarkdown } from '../hardening/stod.js';
 import { NU, scen } from './hjalp.js';
 
 /** The card Teams would get for an outbox entry, checked the way every card in the project is. */
-function kortFor(u: Utskick): { text: string; kort: Record<string, unknown> & { fallbackText: string; actions: Array<{ title: string; data: unknown }> } } {
+function kortFor(u: Utskick): {
+  text: string;
+  kort: Record<string, unknown> & { fallbackText: string; actions: Array<{ title: string; data: unknown }> };
+} {
   const svar = larmSvar(u.innehall as unknown as Larmvy);
   const aktivitet = svarTillAktivitet(svar);
-  const kort = aktivitet.attachments![0].content as Record<string, unknown> & { fallbackText: string; actions: Array<{ title: string; data: unknown }> };
+  const kort = aktivitet.attachments![0].content as Record<string, unknown> & {
+    fallbackText: string;
+    actions: Array<{ title: string; data: unknown }>;
+  };
   assert.deepEqual(kortvarningar(kort), [], `${u.slag}: ${JSON.stringify(kort).slice(0, 300)}`);
   assert.ok(kortstorlek(kort) < MAX_KORTSTORLEK);
   assert.ok(!JSON.stringify(kort).includes('${'), `${u.slag}: obundna mallfält`);
@@ -28,8 +34,20 @@ describe('larm: korten (Adaptive Card 1.5) och texten', () => {
     await s.store.andra({ vem: 't', kalla: 'import' }, (tx) => {
       for (let nr = 1; nr <= 8; nr++) {
         tx.satt('atgarder', {
-          enhet: 'bou', nr, atgard: `Åtgärd ${nr}`, ansvarig: 'Chef', tidplan: '2025', uppfoljning: 'månadsvis', kategori: nr > 6 ? 'B' : 'A',
-          status: nr === 3 ? 'försenad' : nr === 8 ? 'avbruten' : 'pågår', kommentar: null, plan: { 2025: 100 }, utfall: {}, version: 1, andrad_av: 't', andrad: NU.toISOString(),
+          enhet: 'bou',
+          nr,
+          atgard: `Åtgärd ${nr}`,
+          ansvarig: 'Chef',
+          tidplan: '2025',
+          uppfoljning: 'månadsvis',
+          kategori: nr > 6 ? 'B' : 'A',
+          status: nr === 3 ? 'försenad' : nr === 8 ? 'avbruten' : 'pågår',
+          kommentar: null,
+          plan: { 2025: 100 },
+          utfall: {},
+          version: 1,
+          andrad_av: 't',
+          andrad: NU.toISOString(),
         });
       }
     });
@@ -43,13 +61,22 @@ describe('larm: korten (Adaptive Card 1.5) och texten', () => {
     assert.match(v.text, /^Varning: Barn och unga t\.o\.m\. april 2025\n\nUtfallet är 102,3 % av budget \(varning från 102 %\)\./);
     assert.match(v.text, /Helårsprognos 40 100 tkr mot årsbudget 40 000 tkr: underskott 100 tkr\./);
     assert.match(v.text, /Sedan mars har avvikelsen gått från överskott 1 000 tkr till underskott 300 tkr\./);
-    assert.match(v.text, /Åtgärder: 3\. Åtgärd 3 \(försenad\); 1\. Åtgärd 1 \(pågår\); 2\. Åtgärd 2 \(pågår\); 4\. Åtgärd 4 \(pågår\); 5\. Åtgärd 5 \(pågår\); 6\. Åtgärd 6 \(pågår\) … och 1 till\./);
+    assert.match(
+      v.text,
+      /Åtgärder: 3\. Åtgärd 3 \(försenad\); 1\. Åtgärd 1 \(pågår\); 2\. Åtgärd 2 \(pågår\); 4\. Åtgärd 4 \(pågår\); 5\. Åtgärd 5 \(pågår\); 6\. Åtgärd 6 \(pågår\) … och 1 till\./,
+    );
     assert.match(kortSomText(v.kort), /^VARNING\nBarn och unga t\.o\.m\. april 2025\n/);
     assert.match(kortSomText(v.kort), /… och 1 åtgärder till\./);
-    assert.deepEqual(v.kort.actions.map((a) => a.title), ['Visa trend', 'Visa åtgärder']);
+    assert.deepEqual(
+      v.kort.actions.map((a) => a.title),
+      ['Visa trend', 'Visa åtgärder'],
+    );
 
     // IFO and SN in April: underskott and no plan at or below them? bou has measures, so they have a plan.
-    assert.deepEqual(s.nya().filter((u) => u.slag === 'åtgärdsplan'), []);
+    assert.deepEqual(
+      s.nya().filter((u) => u.slag === 'åtgärdsplan'),
+      [],
+    );
 
     const [kritisk] = await s.rapportera('bou', '2025-04', 13000, 13700, { budget: 40000, prognos: 40100 });
     assert.equal(kritisk.slag, 'kritisk');
@@ -59,7 +86,10 @@ describe('larm: korten (Adaptive Card 1.5) och texten', () => {
 
     const [aterstallt] = await s.rapportera('bou', '2025-04', 13000, 12900, { budget: 40000, prognos: 40000 });
     const a = kortFor(aterstallt);
-    assert.equal(a.text, 'Återställt: Barn och unga t.o.m. april 2025 är under larmgränserna igen\n\nUtfallet är 99,2 % av budget (varning från 102 %) och helårsprognosen visar budget i balans. Larmet gällde kritisk nivå t.o.m. april 2025.');
+    assert.equal(
+      a.text,
+      'Återställt: Barn och unga t.o.m. april 2025 är under larmgränserna igen\n\nUtfallet är 99,2 % av budget (varning från 102 %) och helårsprognosen visar budget i balans. Larmet gällde kritisk nivå t.o.m. april 2025.',
+    );
     assert.match(kortSomText(a.kort), /^ÅTERSTÄLLT\n/);
   });
 
@@ -69,9 +99,15 @@ describe('larm: korten (Adaptive Card 1.5) och texten', () => {
     await s.rapportera('vuxen', '2025-08', 90000, 90000);
     const nya = await s.rapportera('bou', '2025-08', 10000, 10100);
     const plan = nya.filter((u) => u.slag === 'åtgärdsplan');
-    assert.deepEqual(plan.map((u) => u.enhet), ['ifo', 'sn']);
+    assert.deepEqual(
+      plan.map((u) => u.enhet),
+      ['ifo', 'sn'],
+    );
     const { text, kort } = kortFor(plan[0]);
-    assert.match(text, /^Åtgärdsplan krävs: Individ- och familjeomsorg t\.o\.m\. augusti 2025\n\nIndivid- och familjeomsorg visar underskott 100 tkr \(100,1 % av budget\) vid delårsuppföljningen i augusti \(T2\) och har ingen åtgärdsplan registrerad\. Enligt kommunstyrelsens beslut \(KS 2024-03-27 § 61\)/);
+    assert.match(
+      text,
+      /^Åtgärdsplan krävs: Individ- och familjeomsorg t\.o\.m\. augusti 2025\n\nIndivid- och familjeomsorg visar underskott 100 tkr \(100,1 % av budget\) vid delårsuppföljningen i augusti \(T2\) och har ingen åtgärdsplan registrerad\. Enligt kommunstyrelsens beslut \(KS 2024-03-27 § 61\)/,
+    );
     assert.match(text, /Inga åtgärder registrerade för Individ- och familjeomsorg\./);
     assert.match(text, /Nästa steg: ta fram en åtgärdsplan och registrera åtgärderna i Budgetkollen\.$/);
     assert.match(kortSomText(kort), /^ÅTGÄRDSPLAN KRÄVS\n/);
@@ -83,21 +119,45 @@ describe('larm: korten (Adaptive Card 1.5) och texten', () => {
     await s.prenumerera('kanal-1', 'ifo');
     await s.store.andra({ vem: 't', kalla: 'import' }, (tx) => {
       tx.satt('atgarder', {
-        enhet: 'ifo', nr: 1, atgard: `Placeringar ${allt}`, ansvarig: 'Chef', tidplan: '2025', uppfoljning: 'månadsvis', kategori: 'A',
-        status: 'pågår', kommentar: null, plan: {}, utfall: {}, version: 1, andrad_av: 't', andrad: NU.toISOString(),
+        enhet: 'ifo',
+        nr: 1,
+        atgard: `Placeringar ${allt}`,
+        ansvarig: 'Chef',
+        tidplan: '2025',
+        uppfoljning: 'månadsvis',
+        kategori: 'A',
+        status: 'pågår',
+        kommentar: null,
+        plan: {},
+        utfall: {},
+        version: 1,
+        andrad_av: 't',
+        andrad: NU.toISOString(),
       });
     });
     await s.rapportera('vuxen', '2025-11', 90000, 90000);
     await s.store.andra({ vem: 'controller', kalla: 'kort' }, (tx) => {
       tx.lagg('utfall', {
-        enhet: 'bou', period: '2025-11', budget_ack: 10000, utfall_ack: 13000, budget_helar: null, prognos_helar: null, kommentar: `Fakturor ${allt}`,
-        kalla: 'kort', version: 1, rapporterad_av: 'controller', rapporterad: NU.toISOString(),
+        enhet: 'bou',
+        period: '2025-11',
+        budget_ack: 10000,
+        utfall_ack: 13000,
+        budget_helar: null,
+        prognos_helar: null,
+        kommentar: `Fakturor ${allt}`,
+        kalla: 'kort',
+        version: 1,
+        rapporterad_av: 'controller',
+        rapporterad: NU.toISOString(),
       });
     });
     const { planeraLarm } = await import('../../src/alerts/planera.js');
     await s.store.andra({ vem: 'controller', kalla: 'kort' }, (tx) => planeraLarm(tx, [{ enhet: 'bou', period: '2025-11' }]));
     const larm = s.store.dokument.utskick;
-    assert.deepEqual(larm.map((u) => `${u.enhet} ${u.slag}`), ['bou kritisk', 'ifo varning']); // IFO: 103 000 / 100 000
+    assert.deepEqual(
+      larm.map((u) => `${u.enhet} ${u.slag}`),
+      ['bou kritisk', 'ifo varning'],
+    ); // IFO: 103 000 / 100 000
     for (const u of larm) {
       const aktivitet = svarTillAktivitet(larmSvar(u.innehall as unknown as Larmvy));
       assert.deepEqual(kortvarningar(aktivitet.attachments![0].content), []);

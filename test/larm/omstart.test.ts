@@ -13,7 +13,9 @@ async function dodadMittISandningen(fil: string): Promise<string> {
   const barn = spawn(process.execPath, ['--import', 'tsx', BARN, fil], { stdio: ['ignore', 'pipe', 'pipe'] });
   let ut = '';
   let fel = '';
-  barn.stderr.on('data', (d) => { fel += d; });
+  barn.stderr.on('data', (d) => {
+    fel += d;
+  });
   await new Promise<void>((resolve, reject) => {
     const tidsgrans = setTimeout(() => reject(new Error(`barnprocessen kom aldrig till sändningen: ${ut} ${fel}`)), 20_000);
     barn.stdout.on('data', (d) => {
@@ -52,9 +54,20 @@ describe('larm: omstart', () => {
     assert.match(ut, /^skrivet 1\n/);
 
     const efter = await Store.oppna(s.store.fil, () => new Date(NU));
-    assert.deepEqual(efter.dokument.utskick.map((u) => [u.id, u.status, u.forsok]), [['larm|kanal-1|bou|2025-11|kritisk', 'väntar', 0]]);
+    assert.deepEqual(
+      efter.dokument.utskick.map((u) => [u.id, u.status, u.forsok]),
+      [['larm|kanal-1|bou|2025-11|kritisk', 'väntar', 0]],
+    );
     const levererat: Leverans[] = [];
-    const avsandare = new Utkorgsavsandare({ store: efter, logg: tystLogg, transport: { skicka: async (l) => { levererat.push(l); } } });
+    const avsandare = new Utkorgsavsandare({
+      store: efter,
+      logg: tystLogg,
+      transport: {
+        skicka: async (l) => {
+          levererat.push(l);
+        },
+      },
+    });
     avsandare.starta();
     await tills(() => efter.dokument.utskick[0].status === 'skickat');
     await avsandare.stoppa();
@@ -66,7 +79,15 @@ describe('larm: omstart', () => {
     const igen = await Store.oppna(s.store.fil, () => new Date(NU));
     assert.equal(igen.dokument.utskick[0].status, 'skickat');
     const andra: Leverans[] = [];
-    const avsandare2 = new Utkorgsavsandare({ store: igen, logg: tystLogg, transport: { skicka: async (l) => { andra.push(l); } } });
+    const avsandare2 = new Utkorgsavsandare({
+      store: igen,
+      logg: tystLogg,
+      transport: {
+        skicka: async (l) => {
+          andra.push(l);
+        },
+      },
+    });
     avsandare2.starta();
     await new Promise((r) => setTimeout(r, 1200));
     await avsandare2.stoppa();

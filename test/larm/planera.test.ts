@@ -35,7 +35,14 @@ describe('larm: planering (vad som läggs i utkorgen)', () => {
     await s.store.andra({ vem: 't', kalla: 'system' }, (tx) => {
       tx.satt('konversationer', { ...konversation('kanal-2'), aktiv: false });
       tx.satt('konversationer', konversation('kanal-4'));
-      tx.satt('prenumerationer', { konversation: 'kanal-4', enhet: 'ifo', skapad_av: 't', skapad: NU.toISOString(), aktiv: false, procent: null });
+      tx.satt('prenumerationer', {
+        konversation: 'kanal-4',
+        enhet: 'ifo',
+        skapad_av: 't',
+        skapad: NU.toISOString(),
+        aktiv: false,
+        procent: null,
+      });
     });
     await novemberIOrdning(s);
     assert.deepEqual((await s.rapportera('bou', '2025-11', 10000, 10200)).map(kort), ['kanal-1 bou 2025-11 varning']);
@@ -55,7 +62,10 @@ describe('larm: planering (vad som läggs i utkorgen)', () => {
 
   it('direkt till kritisk ger bara kritisk, inte också varning', async () => {
     await novemberIOrdning(s);
-    assert.deepEqual((await s.rapportera('bou', '2025-11', 10000, 11000)).map(kort), ['kanal-1 bou 2025-11 kritisk', 'kanal-2 bou 2025-11 kritisk']);
+    assert.deepEqual((await s.rapportera('bou', '2025-11', 10000, 11000)).map(kort), [
+      'kanal-1 bou 2025-11 kritisk',
+      'kanal-2 bou 2025-11 kritisk',
+    ]);
   });
 
   it('under gränserna igen: ett kort återställt-besked till dem som fick larmet, bara en gång', async () => {
@@ -68,9 +78,15 @@ describe('larm: planering (vad som läggs i utkorgen)', () => {
     assert.deepEqual(await s.rapportera('bou', '2025-11', 10000, 9800), [], 'redan återställt');
     // Back over within the same month: varning was never sent for November, kritisk was. A level goes
     // out at most once per unit, period and conversation, so flapping corrections stay quiet.
-    assert.deepEqual((await s.rapportera('bou', '2025-11', 10000, 10300)).map(kort), ['kanal-1 bou 2025-11 varning', 'kanal-2 bou 2025-11 varning']);
+    assert.deepEqual((await s.rapportera('bou', '2025-11', 10000, 10300)).map(kort), [
+      'kanal-1 bou 2025-11 varning',
+      'kanal-2 bou 2025-11 varning',
+    ]);
     assert.deepEqual(await s.rapportera('bou', '2025-11', 10000, 10700), [], 'kritisk redan skickat för november');
-    assert.deepEqual(await s.rapportera('bou', '2025-11', 10000, 9900).then((u) => u.map((x) => x.id)), ['larm|kanal-1|bou|2025-11|återställt|2', 'larm|kanal-2|bou|2025-11|återställt|2']);
+    assert.deepEqual(await s.rapportera('bou', '2025-11', 10000, 9900).then((u) => u.map((x) => x.id)), [
+      'larm|kanal-1|bou|2025-11|återställt|2',
+      'larm|kanal-2|bou|2025-11|återställt|2',
+    ]);
     assert.deepEqual(await s.rapportera('bou', '2025-11', 10000, 10300), []);
   });
 
@@ -92,7 +108,10 @@ describe('larm: planering (vad som läggs i utkorgen)', () => {
     s.nya();
     assert.deepEqual(await s.rapportera('bou', '2025-11', 10000, 12000), [], 'november är inte längre senaste månaden');
     assert.deepEqual(await s.rapportera('bou', '2025-12', 11000, 12000).then((u) => u.map(kort)), [
-      'kanal-1 bou 2025-12 kritisk', 'kanal-2 bou 2025-12 kritisk', 'kanal-1 ifo 2025-12 kritisk', 'kanal-2 ifo 2025-12 kritisk',
+      'kanal-1 bou 2025-12 kritisk',
+      'kanal-2 bou 2025-12 kritisk',
+      'kanal-1 ifo 2025-12 kritisk',
+      'kanal-2 ifo 2025-12 kritisk',
       'kanal-2 sn 2025-12 kritisk',
     ]);
   });
@@ -109,20 +128,30 @@ describe('larm: planering (vad som läggs i utkorgen)', () => {
   it('prognosen räcker för larm: prognosavvikelse −500 tkr är varning, −499,9 inte', async () => {
     await novemberIOrdning(s);
     assert.deepEqual(await s.rapportera('bou', '2025-11', 10000, 9000, { budget: 12000, prognos: 12499.9 }), []);
-    assert.deepEqual((await s.rapportera('bou', '2025-11', 10000, 9000, { budget: 12000, prognos: 12500 })).map(kort), ['kanal-1 bou 2025-11 varning', 'kanal-2 bou 2025-11 varning']);
+    assert.deepEqual((await s.rapportera('bou', '2025-11', 10000, 9000, { budget: 12000, prognos: 12500 })).map(kort), [
+      'kanal-1 bou 2025-11 varning',
+      'kanal-2 bou 2025-11 varning',
+    ]);
   });
 
   it('egna trösklar gäller, ärvda nedåt', async () => {
     await s.troskel({ enhet: 'ifo', varning_procent: 101 });
     await novemberIOrdning(s);
-    assert.deepEqual((await s.rapportera('bou', '2025-11', 10000, 10100)).map(kort), ['kanal-1 bou 2025-11 varning', 'kanal-2 bou 2025-11 varning']);
+    assert.deepEqual((await s.rapportera('bou', '2025-11', 10000, 10100)).map(kort), [
+      'kanal-1 bou 2025-11 varning',
+      'kanal-2 bou 2025-11 varning',
+    ]);
   });
 
   it('två prenumerationer i samma konversation ger ett utskick; den närmaste avgör en personlig procentgräns', async () => {
     await s.prenumerera('kanal-1', 'sn');
     await s.prenumerera('kanal-1', 'bou', 110);
     await novemberIOrdning(s);
-    assert.deepEqual((await s.rapportera('bou', '2025-11', 10000, 10600)).map(kort), ['kanal-2 bou 2025-11 kritisk'], 'kanal-1 vill bara veta över 110 %');
+    assert.deepEqual(
+      (await s.rapportera('bou', '2025-11', 10000, 10600)).map(kort),
+      ['kanal-2 bou 2025-11 kritisk'],
+      'kanal-1 vill bara veta över 110 %',
+    );
     assert.deepEqual((await s.rapportera('bou', '2025-11', 10000, 11000)).map(kort), ['kanal-1 bou 2025-11 kritisk']);
   });
 
@@ -147,13 +176,18 @@ describe('larm: planering (vad som läggs i utkorgen)', () => {
       await s.prenumerera('kanal-1', 'kommun');
     });
 
-    const atgardsplaner = (u: Array<{ slag: string }>) => (u as Parameters<typeof kort>[0][]).filter((x) => x.slag === 'åtgärdsplan').map(kort);
+    const atgardsplaner = (u: Array<{ slag: string }>) =>
+      (u as Parameters<typeof kort>[0][]).filter((x) => x.slag === 'åtgärdsplan').map(kort);
 
     it('i april: nämnd och verksamhetsområde med underskott och utan åtgärdsplan får ett larm om att en plan krävs', async () => {
       await s.rapportera('vuxen', '2025-04', 4000, 4000);
       const nya = await s.rapportera('bou', '2025-04', 10000, 10050); // 100,5 %: under the warning level, still an underskott
       assert.deepEqual(atgardsplaner(nya), ['kanal-1 ifo 2025-04 åtgärdsplan', 'kanal-1 sn 2025-04 åtgärdsplan']);
-      assert.deepEqual(nya.filter((u) => u.slag !== 'åtgärdsplan'), [], 'inget nivålarm under 102 %');
+      assert.deepEqual(
+        nya.filter((u) => u.slag !== 'åtgärdsplan'),
+        [],
+        'inget nivålarm under 102 %',
+      );
       assert.deepEqual(await s.rapportera('bou', '2025-04', 10000, 10080), [], 'bara en gång per enhet och period');
     });
 
@@ -164,7 +198,10 @@ describe('larm: planering (vad som läggs i utkorgen)', () => {
       }
       await s.rapportera('vuxen', '2025-08', 4000, 3900);
       assert.deepEqual(atgardsplaner(await s.rapportera('bou', '2025-08', 10000, 10050)), [], 'IFO 13 950 mot 14 000: överskott');
-      assert.deepEqual(atgardsplaner(await s.rapportera('bou', '2025-08', 10000, 10150)), ['kanal-1 ifo 2025-08 åtgärdsplan', 'kanal-1 sn 2025-08 åtgärdsplan']);
+      assert.deepEqual(atgardsplaner(await s.rapportera('bou', '2025-08', 10000, 10150)), [
+        'kanal-1 ifo 2025-08 åtgärdsplan',
+        'kanal-1 sn 2025-08 åtgärdsplan',
+      ]);
     });
 
     it('en åtgärd under enheten eller en rad i atgardsplaner räknas som plan; en plan ovanför gör det inte', async () => {
@@ -175,8 +212,20 @@ describe('larm: planering (vad som läggs i utkorgen)', () => {
       assert.deepEqual(atgardsplaner(await s.rapportera('bou', '2025-04', 10000, 10050)), ['kanal-1 ifo 2025-04 åtgärdsplan']);
       await s.store.andra({ vem: 't', kalla: 'import' }, (tx) => {
         tx.satt('atgarder', {
-          enhet: 'vuxen', nr: 1, atgard: 'Hemmaplanslösningar', ansvarig: 'IFO-chef', tidplan: '2025', uppfoljning: 'månadsvis', kategori: 'A', status: 'pågår',
-          kommentar: null, plan: {}, utfall: {}, version: 1, andrad_av: 't', andrad: NU.toISOString(),
+          enhet: 'vuxen',
+          nr: 1,
+          atgard: 'Hemmaplanslösningar',
+          ansvarig: 'IFO-chef',
+          tidplan: '2025',
+          uppfoljning: 'månadsvis',
+          kategori: 'A',
+          status: 'pågår',
+          kommentar: null,
+          plan: {},
+          utfall: {},
+          version: 1,
+          andrad_av: 't',
+          andrad: NU.toISOString(),
         });
       });
       await s.rapportera('vuxen', '2025-08', 4000, 4000);

@@ -1,11 +1,24 @@
 import assert from 'node:assert/strict';
-import { STANDARDTROSKLAR, bedom, gallandeTrosklar, medPersonligProcent, motsagelse, tolkaTroskelandring } from '../../src/alerts/trosklar.js';
+import {
+  STANDARDTROSKLAR,
+  bedom,
+  gallandeTrosklar,
+  medPersonligProcent,
+  motsagelse,
+  tolkaTroskelandring,
+} from '../../src/alerts/trosklar.js';
 import { Register } from '../../src/domain/register.js';
 import { type Troskel, tomtDokument } from '../../src/domain/schema.js';
 import { siffrorFor } from '../../src/domain/siffror.js';
 import { TRAD } from './hjalp.js';
 
-const rad = (t: Partial<Troskel> & { enhet: string }): Troskel => ({ varning_procent: null, kritisk_procent: null, varning_prognos_tkr: null, kritisk_prognos_tkr: null, ...t });
+const rad = (t: Partial<Troskel> & { enhet: string }): Troskel => ({
+  varning_procent: null,
+  kritisk_procent: null,
+  varning_prognos_tkr: null,
+  kritisk_prognos_tkr: null,
+  ...t,
+});
 
 function register(trosklar: Troskel[]): Register {
   return new Register({ ...tomtDokument(), enheter: TRAD, trosklar });
@@ -27,11 +40,21 @@ describe('larm: trösklar', () => {
       ]);
       const g = gallandeTrosklar(reg, 'bou');
       assert.deepEqual(g.varden, { varning_procent: 101, kritisk_procent: 104, varning_prognos_tkr: -600, kritisk_prognos_tkr: -1000 });
-      assert.deepEqual(g.kalla, { varning_procent: 'ifo', kritisk_procent: 'bou', varning_prognos_tkr: 'kommun', kritisk_prognos_tkr: 'ifo' });
+      assert.deepEqual(g.kalla, {
+        varning_procent: 'ifo',
+        kritisk_procent: 'bou',
+        varning_prognos_tkr: 'kommun',
+        kritisk_prognos_tkr: 'ifo',
+      });
       // vuxen, beside bou, does not see bou's row
       assert.equal(gallandeTrosklar(reg, 'vuxen').varden.kritisk_procent, 106);
       // above ifo, ifo's rows do not apply
-      assert.deepEqual(gallandeTrosklar(reg, 'sn').varden, { varning_procent: 103, kritisk_procent: 106, varning_prognos_tkr: -600, kritisk_prognos_tkr: -3000 });
+      assert.deepEqual(gallandeTrosklar(reg, 'sn').varden, {
+        varning_procent: 103,
+        kritisk_procent: 106,
+        varning_prognos_tkr: -600,
+        kritisk_prognos_tkr: -3000,
+      });
     });
 
     it('en rad med bara tomma värden ärver allt (så tar man bort en egen gräns)', () => {
@@ -43,7 +66,12 @@ describe('larm: trösklar', () => {
     it('demodatans trosklar.csv: IFO 101/103/−250/−1000 gäller även för Barn och unga; Vård och stöd har kommunens', async () => {
       const { demoStore } = await import('../support/demo.js');
       const store = await demoStore();
-      assert.deepEqual(gallandeTrosklar(store.register, 'bou').varden, { varning_procent: 101, kritisk_procent: 103, varning_prognos_tkr: -250, kritisk_prognos_tkr: -1000 });
+      assert.deepEqual(gallandeTrosklar(store.register, 'bou').varden, {
+        varning_procent: 101,
+        kritisk_procent: 103,
+        varning_prognos_tkr: -250,
+        kritisk_prognos_tkr: -1000,
+      });
       assert.equal(gallandeTrosklar(store.register, 'bou').kalla.varning_procent, 'ifo');
       assert.deepEqual(gallandeTrosklar(store.register, 'vos').varden, STANDARDTROSKLAR);
       assert.equal(gallandeTrosklar(store.register, 'vos').kalla.varning_procent, 'kommun');
@@ -93,8 +121,32 @@ describe('larm: trösklar', () => {
         ...tomtDokument(),
         enheter: TRAD,
         utfall: [
-          { enhet: 'bou', period: '2025-11', budget_ack: 6000, utfall_ack: 6300, budget_helar: null, prognos_helar: null, kommentar: null, kalla: null, version: 1, rapporterad_av: 'x', rapporterad: '2025-12-01T00:00:00Z' },
-          { enhet: 'vuxen', period: '2025-11', budget_ack: 4000, utfall_ack: 3900, budget_helar: null, prognos_helar: null, kommentar: null, kalla: null, version: 1, rapporterad_av: 'x', rapporterad: '2025-12-01T00:00:00Z' },
+          {
+            enhet: 'bou',
+            period: '2025-11',
+            budget_ack: 6000,
+            utfall_ack: 6300,
+            budget_helar: null,
+            prognos_helar: null,
+            kommentar: null,
+            kalla: null,
+            version: 1,
+            rapporterad_av: 'x',
+            rapporterad: '2025-12-01T00:00:00Z',
+          },
+          {
+            enhet: 'vuxen',
+            period: '2025-11',
+            budget_ack: 4000,
+            utfall_ack: 3900,
+            budget_helar: null,
+            prognos_helar: null,
+            kommentar: null,
+            kalla: null,
+            version: 1,
+            rapporterad_av: 'x',
+            rapporterad: '2025-12-01T00:00:00Z',
+          },
         ],
       });
       const ifo = siffrorFor(reg, 'ifo', '2025-11')!;
@@ -115,30 +167,69 @@ describe('larm: trösklar', () => {
 
     it('en kritisk gräns mildare än varningsgränsen är en motsägelse', () => {
       assert.equal(motsagelse(STANDARDTROSKLAR), null);
-      assert.match(motsagelse({ ...STANDARDTROSKLAR, kritisk_procent: 101 })!.replace(/\u00a0/g, ' '), /kritiska tröskeln \(101 %\) skulle bli lägre än varningströskeln \(102 %\)/);
+      assert.match(
+        motsagelse({ ...STANDARDTROSKLAR, kritisk_procent: 101 })!.replace(/\u00a0/g, ' '),
+        /kritiska tröskeln \(101 %\) skulle bli lägre än varningströskeln \(102 %\)/,
+      );
       assert.match(motsagelse({ ...STANDARDTROSKLAR, kritisk_prognos_tkr: -400 })!, /kritiska prognosgränsen/);
     });
   });
 
   describe('vad en administratör skriver', () => {
     it('sätter en gräns: nivå, mått och svenskt tal', () => {
-      assert.deepEqual(tolkaTroskelandring('sätt varningströskel för IFO till 103 %'), { typ: 'satt', falt: 'varning_procent', varde: 103 });
-      assert.deepEqual(tolkaTroskelandring('sätt kritisk tröskel för IFO till 106,5%'), { typ: 'satt', falt: 'kritisk_procent', varde: 106.5 });
-      assert.deepEqual(tolkaTroskelandring('sätt kritisk prognosgräns för IFO till -1500 tkr'), { typ: 'satt', falt: 'kritisk_prognos_tkr', varde: -1500 });
-      assert.deepEqual(tolkaTroskelandring('sätt kritisk prognosgräns för IFO till \u22121\u00a0500 tkr'), { typ: 'satt', falt: 'kritisk_prognos_tkr', varde: -1500 });
-      assert.deepEqual(tolkaTroskelandring('ändra varningsgränsen för prognosen för IFO till 1,5 mnkr'), { typ: 'satt', falt: 'varning_prognos_tkr', varde: -1500 });
-      assert.deepEqual(tolkaTroskelandring('sätt larmgräns för varning för hemtjänsten till 104'), { typ: 'satt', falt: 'varning_procent', varde: 104 });
+      assert.deepEqual(tolkaTroskelandring('sätt varningströskel för IFO till 103 %'), {
+        typ: 'satt',
+        falt: 'varning_procent',
+        varde: 103,
+      });
+      assert.deepEqual(tolkaTroskelandring('sätt kritisk tröskel för IFO till 106,5%'), {
+        typ: 'satt',
+        falt: 'kritisk_procent',
+        varde: 106.5,
+      });
+      assert.deepEqual(tolkaTroskelandring('sätt kritisk prognosgräns för IFO till -1500 tkr'), {
+        typ: 'satt',
+        falt: 'kritisk_prognos_tkr',
+        varde: -1500,
+      });
+      assert.deepEqual(tolkaTroskelandring('sätt kritisk prognosgräns för IFO till \u22121\u00a0500 tkr'), {
+        typ: 'satt',
+        falt: 'kritisk_prognos_tkr',
+        varde: -1500,
+      });
+      assert.deepEqual(tolkaTroskelandring('ändra varningsgränsen för prognosen för IFO till 1,5 mnkr'), {
+        typ: 'satt',
+        falt: 'varning_prognos_tkr',
+        varde: -1500,
+      });
+      assert.deepEqual(tolkaTroskelandring('sätt larmgräns för varning för hemtjänsten till 104'), {
+        typ: 'satt',
+        falt: 'varning_procent',
+        varde: 104,
+      });
     });
 
     it('visar, tar bort, och säger vad som saknas', () => {
       assert.deepEqual(tolkaTroskelandring('visa trösklar för IFO'), { typ: 'visa' });
       assert.deepEqual(tolkaTroskelandring('vilka larmgränser gäller för IFO?'), { typ: 'visa' });
-      assert.deepEqual(tolkaTroskelandring('ta bort tröskeln för IFO'), { typ: 'ta_bort', falt: ['varning_procent', 'kritisk_procent', 'varning_prognos_tkr', 'kritisk_prognos_tkr'] });
-      assert.deepEqual(tolkaTroskelandring('ta bort den kritiska prognosgränsen för IFO'), { typ: 'ta_bort', falt: ['kritisk_prognos_tkr'] });
-      assert.match((tolkaTroskelandring('sätt tröskel för IFO till 103 %') as { text: string }).text, /^Ska det vara varningströskeln eller den kritiska tröskeln\?/);
+      assert.deepEqual(tolkaTroskelandring('ta bort tröskeln för IFO'), {
+        typ: 'ta_bort',
+        falt: ['varning_procent', 'kritisk_procent', 'varning_prognos_tkr', 'kritisk_prognos_tkr'],
+      });
+      assert.deepEqual(tolkaTroskelandring('ta bort den kritiska prognosgränsen för IFO'), {
+        typ: 'ta_bort',
+        falt: ['kritisk_prognos_tkr'],
+      });
+      assert.match(
+        (tolkaTroskelandring('sätt tröskel för IFO till 103 %') as { text: string }).text,
+        /^Ska det vara varningströskeln eller den kritiska tröskeln\?/,
+      );
       assert.match((tolkaTroskelandring('sätt varningströskel för IFO') as { text: string }).text, /^Jag hittar inget värde/);
       assert.match((tolkaTroskelandring('sätt varningströskel för IFO till 0 %') as { text: string }).text, /mellan 1 och 500 %/);
-      assert.match((tolkaTroskelandring('sätt kritisk prognosgräns för IFO till 5 %') as { text: string }).text, /^Prognosgränsen anges i tkr/);
+      assert.match(
+        (tolkaTroskelandring('sätt kritisk prognosgräns för IFO till 5 %') as { text: string }).text,
+        /^Prognosgränsen anges i tkr/,
+      );
       assert.match((tolkaTroskelandring('sätt varningströskel för IFO till mycket') as { text: string }).text, /är inte ett tal/);
     });
   });

@@ -21,7 +21,10 @@ function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
 
 async function zipEntries(path: string): Promise<{ names: string[]; zip: JSZip }> {
   const zip = await JSZip.loadAsync(readFileSync(path));
-  const names = Object.values(zip.files).filter((f) => !f.dir).map((f) => f.name).sort();
+  const names = Object.values(zip.files)
+    .filter((f) => !f.dir)
+    .map((f) => f.name)
+    .sort();
   return { names, zip };
 }
 
@@ -101,7 +104,10 @@ describe('npm run package (src/cli/package.ts)', () => {
         m.bots[0].scopes[0] = 'everyone';
       });
       assert.equal(await main(['--env', 'dev'], ctx), 1);
-      assert.ok(err.some((l) => l.startsWith('manifest.json: /bots/0/scopes/0: must be equal to one of the allowed values')), err.join('\n'));
+      assert.ok(
+        err.some((l) => l.startsWith('manifest.json: /bots/0/scopes/0: must be equal to one of the allowed values')),
+        err.join('\n'),
+      );
       assert.match(err.at(-1)!, /^Inget paket skrevs: \d+ fel att rätta\.$/);
       assert.equal(existsSync(zipIn(root)), false);
       assert.deepEqual(out, []);
@@ -112,7 +118,9 @@ describe('npm run package (src/cli/package.ts)', () => {
       assert.equal(await main([], ctx), 1);
       assert.deepEqual(
         err.filter((l) => l.startsWith('manifest.json')),
-        ['manifest.json: /bots/0/botId: Saknat värde för ${{BOT_ID}} i env/.env.dev (sätt BOT_ID där, i env/.env.dev.user eller som miljövariabel)'],
+        [
+          'manifest.json: /bots/0/botId: Saknat värde för ${{BOT_ID}} i env/.env.dev (sätt BOT_ID där, i env/.env.dev.user eller som miljövariabel)',
+        ],
       );
       assert.equal(existsSync(zipIn(root)), false);
     });
@@ -158,7 +166,10 @@ describe('npm run package (src/cli/package.ts)', () => {
 
     it('fails on an unknown environment and on bad arguments', async () => {
       assert.equal(await main(['--env', 'prod'], ctx), 1);
-      assert.ok(err.some((l) => l.startsWith('env/.env.prod: miljöfilen saknas')), err.join('\n'));
+      assert.ok(
+        err.some((l) => l.startsWith('env/.env.prod: miljöfilen saknas')),
+        err.join('\n'),
+      );
       assert.equal(existsSync(zipIn(root, 'prod')), false);
       err.length = 0;
       assert.equal(await main(['--env', '../x'], ctx), 1);

@@ -10,7 +10,11 @@ const icon = (name: string): Buffer => readFileSync(fileURLToPath(new URL(`../..
 const messages = (problems: ReturnType<typeof checkColorIcon>): string[] => problems.map(formatProblem);
 
 /** A size×size PNG filled with one RGBA colour, optionally with a white square in the middle. */
-function png(size: number, rgba: [number, number, number, number], options: { colorType?: ColorType; mark?: [number, number, number, number] } = {}): Buffer {
+function png(
+  size: number,
+  rgba: [number, number, number, number],
+  options: { colorType?: ColorType; mark?: [number, number, number, number] } = {},
+): Buffer {
   const image = new PNG({ width: size, height: size });
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {

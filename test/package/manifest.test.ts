@@ -48,7 +48,11 @@ describe('package/manifest', () => {
       assert.equal(bot.supportsFiles, false);
       const byScope = new Map<string, string[]>();
       for (const list of bot.commandLists) {
-        for (const scope of list.scopes) byScope.set(scope, list.commands.map((c: { title: string }) => c.title));
+        for (const scope of list.scopes)
+          byScope.set(
+            scope,
+            list.commands.map((c: { title: string }) => c.title),
+          );
       }
       for (const scope of bot.scopes) {
         assert.deepEqual(byScope.get(scope), ['hur ligger IFO mot budget?', 'rapportera', 'åtgärder', 'larm', 'hjälp'], scope);
@@ -59,7 +63,10 @@ describe('package/manifest', () => {
       const manifest = filledManifest();
       assert.equal(manifest.localizationInfo.defaultLanguageTag, 'sv-SE');
       const refs = referencedFiles(manifest);
-      assert.deepEqual(refs.localizations.map((r) => r.file), ['en-us.json']);
+      assert.deepEqual(
+        refs.localizations.map((r) => r.file),
+        ['en-us.json'],
+      );
       assert.deepEqual(refs.color?.file, 'color.png');
       assert.deepEqual(refs.outline?.file, 'outline.png');
     });
@@ -71,7 +78,9 @@ describe('package/manifest', () => {
       manifest.bots[0].scopes[0] = 'everyone';
       const found = lines(validateManifest(manifest));
       assert.ok(
-        found.some((l) => l.startsWith('manifest.json: /bots/0/scopes/0: must be equal to one of the allowed values') && l.includes('"groupChat"')),
+        found.some(
+          (l) => l.startsWith('manifest.json: /bots/0/scopes/0: must be equal to one of the allowed values') && l.includes('"groupChat"'),
+        ),
         found.join('\n'),
       );
     });
@@ -101,7 +110,10 @@ describe('package/manifest', () => {
       manifest.bots[0].botId = 'inte-ett-id';
       manifest.bots[0].färg = 'blå';
       const found = lines(validateManifest(manifest));
-      assert.ok(found.some((l) => l.startsWith('manifest.json: /bots/0/botId: must match pattern')), found.join('\n'));
+      assert.ok(
+        found.some((l) => l.startsWith('manifest.json: /bots/0/botId: must match pattern')),
+        found.join('\n'),
+      );
       assert.ok(found.includes('manifest.json: /bots/0: must NOT have additional properties: "färg"'), found.join('\n'));
     });
 
@@ -133,7 +145,10 @@ describe('package/manifest', () => {
       filled['bots[0].commandLists[0].commands[0].colour'] = 'blue';
       const found = validateLocalization(filled, 'en-us.json').map(formatProblem);
       assert.ok(found.includes('en-us.json: /name.short: must NOT have more than 30 characters'), found.join('\n'));
-      assert.ok(found.some((l) => l.startsWith('en-us.json: /: must NOT have additional properties')), found.join('\n'));
+      assert.ok(
+        found.some((l) => l.startsWith('en-us.json: /: must NOT have additional properties')),
+        found.join('\n'),
+      );
     });
   });
 

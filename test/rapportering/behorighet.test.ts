@@ -6,7 +6,9 @@ import { ADELE, ALEX, ISAIAH, MEGAN } from './hjalp.js';
 
 describe('rapportering: behörighet på ett ställe', () => {
   let store: Store;
-  before(async () => { store = await demoStore(); });
+  before(async () => {
+    store = await demoStore();
+  });
   const vem = (id: string) => store.register.anvandare.get(id);
 
   it('controllern får rapportera för sina enheter och allt under dem, inget annat', () => {
@@ -31,8 +33,14 @@ describe('rapportering: behörighet på ett ställe', () => {
   });
 
   it('vem som kan: enhetens controllers först, sedan administratörerna', () => {
-    assert.deepEqual(behorigaFor('ifo', store.register).map((a) => a.namn), ['Alex Wilber', 'Adele Vance']);
-    assert.deepEqual(behorigaFor('grundskola', store.register).map((a) => a.namn), ['Isaiah Langer', 'Adele Vance']);
+    assert.deepEqual(
+      behorigaFor('ifo', store.register).map((a) => a.namn),
+      ['Alex Wilber', 'Adele Vance'],
+    );
+    assert.deepEqual(
+      behorigaFor('grundskola', store.register).map((a) => a.namn),
+      ['Isaiah Langer', 'Adele Vance'],
+    );
   });
 
   it('valbara enheter: egna enheter och de under dem som rapporterar egna rader; en summerad enhet bara när den efterfrågas', () => {

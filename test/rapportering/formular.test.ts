@@ -9,9 +9,16 @@ import { ALEX, ISAIAH } from './hjalp.js';
 
 describe('rapportering: vilken enhet och månad ett formulär gäller', () => {
   let store: Store;
-  before(async () => { store = await demoStore(); });
+  before(async () => {
+    store = await demoStore();
+  });
   const miljo = (anvandare: string, kontext?: Svarsmiljo['kontext']): Svarsmiljo => ({
-    register: store.register, index: new Enhetsindex(store.register, SKYDDADE_ORD), nu: '2025-12', idag: DEMO_NU, anvandare: store.register.anvandare.get(anvandare), kontext,
+    register: store.register,
+    index: new Enhetsindex(store.register, SKYDDADE_ORD),
+    nu: '2025-12',
+    idag: DEMO_NU,
+    anvandare: store.register.anvandare.get(anvandare),
+    kontext,
   });
 
   it('månaden ur sammansatta ord: "novembersiffrorna", "oktoberutfallet 2024", "förra månadens"', () => {

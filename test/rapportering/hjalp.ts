@@ -35,7 +35,14 @@ export function kortIAktiviteter(aktiviteter: Partial<Activity>[]): Kortjson {
 
 export function textIAktiviteter(aktiviteter: Partial<Activity>[]): string {
   const kortText = (kort: { fallbackText?: string }) => kort.fallbackText ?? kortSomText(kort);
-  return lasbar(aktiviteter.filter((a) => a.type === 'message').map((a) => [a.text ?? '', ...(a.attachments ?? []).map((b) => kortText(b.content))].filter(Boolean).join('\n')).join('\n')).replace(/\*\*/g, '').replace(/\n{2,}/g, '\n');
+  return lasbar(
+    aktiviteter
+      .filter((a) => a.type === 'message')
+      .map((a) => [a.text ?? '', ...(a.attachments ?? []).map((b) => kortText(b.content))].filter(Boolean).join('\n'))
+      .join('\n'),
+  )
+    .replace(/\*\*/g, '')
+    .replace(/\n{2,}/g, '\n');
 }
 
 export function lasbartKort(kort: unknown): string {
@@ -46,17 +53,26 @@ export function lasbartKort(kort: unknown): string {
 export function inmatningar(kort: unknown): Record<string, string> {
   const ut: Record<string, string> = {};
   const besok = (nod: unknown): void => {
-    if (Array.isArray(nod)) { nod.forEach(besok); return; }
+    if (Array.isArray(nod)) {
+      nod.forEach(besok);
+      return;
+    }
     if (!nod || typeof nod !== 'object') return;
     const n = nod as Record<string, unknown>;
-    if (typeof n.type === 'string' && n.type.startsWith('Input.') && typeof n.id === 'string') ut[n.id] = n.value === undefined ? '' : String(n.value);
+    if (typeof n.type === 'string' && n.type.startsWith('Input.') && typeof n.id === 'string')
+      ut[n.id] = n.value === undefined ? '' : String(n.value);
     for (const v of Object.values(n)) if (typeof v === 'object') besok(v);
   };
   besok((kort as Kortjson).body);
   return ut;
 }
 
-export interface Knapp { type: string; title: string; verb?: string; data: Record<string, unknown> }
+export interface Knapp {
+  type: string;
+  title: string;
+  verb?: string;
+  data: Record<string, unknown>;
+}
 
 export function knappar(kort: unknown): Knapp[] {
   return ((kort as Kortjson).actions as Knapp[] | undefined) ?? [];
@@ -64,7 +80,12 @@ export function knappar(kort: unknown): Knapp[] {
 
 export function knapp(kort: unknown, verb: string): Knapp {
   const k = knappar(kort).find((a) => a.verb === verb);
-  assert.ok(k, `kortet saknar knappen ${verb}; har ${knappar(kort).map((a) => a.verb ?? a.title).join(', ')}`);
+  assert.ok(
+    k,
+    `kortet saknar knappen ${verb}; har ${knappar(kort)
+      .map((a) => a.verb ?? a.title)
+      .join(', ')}`,
+  );
   return k;
 }
 

@@ -3,7 +3,13 @@ import assert from 'node:assert/strict';
 import * as AdaptiveCardsModul from 'adaptivecards/dist/adaptivecards.js';
 import { atgardshistorikSvar, historikSvar } from '../../src/answers/historik.js';
 import {
-  atgardsformular, atgardskonflikt, atgardskvitto, meddelande, utfallsformular, utfallskonflikt, utfallskvitto,
+  atgardsformular,
+  atgardskonflikt,
+  atgardskvitto,
+  meddelande,
+  utfallsformular,
+  utfallskonflikt,
+  utfallskvitto,
 } from '../../src/answers/inrapportering.js';
 import type { Svar, Svarsmiljo } from '../../src/answers/svar.js';
 import { bindKort } from '../../src/cards/binda.js';
@@ -35,7 +41,13 @@ describe('kort för rapportering: Adaptive Cards 1.5 utan varningar, under 28 KB
   const sedda = new Set<string>();
   before(async () => {
     store = await demoStore();
-    m = { register: store.register, index: new Enhetsindex(store.register, SKYDDADE_ORD), nu: '2025-12', idag: DEMO_NU, anvandare: store.register.anvandare.get(ALEX.anvandare) };
+    m = {
+      register: store.register,
+      index: new Enhetsindex(store.register, SKYDDADE_ORD),
+      nu: '2025-12',
+      idag: DEMO_NU,
+      anvandare: store.register.anvandare.get(ALEX.anvandare),
+    };
   });
 
   const kontrollera = (svar: Svar, anvandartextMedMallsyntax = false) => {
@@ -53,11 +65,24 @@ describe('kort för rapportering: Adaptive Cards 1.5 utan varningar, under 28 KB
     kontrollera(utfallsformular(m, { enhet: 'ifo', period: '2025-11', kortId: 'a'.repeat(36) }));
     kontrollera(utfallsformular(m, { enhet: 'bou', period: '2025-12', kortId: 'a'.repeat(36) }));
     kontrollera(utfallsformular(m, { enhet: 'bou', period: '2024-01', kortId: 'a'.repeat(36) }));
-    const medFel = kontrollera(utfallsformular(m, {
-      enhet: 'bou', period: '2025-11', kortId: 'a'.repeat(36), grund: { version: 1, enhet: 'bou', period: '2025-11' },
-      varden: { enhet: 'bou', period: '2099-01', budget_ack: '', utfall_ack: 'abc', budget_helar: 'x', prognos_helar: 'y', kommentar: '' },
-      fel: { enhet: 'E', period: 'P', budget_ack: 'B', utfall_ack: 'U', budget_helar: 'H', prognos_helar: 'G', kommentar: 'K' },
-    }));
+    const medFel = kontrollera(
+      utfallsformular(m, {
+        enhet: 'bou',
+        period: '2025-11',
+        kortId: 'a'.repeat(36),
+        grund: { version: 1, enhet: 'bou', period: '2025-11' },
+        varden: {
+          enhet: 'bou',
+          period: '2099-01',
+          budget_ack: '',
+          utfall_ack: 'abc',
+          budget_helar: 'x',
+          prognos_helar: 'y',
+          kommentar: '',
+        },
+        fel: { enhet: 'E', period: 'P', budget_ack: 'B', utfall_ack: 'U', budget_helar: 'H', prognos_helar: 'G', kommentar: 'K' },
+      }),
+    );
     for (const f of ['E', 'P', 'B', 'U', 'H', 'G', 'K']) assert.ok(lasbartKort(medFel).split('\n').includes(f), f);
   });
 
@@ -70,7 +95,9 @@ describe('kort för rapportering: Adaptive Cards 1.5 utan varningar, under 28 KB
 
   it('kvittot: första version, ändringar och varningar, oförändrat, upprepat; åtgärdens kvitto', () => {
     kontrollera(utfallskvitto(m, { ny: bou({ version: 2 }), fore: null }));
-    kontrollera(utfallskvitto(m, { ny: bou({ version: 2, budget_ack: 30000, utfall_ack: 31000, kommentar: null }), fore: bou(), upprepad: true }));
+    kontrollera(
+      utfallskvitto(m, { ny: bou({ version: 2, budget_ack: 30000, utfall_ack: 31000, kommentar: null }), fore: bou(), upprepad: true }),
+    );
     kontrollera(utfallskvitto(m, { ny: bou(), fore: null, oforandrad: true }));
     const a = store.register.atgarder('ifo')[0];
     kontrollera(atgardskvitto(m, { ny: { ...a, status: 'försenad', utfall: { 2025: 10 }, version: 2 }, fore: a }));
@@ -80,13 +107,27 @@ describe('kort för rapportering: Adaptive Cards 1.5 utan varningar, under 28 KB
     const v = { enhet: 'bou', period: '2025-11', budget_ack: 1, utfall_ack: 2, budget_helar: null, prognos_helar: 3, kommentar: 'ny' };
     kontrollera(utfallskonflikt(m, { nuvarande: bou({ version: 2 }), grundversion: 1, varden: v, kortId: 'k'.repeat(36) }));
     const a = store.register.atgarder('ifo')[0];
-    kontrollera(atgardskonflikt(m, { nuvarande: { ...a, version: 2 }, grundversion: 1, varden: { status: 'pågår', ar: '2025', besparing: 5, kommentar: null }, kortId: 'k'.repeat(36) }));
+    kontrollera(
+      atgardskonflikt(m, {
+        nuvarande: { ...a, version: 2 },
+        grundversion: 1,
+        varden: { status: 'pågår', ar: '2025', besparing: 5, kommentar: null },
+        kortId: 'k'.repeat(36),
+      }),
+    );
   });
 
   it('åtgärdsformuläret, med och utan fel; meddelandet; historiken', () => {
     const a = store.register.atgarder('vos')[4];
     kontrollera(atgardsformular(m, { atgard: a, kortId: 'a'.repeat(36) }));
-    kontrollera(atgardsformular(m, { atgard: a, kortId: 'a'.repeat(36), varden: { status: 'x', ar: '1999', besparing: 'y', kommentar: '' }, fel: { status: 'S', ar: 'A', besparing: 'B', kommentar: 'K' } }));
+    kontrollera(
+      atgardsformular(m, {
+        atgard: a,
+        kortId: 'a'.repeat(36),
+        varden: { status: 'x', ar: '1999', besparing: 'y', kommentar: '' },
+        fel: { status: 'S', ar: 'A', besparing: 'B', kommentar: 'K' },
+      }),
+    );
     kontrollera(meddelande('Inget har sparats', ['Tyvärr.'], 'Attention'));
     kontrollera(historikSvar(m, store.register.enhet('bou')!, '2025-11'));
     kontrollera(historikSvar(m, store.register.enhet('ifo')!, '2025-11'));
@@ -95,11 +136,24 @@ describe('kort för rapportering: Adaptive Cards 1.5 utan varningar, under 28 KB
 
   it('det användaren skrev är data: mallsyntax och markdown i en kommentar binds ordagrant, aldrig som uttryck', () => {
     const farlig = '${rubrik} @{kortId} {{DATE(2017-02-14T06:08:39Z,SHORT)}} **fet** [länk](https://example.com) </p>';
-    const form = kontrollera(utfallsformular(m, {
-      enhet: 'bou', period: '2025-11', kortId: 'a'.repeat(36),
-      varden: { enhet: 'bou', period: '2025-11', budget_ack: '${kortId}', utfall_ack: '1', budget_helar: '', prognos_helar: '', kommentar: farlig },
-      fel: {},
-    }), true);
+    const form = kontrollera(
+      utfallsformular(m, {
+        enhet: 'bou',
+        period: '2025-11',
+        kortId: 'a'.repeat(36),
+        varden: {
+          enhet: 'bou',
+          period: '2025-11',
+          budget_ack: '${kortId}',
+          utfall_ack: '1',
+          budget_helar: '',
+          prognos_helar: '',
+          kommentar: farlig,
+        },
+        fel: {},
+      }),
+      true,
+    );
     const v = inmatningar(form);
     assert.equal(v.kommentar, farlig);
     assert.equal(v.budget_ack, '${kortId}');

@@ -17,8 +17,18 @@ describe('rapportering: sparaUtfall och sparaAtgard mot lagringen', () => {
   });
 
   const bou = (andrat: Record<string, unknown> = {}) => ({
-    enhet: 'bou', period: '2025-11', budget_ack: '21 974', utfall_ack: '28 974', budget_helar: '24 000', prognos_helar: '31 100',
-    kommentar: 'Fakturor om ca 300 tkr inkom sent.', kortId: KORT, grundversion: 1, grundenhet: 'bou', grundperiod: '2025-11', ...andrat,
+    enhet: 'bou',
+    period: '2025-11',
+    budget_ack: '21 974',
+    utfall_ack: '28 974',
+    budget_helar: '24 000',
+    prognos_helar: '31 100',
+    kommentar: 'Fakturor om ca 300 tkr inkom sent.',
+    kortId: KORT,
+    grundversion: 1,
+    grundenhet: 'bou',
+    grundperiod: '2025-11',
+    ...andrat,
   });
 
   it('lägger en ny version med vem och när, i samma transaktion som larmplaneringen', async () => {
@@ -75,13 +85,21 @@ describe('rapportering: sparaUtfall och sparaAtgard mot lagringen', () => {
   it('ett formulär som bytts till en annan enhet räknas som byggt på version 0 av den', async () => {
     const r = await sparaUtfall(store, alex, bou({ enhet: 'vuxen', kortId: 'kort-c-0003' }));
     assert.equal(r.typ, 'konflikt');
-    const ny = await sparaUtfall(store, alex, bou({ period: '2025-12', kortId: 'kort-d-0004', budget_ack: '22 000', utfall_ack: '22 000', kommentar: '' }));
+    const ny = await sparaUtfall(
+      store,
+      alex,
+      bou({ period: '2025-12', kortId: 'kort-d-0004', budget_ack: '22 000', utfall_ack: '22 000', kommentar: '' }),
+    );
     assert.equal(ny.typ === 'sparad' && ny.ny.version, 1);
   });
 
   it('samma siffror som den sparade versionen ger ingen ny version', async () => {
     const nu = store.register.senasteVersion('bou', '2025-11')!;
-    const r = await sparaUtfall(store, alex, bou({ budget_ack: String(nu.budget_ack), utfall_ack: String(nu.utfall_ack), kommentar: nu.kommentar ?? '' }));
+    const r = await sparaUtfall(
+      store,
+      alex,
+      bou({ budget_ack: String(nu.budget_ack), utfall_ack: String(nu.utfall_ack), kommentar: nu.kommentar ?? '' }),
+    );
     assert.equal(r.typ, 'oforandrad');
     assert.equal(store.register.versionerFor('bou', '2025-11').length, 1);
   });
@@ -110,16 +128,31 @@ describe('rapportering: sparaUtfall och sparaAtgard mot lagringen', () => {
     assert.ok(!store.dokument.mottagna.includes(KORT));
     const nekad = store.dokument.handelser.filter((h) => h.typ === 'nekad');
     assert.equal(nekad.length, 1);
-    assert.deepEqual({ vem: nekad[0].vem, nyckel: nekad[0].nyckel, efter: nekad[0].efter }, { vem: MEGAN.anvandare, nyckel: 'bou|2025-11', efter: { atgard: 'spara_utfall', skal: 'fel_roll', roll: 'chef' } });
+    assert.deepEqual(
+      { vem: nekad[0].vem, nyckel: nekad[0].nyckel, efter: nekad[0].efter },
+      { vem: MEGAN.anvandare, nyckel: 'bou|2025-11', efter: { atgard: 'spara_utfall', skal: 'fel_roll', roll: 'chef' } },
+    );
   });
 
   it('en åtgärd: ny version, granskad, idempotent, och en äldre grundversion vägras', async () => {
     const larm = sinon.spy<Larmplanerare>(() => undefined);
-    const data = { status: 'försenad', ar: '2025', besparing: '150', kommentar: 'Upphandlingen överklagad', kortId: 'atgard-kort-1', grundversion: 1, enhet: 'ifo', nr: 2 };
+    const data = {
+      status: 'försenad',
+      ar: '2025',
+      besparing: '150',
+      kommentar: 'Upphandlingen överklagad',
+      kortId: 'atgard-kort-1',
+      grundversion: 1,
+      enhet: 'ifo',
+      nr: 2,
+    };
     const r = await sparaAtgard(store, alex, data, larm);
     assert.equal(r.typ, 'sparad');
     const a = store.register.atgarder('ifo').find((x) => x.nr === 2)!;
-    assert.deepEqual({ status: a.status, utfall: a.utfall['2025'], version: a.version, av: a.andrad_av }, { status: 'försenad', utfall: 150, version: 2, av: ALEX.anvandare });
+    assert.deepEqual(
+      { status: a.status, utfall: a.utfall['2025'], version: a.version, av: a.andrad_av },
+      { status: 'försenad', utfall: 150, version: 2, av: ALEX.anvandare },
+    );
     assert.deepEqual(larm.firstCall.args[1], [{ enhet: 'ifo', period: '2025-11' }]);
     const igen = await sparaAtgard(store, alex, data, larm);
     assert.equal(igen.typ === 'sparad' && igen.upprepad && igen.ny.version, 2);

@@ -31,7 +31,16 @@ const NU = '2025-12';
 
 /** A valid November report for Barn och unga, with the given fields changed. */
 function form(andrat: Record<string, unknown> = {}): Record<string, unknown> {
-  return { enhet: 'bou', period: '2025-11', budget_ack: '21 974', utfall_ack: '21 900', budget_helar: '24 000', prognos_helar: '24 000', kommentar: '', ...andrat };
+  return {
+    enhet: 'bou',
+    period: '2025-11',
+    budget_ack: '21 974',
+    utfall_ack: '21 900',
+    budget_helar: '24 000',
+    prognos_helar: '24 000',
+    kommentar: '',
+    ...andrat,
+  };
 }
 
 function fel(andrat: Record<string, unknown>, ...vem: [Anvandare | undefined] | []): Record<string, string> {
@@ -48,9 +57,21 @@ function ok(andrat: Record<string, unknown>) {
 
 describe('rapportering: granskning av siffror från kortet', () => {
   it('tar emot ett giltigt formulär och tolkar svenska belopp', () => {
-    const g = ok({ budget_ack: '21 974,5', utfall_ack: '−1 651,4', budget_helar: '24 000', prognos_helar: '13,1 mnkr', kommentar: '  Sena fakturor  ' });
+    const g = ok({
+      budget_ack: '21 974,5',
+      utfall_ack: '−1 651,4',
+      budget_helar: '24 000',
+      prognos_helar: '13,1 mnkr',
+      kommentar: '  Sena fakturor  ',
+    });
     assert.deepEqual(g.varden, {
-      enhet: 'bou', period: '2025-11', budget_ack: 21974.5, utfall_ack: -1651.4, budget_helar: 24000, prognos_helar: 13100, kommentar: 'Sena fakturor',
+      enhet: 'bou',
+      period: '2025-11',
+      budget_ack: 21974.5,
+      utfall_ack: -1651.4,
+      budget_helar: 24000,
+      prognos_helar: 13100,
+      kommentar: 'Sena fakturor',
     });
     assert.deepEqual(g.varningar, []);
   });
@@ -70,9 +91,15 @@ describe('rapportering: granskning av siffror från kortet', () => {
     });
 
     it('text som inte är ett tal', () => {
-      assert.deepEqual(fel({ utfall_ack: 'abc' }), { utfall_ack: 'Utfall t.o.m.: "abc" är inte ett tal. Skriv till exempel 17 795,6 eller 13,1 mnkr.' });
-      assert.deepEqual(fel({ budget_helar: '24 000 kronor ungefär' }), { budget_helar: 'Årsbudget: "24 000 kronor ungefär" är inte ett tal. Skriv till exempel 17 795,6 eller 13,1 mnkr.' });
-      assert.deepEqual(fel({ prognos_helar: '1e5' }), { prognos_helar: 'Helårsprognos: "1e5" är inte ett tal. Skriv till exempel 17 795,6 eller 13,1 mnkr.' });
+      assert.deepEqual(fel({ utfall_ack: 'abc' }), {
+        utfall_ack: 'Utfall t.o.m.: "abc" är inte ett tal. Skriv till exempel 17 795,6 eller 13,1 mnkr.',
+      });
+      assert.deepEqual(fel({ budget_helar: '24 000 kronor ungefär' }), {
+        budget_helar: 'Årsbudget: "24 000 kronor ungefär" är inte ett tal. Skriv till exempel 17 795,6 eller 13,1 mnkr.',
+      });
+      assert.deepEqual(fel({ prognos_helar: '1e5' }), {
+        prognos_helar: 'Helårsprognos: "1e5" är inte ett tal. Skriv till exempel 17 795,6 eller 13,1 mnkr.',
+      });
     });
 
     it('procent i stället för belopp', () => {
@@ -80,14 +107,19 @@ describe('rapportering: granskning av siffror från kortet', () => {
     });
 
     it('orimligt stora belopp, åt båda hållen', () => {
-      assert.deepEqual(fel({ utfall_ack: '2 000 000 000' }), { utfall_ack: 'Utfall t.o.m.: 2 000 000 000 tkr är orimligt stort; belopp anges i tkr (tusen kronor)' });
-      assert.deepEqual(fel({ prognos_helar: '-1 000 000 mnkr' }), { prognos_helar: 'Helårsprognos: -1 000 000 000 tkr är orimligt stort; belopp anges i tkr (tusen kronor)' });
+      assert.deepEqual(fel({ utfall_ack: '2 000 000 000' }), {
+        utfall_ack: 'Utfall t.o.m.: 2 000 000 000 tkr är orimligt stort; belopp anges i tkr (tusen kronor)',
+      });
+      assert.deepEqual(fel({ prognos_helar: '-1 000 000 mnkr' }), {
+        prognos_helar: 'Helårsprognos: -1 000 000 000 tkr är orimligt stort; belopp anges i tkr (tusen kronor)',
+      });
       ok({ utfall_ack: '999 999 999', kommentar: 'Orimligt, men inom gränsen' });
     });
 
     it('negativ budget t.o.m. mot en positiv årsbudget vägras; negativa nettobudgetar på båda ställena går', () => {
       assert.deepEqual(fel({ budget_ack: '-500' }), {
-        budget_ack: 'Budget t.o.m.: -500 tkr har annat tecken än årsbudgeten (24 000 tkr). Kostnader skrivs som positiva tal; bara en enhet med nettointäkter har negativ budget.',
+        budget_ack:
+          'Budget t.o.m.: -500 tkr har annat tecken än årsbudgeten (24 000 tkr). Kostnader skrivs som positiva tal; bara en enhet med nettointäkter har negativ budget.',
       });
       ok({ budget_ack: '-500', utfall_ack: '-550', budget_helar: '-600', prognos_helar: '-600' });
       ok({ utfall_ack: '-20' });
@@ -95,7 +127,9 @@ describe('rapportering: granskning av siffror från kortet', () => {
 
     it('en budget t.o.m. större än årsbudgeten är en varning, inte ett fel', () => {
       const g = ok({ budget_ack: '25 000', utfall_ack: '25 000' });
-      assert.deepEqual(g.varningar.map(lasbar), ['Budget t.o.m. (25 000 tkr) är större än årsbudgeten (24 000 tkr). Kontrollera beloppen och korrigera vid behov.']);
+      assert.deepEqual(g.varningar.map(lasbar), [
+        'Budget t.o.m. (25 000 tkr) är större än årsbudgeten (24 000 tkr). Kontrollera beloppen och korrigera vid behov.',
+      ]);
     });
 
     it('värden som inte är text (ett förfalskat anrop) ger fel, inte ett undantag', () => {
@@ -116,7 +150,9 @@ describe('rapportering: granskning av siffror från kortet', () => {
     });
 
     it('i framtiden; innevarande månad går', () => {
-      assert.deepEqual(fel({ period: '2026-03' }), { period: 'Perioden 2026-03 ligger i framtiden. Välj december 2025 eller en tidigare månad.' });
+      assert.deepEqual(fel({ period: '2026-03' }), {
+        period: 'Perioden 2026-03 ligger i framtiden. Välj december 2025 eller en tidigare månad.',
+      });
       ok({ period: '2025-12' });
     });
 
@@ -133,16 +169,19 @@ describe('rapportering: granskning av siffror från kortet', () => {
 
     it('en enhet utanför controllerns område', () => {
       assert.deepEqual(fel({ enhet: 'bn' }), {
-        enhet: 'Enhet: Du kan inte rapportera för Bildningsnämnden; du är controller för Socialnämnden. Det kan Isaiah Langer (controller) och Adele Vance (admin).',
+        enhet:
+          'Enhet: Du kan inte rapportera för Bildningsnämnden; du är controller för Socialnämnden. Det kan Isaiah Langer (controller) och Adele Vance (admin).',
       });
     });
 
     it('en chef och en okänd användare', () => {
       assert.deepEqual(fel({}, reg.anvandare.get('megan')), {
-        enhet: 'Enhet: Tyvärr kan du inte rapportera för Barn och unga: det gör controllers för enheten och administratörer. Det kan Alex Wilber (controller) och Adele Vance (admin). Du kan fortfarande fråga om siffrorna, till exempel "hur ligger Barn och unga mot budget?".',
+        enhet:
+          'Enhet: Tyvärr kan du inte rapportera för Barn och unga: det gör controllers för enheten och administratörer. Det kan Alex Wilber (controller) och Adele Vance (admin). Du kan fortfarande fråga om siffrorna, till exempel "hur ligger Barn och unga mot budget?".',
       });
       assert.deepEqual(fel({}, undefined), {
-        enhet: 'Enhet: Jag känner inte igen dig som användare i Budgetkollen, så du kan läsa siffror men inte rapportera. Be en administratör (Adele Vance) att lägga upp dig.',
+        enhet:
+          'Enhet: Jag känner inte igen dig som användare i Budgetkollen, så du kan läsa siffror men inte rapportera. Be en administratör (Adele Vance) att lägga upp dig.',
       });
     });
 
@@ -159,7 +198,8 @@ describe('rapportering: granskning av siffror från kortet', () => {
       assert.equal(varningsgrans(reg, 'hemtjanst'), 102);
       // 22 680 / 21 974 = 103,2 %
       assert.deepEqual(fel({ utfall_ack: '22 680' }), {
-        kommentar: 'Kommentar krävs när underskottet är över varningsgränsen (103,2 % av budget; varning från 101 %). Skriv kort vad underskottet beror på.',
+        kommentar:
+          'Kommentar krävs när underskottet är över varningsgränsen (103,2 % av budget; varning från 101 %). Skriv kort vad underskottet beror på.',
       });
       ok({ utfall_ack: '22 680', kommentar: 'Två nya HVB-placeringar' });
       // 22 150 / 21 974 = 100,8 %: under IFO:s gräns
@@ -167,7 +207,8 @@ describe('rapportering: granskning av siffror från kortet', () => {
       // Hemtjänst ärver standardgränsen 102 %: 101,5 % kräver ingen kommentar, 102,5 % gör det
       ok({ enhet: 'hemtjanst', budget_ack: '1000', utfall_ack: '1015' });
       assert.deepEqual(fel({ enhet: 'hemtjanst', budget_ack: '1000', utfall_ack: '1025' }), {
-        kommentar: 'Kommentar krävs när underskottet är över varningsgränsen (102,5 % av budget; varning från 102 %). Skriv kort vad underskottet beror på.',
+        kommentar:
+          'Kommentar krävs när underskottet är över varningsgränsen (102,5 % av budget; varning från 102 %). Skriv kort vad underskottet beror på.',
       });
     });
 
@@ -183,17 +224,35 @@ describe('rapportering: granskning av siffror från kortet', () => {
     });
 
     it('varje fält får sitt eget meddelande i samma svar', () => {
-      assert.deepEqual(Object.keys(fel({ enhet: 'bn', period: '2026-01', budget_ack: '', utfall_ack: 'x' })).sort(), ['budget_ack', 'enhet', 'period', 'utfall_ack']);
+      assert.deepEqual(Object.keys(fel({ enhet: 'bn', period: '2026-01', budget_ack: '', utfall_ack: 'x' })).sort(), [
+        'budget_ack',
+        'enhet',
+        'period',
+        'utfall_ack',
+      ]);
     });
   });
 });
 
 describe('rapportering: granskning av en åtgärd från kortet', () => {
   const atgard: Atgard = {
-    enhet: 'ifo', nr: 2, atgard: 'Hemmaplanslösningar', ansvarig: 'IFO-chef', tidplan: '2025', uppfoljning: 'Månadsvis', kategori: 'A',
-    status: 'pågår', kommentar: null, plan: { 2024: 100, 2025: 500, 2026: 500 }, utfall: { 2024: 80 }, version: 1, andrad_av: 'import', andrad: '2025-12-01T10:00:00.000Z',
+    enhet: 'ifo',
+    nr: 2,
+    atgard: 'Hemmaplanslösningar',
+    ansvarig: 'IFO-chef',
+    tidplan: '2025',
+    uppfoljning: 'Månadsvis',
+    kategori: 'A',
+    status: 'pågår',
+    kommentar: null,
+    plan: { 2024: 100, 2025: 500, 2026: 500 },
+    utfall: { 2024: 80 },
+    version: 1,
+    andrad_av: 'import',
+    andrad: '2025-12-01T10:00:00.000Z',
   };
-  const granska = (andrat: Record<string, unknown>) => granskaAtgard({ status: 'pågår', ar: '2025', besparing: '300', kommentar: '', ...andrat }, { atgard, nu: NU });
+  const granska = (andrat: Record<string, unknown>) =>
+    granskaAtgard({ status: 'pågår', ar: '2025', besparing: '300', kommentar: '', ...andrat }, { atgard, nu: NU });
   const felA = (andrat: Record<string, unknown>) => {
     const g = granska(andrat);
     assert.equal(g.ok, false, 'väntade fel');
@@ -211,13 +270,21 @@ describe('rapportering: granskning av en åtgärd från kortet', () => {
 
   it('status: tom och okänd', () => {
     assert.deepEqual(felA({ status: '' }), { status: 'Status: välj en status' });
-    assert.deepEqual(felA({ status: 'klar' }), { status: 'Status: "klar" är ingen giltig status. Välj ej påbörjad, pågår, försenad, genomförd eller avbruten.' });
+    assert.deepEqual(felA({ status: 'klar' }), {
+      status: 'Status: "klar" är ingen giltig status. Välj ej påbörjad, pågår, försenad, genomförd eller avbruten.',
+    });
   });
 
   it('realiserad besparing: text, negativ, orimlig', () => {
-    assert.deepEqual(felA({ besparing: 'mycket' }), { besparing: 'Realiserad besparing: "mycket" är inte ett tal. Skriv till exempel 17 795,6 eller 13,1 mnkr.' });
-    assert.deepEqual(felA({ besparing: '-50' }), { besparing: 'Realiserad besparing: kan inte vara negativ (-50 tkr). Skriv 0 om åtgärden inte har gett någon besparing.' });
-    assert.deepEqual(felA({ besparing: '5 000 000 mnkr' }), { besparing: 'Realiserad besparing: 5 000 000 000 tkr är orimligt stort; belopp anges i tkr (tusen kronor)' });
+    assert.deepEqual(felA({ besparing: 'mycket' }), {
+      besparing: 'Realiserad besparing: "mycket" är inte ett tal. Skriv till exempel 17 795,6 eller 13,1 mnkr.',
+    });
+    assert.deepEqual(felA({ besparing: '-50' }), {
+      besparing: 'Realiserad besparing: kan inte vara negativ (-50 tkr). Skriv 0 om åtgärden inte har gett någon besparing.',
+    });
+    assert.deepEqual(felA({ besparing: '5 000 000 mnkr' }), {
+      besparing: 'Realiserad besparing: 5 000 000 000 tkr är orimligt stort; belopp anges i tkr (tusen kronor)',
+    });
   });
 
   it('år: fel format, i framtiden, före planen, saknas när besparing anges', () => {
@@ -228,8 +295,12 @@ describe('rapportering: granskning av en åtgärd från kortet', () => {
   });
 
   it('kommentar krävs när åtgärden är försenad eller avbruten', () => {
-    assert.deepEqual(felA({ status: 'försenad' }), { kommentar: 'Kommentar krävs när åtgärden är försenad: skriv kort varför och vad som händer nu.' });
-    assert.deepEqual(felA({ status: 'avbruten' }), { kommentar: 'Kommentar krävs när åtgärden är avbruten: skriv kort varför och vad som händer nu.' });
+    assert.deepEqual(felA({ status: 'försenad' }), {
+      kommentar: 'Kommentar krävs när åtgärden är försenad: skriv kort varför och vad som händer nu.',
+    });
+    assert.deepEqual(felA({ status: 'avbruten' }), {
+      kommentar: 'Kommentar krävs när åtgärden är avbruten: skriv kort varför och vad som händer nu.',
+    });
     assert.ok(granska({ status: 'försenad', kommentar: 'Rekryteringen drog ut på tiden' }).ok);
   });
 });

@@ -6,11 +6,13 @@ import { join } from 'node:path';
 import { importeraCli, korCli } from '../support/cli.js';
 import { DEMO } from '../support/demo.js';
 
-
 /** The real bot on `store`, resolved once it listens. */
 function startaBot(store: string): Promise<{ barn: ChildProcess; slut: Promise<number | null> }> {
   const { BOT_ID: _b, BOT_PASSWORD: _p, ...rent } = process.env;
-  const barn = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], { env: { ...rent, PORT: '0', HOST: '127.0.0.1', STORE_PATH: store, BUDGETKOLLEN_NOW: '2025-12-10' }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const barn = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+    env: { ...rent, PORT: '0', HOST: '127.0.0.1', STORE_PATH: store, BUDGETKOLLEN_NOW: '2025-12-10' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   const slut = new Promise<number | null>((r) => barn.on('exit', (kod) => r(kod)));
   return new Promise((resolve, reject) => {
     let fel = '';
@@ -46,11 +48,18 @@ describe('lagringen har en skrivare i taget: boten, npm run import och npm run a
     try {
       const imp = importeraCli(andring, store);
       assert.equal(imp.kod, 1, imp.ut);
-      assert.match(imp.fel, new RegExp(`används av Budgetkollen-boten \\(process ${bot.barn.pid}, sedan .*\\)\\. Stoppa den först; inget har ändrats`));
+      assert.match(
+        imp.fel,
+        new RegExp(`används av Budgetkollen-boten \\(process ${bot.barn.pid}, sedan .*\\)\\. Stoppa den först; inget har ändrats`),
+      );
       const ask = korCli('src/cli/ask.ts', '--store', store, 'hur ligger ifo mot budget?');
       assert.equal(ask.kod, 1, ask.ut);
       assert.match(ask.fel, /används av Budgetkollen-boten/);
-      const andra = spawnSync(process.execPath, ['--import', 'tsx', 'src/index.ts'], { env: { ...process.env, PORT: '0', HOST: '127.0.0.1', STORE_PATH: store, BOT_ID: '' }, encoding: 'utf-8', timeout: 30000 });
+      const andra = spawnSync(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+        env: { ...process.env, PORT: '0', HOST: '127.0.0.1', STORE_PATH: store, BOT_ID: '' },
+        encoding: 'utf-8',
+        timeout: 30000,
+      });
       assert.equal(andra.status, 1, 'en andra bot på samma lagring startade');
       assert.match(andra.stderr, /används av Budgetkollen-boten/);
       assert.deepEqual(readFileSync(store), fore);
@@ -66,7 +75,10 @@ describe('lagringen har en skrivare i taget: boten, npm run import och npm run a
 
   it('ett lås efter en process som inte längre finns (dödad, strömavbrott) tas över', () => {
     const dod = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf-8' });
-    writeFileSync(`${store}.las`, JSON.stringify({ pid: Number(dod.stdout), vem: 'Budgetkollen-boten', sedan: '2025-12-10T08:00:00.000Z' }));
+    writeFileSync(
+      `${store}.las`,
+      JSON.stringify({ pid: Number(dod.stdout), vem: 'Budgetkollen-boten', sedan: '2025-12-10T08:00:00.000Z' }),
+    );
     const imp = importeraCli(DEMO, store);
     assert.equal(imp.kod, 0, imp.fel);
     assert.ok(!existsSync(`${store}.las`));

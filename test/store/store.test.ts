@@ -10,7 +10,19 @@ const klocka = () => new Date('2025-12-02T09:30:00Z');
 const ny = () => join(mkdtempSync(join(tmpdir(), 'bk-store-')), 'under', 'mapp', 'store.json');
 
 function utfall(version: number, utfall_ack: number): Utfall {
-  return { enhet: 'ifo', period: '2025-11', budget_ack: 100, utfall_ack, budget_helar: null, prognos_helar: null, kommentar: null, kalla: null, version, rapporterad_av: 'u1', rapporterad: klocka().toISOString() };
+  return {
+    enhet: 'ifo',
+    period: '2025-11',
+    budget_ack: 100,
+    utfall_ack,
+    budget_helar: null,
+    prognos_helar: null,
+    kommentar: null,
+    kalla: null,
+    version,
+    rapporterad_av: 'u1',
+    rapporterad: klocka().toISOString(),
+  };
 }
 
 async function medEnhet(fil: string): Promise<Store> {
@@ -33,7 +45,9 @@ describe('lagring: lowdb-ögonblicksbild plus journal', () => {
 
   it('granskningsloggen säger vem, när, före och efter', async () => {
     const s = await medEnhet(ny());
-    await s.andra({ vem: 'admin', kalla: 'chatt' }, (tx) => tx.satt('enheter', { id: 'ifo', namn: 'Individ- och familjeomsorg', typ: 'verksamhetsområde', foralder: 'k', alias: ['IFO'] }));
+    await s.andra({ vem: 'admin', kalla: 'chatt' }, (tx) =>
+      tx.satt('enheter', { id: 'ifo', namn: 'Individ- och familjeomsorg', typ: 'verksamhetsområde', foralder: 'k', alias: ['IFO'] }),
+    );
     const h = s.dokument.handelser.at(-1)!;
     assert.equal(h.vem, 'admin');
     assert.equal(h.kalla, 'chatt');
@@ -46,11 +60,14 @@ describe('lagring: lowdb-ögonblicksbild plus journal', () => {
     const fil = ny();
     const s = await medEnhet(fil);
     const fore = JSON.stringify(s.dokument);
-    await assert.rejects(s.andra({ vem: 'u1', kalla: 'kort' }, (tx) => {
-      tx.lagg('utfall', utfall(1, 120));
-      tx.satt('enheter', { id: 'x', namn: 'X', typ: 'enhet', foralder: 'ifo', alias: [] });
-      throw new Error('valideringen sa nej');
-    }), /valideringen sa nej/);
+    await assert.rejects(
+      s.andra({ vem: 'u1', kalla: 'kort' }, (tx) => {
+        tx.lagg('utfall', utfall(1, 120));
+        tx.satt('enheter', { id: 'x', namn: 'X', typ: 'enhet', foralder: 'ifo', alias: [] });
+        throw new Error('valideringen sa nej');
+      }),
+      /valideringen sa nej/,
+    );
     assert.equal(JSON.stringify(s.dokument), fore);
     assert.equal(s.register.senasteVersion('ifo', '2025-11'), undefined);
     assert.equal(s.register.enhet('x'), undefined);
@@ -60,11 +77,18 @@ describe('lagring: lowdb-ögonblicksbild plus journal', () => {
 
   it('ändringar körs en i taget, i tur och ordning', async () => {
     const s = await medEnhet(ny());
-    await Promise.all(Array.from({ length: 20 }, (_, i) => s.andra({ vem: 'u1', kalla: 'kort' }, (tx) => {
-      const v = (tx.register.senasteVersion('ifo', '2025-11')?.version ?? 0) + 1;
-      tx.lagg('utfall', utfall(v, 100 + i));
-    })));
-    assert.deepEqual(s.register.versionerFor('ifo', '2025-11').map((u) => u.version), Array.from({ length: 20 }, (_, i) => i + 1));
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        s.andra({ vem: 'u1', kalla: 'kort' }, (tx) => {
+          const v = (tx.register.senasteVersion('ifo', '2025-11')?.version ?? 0) + 1;
+          tx.lagg('utfall', utfall(v, 100 + i));
+        }),
+      ),
+    );
+    assert.deepEqual(
+      s.register.versionerFor('ifo', '2025-11').map((u) => u.version),
+      Array.from({ length: 20 }, (_, i) => i + 1),
+    );
   });
 
   it('en trasig sista journalrad (processen dödad mitt i) ignoreras; allt kvitterat finns kvar', async () => {
@@ -82,7 +106,10 @@ describe('lagring: lowdb-ögonblicksbild plus journal', () => {
     await medEnhet(fil);
     writeFileSync(fil, '{"sekvens":1,"dokument":{"schemaversion":1,"enh');
     const innehall = readFileSync(fil);
-    await assert.rejects(Store.oppna(fil), (e: unknown) => e instanceof Lagringsfel && /är skadad \(ogiltig JSON/.test(e.message) && /har inte ändrats/.test(e.message));
+    await assert.rejects(
+      Store.oppna(fil),
+      (e: unknown) => e instanceof Lagringsfel && /är skadad \(ogiltig JSON/.test(e.message) && /har inte ändrats/.test(e.message),
+    );
     assert.ok(readFileSync(fil).equals(innehall));
   });
 

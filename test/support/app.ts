@@ -18,7 +18,13 @@ export function synligText(a: Partial<Activity>): string {
 }
 
 /** The real teams-ai Application over the demo data, driven through botbuilder's TestAdapter. */
-export async function demoBot(klocka: () => Date = () => new Date(DEMO_NU)): Promise<{ store: Store; kanal: LokalKanal; fraga: (text: string, fran?: Partial<LokalAvsandare>) => Promise<{ text: string; aktiviteter: Partial<Activity>[] }> }> {
+export async function demoBot(
+  klocka: () => Date = () => new Date(DEMO_NU),
+): Promise<{
+  store: Store;
+  kanal: LokalKanal;
+  fraga: (text: string, fran?: Partial<LokalAvsandare>) => Promise<{ text: string; aktiviteter: Partial<Activity>[] }>;
+}> {
   const store = await demoStore(klocka);
   const kanal = new LokalKanal(skapaApp({ store, logg: tystLogg, klocka }));
   return {
@@ -26,7 +32,13 @@ export async function demoBot(klocka: () => Date = () => new Date(DEMO_NU)): Pro
     kanal,
     fraga: async (text, fran = {}) => {
       const aktiviteter = await kanal.fraga(text, { anvandare: CHEF_IFO, ...fran });
-      return { text: aktiviteter.filter((a) => a.type === 'message').map(synligText).join('\n'), aktiviteter };
+      return {
+        text: aktiviteter
+          .filter((a) => a.type === 'message')
+          .map(synligText)
+          .join('\n'),
+        aktiviteter,
+      };
     },
   };
 }

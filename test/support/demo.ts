@@ -19,8 +19,16 @@ export async function demoStore(klocka: () => Date = () => new Date(DEMO_NU)): P
  * Expected figures computed straight from the demo CSVs, independently of the bot's own aggregation:
  * a unit's figures are the sum of the leaf rows below it.
  */
-export function vantadeSiffror(enhet: string, period: string): { budget: number; utfall: number; budgetHelar: number; prognosHelar: number } {
-  const rader = (fil: string) => readFileSync(join(DEMO, fil), 'utf-8').trim().split('\n').slice(1).map((r) => r.split(';'));
+export function vantadeSiffror(
+  enhet: string,
+  period: string,
+): { budget: number; utfall: number; budgetHelar: number; prognosHelar: number } {
+  const rader = (fil: string) =>
+    readFileSync(join(DEMO, fil), 'utf-8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((r) => r.split(';'));
   const enheter = rader('enheter.csv').map(([id, , , foralder]) => ({ id, foralder }));
   const under = (id: string): string[] => [id, ...enheter.filter((e) => e.foralder === id).flatMap((e) => under(e.id))];
   const mangd = new Set(under(enhet));
@@ -39,7 +47,10 @@ export function vantadeSiffror(enhet: string, period: string): { budget: number;
 
 /** Swedish formatting as a person reads it, with plain spaces and ASCII minus, for comparing text. */
 export function sv(v: number): string {
-  return new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 1 }).format(v).replace(/[\u00a0\u202f]/g, ' ').replace(/\u2212/g, '-');
+  return new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 1 })
+    .format(v)
+    .replace(/[\u00a0\u202f]/g, ' ')
+    .replace(/\u2212/g, '-');
 }
 
 export function lasbar(text: string): string {

@@ -347,12 +347,7 @@ export class PlaygroundHarness {
   }
 
   /** Action.Submit on a card: the bot gets a message with `value` = action data + inputs (inputs as strings). */
-  async submit(
-    conversationId: string,
-    replyToId: string,
-    value: Record<string, unknown>,
-    options: { from?: string } = {},
-  ): Promise<void> {
+  async submit(conversationId: string, replyToId: string, value: Record<string, unknown>, options: { from?: string } = {}): Promise<void> {
     await this.post('/_conversation/v1/submit', {
       conversation: { id: conversationId },
       from: { id: options.from ?? this.currentUser.id },
@@ -407,9 +402,7 @@ export class PlaygroundHarness {
     timeoutMs = DEFAULT_WAIT_MS,
     options: { since?: number } = {},
   ): Promise<BotMessage> {
-    return this.waitIn(this.messages, this.messageWaiters, predicate, timeoutMs, options.since ?? 0, () =>
-      this.describeMessages(),
-    );
+    return this.waitIn(this.messages, this.messageWaiters, predicate, timeoutMs, options.since ?? 0, () => this.describeMessages());
   }
 
   /** First bot message in the conversation (or thread) of `sent` that arrived after it was sent. */
@@ -424,11 +417,7 @@ export class PlaygroundHarness {
   }
 
   /** Fails if a bot message matching `predicate` (after `since`) arrives within `withinMs`. */
-  async expectNoBotMessage(
-    predicate: (message: BotMessage) => boolean,
-    withinMs = 2000,
-    options: { since?: number } = {},
-  ): Promise<void> {
+  async expectNoBotMessage(predicate: (message: BotMessage) => boolean, withinMs = 2000, options: { since?: number } = {}): Promise<void> {
     const found = await this.waitForBotMessage(predicate, withinMs, options).then(
       (message) => message,
       () => undefined,
@@ -519,11 +508,7 @@ export class PlaygroundHarness {
   private onLogFrame(frame: any): void {
     if (frame?.logAction !== 'appendLog' || !frame.log) return;
     const log = frame.log;
-    const direction: LoggedActivity['direction'] = log.request
-      ? log.to === 'User Application'
-        ? 'toBot'
-        : 'fromBot'
-      : 'note';
+    const direction: LoggedActivity['direction'] = log.request ? (log.to === 'User Application' ? 'toBot' : 'fromBot') : 'note';
     const entry: LoggedActivity = {
       seq: ++this.seq,
       direction,
@@ -677,7 +662,8 @@ export function cardInputs(message: { attachments?: Attachment[] }): Record<stri
     if (Array.isArray(node)) return node.forEach(walk);
     if (!node || typeof node !== 'object') return;
     const element = node as Record<string, any>;
-    if (typeof element.type === 'string' && element.type.startsWith('Input.') && typeof element.id === 'string') found[element.id] = element;
+    if (typeof element.type === 'string' && element.type.startsWith('Input.') && typeof element.id === 'string')
+      found[element.id] = element;
     for (const key of ['body', 'items', 'columns', 'rows', 'cells']) walk(element[key]);
   };
   walk(adaptiveCardOf(message));

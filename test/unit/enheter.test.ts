@@ -72,27 +72,44 @@ describe('enheter: namn, alias, förkortningar och stavfel', () => {
     it(`"${text}" → ${id}`, () => {
       const t = index.hitta(ord(text));
       assert.equal(t.tvetydiga.length, 0, `tvetydigt: ${t.tvetydiga.map((g) => g.map((e) => e.id).join('/')).join(', ')}`);
-      assert.deepEqual(t.enheter.map((e) => e.id), [id]);
+      assert.deepEqual(
+        t.enheter.map((e) => e.id),
+        [id],
+      );
     });
   }
 
   it('två enheter i samma fråga, i ordning', () => {
-    assert.deepEqual(index.hitta(ord('jämför ifo och vård och stöd')).enheter.map((e) => e.id), ['ifo', 'vos']);
+    assert.deepEqual(
+      index.hitta(ord('jämför ifo och vård och stöd')).enheter.map((e) => e.id),
+      ['ifo', 'vos'],
+    );
   });
 
   it('ord för budget och tid blir aldrig enheter', () => {
-    for (const text of ['hur ligger budgeten', 'vad är prognosen i oktober', 'visa avvikelsen förra månaden', 'vilka åtgärder är försenade']) {
+    for (const text of [
+      'hur ligger budgeten',
+      'vad är prognosen i oktober',
+      'visa avvikelsen förra månaden',
+      'vilka åtgärder är försenade',
+    ]) {
       assert.deepEqual(index.hitta(ord(text)).enheter, [], text);
     }
   });
 
   it('en okänd enhet ger närmaste namn som förslag', () => {
     const f = tolkaFraga('hur ligger hemtjänsen norr mot budget', index, '2025-12');
-    assert.deepEqual(f.enheter.map((e) => e.id), ['hemtjanst']);
+    assert.deepEqual(
+      f.enheter.map((e) => e.id),
+      ['hemtjanst'],
+    );
     const okand = tolkaFraga('hur ligger simhallen mot budget?', index, '2025-12');
     assert.equal(okand.enheter.length, 0);
     assert.equal(okand.okantNamn, 'simhallen');
     const nastan = tolkaFraga('hur ligger kulturskolon', index, '2025-12');
-    assert.deepEqual(nastan.enheter.map((e) => e.id), ['kulturskola']);
+    assert.deepEqual(
+      nastan.enheter.map((e) => e.id),
+      ['kulturskola'],
+    );
   });
 });

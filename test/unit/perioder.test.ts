@@ -46,17 +46,27 @@ describe('perioder: tid i frågan, med injicerad klocka', () => {
 
   describe('mot demodatan (senaste period november 2025)', () => {
     let store: Store;
-    before(async () => { store = await demoStore(); });
+    before(async () => {
+      store = await demoStore();
+    });
     const valj = (text: string, idag: string) => {
       const d = new Date(`${idag}T12:00:00Z`);
-      const m: Svarsmiljo = { register: store.register, index: new Enhetsindex(store.register, SKYDDADE_ORD), nu: periodFranDatum(d), idag: d };
+      const m: Svarsmiljo = {
+        register: store.register,
+        index: new Enhetsindex(store.register, SKYDDADE_ORD),
+        nu: periodFranDatum(d),
+        idag: d,
+      };
       const f = tolkaFraga(text, m.index, m.nu);
       return valjPeriod(f, f.enheter[0], m);
     };
     it('utan period: senaste med siffror', () => assert.deepEqual(valj('hur ligger ifo', '2025-12-10'), { ok: true, period: '2025-11' }));
-    it('förra månaden i december är november', () => assert.deepEqual(valj('hur låg ifo förra månaden', '2025-12-10'), { ok: true, period: '2025-11' }));
-    it('förra månaden i november är oktober (november är inte stängd)', () => assert.deepEqual(valj('hur låg ifo förra månaden', '2025-11-20'), { ok: true, period: '2025-10' }));
-    it('i år: senaste perioden i år som har siffror', () => assert.deepEqual(valj('hur går det för ifo i år', '2025-11-20'), { ok: true, period: '2025-11' }));
+    it('förra månaden i december är november', () =>
+      assert.deepEqual(valj('hur låg ifo förra månaden', '2025-12-10'), { ok: true, period: '2025-11' }));
+    it('förra månaden i november är oktober (november är inte stängd)', () =>
+      assert.deepEqual(valj('hur låg ifo förra månaden', '2025-11-20'), { ok: true, period: '2025-10' }));
+    it('i år: senaste perioden i år som har siffror', () =>
+      assert.deepEqual(valj('hur går det för ifo i år', '2025-11-20'), { ok: true, period: '2025-11' }));
     it('2024 är helåret 2024', () => assert.deepEqual(valj('ifo 2024', '2025-12-10'), { ok: true, period: '2024-12' }));
     it('en period utan siffror får ett tydligt svar', () => {
       const v = valj('ifo t.o.m. december', '2026-01-15');
@@ -72,10 +82,16 @@ describe('perioder: tid i frågan, med injicerad klocka', () => {
 });
 
 describe('perioder: månader i sammansatta ord', () => {
-  for (const [text, period] of [['novembersiffrorna', '2025-11'], ['oktoberutfallet för ifo', '2025-10'], ['augustiprognosen', '2025-08'], ['decemberrapporten 2024', '2024-12']] as const) {
+  for (const [text, period] of [
+    ['novembersiffrorna', '2025-11'],
+    ['oktoberutfallet för ifo', '2025-10'],
+    ['augustiprognosen', '2025-08'],
+    ['decemberrapporten 2024', '2024-12'],
+  ] as const) {
     it(`"${text}" → ${period}`, () => assert.equal(tolkaPeriod(ord(text), '2025-12').period, period));
   }
-  it('"förra månadens siffror" är senaste stängda månaden', () => assert.equal(tolkaPeriod(ord('förra månadens siffror'), '2025-12').relativ, 'senaste_stangda'));
+  it('"förra månadens siffror" är senaste stängda månaden', () =>
+    assert.equal(tolkaPeriod(ord('förra månadens siffror'), '2025-12').relativ, 'senaste_stangda'));
   it('ord som råkar heta som JavaScripts objektmetoder är inga perioder', () => {
     for (const o of ['constructor', 'constructors', 'tostring', 'valueof', '__proto__', 'hasownproperty']) {
       const p = tolkaPeriod(ord(`hur ligger ifo ${o}`), '2025-12');

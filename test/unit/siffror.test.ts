@@ -4,7 +4,20 @@ import { type Dokument, type Utfall, tomtDokument } from '../../src/domain/schem
 import { avvikelse, manadsvarde, procentAvBudget, senastePeriodFor, siffrorFor } from '../../src/domain/siffror.js';
 
 function rad(enhet: string, period: string, budget_ack: number, utfall_ack: number, extra: Partial<Utfall> = {}): Utfall {
-  return { enhet, period, budget_ack, utfall_ack, budget_helar: null, prognos_helar: null, kommentar: null, kalla: null, version: 1, rapporterad_av: 'test', rapporterad: '2025-12-01T10:00:00.000Z', ...extra };
+  return {
+    enhet,
+    period,
+    budget_ack,
+    utfall_ack,
+    budget_helar: null,
+    prognos_helar: null,
+    kommentar: null,
+    kalla: null,
+    version: 1,
+    rapporterad_av: 'test',
+    rapporterad: '2025-12-01T10:00:00.000Z',
+    ...extra,
+  };
 }
 
 function register(utfall: Utfall[]): Register {
@@ -29,7 +42,10 @@ describe('siffror: avvikelse och summering', () => {
   });
 
   it('en förälder utan egen rad är summan av barnen och säger hur många som rapporterat', () => {
-    const reg = register([rad('a', '2025-11', 100, 120, { budget_helar: 120, prognos_helar: 130 }), rad('b', '2025-11', 50, 40, { budget_helar: 60, prognos_helar: 55 })]);
+    const reg = register([
+      rad('a', '2025-11', 100, 120, { budget_helar: 120, prognos_helar: 130 }),
+      rad('b', '2025-11', 50, 40, { budget_helar: 60, prognos_helar: 55 }),
+    ]);
     const s = siffrorFor(reg, 'sn', '2025-11')!;
     assert.equal(s.budget_ack, 150);
     assert.equal(s.utfall_ack, 160);

@@ -8,7 +8,6 @@ import { sparaUtfall } from '../../../src/store/inrapportering.js';
 import { Store } from '../../../src/store/store.js';
 import { ALEX, ENHETER, PERIODER } from './konstanter.js';
 
-
 let s = Number(process.env.SEED ?? 1) >>> 0;
 const slump = () => {
   s = (s + 0x6d2b79f5) >>> 0;
@@ -29,7 +28,14 @@ if (process.env.SKICKA) {
   const { skapaAdapter } = await import('../../../src/teams/adapter.js');
   const { adapterTransport } = await import('../../../src/teams/avsandare.js');
   const adapter = skapaAdapter(lasConfig({ HOST: '127.0.0.1', PORT: '0' }), tystLogg, 5000);
-  const avsandare = new Utkorgsavsandare({ store, logg: tystLogg, transport: adapterTransport(adapter), intervallMs: 20, basMs: 50, maxMs: 200 });
+  const avsandare = new Utkorgsavsandare({
+    store,
+    logg: tystLogg,
+    transport: adapterTransport(adapter),
+    intervallMs: 20,
+    basMs: 50,
+    maxMs: 200,
+  });
   avsandare.starta();
 }
 process.stdout.write('REDO\n');
@@ -44,18 +50,29 @@ if (process.env.ARBETE === '0') {
 
 for (let n = 0; ; n++) {
   const antal = 1 + Math.floor(slump() * 3);
-  await Promise.all(Array.from({ length: antal }, async () => {
-    const enhet = valj(ENHETER);
-    const period = valj(PERIODER);
-    const version = store.register.senasteVersion(enhet, period)?.version ?? 0;
-    // Around the warning and critical thresholds, so alerts come and go.
-    const utfall = Math.round((900 + slump() * 250) * 10) / 10;
-    const kortId = randomUUID();
-    const r = await sparaUtfall(store, vem, {
-      kortId, grundversion: version, grundenhet: enhet, grundperiod: period, enhet, period,
-      budget_ack: '1 000', utfall_ack: String(utfall).replace('.', ','), budget_helar: '12 000', prognos_helar: '12 500', kommentar: `Inskick ${n}`,
-    });
-    if (r.typ === 'sparad' && !r.upprepad) process.stdout.write(`ACK ${kortId} ${enhet} ${period} ${r.ny.version} ${r.ny.utfall_ack}\n`);
-    else if (r.typ === 'konflikt') process.stdout.write(`KONFLIKT ${kortId}\n`);
-  }));
+  await Promise.all(
+    Array.from({ length: antal }, async () => {
+      const enhet = valj(ENHETER);
+      const period = valj(PERIODER);
+      const version = store.register.senasteVersion(enhet, period)?.version ?? 0;
+      // Around the warning and critical thresholds, so alerts come and go.
+      const utfall = Math.round((900 + slump() * 250) * 10) / 10;
+      const kortId = randomUUID();
+      const r = await sparaUtfall(store, vem, {
+        kortId,
+        grundversion: version,
+        grundenhet: enhet,
+        grundperiod: period,
+        enhet,
+        period,
+        budget_ack: '1 000',
+        utfall_ack: String(utfall).replace('.', ','),
+        budget_helar: '12 000',
+        prognos_helar: '12 500',
+        kommentar: `Inskick ${n}`,
+      });
+      if (r.typ === 'sparad' && !r.upprepad) process.stdout.write(`ACK ${kortId} ${enhet} ${period} ${r.ny.version} ${r.ny.utfall_ack}\n`);
+      else if (r.typ === 'konflikt') process.stdout.write(`KONFLIKT ${kortId}\n`);
+    }),
+  );
 }

@@ -11,8 +11,17 @@ const fil = process.argv[2];
 const store = await Store.oppna(fil, () => new Date('2025-12-10T12:00:00Z'));
 await store.andra({ vem: 'controller', kalla: 'kort' }, (tx) => {
   tx.lagg('utfall', {
-    enhet: 'bou', period: '2025-11', budget_ack: 10000, utfall_ack: 10600, budget_helar: null, prognos_helar: null,
-    kommentar: 'Placeringar.', kalla: 'kort', version: 1, rapporterad_av: 'controller', rapporterad: tx.nu.toISOString(),
+    enhet: 'bou',
+    period: '2025-11',
+    budget_ack: 10000,
+    utfall_ack: 10600,
+    budget_helar: null,
+    prognos_helar: null,
+    kommentar: 'Placeringar.',
+    kalla: 'kort',
+    version: 1,
+    rapporterad_av: 'controller',
+    rapporterad: tx.nu.toISOString(),
   });
   planeraLarm(tx, [{ enhet: 'bou', period: '2025-11' }]);
 });
