@@ -18,9 +18,7 @@ export function synligText(a: Partial<Activity>): string {
 }
 
 /** The real teams-ai Application over the demo data, driven through botbuilder's TestAdapter. */
-export async function demoBot(
-  klocka: () => Date = () => new Date(DEMO_NU),
-): Promise<{
+export async function demoBot(klocka: () => Date = () => new Date(DEMO_NU)): Promise<{
   store: Store;
   kanal: LokalKanal;
   fraga: (text: string, fran?: Partial<LokalAvsandare>) => Promise<{ text: string; aktiviteter: Partial<Activity>[] }>;
