@@ -114,10 +114,17 @@ export function status(k: Kommundata, id: string, period: string): Matchning[] {
   return ut;
 }
 
-/** Unit name plus its deviation as a bare number (ranking and breakdown lines). */
+/** Unit name plus its deviation as a bare number (ranking and breakdown lines); a zero deviation may be said in words. */
 export function rad(k: Kommundata, id: string, period: string): Matchning[] {
-  return [k.namn(id), tal(k.avvikelse(id, period))];
+  const avv = k.avvikelse(id, period);
+  return [k.namn(id), avv === 0 ? NOLL : tal(avv)];
 }
+
+/** A deviation of zero: "0 tkr" or said in words. */
+export const NOLL = /(?<![\d,])(?<!\d )0 tkr|i nivå med budget|budget i balans/i;
+
+/** "0 tkr" standing alone (not the tail of "1 000 tkr"). */
+export const NOLL_TKR = /(?<![\d,])(?<!\d )0 tkr/;
 
 /** Prognosis: the forecast and the year's budget. */
 export function prognos(k: Kommundata, id: string, period: string): Matchning[] {

@@ -51,7 +51,7 @@ const FRAGOR: Fraga[] = [
   s('miljö- och byggavdelningen', 'miljobygg'),
   { fraga: 'hur ligger vi mot målet?', avsikt: 'vanliga-ord', maste: status(K, 'sn', N), inte: [ORD.ingenEnhet, /malet/i] },
   { fraga: 'hur ligger kommunen totalt?', avsikt: 'vanliga-ord', maste: status(K, 'kommun', N), inte: [ORD.ingenEnhet] },
-  { fraga: 'hur ligger hela förvaltningen?', avsikt: 'vanliga-ord', maste: status(K, 'sn', N), inte: [ORD.ingenEnhet] },
+  { fraga: 'hur ligger hela förvaltningen?', avsikt: 'vanliga-ord', maste: status(K, 'kommun', N), inte: [ORD.ingenEnhet] },
   {
     fraga: 'hur låg socialnämnden i fjol?',
     avsikt: 'vanliga-ord',

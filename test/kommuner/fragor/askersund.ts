@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { Kommundata } from '../data.js';
-import { type Fraga, type Kommun, type Matchning, ORD, kpi, mnkr, procent, rad, status, tal, tkr } from '../forvantan.js';
+import { type Fraga, type Kommun, type Matchning, NOLL_TKR, ORD, kpi, mnkr, procent, rad, status, tal, tkr } from '../forvantan.js';
 
 /**
  * Askersunds kommun, Socialnämnden: annual figures only (bokslut 2024, one total for 2023), seed 004.
@@ -405,7 +405,7 @@ const FRAGOR: Fraga[] = [
     fraga: 'visa åtgärderna för socialnämnden, hur mycket sparar de?',
     avsikt: 'atgarder',
     maste: [atg('sn', 1)],
-    inte: [/(?<![\d ,])0 tkr/],
+    inte: [NOLL_TKR],
   },
 
   // freshness

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { Kommundata } from '../data.js';
-import { type Fraga, type Kommun, type Matchning, ORD, kpi, manad, mnkr, prognos, rad, status, tal, tkr } from '../forvantan.js';
+import { type Fraga, type Kommun, type Matchning, NOLL_TKR, ORD, kpi, manad, mnkr, prognos, rad, status, tal, tkr } from '../forvantan.js';
 
 /**
  * Västerviks kommun: monthly figures for 2021 reaching the published driftsredovisning at December,
@@ -101,7 +101,7 @@ const FRAGOR: Fraga[] = [
   {
     fraga: 'uttag ur resultatutjämningsfonden',
     avsikt: 'status',
-    maste: [K.namn('sn-ruf'), tkr(K.krav('sn-ruf', D).budget), /(?<![\d ,])0 tkr/],
+    maste: [K.namn('sn-ruf'), tkr(K.krav('sn-ruf', D).budget), NOLL_TKR],
   },
   s('hur ligger kommunen?', 'vastervik'),
   s('hur låg socialnämnden förra månaden?', 'sn'),
@@ -326,7 +326,7 @@ const FRAGOR: Fraga[] = [
     fraga: 'hur mycket sparar socialnämndens åtgärder?',
     avsikt: 'atgarder',
     maste: [atg('sn', 1)],
-    inte: [/(?<![\d ,])0 tkr/],
+    inte: [NOLL_TKR],
   },
   { fraga: 'förvaltningsmodellen för verksamhetssystemen', avsikt: 'atgarder', maste: [atg('sn', 4)] },
 
@@ -349,7 +349,7 @@ const FRAGOR: Fraga[] = [
   // ordinary words
   { fraga: 'hur ligger vi mot målet?', avsikt: 'vanliga-ord', maste: status(K, 'sn', D), inte: [ORD.ingenEnhet, /malet/i] },
   { fraga: 'hur ligger kommunen totalt?', avsikt: 'vanliga-ord', maste: status(K, 'vastervik', D), inte: [ORD.ingenEnhet] },
-  { fraga: 'hur ligger hela förvaltningen?', avsikt: 'vanliga-ord', maste: status(K, 'sn', D), inte: [ORD.ingenEnhet] },
+  { fraga: 'hur ligger hela förvaltningen?', avsikt: 'vanliga-ord', maste: status(K, 'vastervik', D), inte: [ORD.ingenEnhet] },
   { fraga: 'hur låg socialnämnden i fjol?', avsikt: 'vanliga-ord', maste: [...status(K, 'sn', D), /2021/], inte: [ORD.ingenEnhet] },
   { fraga: 'totalt för barn- och utbildningsnämnden', avsikt: 'vanliga-ord', maste: status(K, 'bun', D), inte: [ORD.ingenEnhet] },
   { fraga: 'hur går det överlag?', avsikt: 'vanliga-ord', maste: status(K, 'vastervik', D), inte: [ORD.ingenEnhet] },
