@@ -14,8 +14,9 @@ import { importeradLagring, skapaOrganisation } from './organisation.js';
  * Writes every answer (interpretation, text, card view and bound card) to a fixed set of questions, one JSON
  * line each, so that a change meant only to be faster can be shown to change no answer:
  * `npx tsx bench/facit.ts > före.jsonl`, change, `npx tsx bench/facit.ts > efter.jsonl`, `cmp före.jsonl efter.jsonl`.
- * The questions: the question suite's and the card tests' on the demo municipality, and questions generated
- * for the benchmark's municipality, asked by every role, with and without the previous answer as context.
+ * The questions: the question suite's and the card tests' on the demo municipality (frozen in bench/facitfragor.json, so that
+ * editing a test does not change the facit), and questions generated for the benchmark's municipality, asked by every role,
+ * with and without the previous answer as context.
  */
 const klocka = () => new Date('2025-12-10T12:00:00Z');
 const tmp = mkdtempSync(join(tmpdir(), 'budgetkollen-facit-'));
@@ -47,16 +48,8 @@ async function kor(namn: string, store: Store, fragor: string[]): Promise<void> 
   }
 }
 
-const sviten = [
-  'test/fragor/fragor.test.ts',
-  'test/kort/kort.test.ts',
-  'test/integration/samtal.test.ts',
-  'test/integration/annan-kommun.test.ts',
-].flatMap((f) =>
-  readFileSync(f, 'utf-8')
-    .split('\n')
-    .flatMap((r) => [...r.matchAll(/(?:fraga: |fraga\(|besvara\()'([^']{2,})'/g)].map((m) => m[1])),
-);
+/** The questions of the question suite, the card tests and two integration suites, as they stood when the facit was frozen. */
+const sviten = JSON.parse(readFileSync(new URL('./facitfragor.json', import.meta.url), 'utf-8')) as string[];
 
 const demo = await Store.oppna(join(tmp, 'demo.json'), klocka);
 await importera(demo, lasImportmapp('data/demo'));
