@@ -207,7 +207,7 @@ async function main(): Promise<void> {
   );
 
   // The large organisation, through the real importer into a temporary store.
-  let t = performance.now();
+  const t = performance.now();
   const org = skapaOrganisation({ enheter: ARG.enheter, manader: ARG.manader, atgarder: ARG.atgarder, sista: SISTA, seed: ARG.seed });
   const genMs = performance.now() - t;
   const stor = await byggStore('stor', org);

@@ -68,6 +68,7 @@ const MINSTA_VANTAN = 250;
 
 /** Reads what a failed send says: status, error code and Retry-After, from botbuilder's RestError or a plain object. */
 export function tolkaLeveransfel(e: unknown, nu: number): Leveransfel {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- whatever shape the error has is probed field by field
   const x = (e ?? {}) as Record<string, any>;
   const tal = (v: unknown) =>
     typeof v === 'number' && Number.isFinite(v) ? v : typeof v === 'string' && /^\d{3}$/.test(v) ? Number(v) : null;

@@ -63,7 +63,7 @@ export function rankningSvar(fraga: Fraga, omfang: Enhet | null, p: Period, m: S
   const rader = kandidater(fraga, omfang, m)
     .map((e) => siffrorFor(m.register, e.id, p))
     .filter((s): s is Siffror => s !== null);
-  let urval = rader;
+  let urval: Siffror[];
   let beskrivning: string;
   if (fraga.procentGrans !== null) {
     const grans = 100 + fraga.procentGrans;

@@ -475,7 +475,7 @@ export const troskelKommando: Kommandohanterare = async (fraga, k) => {
   const enhet = urval.enheter[0];
   if (!enhet) return ingenEnhet(urval, m, `sätt varningströskel för ${exempelEnhet(reg)} till 103 %`);
   const foreGallande = gallandeTrosklar(reg, enhet.id);
-  let nyaLarm = 0;
+  let nyaLarm: number;
   try {
     nyaLarm = await k.store.andra({ vem: anvandarId(k.context), kalla: 'chatt' }, (tx) => {
       const fore: Troskel = tx.register.trosklar.get(enhet.id) ?? {

@@ -213,7 +213,7 @@ export class PlaygroundHarness {
     } catch (error) {
       const tail = this.bot.tail();
       await this.stopBot();
-      throw new Error(`bot did not become ready: ${(error as Error).message}\n${tail}`);
+      throw new Error(`bot did not become ready: ${(error as Error).message}\n${tail}`, { cause: error });
     }
     this._botPort = port;
     return { port, endpoint: `http://127.0.0.1:${port}/api/messages` };
@@ -250,7 +250,7 @@ export class PlaygroundHarness {
     } catch (error) {
       const tail = this.playground.tail();
       await this.stopPlayground();
-      throw new Error(`playground did not become ready: ${(error as Error).message}\n${tail}`);
+      throw new Error(`playground did not become ready: ${(error as Error).message}\n${tail}`, { cause: error });
     }
   }
 
@@ -473,7 +473,7 @@ export class PlaygroundHarness {
 
   private deliver<T extends { seq: number }>(item: T, waiters: Waiter<T>[]): void {
     for (const waiter of [...waiters]) {
-      let matches = false;
+      let matches: boolean;
       try {
         matches = item.seq > waiter.since && waiter.predicate(item);
       } catch {
