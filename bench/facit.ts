@@ -6,7 +6,7 @@ import type { Kontext } from '../src/answers/svar.js';
 import { bindKort } from '../src/cards/binda.js';
 import { importera, lasImportmapp } from '../src/store/import.js';
 import { Store } from '../src/store/store.js';
-import { Miljofabrik } from '../src/teams/miljo.js';
+import { Miljofabrik } from '../src/answers/svarsmiljo.js';
 import { skapaFragor } from './fragor.js';
 import { importeradLagring, skapaOrganisation } from './organisation.js';
 

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { besvara } from '../src/answers/besvara.js';
 import { periodFranDatum } from '../src/domain/period.js';
 import { Store } from '../src/store/store.js';
-import { Miljofabrik } from '../src/teams/miljo.js';
+import { Miljofabrik } from '../src/answers/svarsmiljo.js';
 import { type Benchfraga, skapaFragor } from './fragor.js';
 import { type Matning, kor, sammanfatta } from './last.js';
 import { type GenAnvandare, type Organisation, importeradLagring, skapaOrganisation } from './organisation.js';

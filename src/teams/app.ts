@@ -8,7 +8,7 @@ import type { Store } from '../store/store.js';
 import { svarTillAktivitet } from './aktivitet.js';
 import { anvandarId } from './identitet.js';
 import { utforKommando } from './kommandon.js';
-import { Miljofabrik } from './miljo.js';
+import { Miljofabrik } from '../answers/svarsmiljo.js';
 import { registreraInstallation } from './installation.js';
 import { kopplaLarm } from './larm.js';
 import { kopplaRapportering } from './rapportering.js';

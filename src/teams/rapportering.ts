@@ -38,7 +38,7 @@ import { svarTillAktivitet } from './aktivitet.js';
 import type { Appberoenden, Tillstand } from './app.js';
 import { anvandarId } from './identitet.js';
 import type { Kommandohanterare } from './kommandon.js';
-import { Miljofabrik } from './miljo.js';
+import { Miljofabrik } from '../answers/svarsmiljo.js';
 
 const text = (v: unknown) => (typeof v === 'string' ? v.trim().slice(0, 200) : typeof v === 'number' ? String(v) : '');
 

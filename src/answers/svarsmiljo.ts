@@ -1,4 +1,4 @@
-import type { Kontext, Svarsmiljo } from '../answers/svar.js';
+import type { Kontext, Svarsmiljo } from './svar.js';
 import { periodFranDatum } from '../domain/period.js';
 import type { Anvandare } from '../domain/schema.js';
 import { Enhetsindex } from '../language/enheter.js';
