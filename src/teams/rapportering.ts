@@ -30,7 +30,7 @@ import {
   noteraOmNekad,
   sparaAtgard,
   sparaUtfall,
-} from '../store/inrapportering.js';
+} from '../usecases/inlamning.js';
 import { Lagringsfel } from '../store/fel.js';
 import type { Store } from '../store/store.js';
 import type { Logg } from '../logg.js';

@@ -14,8 +14,8 @@ import { type Period, periodFranDatum } from '../domain/period.js';
 import type { Register } from '../domain/register.js';
 import type { Anvandare, Atgard, Handelse, Utfall } from '../domain/schema.js';
 import { senastePeriodFor } from '../domain/siffror.js';
-import { sammaUtfall } from './import.js';
-import type { Store, Transaktion } from './store.js';
+import { sammaUtfall } from '../store/import.js';
+import type { Store, Transaktion } from '../store/store.js';
 
 /** Plans alerts inside the same transaction as the change (src/alerts/planera.ts); a parameter so tests can watch it. */
 export type Larmplanerare = (tx: Transaktion, andrade: Array<{ enhet: string; period: Period }>) => void;
