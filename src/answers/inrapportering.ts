@@ -10,7 +10,7 @@ import {
   type Utfallsvarden,
   utfallsvarningar,
   varningsgrans,
-} from '../domain/inrapportering.js';
+} from '../domain/granskning.js';
 import { PERIOD_MONSTER, type Period, ar, foregaende, forskjut, manad, period, periodNamn, tomText } from '../domain/period.js';
 import type { Register } from '../domain/register.js';
 import { ATGARDSSTATUS, type Atgard, type Enhet, type Utfall } from '../domain/schema.js';

@@ -9,7 +9,7 @@ import {
   type Utfallsvarden,
   granskaAtgard,
   granskaUtfall,
-} from '../domain/inrapportering.js';
+} from '../domain/granskning.js';
 import { type Period, periodFranDatum } from '../domain/period.js';
 import type { Register } from '../domain/register.js';
 import type { Anvandare, Atgard, Handelse, Utfall } from '../domain/schema.js';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { granskaAtgard, granskaUtfall, overVarningsgransen, varningsgrans } from '../../src/domain/inrapportering.js';
+import { granskaAtgard, granskaUtfall, overVarningsgransen, varningsgrans } from '../../src/domain/granskning.js';
 import { Register } from '../../src/domain/register.js';
 import { type Anvandare, type Atgard, type Dokument, tomtDokument } from '../../src/domain/schema.js';
 import { lasbar } from '../support/demo.js';
