@@ -14,7 +14,7 @@ import {
   utfallsformular,
   utfallskonflikt,
   utfallskvitto,
-} from '../answers/inrapportering.js';
+} from '../answers/formular.js';
 import { beskrivEnhet, valjEnhet } from '../answers/enhetsval.js';
 import type { Svar, Svarsmiljo } from '../answers/svar.js';
 import { farRapportera, nekandeText } from '../domain/behorighet.js';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { periodUrSammansattning, standardenhet, standardperiod } from '../../src/answers/inrapportering.js';
+import { periodUrSammansattning, standardenhet, standardperiod } from '../../src/answers/formular.js';
 import type { Svarsmiljo } from '../../src/answers/svar.js';
 import { Enhetsindex } from '../../src/language/enheter.js';
 import { SKYDDADE_ORD } from '../../src/language/tolka.js';

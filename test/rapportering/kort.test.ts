@@ -10,7 +10,7 @@ import {
   utfallsformular,
   utfallskonflikt,
   utfallskvitto,
-} from '../../src/answers/inrapportering.js';
+} from '../../src/answers/formular.js';
 import type { Svar, Svarsmiljo } from '../../src/answers/svar.js';
 import { bindKort } from '../../src/cards/binda.js';
 import type { Utfall } from '../../src/domain/schema.js';
