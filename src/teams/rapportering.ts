@@ -5,16 +5,13 @@ import { atgardshistorikSvar, historikSvar } from '../answers/historik.js';
 import {
   VERB,
   atgardsformular,
-  atgardskonflikt,
-  atgardskvitto,
   meddelande,
   periodUrSammansattning,
   standardenhet,
   standardperiod,
   utfallsformular,
-  utfallskonflikt,
-  utfallskvitto,
 } from '../answers/formular.js';
+import { atgardskonflikt, atgardskvitto, utfallskonflikt, utfallskvitto } from '../answers/kvitto.js';
 import { beskrivEnhet, valjEnhet } from '../answers/enhetsval.js';
 import type { Svar, Svarsmiljo } from '../answers/svar.js';
 import { farRapportera, nekandeText } from '../domain/behorighet.js';

@@ -2,15 +2,8 @@ import assert from 'node:assert/strict';
 // @ts-expect-error the package's dist build has no typings of its own
 import * as AdaptiveCardsModul from 'adaptivecards/dist/adaptivecards.js';
 import { atgardshistorikSvar, historikSvar } from '../../src/answers/historik.js';
-import {
-  atgardsformular,
-  atgardskonflikt,
-  atgardskvitto,
-  meddelande,
-  utfallsformular,
-  utfallskonflikt,
-  utfallskvitto,
-} from '../../src/answers/formular.js';
+import { atgardsformular, meddelande, utfallsformular } from '../../src/answers/formular.js';
+import { atgardskonflikt, atgardskvitto, utfallskonflikt, utfallskvitto } from '../../src/answers/kvitto.js';
 import type { Svar, Svarsmiljo } from '../../src/answers/svar.js';
 import { bindKort } from '../../src/cards/binda.js';
 import type { Utfall } from '../../src/domain/schema.js';
