@@ -11,8 +11,8 @@ import {
   motsagelse,
   procentgrans,
   tkrgrans,
-  tolkaTroskelandring,
 } from '../alerts/trosklar.js';
+import { tolkaTroskelandring } from '../language/troskelandring.js';
 import { utkorgslage } from '../alerts/utkorg.js';
 import { beskrivEnhet } from '../answers/enhetsval.js';
 import { datumKort, escapa, prognosIOrd } from '../answers/ord.js';
