@@ -1,7 +1,8 @@
 import type { Avsikt } from '../language/avsikt.js';
 import { normalisera } from '../language/normalisera.js';
 import { type Fraga, tolkaFraga } from '../language/tolka.js';
-import { atgardSvar, atgarderSvar, hittaPaNamn } from './atgarder.js';
+import { atgardSvar, atgarderSvar } from './atgarder.js';
+import { hittaPaNamn } from '../language/atgardsnamn.js';
 import { valjEnhet } from './enhetsval.js';
 import { farskhetSvar } from './farskhet.js';
 import { hjalpSvar } from './hjalp.js';
