@@ -13,8 +13,6 @@ import type { Register } from '../domain/register.js';
 import { ATGARDSSTATUS, type Atgard, type Enhet } from '../domain/schema.js';
 import { senastePeriodFor, siffrorFor } from '../domain/siffror.js';
 import { formatProcent, formatTkr } from '../domain/tal.js';
-import { ord } from '../language/normalisera.js';
-import { tolkaPeriod } from '../language/perioder.js';
 import { vemNamn } from './historik.js';
 import { avvikelseIOrd, datumKort } from './ord.js';
 import type { Svar, Svarsmiljo } from './svar.js';
@@ -38,13 +36,6 @@ export function beloppText(v: number | null | undefined): string {
 const text = (v: unknown, max = 2000): string => (typeof v === 'string' ? v.slice(0, max) : typeof v === 'number' ? String(v) : '');
 
 export const beloppEllerStreck = (v: number | null) => (v === null ? '–' : formatTkr(v));
-
-/** "novembersiffrorna", "oktoberutfallet", "förra månadens siffror": the month a report is for, as people write it. */
-/** The month a report is for, as the question says it ("novembersiffrorna", "förra månadens"); the calendar month before for the latter. */
-export function periodUrSammansattning(fragetext: string, nu: Period): Period | null {
-  const tid = tolkaPeriod(ord(fragetext), nu);
-  return tid.period ?? (tid.relativ === 'senaste_stangda' ? foregaende(nu) : null);
-}
 
 /**
  * The month a new report is for: the month after the latest with figures for the unit, never after the

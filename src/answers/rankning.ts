@@ -3,17 +3,9 @@ import { type Siffror, siffrorFor } from '../domain/siffror.js';
 import type { Register } from '../domain/register.js';
 import type { Enhet } from '../domain/schema.js';
 import { formatProcent, formatTal, formatTkr } from '../domain/tal.js';
-import { normalisera } from '../language/normalisera.js';
 import type { Fraga } from '../language/tolka.js';
 import { avvikelseIOrd } from './ord.js';
 import type { Svar, Svarsmiljo } from './svar.js';
-
-const NIVAORD: Array<[RegExp, Enhet['typ']]> = [
-  [/\bnamnd\w*|\bcommittee/, 'nämnd'],
-  [/\bverksamhetsomrad\w*/, 'verksamhetsområde'],
-  [/\bforvaltning\w*/, 'förvaltning'],
-  [/\bverksamhet\w*/, 'verksamhet'],
-];
 
 /** Candidates change only with the register, so they are kept per register generation, root and named levels. */
 const kandidatminne = new WeakMap<Register, { generation: number; listor: Map<string, readonly Enhet[]> }>();
@@ -23,8 +15,7 @@ function kandidater(fraga: Fraga, omfang: Enhet | null, m: Svarsmiljo): readonly
   const reg = m.register;
   const rot = omfang ?? reg.rot();
   if (!rot) return [];
-  const text = normalisera(fraga.text);
-  const nivaer = NIVAORD.filter(([monster]) => monster.test(text)).map(([, typ]) => typ);
+  const nivaer = fraga.nivaer;
   let minne = kandidatminne.get(reg);
   if (!minne || minne.generation !== reg.generation) {
     minne = { generation: reg.generation, listor: new Map() };
@@ -72,7 +63,7 @@ export function rankningSvar(fraga: Fraga, omfang: Enhet | null, p: Period, m: S
   } else if (fraga.riktning === 'overskott') {
     urval = rader.filter((s) => s.avvikelse > 0).sort((a, b) => b.avvikelse - a.avvikelse);
     beskrivning = 'överskott (går plus)';
-  } else if (fraga.riktning === 'underskott' || /\bstorst|\bsamst|\bworst|\blargest/.test(normalisera(fraga.text))) {
+  } else if (fraga.riktning === 'underskott' || fraga.storst) {
     urval = rader.filter((s) => s.avvikelse < 0).sort((a, b) => a.avvikelse - b.avvikelse);
     beskrivning = 'underskott';
   } else {

@@ -2,20 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { ActivityTypes, CardFactory, type TurnContext } from 'botbuilder';
 import type { Application } from '@microsoft/teams-ai';
 import { atgardshistorikSvar, historikSvar } from '../answers/historik.js';
-import {
-  VERB,
-  atgardsformular,
-  meddelande,
-  periodUrSammansattning,
-  standardenhet,
-  standardperiod,
-  utfallsformular,
-} from '../answers/formular.js';
+import { VERB, atgardsformular, meddelande, standardenhet, standardperiod, utfallsformular } from '../answers/formular.js';
 import { atgardskonflikt, atgardskvitto, utfallskonflikt, utfallskvitto } from '../answers/kvitto.js';
 import { beskrivEnhet, valjEnhet } from '../answers/enhetsval.js';
 import type { Svar, Svarsmiljo } from '../answers/svar.js';
 import { farRapportera, nekandeText } from '../domain/behorighet.js';
-import { PERIOD_MONSTER, type Period, foregaende, periodNamn } from '../domain/period.js';
+import { PERIOD_MONSTER, type Period, periodNamn } from '../domain/period.js';
 import type { Atgard, Enhet } from '../domain/schema.js';
 import { senastePeriodFor } from '../domain/siffror.js';
 import type { Fraga } from '../language/tolka.js';
@@ -73,10 +65,7 @@ export const rapporteraKommando: Kommandohanterare = async (fraga, k) => {
     enhet = standardenhet(m) ?? reg.enhet(m.anvandare?.enheter[0] ?? '') ?? reg.rot();
   }
   if (!enhet) return { text: 'Det finns inga enheter inlagda ännu. Be en administratör importera organisationen.' };
-  const period =
-    fraga.tid.period ??
-    periodUrSammansattning(fraga.text, m.nu) ??
-    (fraga.tid.relativ === 'senaste_stangda' ? foregaende(m.nu) : standardperiod(reg, enhet.id, m.nu));
+  const period = fraga.rapportmanad ?? standardperiod(reg, enhet.id, m.nu);
   return formularEllerNekande(m, k.store, k.logg, vem, enhet, period);
 };
 
@@ -166,8 +155,7 @@ export const historikKommando: Kommandohanterare = async (fraga, k) => {
   if (!val.ok) return val.svar;
   const enhet = val.enhet;
   const kontextPeriod = m.kontext?.enhet === enhet.id ? m.kontext.period : undefined;
-  const period =
-    fraga.tid.period ?? periodUrSammansattning(fraga.text, m.nu) ?? kontextPeriod ?? senastePeriodFor(m.register, enhet.id, m.nu);
+  const period = fraga.rapportmanad ?? kontextPeriod ?? senastePeriodFor(m.register, enhet.id, m.nu);
   if (!period) return { text: `Det finns inga siffror för ${enhet.namn} ännu, så det finns ingen historik.` };
   return historikSvar(m, enhet, period);
 };
