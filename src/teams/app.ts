@@ -6,7 +6,7 @@ import { hjalpSvar } from '../answers/hjalp.js';
 import type { Logg } from '../logg.js';
 import type { Store } from '../store/store.js';
 import { svarTillAktivitet } from './aktivitet.js';
-import { anvandarId } from './identitet.js';
+import { anvandarId, samtalFran } from './samtal.js';
 import { utforKommando } from './kommandon.js';
 import { Miljofabrik } from '../answers/svarsmiljo.js';
 import { registreraInstallation } from './installation.js';
@@ -54,7 +54,7 @@ export function skapaApp(b: Appberoenden): Application<Tillstand> {
     const svar: Svar =
       resultat.typ === 'svar'
         ? resultat.svar
-        : await utforKommando(resultat.avsikt, resultat.fraga, { context, state, store: b.store, miljo, logg: b.logg, enhet });
+        : await utforKommando(resultat.avsikt, resultat.fraga, { store: b.store, miljo, logg: b.logg, samtal: samtalFran(context), enhet });
     if (svar.kontext) state.conversation.kontext = svar.kontext;
     await context.sendActivity(svarTillAktivitet(svar));
     b.logg.debug('svar', { avsikt: resultat.fraga.avsikt, enheter: resultat.fraga.enheter.map((e) => e.id), kontext: svar.kontext });

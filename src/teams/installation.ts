@@ -1,22 +1,8 @@
-import { type ConversationReference, TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import type { Konversation } from '../domain/schema.js';
 import type { Logg } from '../logg.js';
 import type { Store } from '../store/store.js';
-
-/** A channel thread ("19:…;messageid=…") belongs to its channel; alerts go to the channel. */
-export function konversationsId(context: TurnContext): string {
-  return (context.activity.conversation?.id ?? '').split(';messageid=')[0];
-}
-
-export function konversationstyp(context: TurnContext): Konversation['typ'] {
-  const t = context.activity.conversation?.conversationType;
-  return t === 'channel' || t === 'groupChat' ? t : 'personal';
-}
-
-export function referensFor(context: TurnContext): ConversationReference {
-  const ref = TurnContext.getConversationReference(context.activity) as ConversationReference;
-  return { ...ref, conversation: { ...ref.conversation, id: konversationsId(context) } };
-}
+import { konversationsId, konversationstyp, referensFor, teamId } from './samtal.js';
 
 /** Remembers where the bot is installed (added) or forgets it (removed). True when newly installed. */
 export async function registreraInstallation(context: TurnContext, store: Store, logg: Logg): Promise<boolean> {
@@ -42,12 +28,6 @@ export async function registreraInstallation(context: TurnContext, store: Store,
   );
   logg.info('installerad', { konversation: id, typ });
   return !fore?.aktiv;
-}
-
-/** The team a channel conversation belongs to (Teams puts it in channelData). */
-export function teamId(context: TurnContext): string | null {
-  if (konversationstyp(context) !== 'channel') return null;
-  return (context.activity.channelData as { team?: { id?: string } } | undefined)?.team?.id ?? null;
 }
 
 /**

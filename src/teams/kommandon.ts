@@ -1,23 +1,9 @@
-import type { TurnContext } from 'botbuilder';
 import type { Kommandoavsikt } from '../answers/besvara.js';
-import type { Svar, Svarsmiljo } from '../answers/svar.js';
+import type { Svar } from '../answers/svar.js';
 import type { Fraga } from '../language/tolka.js';
-import type { Logg } from '../logg.js';
-import type { Store } from '../store/store.js';
-import type { Tillstand } from './app.js';
+import type { Kommandohanterare, Kommandomiljo } from '../usecases/kommandomiljo.js';
 import { avslutaLarmKommando, larmlistaKommando, larmstatusKommando, prenumereraKommando, troskelKommando } from './larm.js';
 import { historikKommando, rapporteraKommando, uppdateraAtgardKommando } from './rapportering.js';
-
-export interface Kommandomiljo {
-  context: TurnContext;
-  state: Tillstand;
-  store: Store;
-  miljo: Svarsmiljo;
-  logg: Logg;
-  enhet?: string;
-}
-
-export type Kommandohanterare = (fraga: Fraga, k: Kommandomiljo) => Promise<Svar>;
 
 /** Reporting, measures and alerts: each command lives in its own file and is listed here. */
 const HANTERARE: Record<Kommandoavsikt, Kommandohanterare> = {

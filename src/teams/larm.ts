@@ -22,14 +22,13 @@ import { tomText } from '../domain/period.js';
 import type { Register } from '../domain/register.js';
 import type { Enhet, Konversation, Prenumeration, Troskel, Utskick } from '../domain/schema.js';
 import { senastePeriodFor } from '../domain/siffror.js';
-import { formatProcent, formatTkr, tolkaTal } from '../domain/tal.js';
-import { normalisera } from '../language/normalisera.js';
+import { formatProcent, formatTkr } from '../domain/tal.js';
+import { type Enhetsurval, enheterIKommando as enheterIText, forslagFor, gallerAlla, procentIKommando } from '../language/larmkommando.js';
 import type { Fraga } from '../language/tolka.js';
 import type { Transaktion } from '../store/store.js';
 import type { Appberoenden, Tillstand } from './app.js';
-import { hanteraKonversationsuppdatering, konversationsId, konversationstyp, referensFor, teamId } from './installation.js';
-import { anvandarId } from './identitet.js';
-import type { Kommandohanterare, Kommandomiljo } from './kommandon.js';
+import { hanteraKonversationsuppdatering } from './installation.js';
+import type { Kommandohanterare, Kommandomiljo } from '../usecases/kommandomiljo.js';
 
 /** Alert subscriptions and thresholds in chat; team and channel lifecycle events. The sender is started by src/index.ts. */
 export function kopplaLarm(app: Application<Tillstand>, b: Appberoenden): void {
@@ -38,17 +37,15 @@ export function kopplaLarm(app: Application<Tillstand>, b: Appberoenden): void {
   });
 }
 
-/** The Teams user's AAD object id (the key of anvandare.csv); as app.ts reads it, without importing it (cycle). */
-
 /** A refusal writes nothing but its own audit event: who tried what on which unit. */
 async function granskaNekande(k: Kommandomiljo, enhet: string, atgard: string): Promise<void> {
-  await k.store.andra({ vem: anvandarId(k.context), kalla: 'chatt' }, (tx) =>
+  await k.store.andra({ vem: k.samtal.anvandare, kalla: 'chatt' }, (tx) =>
     tx.lagg('handelser', {
       tid: tx.nu.toISOString(),
-      vem: anvandarId(k.context),
+      vem: k.samtal.anvandare,
       kalla: 'chatt',
       typ: 'nekad',
-      nyckel: `${enhet}|${konversationsId(k.context)}`,
+      nyckel: `${enhet}|${k.samtal.id}`,
       efter: { atgard, roll: k.miljo.anvandare?.roll ?? null },
     }),
   );
@@ -57,7 +54,7 @@ async function granskaNekande(k: Kommandomiljo, enhet: string, atgard: string): 
 /** Refuses (and audits) a subscription change for units the user may not decide about, naming who may. */
 async function nekaLarm(k: Kommandomiljo, enheter: string[], atgard: string): Promise<Svar | null> {
   const reg = k.miljo.register;
-  const personlig = konversationstyp(k.context) === 'personal';
+  const personlig = k.samtal.typ === 'personal';
   const utanfor = enheter.find((id) => !farHanteraLarm(k.miljo.anvandare, id, reg, personlig));
   if (!utanfor) return null;
   await granskaNekande(k, utanfor, atgard);
@@ -78,31 +75,11 @@ async function nekaLarm(k: Kommandomiljo, enheter: string[], atgard: string): Pr
 // ---------------------------------------------------------------------------------------------
 // Which units a command names
 
-interface Enhetsurval {
-  enheter: Enhet[];
-  tvetydiga: Enhet[][];
-  /** the words after "för"/"om" when nothing matched, for "menade du" */
-  okant: string | null;
-}
-
-/**
- * The units named in a command. "på" normalises to "pa", which is also an abbreviation of personlig
- * assistans; in "prenumerera på larm" it is the preposition, so it is dropped before matching.
- */
+/** The units a command names: the unit a button chose, or those the text names. */
 function enheterIKommando(fraga: Fraga, k: Kommandomiljo): Enhetsurval {
   const reg = k.miljo.register;
   if (k.enhet && reg.enhet(k.enhet)) return { enheter: [reg.enhet(k.enhet)!], tvetydiga: [], okant: null };
-  const ord = normalisera(fraga.text).split(' ').filter(Boolean);
-  const rensade = ord.filter((o, i) => !(o === 'pa' && /^(larm|avvikelse|trosk|larmgrans|varning|kritisk)/.test(ord[i + 1] ?? '')));
-  const traff = k.miljo.index.hitta(rensade);
-  let okant: string | null = null;
-  if (!traff.enheter.length) {
-    // what the person wrote after "för"/"om"/"på", as written, up to "till"/"över"/"går"/"när"
-    const m = /^.*(?:^|\s)(?:för|om|på|i)\s+(.+?)\s*[?.!]*$/i.exec(fraga.text.replace(/<at>[^<]*<\/at>/g, ''));
-    okant = m ? m[1].replace(/\s(till|över|går|når|när)\s.*$/i, '').trim() || null : null;
-    if (okant && /^(larm\w*|avvikelse\w*|bevakning\w*|tr[öo]sk\w*|gräns\w*)$/i.test(okant)) okant = null;
-  }
-  return { enheter: traff.enheter, tvetydiga: traff.tvetydiga, okant };
+  return enheterIText(fraga.text, k.miljo.index);
 }
 
 function kortnamn(e: Enhet): string {
@@ -124,7 +101,7 @@ function fragaVilken(fraga: Fraga, kandidater: Enhet[], m: Svarsmiljo): Svar {
 
 function ingenEnhet(urval: Enhetsurval, m: Svarsmiljo, exempel: string): Svar {
   if (urval.okant) {
-    const forslag = m.index.narmaste(normalisera(urval.okant));
+    const forslag = forslagFor(urval.okant, m.index);
     return {
       text: `Jag hittar ingen enhet som heter "${escapa(urval.okant)}".${forslag.length ? ` Menade du ${ellerLista(forslag.map((e) => e.namn))}?` : ''} Skriv till exempel "${exempel}".`,
     };
@@ -151,20 +128,20 @@ function exempelEnhet(reg: Register): string {
 
 /** Makes sure this conversation is known and active, with a fresh reference, inside the caller's write. */
 function sakerstallKonversation(tx: Transaktion, k: Kommandomiljo): string {
-  const id = konversationsId(k.context);
+  const id = k.samtal.id;
   const fore = tx.register.dokument.konversationer.find((x) => x.id === id);
-  const referens = referensFor(k.context) as unknown as Record<string, unknown>;
+  const referens = k.samtal.referens;
   // Teams may move a conversation to another serviceUrl; the reference from the latest message wins.
   const flyttad = fore?.referens.serviceUrl !== referens.serviceUrl;
   if (!fore || !fore.aktiv || flyttad) {
     tx.satt('konversationer', {
       id,
-      typ: konversationstyp(k.context),
-      namn: k.context.activity.conversation?.name || fore?.namn || null,
+      typ: k.samtal.typ,
+      namn: k.samtal.namn || fore?.namn || null,
       referens,
       aktiv: true,
       installerad: fore?.installerad ?? tx.nu.toISOString(),
-      team: teamId(k.context) ?? fore?.team ?? null,
+      team: k.samtal.team ?? fore?.team ?? null,
     });
   }
   return id;
@@ -209,8 +186,6 @@ function formatTal2(v: number): string {
 // ---------------------------------------------------------------------------------------------
 // prenumerera
 
-const PROCENT = /(\d{1,3}(?:[,.]\d+)?)\s*(%|procent\b)/i;
-
 /** "@Budgetkollen prenumerera på larm för IFO", "meddela mig om ifo går över 105 %". */
 export const prenumereraKommando: Kommandohanterare = async (fraga, k) => {
   const m = k.miljo;
@@ -225,17 +200,17 @@ export const prenumereraKommando: Kommandohanterare = async (fraga, k) => {
   );
   if (nekad) return nekad;
   let procent: number | null = null;
-  const p = PROCENT.exec(fraga.text);
+  const p = procentIKommando(fraga.text);
   if (p) {
-    const t = tolkaTal(`${p[1]}%`, 'procent');
+    const t = p.tal;
     if (!t.ok || t.varde <= 0 || t.varde > 500)
       return {
-        text: `Gränsen ${escapa(p[0])} går inte att använda. Skriv en procent av budget mellan 1 och 500, till exempel "meddela mig om IFO går över 105 %".`,
+        text: `Gränsen ${escapa(p.skrivet)} går inte att använda. Skriv en procent av budget mellan 1 och 500, till exempel "meddela mig om IFO går över 105 %".`,
       };
     procent = t.varde;
   }
-  const typ = konversationstyp(k.context);
-  const vem = anvandarId(k.context);
+  const typ = k.samtal.typ;
+  const vem = k.samtal.anvandare;
   const resultat = await k.store.andra({ vem, kalla: 'chatt' }, (tx) => {
     const konversation = sakerstallKonversation(tx, k);
     const ut: Array<{ enhet: Enhet; redan: boolean }> = [];
@@ -278,8 +253,8 @@ export const prenumereraKommando: Kommandohanterare = async (fraga, k) => {
 export const avslutaLarmKommando: Kommandohanterare = async (fraga, k) => {
   const m = k.miljo;
   const reg = m.register;
-  const konversation = konversationsId(k.context);
-  const h = har(konversationstyp(k.context));
+  const konversation = k.samtal.id;
+  const h = har(k.samtal.typ);
   const aktiva = aktivaHar(reg, konversation);
   const urval = enheterIKommando(fraga, k);
   if (urval.tvetydiga.length) return fragaVilken(fraga, urval.tvetydiga[0], m);
@@ -292,7 +267,7 @@ export const avslutaLarmKommando: Kommandohanterare = async (fraga, k) => {
       const kvar = aktiva.length ? ` Larm finns här för ${uppraknat(aktiva.map((p) => reg.enhet(p.enhet)!.namn))}.` : '';
       return { text: `${h.subjekt} får inga larm för ${namn}.${kvar}` };
     }
-  } else if (/\balla\b|\ball\b/.test(normalisera(fraga.text)) || aktiva.length === 1) {
+  } else if (gallerAlla(fraga.text) || aktiva.length === 1) {
     valda = aktiva;
   } else if (!aktiva.length) {
     return { text: `${h.subjekt} får inga larm här, så det finns inget att avsluta.` };
@@ -308,7 +283,7 @@ export const avslutaLarmKommando: Kommandohanterare = async (fraga, k) => {
     'avsluta larm',
   );
   if (nekad) return nekad;
-  await k.store.andra({ vem: anvandarId(k.context), kalla: 'chatt' }, (tx) => {
+  await k.store.andra({ vem: k.samtal.anvandare, kalla: 'chatt' }, (tx) => {
     for (const p of valda) tx.satt('prenumerationer', { ...p, aktiv: false });
   });
   k.logg.info('larm avslutade', { konversation, enheter: valda.map((p) => p.enhet) });
@@ -340,8 +315,8 @@ function utskickRad(reg: Register, u: Utskick): string {
 
 export const larmlistaKommando: Kommandohanterare = async (_fraga, k) => {
   const reg = k.miljo.register;
-  const konversation = konversationsId(k.context);
-  const h = har(konversationstyp(k.context));
+  const konversation = k.samtal.id;
+  const h = har(k.samtal.typ);
   const aktiva = aktivaHar(reg, konversation);
   const konv = reg.dokument.konversationer.find((x) => x.id === konversation);
   if (!aktiva.length) {
@@ -477,7 +452,7 @@ export const troskelKommando: Kommandohanterare = async (fraga, k) => {
   const foreGallande = gallandeTrosklar(reg, enhet.id);
   let nyaLarm: number;
   try {
-    nyaLarm = await k.store.andra({ vem: anvandarId(k.context), kalla: 'chatt' }, (tx) => {
+    nyaLarm = await k.store.andra({ vem: k.samtal.anvandare, kalla: 'chatt' }, (tx) => {
       const fore: Troskel = tx.register.trosklar.get(enhet.id) ?? {
         enhet: enhet.id,
         varning_procent: null,

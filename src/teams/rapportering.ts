@@ -25,14 +25,13 @@ import type { Store } from '../store/store.js';
 import type { Logg } from '../logg.js';
 import { svarTillAktivitet } from './aktivitet.js';
 import type { Appberoenden, Tillstand } from './app.js';
-import { anvandarId } from './identitet.js';
-import type { Kommandohanterare } from './kommandon.js';
+import { anvandarId } from './samtal.js';
+import type { Kommandohanterare } from '../usecases/kommandomiljo.js';
 import { Miljofabrik } from '../answers/svarsmiljo.js';
 
 const text = (v: unknown) => (typeof v === 'string' ? v.trim().slice(0, 200) : typeof v === 'number' ? String(v) : '');
 
-function inlamnare(context: TurnContext, store: Store): Inlamnare {
-  const id = anvandarId(context);
+function inlamnare(id: string, store: Store): Inlamnare {
   return { id, anvandare: store.register.anvandare.get(id) };
 }
 
@@ -55,7 +54,7 @@ async function formularEllerNekande(m: Svarsmiljo, store: Store, logg: Logg, vem
 export const rapporteraKommando: Kommandohanterare = async (fraga, k) => {
   const m = k.miljo;
   const reg = m.register;
-  const vem = inlamnare(k.context, k.store);
+  const vem = inlamnare(k.samtal.anvandare, k.store);
   let enhet: Enhet | undefined;
   if (k.enhet || fraga.enheter.length || fraga.tvetydiga.length || fraga.okantNamn) {
     const val = valjEnhet(fraga, m, k.enhet);
@@ -141,7 +140,7 @@ async function atgardsformularEllerNekande(m: Svarsmiljo, store: Store, logg: Lo
 export const uppdateraAtgardKommando: Kommandohanterare = async (fraga, k) => {
   const val = valjAtgard(fraga, k.miljo, k.enhet, 'uppdatera åtgärd');
   if (!val.ok) return val.svar;
-  return atgardsformularEllerNekande(k.miljo, k.store, k.logg, inlamnare(k.context, k.store), val.atgard);
+  return atgardsformularEllerNekande(k.miljo, k.store, k.logg, inlamnare(k.samtal.anvandare, k.store), val.atgard);
 };
 
 /** "visa historik för IFO november", "historik för åtgärd 5": every version, who and when. */
@@ -205,7 +204,7 @@ export function kopplaRapportering(app: Application<Tillstand>, b: Appberoenden)
     }
     const onskad = text(data.period);
     const period = PERIOD_MONSTER.test(onskad) ? onskad : standardperiod(m.register, enhet.id, m.nu);
-    const svar = await formularEllerNekande(m, b.store, b.logg, inlamnare(context, b.store), enhet, period);
+    const svar = await formularEllerNekande(m, b.store, b.logg, inlamnare(anvandarId(context), b.store), enhet, period);
     await context.sendActivity(svarTillAktivitet(svar));
   });
 
@@ -216,7 +215,7 @@ export function kopplaRapportering(app: Application<Tillstand>, b: Appberoenden)
       await context.sendActivity('Jag hittar inte åtgärden längre. Fråga "visa åtgärder" för att se vilka som finns.');
       return;
     }
-    const svar = await atgardsformularEllerNekande(m, b.store, b.logg, inlamnare(context, b.store), atgard);
+    const svar = await atgardsformularEllerNekande(m, b.store, b.logg, inlamnare(anvandarId(context), b.store), atgard);
     await context.sendActivity(svarTillAktivitet(svar));
   });
 
@@ -233,11 +232,11 @@ export function kopplaRapportering(app: Application<Tillstand>, b: Appberoenden)
       );
     const onskad = text(data.period);
     const period = PERIOD_MONSTER.test(onskad) ? onskad : standardperiod(m.register, enhet.id, m.nu);
-    return kort(await formularEllerNekande(m, b.store, b.logg, inlamnare(context, b.store), enhet, period));
+    return kort(await formularEllerNekande(m, b.store, b.logg, inlamnare(anvandarId(context), b.store), enhet, period));
   });
 
   app.adaptiveCards.actionExecute(VERB.sparaUtfall, async (context, state, data: Record<string, unknown>) => {
-    const vem = inlamnare(context, b.store);
+    const vem = inlamnare(anvandarId(context), b.store);
     let r: Utfallsresultat;
     try {
       r = await sparaUtfall(b.store, vem, data);
@@ -308,11 +307,11 @@ export function kopplaRapportering(app: Application<Tillstand>, b: Appberoenden)
           'Attention',
         ),
       );
-    return kort(await atgardsformularEllerNekande(m, b.store, b.logg, inlamnare(context, b.store), atgard));
+    return kort(await atgardsformularEllerNekande(m, b.store, b.logg, inlamnare(anvandarId(context), b.store), atgard));
   });
 
   app.adaptiveCards.actionExecute(VERB.sparaAtgard, async (context, state, data: Record<string, unknown>) => {
-    const vem = inlamnare(context, b.store);
+    const vem = inlamnare(anvandarId(context), b.store);
     let r: Atgardsresultat;
     try {
       r = await sparaAtgard(b.store, vem, data);
