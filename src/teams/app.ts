@@ -7,7 +7,7 @@ import type { Logg } from '../logg.js';
 import type { Store } from '../store/store.js';
 import { svarTillAktivitet } from './aktivitet.js';
 import { anvandarId, samtalFran } from './samtal.js';
-import { utforKommando } from './kommandon.js';
+import { utforKommando } from '../usecases/kommandon.js';
 import { Miljofabrik } from '../answers/svarsmiljo.js';
 import { registreraInstallation } from './installation.js';
 import { kopplaLarm } from './larm.js';

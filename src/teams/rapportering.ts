@@ -1,164 +1,18 @@
-import { randomUUID } from 'node:crypto';
 import { ActivityTypes, CardFactory, type TurnContext } from 'botbuilder';
 import type { Application } from '@microsoft/teams-ai';
-import { atgardshistorikSvar, historikSvar } from '../answers/historik.js';
 import { VERB, atgardsformular, meddelande, standardenhet, standardperiod, utfallsformular } from '../answers/formular.js';
 import { atgardskonflikt, atgardskvitto, utfallskonflikt, utfallskvitto } from '../answers/kvitto.js';
-import { beskrivEnhet, valjEnhet } from '../answers/enhetsval.js';
 import type { Svar, Svarsmiljo } from '../answers/svar.js';
 import { farRapportera, nekandeText } from '../domain/behorighet.js';
-import { PERIOD_MONSTER, type Period, periodNamn } from '../domain/period.js';
-import type { Atgard, Enhet } from '../domain/schema.js';
-import { senastePeriodFor } from '../domain/siffror.js';
-import type { Fraga } from '../language/tolka.js';
+import { PERIOD_MONSTER } from '../domain/period.js';
 import { bindKort, type Kort } from '../cards/binda.js';
-import {
-  type Atgardsresultat,
-  type Inlamnare,
-  type Utfallsresultat,
-  noteraOmNekad,
-  sparaAtgard,
-  sparaUtfall,
-} from '../usecases/inlamning.js';
+import { type Atgardsresultat, type Inlamnare, type Utfallsresultat, sparaAtgard, sparaUtfall } from '../usecases/inlamning.js';
 import { Lagringsfel } from '../store/fel.js';
-import type { Store } from '../store/store.js';
-import type { Logg } from '../logg.js';
 import { svarTillAktivitet } from './aktivitet.js';
 import type { Appberoenden, Tillstand } from './app.js';
 import { anvandarId } from './samtal.js';
-import type { Kommandohanterare } from '../usecases/kommandomiljo.js';
 import { Miljofabrik } from '../answers/svarsmiljo.js';
-
-const text = (v: unknown) => (typeof v === 'string' ? v.trim().slice(0, 200) : typeof v === 'number' ? String(v) : '');
-
-function inlamnare(id: string, store: Store): Inlamnare {
-  return { id, anvandare: store.register.anvandare.get(id) };
-}
-
-/** The form for a unit and month, or the refusal (audited) when the user may not report for it. */
-async function formularEllerNekande(m: Svarsmiljo, store: Store, logg: Logg, vem: Inlamnare, enhet: Enhet, period: Period): Promise<Svar> {
-  if (!farRapportera(m.anvandare, enhet.id, m.register)) {
-    await noteraOmNekad(store, vem, enhet.id, `${enhet.id}|${period}`, 'rapportera');
-    logg.info('rapportering nekad', { anvandare: vem.id, enhet: enhet.id, roll: m.anvandare?.roll ?? null });
-    return { text: nekandeText(m.anvandare, enhet.id, m.register) };
-  }
-  if (period > m.nu) {
-    return {
-      text: `${periodNamn(period)} har inte börjat ännu, så det finns inget att rapportera. Välj ${periodNamn(m.nu)} eller en tidigare månad.`,
-    };
-  }
-  return utfallsformular(m, { enhet: enhet.id, period, kortId: randomUUID() });
-}
-
-/** "rapportera", "jag vill rapportera novembersiffrorna för IFO", "lämna prognos för hemtjänsten". */
-export const rapporteraKommando: Kommandohanterare = async (fraga, k) => {
-  const m = k.miljo;
-  const reg = m.register;
-  const vem = inlamnare(k.samtal.anvandare, k.store);
-  let enhet: Enhet | undefined;
-  if (k.enhet || fraga.enheter.length || fraga.tvetydiga.length || fraga.okantNamn) {
-    const val = valjEnhet(fraga, m, k.enhet);
-    if (!val.ok) return val.svar;
-    enhet = val.enhet;
-  } else {
-    enhet = standardenhet(m) ?? reg.enhet(m.anvandare?.enheter[0] ?? '') ?? reg.rot();
-  }
-  if (!enhet) return { text: 'Det finns inga enheter inlagda ännu. Be en administratör importera organisationen.' };
-  const period = fraga.rapportmanad ?? standardperiod(reg, enhet.id, m.nu);
-  return formularEllerNekande(m, k.store, k.logg, vem, enhet, period);
-};
-
-/** The measures a question may mean: the named unit's, else the conversation's, else the user's, else all. */
-function atgarderFor(fraga: Fraga, m: Svarsmiljo, tvingad?: string): Atgard[] {
-  const reg = m.register;
-  const i = (id: string) => [id, ...reg.underliggande(id).map((e) => e.id)].flatMap((e) => reg.atgarder(e));
-  const nr = fraga.atgardNr;
-  const trafar = (lista: Atgard[]) => (nr === null ? lista : lista.filter((a) => a.nr === nr));
-  const namnd = tvingad ?? fraga.enheter[0]?.id;
-  if (namnd) return trafar(i(namnd));
-  for (const omfang of [m.kontext?.enhet ? [m.kontext.enhet] : [], m.anvandare?.enheter ?? []]) {
-    const hit = trafar(omfang.flatMap(i));
-    if (hit.length) return hit;
-  }
-  return trafar(reg.allaAtgarder());
-}
-
-function valjAtgard(
-  fraga: Fraga,
-  m: Svarsmiljo,
-  tvingad: string | undefined,
-  fortsattning: string,
-): { ok: true; atgard: Atgard } | { ok: false; svar: Svar } {
-  const reg = m.register;
-  const kandidater = atgarderFor(fraga, m, tvingad);
-  if (fraga.atgardNr === null) {
-    const exempel = kandidater.slice(0, 12).map((a) => `${a.nr}. ${a.atgard} (${reg.enhet(a.enhet)?.namn ?? a.enhet})`);
-    return {
-      ok: false,
-      svar: {
-        text: `Vilken åtgärd? Skriv till exempel "${fortsattning} ${kandidater[0]?.nr ?? 1}".${exempel.length ? `\n\n${exempel.join('\n')}` : ''}`,
-      },
-    };
-  }
-  if (kandidater.length === 1) return { ok: true, atgard: kandidater[0] };
-  if (!kandidater.length)
-    return {
-      ok: false,
-      svar: {
-        text: `Jag hittar ingen åtgärd ${fraga.atgardNr}${tvingad || fraga.enheter.length ? ` för ${reg.enhet(tvingad ?? fraga.enheter[0].id)?.namn}` : ''}. Fråga "visa åtgärder" för att se vilka som finns.`,
-      },
-    };
-  return {
-    ok: false,
-    svar: {
-      text: `Det finns en åtgärd ${fraga.atgardNr} hos flera enheter: ${kandidater.map((a) => reg.enhet(a.enhet)?.namn ?? a.enhet).join(', ')}. Vilken menar du?`,
-      kort: {
-        mall: 'val',
-        data: {
-          rubrik: `Vilken åtgärd ${fraga.atgardNr} menar du?`,
-          val: kandidater.map((a) => ({
-            titel: `${a.atgard} (${beskrivEnhet(reg.enhet(a.enhet)!, m)})`,
-            fraga: `${fortsattning} ${a.nr}`,
-            enhet: a.enhet,
-          })),
-        },
-      },
-    },
-  };
-}
-
-async function atgardsformularEllerNekande(m: Svarsmiljo, store: Store, logg: Logg, vem: Inlamnare, atgard: Atgard): Promise<Svar> {
-  if (!farRapportera(m.anvandare, atgard.enhet, m.register)) {
-    await noteraOmNekad(store, vem, atgard.enhet, `${atgard.enhet}|${atgard.nr}`, 'uppdatera_atgard');
-    logg.info('uppdatering av åtgärd nekad', { anvandare: vem.id, enhet: atgard.enhet, nr: atgard.nr });
-    return { text: nekandeText(m.anvandare, atgard.enhet, m.register) };
-  }
-  return atgardsformular(m, { atgard, kortId: randomUUID() });
-}
-
-/** "uppdatera åtgärd 5": status, realised savings and comment of one measure. */
-export const uppdateraAtgardKommando: Kommandohanterare = async (fraga, k) => {
-  const val = valjAtgard(fraga, k.miljo, k.enhet, 'uppdatera åtgärd');
-  if (!val.ok) return val.svar;
-  return atgardsformularEllerNekande(k.miljo, k.store, k.logg, inlamnare(k.samtal.anvandare, k.store), val.atgard);
-};
-
-/** "visa historik för IFO november", "historik för åtgärd 5": every version, who and when. */
-export const historikKommando: Kommandohanterare = async (fraga, k) => {
-  const m = k.miljo;
-  if (fraga.atgardNr !== null) {
-    const val = valjAtgard(fraga, m, k.enhet, 'visa historik för åtgärd');
-    return val.ok ? atgardshistorikSvar(m, val.atgard) : val.svar;
-  }
-  const val = valjEnhet(fraga, m, k.enhet);
-  if (!val.ok) return val.svar;
-  const enhet = val.enhet;
-  const kontextPeriod = m.kontext?.enhet === enhet.id ? m.kontext.period : undefined;
-  const period = fraga.rapportmanad ?? kontextPeriod ?? senastePeriodFor(m.register, enhet.id, m.nu);
-  if (!period) return { text: `Det finns inga siffror för ${enhet.namn} ännu, så det finns ingen historik.` };
-  return historikSvar(m, enhet, period);
-};
-
+import { atgardsformularEllerNekande, formularEllerNekande, inlamnare, text } from '../usecases/rapportering.js';
 /**
  * The reporting cards: buttons on status and measure cards (Action.Submit) post a form; the forms submit
  * with Action.Execute, and the bot's answer (receipt, the form with errors, a conflict) replaces the card.

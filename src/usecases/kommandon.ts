@@ -1,8 +1,9 @@
 import type { Kommandoavsikt } from '../answers/besvara.js';
 import type { Svar } from '../answers/svar.js';
 import type { Fraga } from '../language/tolka.js';
-import type { Kommandohanterare, Kommandomiljo } from '../usecases/kommandomiljo.js';
-import { avslutaLarmKommando, larmlistaKommando, larmstatusKommando, prenumereraKommando, troskelKommando } from './larm.js';
+import type { Kommandohanterare, Kommandomiljo } from './kommandomiljo.js';
+import { avslutaLarmKommando, larmlistaKommando, larmstatusKommando, prenumereraKommando } from './larm.js';
+import { troskelKommando } from './trosklar.js';
 import { historikKommando, rapporteraKommando, uppdateraAtgardKommando } from './rapportering.js';
 
 /** Reporting, measures and alerts: each command lives in its own file and is listed here. */
