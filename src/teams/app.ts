@@ -11,7 +11,7 @@ import { utforKommando } from '../usecases/kommandon.js';
 import { Miljofabrik } from '../answers/svarsmiljo.js';
 import { registreraInstallation } from './installation.js';
 import { kopplaLarm } from './larm.js';
-import { kopplaRapportering } from './rapportering.js';
+import { kopplaKort } from './kort.js';
 
 export interface Appberoenden {
   store: Store;
@@ -110,7 +110,7 @@ export function skapaApp(b: Appberoenden): Application<Tillstand> {
     }
   });
 
-  kopplaRapportering(app, b);
+  kopplaKort(app, b);
   kopplaLarm(app, b);
 
   // An Action.Execute no route knows (an old card, a forged verb) still gets an answer in the card, not a 501.
