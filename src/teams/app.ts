@@ -2,15 +2,13 @@ import { type Activity, ActivityTypes, MemoryStorage, type TurnContext } from 'b
 import { Application, type TeamsAdapter, TurnState } from '@microsoft/teams-ai';
 import { besvara } from '../answers/besvara.js';
 import type { Kontext, Svar } from '../answers/svar.js';
-import { hjalpSvar } from '../answers/hjalp.js';
 import type { Logg } from '../logg.js';
 import type { Store } from '../store/store.js';
 import { svarTillAktivitet } from './aktivitet.js';
 import { anvandarId, samtalFran } from './samtal.js';
 import { utforKommando } from '../usecases/kommandon.js';
 import { Miljofabrik } from '../answers/svarsmiljo.js';
-import { registreraInstallation } from './installation.js';
-import { kopplaLarm } from './larm.js';
+import { kopplaInstallation } from './installation.js';
 import { kopplaKort } from './kort.js';
 
 export interface Appberoenden {
@@ -95,23 +93,8 @@ export function skapaApp(b: Appberoenden): Application<Tillstand> {
     await svara(context, state, fraga, enhet);
   });
 
-  app.activity(ActivityTypes.InstallationUpdate, async (context) => {
-    const ny = await registreraInstallation(context, b.store, b.logg);
-    if (ny) {
-      const miljo = fabrik.skapa(undefined, undefined);
-      await context.sendActivity(
-        svarTillAktivitet(
-          hjalpSvar(
-            miljo,
-            'Hej! Jag är Budgetkollen. Jag svarar på frågor om budget, utfall, prognos, åtgärder och nyckeltal, tar emot månadens siffror från controllers och larmar när en verksamhet går över budget.',
-          ),
-        ),
-      );
-    }
-  });
-
+  kopplaInstallation(app, b);
   kopplaKort(app, b);
-  kopplaLarm(app, b);
 
   // An Action.Execute no route knows (an old card, a forged verb) still gets an answer in the card, not a 501.
   app.activity(ActivityTypes.Invoke, async (context) => {
