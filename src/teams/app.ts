@@ -71,15 +71,8 @@ export function skapaApp(b: Appberoenden): Application<Tillstand> {
     b.logg.warn('aktivitet från otillåten tenant avvisad', { tenant: frammande ?? null, typ: a.type });
     const besked = 'Budgetkollen är inte öppen för din organisation.';
     if (a.type === ActivityTypes.Message) await context.sendActivity(besked);
-    else if (a.type === ActivityTypes.Invoke) {
-      await context.sendActivity({
-        type: ActivityTypes.InvokeResponse,
-        value:
-          a.name === 'adaptiveCard/action'
-            ? { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: besked } }
-            : { status: 403 },
-      });
-    }
+    else if (a.type === ActivityTypes.Invoke && a.name === KORTATGARD) await kortbesked(context, besked);
+    else if (a.type === ActivityTypes.Invoke) await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 403 } });
     return false;
   });
 
@@ -97,21 +90,21 @@ export function skapaApp(b: Appberoenden): Application<Tillstand> {
   kopplaKort(app, b);
 
   // An Action.Execute no route knows (an old card, a forged verb) still gets an answer in the card, not a 501.
-  app.activity(ActivityTypes.Invoke, async (context) => {
-    if (context.activity.name !== 'adaptiveCard/action') return;
+  const okandKnapp = (context: TurnContext) => {
     const verb = (context.activity.value as { action?: { verb?: unknown } } | undefined)?.action?.verb;
     b.logg.warn('okänd kortåtgärd', { verb: verbText(verb) });
-    await context.sendActivity({
-      type: ActivityTypes.InvokeResponse,
-      value: {
-        status: 200,
-        body: {
-          statusCode: 200,
-          type: 'application/vnd.microsoft.activity.message',
-          value: 'Den knappen känner jag inte igen längre. Inget har sparats. Ställ frågan igen, eller skriv "hjälp".',
-        },
-      },
-    });
+    return 'Den knappen känner jag inte igen längre. Inget har sparats. Ställ frågan igen, eller skriv "hjälp".';
+  };
+  app.adaptiveCards.actionExecute(
+    async (context) =>
+      context.activity.type === ActivityTypes.Invoke &&
+      context.activity.name === KORTATGARD &&
+      (context.activity.value as { action?: { type?: unknown } } | undefined)?.action?.type === 'Action.Execute',
+    async (context) => okandKnapp(context),
+  );
+  // teams-ai's card routes take only a well-formed Action.Execute; a broken one is answered the same way here.
+  app.activity(ActivityTypes.Invoke, async (context) => {
+    if (context.activity.name === KORTATGARD) await kortbesked(context, okandKnapp(context));
   });
 
   // Registered last: teams-ai takes the first matching route, and card submits are messages too.
@@ -154,6 +147,16 @@ export function skapaApp(b: Appberoenden): Application<Tillstand> {
   };
 
   return app;
+}
+
+const KORTATGARD = 'adaptiveCard/action';
+
+/** A card button's invoke answered with a message instead of a card, as teams-ai answers a handler that returns text. */
+async function kortbesked(context: TurnContext, text: string): Promise<void> {
+  await context.sendActivity({
+    type: ActivityTypes.InvokeResponse,
+    value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text } },
+  });
 }
 
 /** An error from sending to Bot Connector: an HTTP status, a network failure, or our own time limit. */
