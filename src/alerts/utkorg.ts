@@ -11,7 +11,7 @@ export interface Leverans {
   utskick: Utskick;
 }
 
-/** Posts to a conversation; throws on failure (an HTTP error carries statusCode/status and headers). */
+/** Posts to a conversation; on failure it rejects, with a Leveransundantag when it can tell why. */
 export interface Transport {
   skicka(leverans: Leverans): Promise<void>;
 }
@@ -54,6 +54,7 @@ export interface Utkorgsval {
   granser?: ReadonlyArray<{ antal: number; ms: number }>;
 }
 
+/** Why a send failed, as the transport read it (src/teams/avsandare.ts reads Bot Connector's errors). */
 export interface Leveransfel {
   status: number | null;
   kod: string | null;
@@ -62,46 +63,21 @@ export interface Leveransfel {
   meddelande: string;
 }
 
-const AKTOR: Aktor = { vem: 'larmutskick', kalla: 'system' };
-const LANGSTA_VANTAN = 3_600_000;
-const MINSTA_VANTAN = 250;
-
-/** Reads what a failed send says: status, error code and Retry-After, from botbuilder's RestError or a plain object. */
-export function tolkaLeveransfel(e: unknown, nu: number): Leveransfel {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- whatever shape the error has is probed field by field
-  const x = (e ?? {}) as Record<string, any>;
-  const tal = (v: unknown) =>
-    typeof v === 'number' && Number.isFinite(v) ? v : typeof v === 'string' && /^\d{3}$/.test(v) ? Number(v) : null;
-  const status = tal(x.statusCode) ?? tal(x.status) ?? tal(x.response?.status) ?? tal(x.response?.statusCode);
-  const rubriker = x.response?.headers ?? x.headers;
-  const rubrik = (namn: string): string | null => {
-    if (!rubriker) return null;
-    if (typeof rubriker.get === 'function') return rubriker.get(namn) ?? null;
-    const hittad = Object.keys(rubriker).find((k) => k.toLowerCase() === namn);
-    return hittad ? String(rubriker[hittad]) : null;
-  };
-  const vanta = rubrik('retry-after');
-  let vantaMs: number | null = null;
-  if (vanta !== null) {
-    if (/^\s*\d+(\.\d+)?\s*$/.test(vanta)) vantaMs = Number(vanta) * 1000;
-    else if (!Number.isNaN(Date.parse(vanta))) vantaMs = Date.parse(vanta) - nu;
-    if (vantaMs !== null) vantaMs = Math.min(LANGSTA_VANTAN, Math.max(0, vantaMs));
+/** What a transport rejects with when it knows why; anything else it throws counts as a network failure. */
+export class Leveransundantag extends Error {
+  constructor(readonly fel: Leveransfel) {
+    super(fel.meddelande);
   }
-  let kod: string | null = typeof x.body?.error?.code === 'string' ? x.body.error.code : null;
-  if (!kod) {
-    const text = x.response?.bodyAsText;
-    if (typeof text === 'string') {
-      try {
-        kod = (JSON.parse(text) as { error?: { code?: string } }).error?.code ?? null;
-      } catch {
-        /* not JSON */
-      }
-    }
-  }
-  if (!kod && typeof x.code === 'string' && !/^(REQUEST_SEND_ERROR|PARSE_ERROR)$/.test(x.code)) kod = x.code;
-  const meddelande = (typeof x.message === 'string' && x.message ? x.message : String(e)).slice(0, 300);
-  return { status, kod, vantaMs, meddelande };
 }
+
+function leveransfel(e: unknown): Leveransfel {
+  if (e instanceof Leveransundantag) return e.fel;
+  const meddelande = (e instanceof Error && e.message ? e.message : String(e)).slice(0, 300);
+  return { status: null, kod: null, vantaMs: null, meddelande };
+}
+
+const AKTOR: Aktor = { vem: 'larmutskick', kalla: 'system' };
+const MINSTA_VANTAN = 250;
 
 /** Sliding windows per conversation, so a burst of alerts never trips Teams' throttling. */
 export class Hastighetsgrans {
@@ -310,7 +286,7 @@ export class Utkorgsavsandare {
     try {
       await this.o.transport.skicka({ konversation, svar, utskick: u });
     } catch (e) {
-      await this.misslyckades(u, forsok, tolkaLeveransfel(e, this.tid.nu()));
+      await this.misslyckades(u, forsok, leveransfel(e));
       return;
     }
     const klart: Andring = {

@@ -2,20 +2,24 @@ import assert from 'node:assert/strict';
 import sinon from 'sinon';
 import {
   Hastighetsgrans,
+  Leveransundantag,
   TEAMS_GRANSER,
   type Leverans,
   type Tid,
   type Transport,
   Utkorgsavsandare,
-  tolkaLeveransfel,
 } from '../../src/alerts/utkorg.js';
 import { skapaLogg } from '../../src/logg.js';
 import { Store } from '../../src/store/store.js';
+import { tolkaLeveransfel } from '../../src/teams/avsandare.js';
 import { NU, type Scen, scen } from './hjalp.js';
 
 type Svarskod = 200 | { status: number; retryAfter?: string; kod?: string };
 
-/** A Bot Connector as the sender sees it: answers with the next code in line, throwing errors shaped like botbuilder's RestError. */
+/**
+ * A Bot Connector as the sender sees it: answers with the next code in line, failing with errors shaped like
+ * botbuilder's RestError, read the way the Teams transport reads them.
+ */
 class Kopplingsstubbe implements Transport {
   readonly anrop: Array<{ tid: number; konversation: string; utskick: string; text: string }> = [];
   constructor(
@@ -28,7 +32,7 @@ class Kopplingsstubbe implements Transport {
     const s = this.svar.shift() ?? 200;
     if (s === 200) return;
     const rubriker = new Map(s.retryAfter ? [['retry-after', s.retryAfter]] : []);
-    throw Object.assign(new Error(`Operation returned an invalid status code '${s.status}'`), {
+    const fel = Object.assign(new Error(`Operation returned an invalid status code '${s.status}'`), {
       name: 'RestError',
       statusCode: s.status,
       response: {
@@ -37,6 +41,7 @@ class Kopplingsstubbe implements Transport {
         bodyAsText: s.kod ? JSON.stringify({ error: { code: s.kod, message: 'x' } }) : '',
       },
     });
+    throw new Leveransundantag(tolkaLeveransfel(fel, this.klocka()));
   }
 }
 
@@ -302,7 +307,7 @@ describe('larm: avsändaren (utkorgen töms med omförsök)', () => {
     });
   });
 
-  describe('tolkaLeveransfel', () => {
+  describe('tolkaLeveransfel (src/teams/avsandare.ts)', () => {
     it('läser status, felkod och Retry-After (sekunder eller datum) ur olika former av fel', () => {
       const nu = Date.parse('2025-12-10T12:00:00Z');
       assert.deepEqual(

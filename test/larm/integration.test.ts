@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Activity } from 'botbuilder';
 import { type Larmvy, larmSvar } from '../../src/alerts/larmvy.js';
-import { Utkorgsavsandare, tolkaLeveransfel } from '../../src/alerts/utkorg.js';
+import { Leveransundantag, Utkorgsavsandare } from '../../src/alerts/utkorg.js';
 import { lasConfig } from '../../src/config.js';
 import type { Utskick } from '../../src/domain/schema.js';
 import { tystLogg } from '../../src/logg.js';
@@ -494,7 +494,8 @@ describe('larm: integration genom teams-ai Application', () => {
             () => null,
             (e: unknown) => e,
           );
-        const tolkat = tolkaLeveransfel(fel, Date.now());
+        assert.ok(fel instanceof Leveransundantag, `${fel}`);
+        const tolkat = fel.fel;
         assert.equal(tolkat.status, 403);
         assert.equal(tolkat.kod, 'BotNotInConversationRoster');
       } finally {
