@@ -2,7 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { type Period, forskjut } from '../src/domain/period.js';
-import { importera, lasImportmapp } from '../src/store/import.js';
+import { lasImportmapp } from '../src/store/import.js';
+import { importera } from '../src/usecases/import.js';
 import { Store } from '../src/store/store.js';
 import { Slump } from './prng.js';
 

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { Importfel, importera, lasImportmapp } from '../store/import.js';
+import { Importfel, lasImportmapp } from '../store/import.js';
+import { importera } from '../usecases/import.js';
 import { Lagringsfel } from '../store/fel.js';
 import { Store } from '../store/store.js';
 import { argument } from './argument.js';

@@ -1,6 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { planeraLarm } from '../alerts/planera.js';
 import type { Register } from '../domain/register.js';
 import type { Anvandare, Atgard, Atgardsplan, Enhet, Nyckeltal, Troskel, Utfall } from '../domain/schema.js';
 import { CsvFel, type CsvRad, lasCsv } from './csv.js';
@@ -18,7 +17,6 @@ import {
   tolkaTroskel,
   tolkaUtfall,
 } from './importrader.js';
-import type { Store } from './store.js';
 
 export const IMPORTFILER = {
   'enheter.csv': ['id', 'namn', 'typ', 'foralder', 'alias'],
@@ -30,7 +28,7 @@ export const IMPORTFILER = {
   'trosklar.csv': ['enhet', 'varning_procent', 'kritisk_procent', 'varning_prognos_tkr', 'kritisk_prognos_tkr'],
 } as const;
 
-type Filnamn = keyof typeof IMPORTFILER;
+export type Filnamn = keyof typeof IMPORTFILER;
 
 /** What a valid import would write; rows without a key in the store or with other values. */
 export interface Importplan {
@@ -167,49 +165,4 @@ export function lasImportmapp(mapp: string): Partial<Record<Filnamn, Buffer>> {
     if (existsSync(sokvag)) filer[fil] = readFileSync(sokvag);
   }
   return filer;
-}
-
-export interface Importresultat {
-  enheter: number;
-  utfall: number;
-  atgarder: number;
-  atgardsplaner: number;
-  nyckeltal: number;
-  anvandare: number;
-  trosklar: number;
-}
-
-/** Validates the whole folder first; writes everything in one transaction or nothing. */
-export async function importera(store: Store, filer: Partial<Record<Filnamn, Buffer>>, vem = 'import'): Promise<Importresultat> {
-  return store.andra({ vem, kalla: 'import' }, (tx) => {
-    const plan = planeraImport(filer, tx.register);
-    const tid = tx.nu.toISOString();
-    for (const e of plan.enheter) tx.satt('enheter', e);
-    for (const u of plan.utfall) {
-      const fore = tx.register.senasteVersion(u.enhet, u.period);
-      tx.lagg('utfall', { ...u, version: (fore?.version ?? 0) + 1, rapporterad_av: vem, rapporterad: tid });
-    }
-    for (const a of plan.atgarder) {
-      const fore = tx.register.atgarder(a.enhet).find((x) => x.nr === a.nr);
-      tx.satt('atgarder', { ...a, version: (fore?.version ?? 0) + 1, andrad_av: vem, andrad: tid });
-    }
-    for (const p of plan.atgardsplaner) tx.satt('atgardsplaner', p);
-    for (const n of plan.nyckeltal) tx.satt('nyckeltal', n);
-    for (const a of plan.anvandare) tx.satt('anvandare', a);
-    for (const t of plan.trosklar) tx.satt('trosklar', t);
-    // Last, so the evaluation sees the imported thresholds and measures too.
-    planeraLarm(
-      tx,
-      plan.utfall.map((u) => ({ enhet: u.enhet, period: u.period })),
-    );
-    return {
-      enheter: plan.enheter.length,
-      utfall: plan.utfall.length,
-      atgarder: plan.atgarder.length,
-      atgardsplaner: plan.atgardsplaner.length,
-      nyckeltal: plan.nyckeltal.length,
-      anvandare: plan.anvandare.length,
-      trosklar: plan.trosklar.length,
-    };
-  });
 }

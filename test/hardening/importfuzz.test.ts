@@ -5,7 +5,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { IMPORTFILER, Importfel, importera, lasImportmapp } from '../../src/store/import.js';
+import { IMPORTFILER, Importfel, lasImportmapp } from '../../src/store/import.js';
+import { importera } from '../../src/usecases/import.js';
 import { Store } from '../../src/store/store.js';
 import { importeraCli } from '../support/cli.js';
 import { DEMO, DEMO_NU, demoStore } from '../support/demo.js';

@@ -7,7 +7,7 @@ import { Leveransundantag, Utkorgsavsandare } from '../../src/alerts/utkorg.js';
 import { lasConfig } from '../../src/config.js';
 import type { Utskick } from '../../src/domain/schema.js';
 import { tystLogg } from '../../src/logg.js';
-import { importera } from '../../src/store/import.js';
+import { importera } from '../../src/usecases/import.js';
 import { skapaAdapter } from '../../src/teams/adapter.js';
 import { svarTillAktivitet } from '../../src/teams/aktivitet.js';
 import { adapterTransport } from '../../src/teams/avsandare.js';

@@ -1,7 +1,8 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { importera, lasImportmapp } from '../../src/store/import.js';
+import { lasImportmapp } from '../../src/store/import.js';
+import { importera } from '../../src/usecases/import.js';
 import { Store } from '../../src/store/store.js';
 
 export const DEMO = join(process.cwd(), 'data', 'demo');
