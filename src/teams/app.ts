@@ -1,31 +1,14 @@
 import { type Activity, ActivityTypes, MemoryStorage, type TurnContext } from 'botbuilder';
-import { Application, type TeamsAdapter, TurnState } from '@microsoft/teams-ai';
+import { Application } from '@microsoft/teams-ai';
+import type { Appberoenden, Tillstand } from './typer.js';
 import { besvara } from '../answers/besvara.js';
-import type { Kontext, Svar } from '../answers/svar.js';
-import type { Logg } from '../logg.js';
-import type { Store } from '../store/store.js';
+import type { Svar } from '../answers/svar.js';
 import { svarTillAktivitet } from './aktivitet.js';
 import { anvandarId, samtalFran } from './samtal.js';
 import { utforKommando } from '../usecases/kommandon.js';
 import { Miljofabrik } from '../answers/svarsmiljo.js';
 import { kopplaInstallation } from './installation.js';
 import { kopplaKort } from './kort.js';
-
-export interface Appberoenden {
-  store: Store;
-  logg: Logg;
-  klocka: () => Date;
-  adapter?: TeamsAdapter;
-  botAppId?: string;
-  /** tenant ids allowed to talk to the bot; empty means any */
-  tillatnaTenants?: string[];
-}
-
-interface Samtalstillstand {
-  kontext?: Kontext;
-  [k: string]: unknown;
-}
-export type Tillstand = TurnState<Samtalstillstand>;
 
 const MAX_TECKEN = 2000;
 
@@ -194,4 +177,4 @@ function rattaForm(a: Activity): void {
   if (!a.recipient || typeof a.recipient !== 'object') a.recipient = { id: '', name: '' };
 }
 
-export type { Activity };
+export type { Activity, Appberoenden, Tillstand };

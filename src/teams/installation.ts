@@ -4,7 +4,7 @@ import { hjalpSvar } from '../answers/hjalp.js';
 import { Miljofabrik } from '../answers/svarsmiljo.js';
 import { avaktivera, installera } from '../usecases/installation.js';
 import { svarTillAktivitet } from './aktivitet.js';
-import type { Appberoenden, Tillstand } from './app.js';
+import type { Appberoenden, Tillstand } from './typer.js';
 import { anvandarId, konversationsId, samtalFran, teamId } from './samtal.js';
 
 const VALKOMMEN =

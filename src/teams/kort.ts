@@ -15,7 +15,7 @@ import {
   uppdateraAtgardKnapp,
 } from '../usecases/kortsvar.js';
 import { svarTillAktivitet } from './aktivitet.js';
-import type { Appberoenden, Tillstand } from './app.js';
+import type { Appberoenden, Tillstand } from './typer.js';
 import { anvandarId } from './samtal.js';
 
 /**
