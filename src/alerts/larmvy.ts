@@ -1,6 +1,7 @@
 import { forandringIOrd, prognosIOrd, avvikelseIOrd } from '../answers/ord.js';
 import { somSkrivet } from '../domain/markdown.js';
-import type { Kortvy, Svar } from '../answers/svar.js';
+import type { Svar } from '../answers/svar.js';
+import type { Kortvy } from '../cards/vyer.js';
 import { type Period, foregaende, manad, manadsnamn, periodNamn, tomText } from '../domain/period.js';
 import type { Register } from '../domain/register.js';
 import type { Atgard, Utskick } from '../domain/schema.js';

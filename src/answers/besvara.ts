@@ -1,3 +1,4 @@
+import { medNotering as kortMedNotering } from '../cards/vyer.js';
 import type { Avsikt } from '../language/avsikt.js';
 import { type Fraga, tolkaFraga } from '../language/tolka.js';
 import { atgardSvar, atgarderSvar } from './atgarder.js';
@@ -86,7 +87,7 @@ function svara(fraga: Fraga, avsikt: Avsikt, m: Svarsmiljo, tvingad?: string): S
 
 /** A caveat goes first in the text and into the card's fallback, without changing the figures. */
 function medNotering(svar: Svar, notering: string): Svar {
-  return { ...svar, text: `${notering}\n\n${svar.text}`, kort: svar.kort && { ...svar.kort, data: { ...svar.kort.data, notering } } };
+  return { ...svar, text: `${notering}\n\n${svar.text}`, kort: svar.kort && kortMedNotering(svar.kort, notering) };
 }
 
 function svaraForPeriod(fraga: Fraga, avsikt: Avsikt, enhet: Enhet, period: Period, m: Svarsmiljo): Svar {

@@ -9,6 +9,7 @@ import { VERB, arsbelopp, beloppEllerStreck, beloppText } from './formular.js';
 import { atgardsandringar, utfallsandringar, vemNamn } from './historik.js';
 import { avvikelseIOrd, datumKort, prognosIOrd } from './ord.js';
 import type { Svar, Svarsmiljo } from './svar.js';
+import type { Kortknapp, Kortvy, Kvittokort } from '../cards/vyer.js';
 
 function utfallsfakta(u: Pick<Utfall, 'budget_ack' | 'utfall_ack' | 'budget_helar' | 'prognos_helar'>) {
   const avv = avvikelse(u.budget_ack, u.utfall_ack);
@@ -26,30 +27,7 @@ function utfallsfakta(u: Pick<Utfall, 'budget_ack' | 'utfall_ack' | 'budget_hela
   return { avv, procent, fakta };
 }
 
-interface Knapp {
-  titel: string;
-  verb: string;
-  data: Record<string, unknown>;
-}
-interface Fragknapp {
-  titel: string;
-  fraga: string;
-  enhet: string;
-}
-
-function kvittokort(d: {
-  rubrik: string;
-  undertitel: string;
-  verdikt: string;
-  farg: string;
-  fakta: Array<{ title: string; value: string }>;
-  kommentar: string;
-  andringsrubrik: string;
-  andringar: string[];
-  varningar: string[];
-  knappar: Knapp[];
-  fragor: Fragknapp[];
-}) {
+function kvittokort(d: Omit<Kvittokort, 'harAndringar' | 'harVarningar'>): Kortvy {
   return { mall: 'kvitto', data: { ...d, harAndringar: d.andringar.length > 0, harVarningar: d.varningar.length > 0 } };
 }
 
@@ -127,7 +105,14 @@ interface Jamforelserad {
   olika: boolean;
 }
 
-function konfliktkort(d: { rubrik: string; text: string; sparatRubrik: string; rader: Jamforelserad[]; spara: Knapp; borjaOm: Knapp }) {
+function konfliktkort(d: {
+  rubrik: string;
+  text: string;
+  sparatRubrik: string;
+  rader: Jamforelserad[];
+  spara: Kortknapp;
+  borjaOm: Kortknapp;
+}): Kortvy {
   return {
     mall: 'konflikt',
     data: {
@@ -165,7 +150,7 @@ export function utfallskonflikt(
       olika: (n.kommentar ?? null) !== (v.kommentar ?? null),
     },
   ];
-  const spara: Knapp = {
+  const spara: Kortknapp = {
     titel: `Spara mina siffror som version ${n.version + 1}`,
     verb: VERB.sparaUtfall,
     data: {
@@ -182,7 +167,7 @@ export function utfallskonflikt(
       grundperiod: v.period,
     },
   };
-  const borjaOm: Knapp = {
+  const borjaOm: Kortknapp = {
     titel: 'Öppna formuläret med de sparade siffrorna',
     verb: VERB.oppnaUtfall,
     data: { enhet: n.enhet, period: n.period },
@@ -271,7 +256,7 @@ export function atgardskonflikt(
     ditt: somSkrivet(v.kommentar ?? '–'),
     olika: (n.kommentar ?? null) !== (v.kommentar ?? null),
   });
-  const spara: Knapp = {
+  const spara: Kortknapp = {
     titel: `Spara mina ändringar som version ${n.version + 1}`,
     verb: VERB.sparaAtgard,
     data: {
@@ -285,7 +270,11 @@ export function atgardskonflikt(
       nr: n.nr,
     },
   };
-  const borjaOm: Knapp = { titel: 'Öppna formuläret med det sparade', verb: VERB.oppnaAtgard, data: { enhet: n.enhet, nr: String(n.nr) } };
+  const borjaOm: Kortknapp = {
+    titel: 'Öppna formuläret med det sparade',
+    verb: VERB.oppnaAtgard,
+    data: { enhet: n.enhet, nr: String(n.nr) },
+  };
   const text = [`**${rubrik}**`, forklaring, rader.map((x) => `${x.falt}: sparat ${x.sparat}, ditt ${x.ditt}`).join('\n')].join('\n\n');
   return { text, kort: konfliktkort({ rubrik, text: forklaring, sparatRubrik: `Sparat (version ${n.version})`, rader, spara, borjaOm }) };
 }

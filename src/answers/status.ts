@@ -140,7 +140,7 @@ export function statusSvar(vy: Statusvy, opts: { baraManaden?: boolean; jaNej?: 
           kommentarrad(vy),
           vy.atgarder,
           vy.rapporterade,
-        ].filter(Boolean),
+        ].filter((r): r is string => Boolean(r)),
         barn: vy.storstaAvvikelser.map((b) => ({
           namn: b.namn,
           avvikelse: `${formatTkr(b.avvikelse)}${b.kommentar ? ` (${b.kommentar})` : ''}`,

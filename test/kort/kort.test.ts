@@ -79,7 +79,7 @@ describe('kort: varje svarskort är ett giltigt Adaptive Card 1.5 under 28 KB', 
   it('användarens text binds som data, aldrig som uttryck eller markup', () => {
     const kort = bindKort({
       mall: 'fakta',
-      data: { rubrik: '${rubrik} **fet** <at>x</at>', undertitel: '', fakta: [{ title: '${1+1}', value: '"]}' }], rader: [] },
+      data: { rubrik: '${rubrik} **fet** <at>x</at>', undertitel: '', fakta: [{ title: '${1+1}', value: '"]}' }], rader: [], enhet: '' },
     });
     const text = kortSomText(kort);
     assert.match(text, /\$\{rubrik\} \*\*fet\*\*/);
