@@ -10,7 +10,7 @@ import { type LokalAvsandare, LokalKanal } from '../../src/teams/lokalt.js';
 import { CHEF_IFO, CONTROLLER_SN } from '../support/app.js';
 import { DEMO_NU, demoStore } from '../support/demo.js';
 import { kortvarningar } from '../support/kortvalidering.js';
-import { SENTINELLER, kortI, raMarkdown } from './stod.js';
+import { SENTINELLER, kortI, kortetsMarkdown, markdowntexter, raMarkdown } from './stod.js';
 
 const ALLT = SENTINELLER.join(' ');
 const alex: LokalAvsandare = { anvandare: CONTROLLER_SN };
@@ -131,6 +131,12 @@ describe('härdning 4: rapporteringskortens användartext visas som den skrevs',
     it(namn, async () => {
       const { aktiviteter, kort } = await gor();
       for (const k of kortI(aktiviteter, kort)) assert.deepEqual(kortvarningar(k), [], 'kortet ger varningar');
+      // The text must be there to be shown as typed: a reply that leaves it out would pass the check below.
+      const texter = [...aktiviteter.flatMap(markdowntexter), ...(kort ? kortetsMarkdown(kort) : [])];
+      assert.ok(
+        texter.some((t) => t.includes('FETT') && t.includes('KURSIV')),
+        `användarens text visas inte: ${texter.join(' | ').slice(0, 300)}`,
+      );
       assert.deepEqual(raMarkdown(aktiviteter, kort), [], 'användartext visas som markdown');
     });
   }
