@@ -12,12 +12,13 @@ import { farRapportera } from '../../src/domain/behorighet.js';
 import { ATGARDSSTATUS } from '../../src/domain/schema.js';
 import { skapaLogg } from '../../src/logg.js';
 import { Store } from '../../src/store/store.js';
-import { skapaApp } from '../../src/teams/app.js';
 import { type LokalAvsandare, LokalKanal } from '../../src/teams/lokalt.js';
-import { ADMIN, CHEF_IFO, CONTROLLER_SN } from '../support/app.js';
-import { DEMO_NU, demoStore } from '../support/demo.js';
+import { ADMIN, CHEF_IFO, CONTROLLER_ANNAN, CONTROLLER_SN, OKAND as OKAND_PERSON, testbot } from '../support/testbot.js';
+
+const OKAND = OKAND_PERSON.anvandare;
+import { demoStore } from '../support/demo.js';
 import { MAX_KORTSTORLEK, kortstorlek, kortvarningar } from '../support/kortvalidering.js';
-import { CONTROLLER_ANNAN, OKAND, figur, kortI } from './stod.js';
+import { figur, kortI } from './stod.js';
 
 const ANVANDARE = [CONTROLLER_SN, CHEF_IFO, ADMIN, CONTROLLER_ANNAN, OKAND];
 
@@ -169,8 +170,8 @@ export class Fuzzbot {
   static async skapa(): Promise<Fuzzbot> {
     const store = await demoStore();
     const rader: string[] = [];
-    const app = skapaApp({ store, logg: skapaLogg('warn', {}, (r) => rader.push(r)), klocka: () => new Date(DEMO_NU) });
-    const bot = new Fuzzbot(store, new LokalKanal(app));
+    const { kanal } = await testbot({ store, logg: skapaLogg('warn', {}, (r) => rader.push(r)) });
+    const bot = new Fuzzbot(store, kanal);
     (bot as { loggrader: string[] }).loggrader = rader;
     process.on('unhandledRejection', bot.lyssnare);
     return bot;

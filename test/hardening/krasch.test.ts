@@ -6,12 +6,9 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { larmSvar } from '../../src/alerts/larmvy.js';
 import { DokumentSchema, type Utskick } from '../../src/domain/schema.js';
-import { skapaLogg } from '../../src/logg.js';
 import { Store } from '../../src/store/store.js';
 import { svarTillAktivitet } from '../../src/teams/aktivitet.js';
-import { skapaApp } from '../../src/teams/app.js';
-import { LokalKanal } from '../../src/teams/lokalt.js';
-import { ADMIN, CONTROLLER_SN } from '../support/app.js';
+import { ADMIN, CONTROLLER_SN, testbot } from '../support/testbot.js';
 import { DEMO_NU, demoStore } from '../support/demo.js';
 import { ENHETER, PERIODER } from './barn/konstanter.js';
 import { storeMedVantandeLarm } from './larmstod.js';
@@ -214,7 +211,7 @@ describe('härdning 5: omstart mitt i en sändning', function () {
 /** One store, killed again and again; then a last run sends what is left. */
 async function kedja(nr: number, connector: Connectorstub) {
   const store = await demoStore(klocka);
-  const kanal = new LokalKanal(skapaApp({ store, logg: skapaLogg('error', {}, () => undefined), klocka }));
+  const kanal = (await testbot({ store, klocka })).kanal;
   // Subscriptions the product's way: a channel follows Socialnämnden, a controller's chat follows IFO.
   const kanalId = `19:krasch-${nr}@thread.tacv2`;
   const svar1 = await kanal.skicka(

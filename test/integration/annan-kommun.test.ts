@@ -2,13 +2,10 @@ import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { tystLogg } from '../../src/logg.js';
 import { lasImportmapp } from '../../src/store/import.js';
 import { importera } from '../../src/usecases/import.js';
 import { Store } from '../../src/store/store.js';
-import { skapaApp } from '../../src/teams/app.js';
-import { LokalKanal } from '../../src/teams/lokalt.js';
-import { synligText } from '../support/app.js';
+import { synligText, testbot } from '../support/testbot.js';
 
 /** Another municipality's data, imported through the CLI contract: nothing of the demo organisation is assumed. */
 describe('integration: en annan kommun (Norrby) genom samma import och samma bot', () => {
@@ -17,7 +14,7 @@ describe('integration: en annan kommun (Norrby) genom samma import och samma bot
     const klocka = () => new Date('2026-04-10T12:00:00Z');
     const store = await Store.oppna(join(mkdtempSync(join(tmpdir(), 'bk-norrby-')), 'store.json'), klocka);
     await importera(store, lasImportmapp(join(process.cwd(), 'test', 'fixtures', 'norrby')));
-    const kanal = new LokalKanal(skapaApp({ store, logg: tystLogg, klocka }));
+    const kanal = (await testbot({ store, klocka })).kanal;
     fraga = async (text) => (await kanal.fraga(text, { anvandare: 'aad-norrby-2' })).map(synligText).join('\n');
   });
 
@@ -66,7 +63,7 @@ describe('integration: en månad där bara några enheter har rapporterat', () =
     const filer = lasImportmapp(join(process.cwd(), 'test', 'fixtures', 'norrby'));
     filer['utfall.csv'] = Buffer.concat([filer['utfall.csv']!, Buffer.from('HTN;2026-04;20000;21500;60000;64500;\n')]);
     await importera(store, filer);
-    const kanal = new LokalKanal(skapaApp({ store, logg: tystLogg, klocka }));
+    const kanal = (await testbot({ store, klocka })).kanal;
     fraga = async (text) => (await kanal.fraga(text, { anvandare: 'aad-norrby-2' })).map(synligText).join('\n');
   });
 

@@ -12,7 +12,7 @@ import {
 import { skapaLogg } from '../../src/logg.js';
 import { Store } from '../../src/store/store.js';
 import { tolkaLeveransfel } from '../../src/teams/avsandare.js';
-import { NU, type Scen, scen } from './hjalp.js';
+import { NU, type Scen, scen } from './scen.js';
 
 type Svarskod = 200 | { status: number; retryAfter?: string; kod?: string };
 

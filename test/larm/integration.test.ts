@@ -11,11 +11,13 @@ import { importera } from '../../src/usecases/import.js';
 import { skapaAdapter } from '../../src/teams/adapter.js';
 import { svarTillAktivitet } from '../../src/teams/aktivitet.js';
 import { adapterTransport } from '../../src/teams/avsandare.js';
-import { synligText } from '../support/app.js';
+import { synligText } from '../support/testbot.js';
 import { lasbar } from '../support/demo.js';
 import { kortstorlek, kortvarningar, MAX_KORTSTORLEK } from '../support/kortvalidering.js';
-import { type Testbot, inskick, kortIAktiviteter, lasbartKort, testbot } from '../rapportering/hjalp.js';
-import { ADELE, ALEX, KANAL, MEGAN, OKAND, TEAM, iKanal, kanalmeddelande } from './hjalp.js';
+import { type Testbot, testbot } from '../support/testbot.js';
+import { inskick, kortIAktiviteter, lasbartKort } from '../support/kort.js';
+import { ADELE, ALEX, MEGAN, OKAND } from '../support/testbot.js';
+import { KANAL, TEAM, iKanal, kanalmeddelande } from './scen.js';
 
 const text = (a: Partial<Activity>[]) =>
   a

@@ -6,7 +6,7 @@ import { svarTillAktivitet } from '../../src/teams/aktivitet.js';
 import { lasbar } from '../support/demo.js';
 import { MAX_KORTSTORLEK, kortstorlek, kortvarningar } from '../support/kortvalidering.js';
 import { SENTINELLER, raMarkdown } from '../hardening/stod.js';
-import { NU, scen } from './hjalp.js';
+import { NU, scen } from './scen.js';
 
 /** The card Teams would get for an outbox entry, checked the way every card in the project is. */
 function kortFor(u: Utskick): {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { Larmvy } from '../../src/alerts/larmvy.js';
 import { planeraUtskick } from '../../src/alerts/planera.js';
 import { Store } from '../../src/store/store.js';
-import { NU, type Scen, kort, konversation, scen } from './hjalp.js';
+import { NU, type Scen, kort, konversation, scen } from './scen.js';
 
 /**
  * Both units under IFO report November within budget, so IFO's sum is complete. Vuxen is large, so

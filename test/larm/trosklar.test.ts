@@ -4,7 +4,7 @@ import { tolkaTroskelandring } from '../../src/language/troskelandring.js';
 import { Register } from '../../src/domain/register.js';
 import { type Troskel, tomtDokument } from '../../src/domain/schema.js';
 import { siffrorFor } from '../../src/domain/siffror.js';
-import { TRAD } from './hjalp.js';
+import { TRAD } from './scen.js';
 
 const rad = (t: Partial<Troskel> & { enhet: string }): Troskel => ({
   varning_procent: null,

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { behorigaFor, farRapportera, nekande, rapporteringsenheter } from '../../src/domain/behorighet.js';
 import type { Store } from '../../src/store/store.js';
 import { demoStore } from '../support/demo.js';
-import { ADELE, ALEX, ISAIAH, MEGAN } from './hjalp.js';
+import { ADELE, ALEX, ISAIAH, MEGAN } from '../support/testbot.js';
 
 describe('rapportering: behörighet på ett ställe', () => {
   let store: Store;

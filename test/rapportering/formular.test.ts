@@ -5,7 +5,7 @@ import { Enhetsindex } from '../../src/language/enheter.js';
 import { SKYDDADE_ORD, tolkaFraga } from '../../src/language/tolka.js';
 import type { Store } from '../../src/store/store.js';
 import { DEMO_NU, demoStore } from '../support/demo.js';
-import { ALEX, ISAIAH } from './hjalp.js';
+import { ALEX, ISAIAH } from '../support/testbot.js';
 
 describe('rapportering: vilken enhet och månad ett formulär gäller', () => {
   let store: Store;

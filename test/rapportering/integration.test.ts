@@ -4,21 +4,8 @@ import sinon from 'sinon';
 import { Lagringsfel } from '../../src/store/fel.js';
 import { Store } from '../../src/store/store.js';
 import { DEMO_NU, lasbar } from '../support/demo.js';
-import {
-  ADELE,
-  ALEX,
-  ISAIAH,
-  MEGAN,
-  OKAND,
-  type Testbot,
-  inmatningar,
-  inskick,
-  knapp,
-  kortIAktiviteter,
-  lasbartKort,
-  testbot,
-  textIAktiviteter,
-} from './hjalp.js';
+import { ADELE, ALEX, ISAIAH, MEGAN, OKAND, type Testbot, testbot } from '../support/testbot.js';
+import { inmatningar, inskick, knapp, kortIAktiviteter, lasbartKort, textIAktiviteter } from '../support/kort.js';
 
 const ORDER = 'jag vill rapportera novembersiffrorna för IFO';
 

@@ -11,7 +11,8 @@ import { Enhetsindex } from '../../src/language/enheter.js';
 import { SKYDDADE_ORD } from '../../src/language/tolka.js';
 import type { Store } from '../../src/store/store.js';
 import { DEMO_NU, demoStore, lasbar } from '../support/demo.js';
-import { ALEX, inmatningar, kontrolleraKort, lasbartKort } from './hjalp.js';
+import { ALEX } from '../support/testbot.js';
+import { inmatningar, kontrolleraKort, lasbartKort } from '../support/kort.js';
 import { somSkrivet } from '../../src/domain/markdown.js';
 
 interface AC {

@@ -260,6 +260,12 @@ export class PlaygroundHarness {
     this._baseUrl = undefined;
   }
 
+  /** The bot on a fresh copy of the demo data (imported by the real import CLI) with the clock at `now`, and the Playground. */
+  async startDemo(now: string): Promise<{ url: string }> {
+    await this.startBot({ storePath: await this.prepareStore(), now });
+    return this.startPlayground();
+  }
+
   /** Stops everything this harness started and removes its temp dir. Safe to call more than once. */
   async stop(): Promise<void> {
     await this.stopPlayground();
@@ -590,6 +596,23 @@ function describeLogEntry(entry: LoggedActivity): string {
  * TextBlocks/TextRuns, FactSet "title: value" lines, table cells, input labels, choice titles and
  * action titles, one per line, in document order.
  */
+/**
+ * The end-to-end suites' start-up: a harness whose bot (on the demo data, clock at `now`) and Playground start
+ * before the suite's tests and stop after them. Call it in a `describe`.
+ */
+export function demoPlayground(now = '2025-12-10'): PlaygroundHarness {
+  const pg = new PlaygroundHarness();
+  before(async function () {
+    this.timeout(90_000);
+    await pg.startDemo(now);
+  });
+  after(async function () {
+    this.timeout(20_000);
+    await pg.stop();
+  });
+  return pg;
+}
+
 export function readableText(message: { text?: string; attachments?: Attachment[] }): string {
   const out: string[] = [];
   if (message.text) out.push(message.text);

@@ -5,7 +5,6 @@ import type { Activity } from 'botbuilder';
 import { planeraLarm } from '../../src/alerts/planera.js';
 import type { Enhet, Konversation, Troskel, Utskick } from '../../src/domain/schema.js';
 import { Store } from '../../src/store/store.js';
-import type { LokalAvsandare } from '../../src/teams/lokalt.js';
 
 export const NU = new Date('2025-12-10T12:00:00Z');
 
@@ -126,11 +125,6 @@ export function iKanal(kanal: string, team: string, tenant = 'lokal'): Partial<A
     channelData: { tenant: { id: tenant }, team: { id: team, name: 'Ekonomi' }, channel: { id: kanal, name: 'Budgetlarm' } },
   };
 }
-
-export const ALEX: LokalAvsandare = { anvandare: '00000000-0000-0000-0000-0000000000020', namn: 'Alex Wilber' };
-export const MEGAN: LokalAvsandare = { anvandare: '00000000-0000-0000-0000-0000000000021', namn: 'Megan Bowen' };
-export const ADELE: LokalAvsandare = { anvandare: '00000000-0000-0000-0000-0000000000022', namn: 'Adele Vance' };
-export const OKAND: LokalAvsandare = { anvandare: '11111111-2222-3333-4444-555555555555', namn: 'Okänd Person' };
 
 export const TEAM = '19:ekonomi-general@thread.tacv2';
 export const KANAL = '19:ekonomi-budgetlarm@thread.tacv2';
