@@ -55,7 +55,7 @@ module.exports = {
       to: { dependencyTypes: ['core'] },
     },
     endast('domain', [], 'domain/ is the vocabulary: it imports nothing else in src/.'),
-    endast('language', ['domain'], 'language/ reads the user\'s words into a Fraga; it knows the domain and nothing else.'),
+    endast('language', ['domain'], "language/ reads the user's words into a Fraga; it knows the domain and nothing else."),
     endast('cards', [], 'cards/ are the templates, their data types and their binding.'),
     endast('answers', ['domain', 'language', 'cards'], 'answers/ turn a Fraga and the register into a Svar; no store, no Teams.'),
     endast('store', ['domain'], 'store/ keeps the document; it knows neither alerts nor answers.'),

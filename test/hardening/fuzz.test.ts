@@ -14,18 +14,19 @@ import { skapaLogg } from '../../src/logg.js';
 import { Store } from '../../src/store/store.js';
 import { type LokalAvsandare, LokalKanal } from '../../src/teams/lokalt.js';
 import { ADMIN, CHEF_IFO, CONTROLLER_ANNAN, CONTROLLER_SN, OKAND as OKAND_PERSON, testbot } from '../support/testbot.js';
-
-const OKAND = OKAND_PERSON.anvandare;
 import { demoStore } from '../support/demo.js';
 import { MAX_KORTSTORLEK, kortstorlek, kortvarningar } from '../support/kortvalidering.js';
 import { figur, kortI } from './stod.js';
+import { fuzzfro } from '../support/fro.js';
+
+const OKAND = OKAND_PERSON.anvandare;
 
 const ANVANDARE = [CONTROLLER_SN, CHEF_IFO, ADMIN, CONTROLLER_ANNAN, OKAND];
 
 /** How many cases each property runs; FUZZ_SKALA=0.1 for a quick local run. */
 const SKALA = Number(process.env.FUZZ_SKALA ?? 1);
 const antal = (n: number) => Math.max(20, Math.round(n * SKALA));
-const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : Date.now() % 2 ** 31;
+const SEED = fuzzfro(import.meta.url);
 
 // ---- generated text ------------------------------------------------------------------------------------
 
@@ -581,7 +582,6 @@ describe('härdning 4: fuzz genom teams-ai Application', function () {
     borjan = Date.now();
     bot = await Fuzzbot.skapa();
     namn = enhetsnamn(bot.store);
-    process.stdout.write(`      (fuzz seed ${SEED}; FUZZ_SEED=${SEED} upprepar körningen)\n`);
   });
 
   after(async () => {

@@ -11,11 +11,12 @@ import { Store } from '../../src/store/store.js';
 import { importeraCli } from '../support/cli.js';
 import { DEMO, DEMO_NU, demoStore } from '../support/demo.js';
 import { figur, lagrat } from './stod.js';
+import { fuzzfro } from '../support/fro.js';
 
 type Filnamn = keyof typeof IMPORTFILER;
 const FILER = Object.keys(IMPORTFILER) as Filnamn[];
 const SKALA = Number(process.env.FUZZ_SKALA ?? 1);
-const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : Date.now() % 2 ** 31;
+const SEED = fuzzfro(import.meta.url);
 const DEMOFILER = lasImportmapp(DEMO) as Record<Filnamn, Buffer>;
 
 const BELOPPSKOLUMNER: Partial<Record<Filnamn, RegExp>> = {

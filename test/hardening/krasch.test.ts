@@ -13,6 +13,7 @@ import { DEMO_NU, demoStore } from '../support/demo.js';
 import { ENHETER, PERIODER } from './barn/konstanter.js';
 import { storeMedVantandeLarm } from './larmstod.js';
 import { Connectorstub, figur } from './stod.js';
+import { fuzzfro } from '../support/fro.js';
 
 const BARN = join(process.cwd(), 'test', 'hardening', 'barn', 'inlamnare.ts');
 const KEDJOR = 2;
@@ -27,7 +28,7 @@ interface Kvitto {
   utfall: number;
 }
 
-let fro = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31) >>> 0;
+let fro = fuzzfro(import.meta.url) >>> 0;
 const slump = () => {
   fro = (fro * 1103515245 + 12345) >>> 0;
   return fro / 2 ** 32;
