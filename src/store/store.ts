@@ -5,7 +5,7 @@ import { Register } from '../domain/register.js';
 import { type Dokument, DokumentSchema, tomtDokument } from '../domain/schema.js';
 import { Journal, type Journalpost } from './journal.js';
 import { Lagringsfel } from './fel.js';
-import { lasLagringen } from './las.js';
+import { lasLagringen } from './skrivlas.js';
 import { migrera } from './migrering.js';
 import { Snapshotfil } from './snapshotfil.js';
 import { type Snabbkontroll, kompilera } from './validering.js';

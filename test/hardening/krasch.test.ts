@@ -10,12 +10,12 @@ import { Store } from '../../src/store/store.js';
 import { svarTillAktivitet } from '../../src/teams/aktivitet.js';
 import { ADMIN, CONTROLLER_SN, testbot } from '../support/testbot.js';
 import { DEMO_NU, demoStore } from '../support/demo.js';
-import { ENHETER, PERIODER } from './barn/konstanter.js';
+import { ENHETER, PERIODER } from './processer/konstanter.js';
 import { storeMedVantandeLarm } from './larmstod.js';
 import { Connectorstub, figur } from './stod.js';
 import { fuzzfro } from '../support/fro.js';
 
-const BARN = join(process.cwd(), 'test', 'hardening', 'barn', 'inlamnare.ts');
+const BARN = join(process.cwd(), 'test', 'hardening', 'processer', 'inlamnare.ts');
 const KEDJOR = 2;
 const DODANDEN_PER_KEDJA = Math.max(3, Math.round(30 * Number(process.env.KRASCH_SKALA ?? 1)));
 const klocka = () => new Date(DEMO_NU);

@@ -1,7 +1,7 @@
 // Child process for krasch.test.ts: submits figures through the product's submit function (sparaUtfall, the
 // path of the Action.Execute card) a few at a time, prints "ACK …" once each is durable, and sends the outbox
 // through the product's adapter transport to the Bot Connector named in the references. The parent kills it.
-//   STORE=<file> SEED=<n> [ARBETE=0] [SKICKA=1] node --import tsx test/hardening/barn/inlamnare.ts
+//   STORE=<file> SEED=<n> [ARBETE=0] [SKICKA=1] node --import tsx test/hardening/processer/inlamnare.ts
 import { randomUUID } from 'node:crypto';
 import { tystLogg } from '../../../src/logg.js';
 import { sparaUtfall } from '../../../src/usecases/inlamning.js';
