@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { besvara } from '../src/answers/besvara.js';
 import type { Kontext } from '../src/answers/svar.js';
 import { bindKort } from '../src/cards/binda.js';
-import { lasImportmapp } from '../src/store/import.js';
+import { läsImportmapp } from '../src/store/import.js';
 import { importera } from '../src/usecases/import.js';
 import { Store } from '../src/store/store.js';
 import { Miljofabrik } from '../src/answers/svarsmiljo.js';
@@ -24,7 +24,7 @@ const tmp = mkdtempSync(join(tmpdir(), 'budgetkollen-facit-'));
 process.on('exit', () => rmSync(tmp, { recursive: true, force: true }));
 const skriv = (rad: unknown) => process.stdout.write(`${JSON.stringify(rad)}\n`);
 
-async function kor(namn: string, store: Store, fragor: string[]): Promise<void> {
+async function kör(namn: string, store: Store, fragor: string[]): Promise<void> {
   const fabrik = new Miljofabrik(store, klocka);
   const anvandare = [undefined, ...store.register.anvandare.values()];
   let kontext: Kontext | undefined;
@@ -65,16 +65,16 @@ async function kor(namn: string, store: Store, fragor: string[]): Promise<void> 
 const sviten = JSON.parse(readFileSync(new URL('./facitfragor.json', import.meta.url), 'utf-8')) as string[];
 
 const demo = await Store.oppna(join(tmp, 'demo.json'), klocka);
-await importera(demo, lasImportmapp('data/demo'));
-await kor('demo', demo, [...sviten, ...sviten.map((f) => f.toUpperCase()), ...sviten.map((f) => `${f} i oktober`)]);
+await importera(demo, läsImportmapp('data/demo'));
+await kör('demo', demo, [...sviten, ...sviten.map((f) => f.toUpperCase()), ...sviten.map((f) => `${f} i oktober`)]);
 
 const norrby = await Store.oppna(join(tmp, 'norrby.json'), klocka);
-await importera(norrby, lasImportmapp('test/fixtures/norrby'));
-await kor('norrby', norrby, sviten);
+await importera(norrby, läsImportmapp('test/fixtures/norrby'));
+await kör('norrby', norrby, sviten);
 
 const org = skapaOrganisation({ enheter: 1000, manader: 60, atgarder: 2000, sista: '2025-11', seed: 7 });
 const { store: stor } = await importeradLagring(org, join(tmp, 'stor'), klocka);
-await kor(
+await kör(
   'stor',
   stor,
   [1, 2, 3, 4].flatMap((s) => skapaFragor(org, 3000, 1000 + s).map((q) => q.text)),

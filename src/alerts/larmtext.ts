@@ -13,7 +13,7 @@ import {
 import { beskrivEnhet } from '../answers/enhetsval.js';
 import { datumKort, escapa, prognosIOrd } from '../answers/ord.js';
 import type { Svar, Svarsmiljo } from '../answers/svar.js';
-import { tomText } from '../domain/period.js';
+import { tillOchMedText } from '../domain/period.js';
 import type { Register } from '../domain/register.js';
 import type { Enhet, Konversation, Prenumeration, Utskick } from '../domain/schema.js';
 import { formatProcent, formatTkr } from '../domain/tal.js';
@@ -47,7 +47,7 @@ export function ingenEnhet(urval: Enhetsurval, m: Svarsmiljo, exempel: string): 
   return { text: `Vilken enhet gäller det? Skriv till exempel "${exempel}".` };
 }
 
-export function har(typ: Konversation['typ']): { subjekt: string; liten: string } {
+export function här(typ: Konversation['typ']): { subjekt: string; liten: string } {
   if (typ === 'channel') return { subjekt: 'Den här kanalen', liten: 'den här kanalen' };
   if (typ === 'groupChat') return { subjekt: 'Den här chatten', liten: 'den här chatten' };
   return { subjekt: 'Du', liten: 'du' };
@@ -61,7 +61,7 @@ export function exempelEnhet(reg: Register): string {
   return e ? kortnamn(e) : rot.namn;
 }
 
-export function aktivaHar(reg: Register, konversation: string): Prenumeration[] {
+export function aktivaHär(reg: Register, konversation: string): Prenumeration[] {
   return reg.dokument.prenumerationer.filter((p) => p.konversation === konversation && p.aktiv && reg.enhet(p.enhet));
 }
 
@@ -87,7 +87,7 @@ export function nulage(reg: Register, enhet: Enhet, procent?: number | null): st
     delar.push(`${nara ? `${formatTal2(s.procent)}\u00a0%` : formatProcent(s.procent)} av budget`);
   }
   if (s.prognosavvikelse !== null) delar.push(`helårsprognos: ${prognosIOrd(s.prognosavvikelse)}`);
-  return `Just nu ligger ${kortnamn(enhet)} ${niva} ${tomText(s.period)}${delar.length ? ` (${delar.join('; ')})` : ''}.`;
+  return `Just nu ligger ${kortnamn(enhet)} ${niva} ${tillOchMedText(s.period)}${delar.length ? ` (${delar.join('; ')})` : ''}.`;
 }
 
 function formatTal2(v: number): string {

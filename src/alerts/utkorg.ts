@@ -19,13 +19,13 @@ export interface Transport {
 /** The clock and timers; real ones by default, sinon's fake clock in tests. */
 export interface Tid {
   nu(): number;
-  satt(fn: () => void, ms: number): unknown;
+  sätt(fn: () => void, ms: number): unknown;
   rensa(handtag: unknown): void;
 }
 
 export const REALTID: Tid = {
   nu: () => Date.now(),
-  satt: (fn, ms) => setTimeout(fn, ms),
+  sätt: (fn, ms) => setTimeout(fn, ms),
   rensa: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
 };
 
@@ -201,7 +201,7 @@ export class Utkorgsavsandare {
   private planera(ms: number): void {
     if (this.stoppad) return;
     if (this.timer !== null) this.tid.rensa(this.timer);
-    this.timer = this.tid.satt(
+    this.timer = this.tid.sätt(
       () => {
         this.timer = null;
         this.tick();
@@ -235,7 +235,7 @@ export class Utkorgsavsandare {
     for (let omgang = 0; omgang < 1000 && !this.stoppad; omgang++) {
       const nu = this.tid.nu();
       // Read inside the store's queue: only committed entries, never one a failing write may still undo.
-      const { klara, nasta } = await this.o.store.andra(AKTOR, () => this.forfallna(nu));
+      const { klara, nasta } = await this.o.store.ändra(AKTOR, () => this.forfallna(nu));
       if (!klara.length) return nasta === null ? this.intervall : Math.min(this.intervall, Math.max(0, nasta - this.tid.nu()));
       for (const u of klara) {
         if (this.stoppad) break;
@@ -324,15 +324,15 @@ export class Utkorgsavsandare {
 
   /** 403 (not in the roster) or 404 (conversation gone): nothing will ever arrive there. */
   private async stangKonversation(u: Utskick, forsok: number, fel: string): Promise<void> {
-    await this.o.store.andra(AKTOR, (tx) => {
+    await this.o.store.ändra(AKTOR, (tx) => {
       const dok = tx.register.dokument;
       const k = dok.konversationer.find((x) => x.id === u.konversation);
-      if (k?.aktiv) tx.satt('konversationer', { ...k, aktiv: false });
+      if (k?.aktiv) tx.sätt('konversationer', { ...k, aktiv: false });
       for (const p of dok.prenumerationer)
-        if (p.konversation === u.konversation && p.aktiv) tx.satt('prenumerationer', { ...p, aktiv: false });
+        if (p.konversation === u.konversation && p.aktiv) tx.sätt('prenumerationer', { ...p, aktiv: false });
       for (const x of dok.utskick) {
         if (x.konversation !== u.konversation || x.status !== 'väntar') continue;
-        tx.satt('utskick', {
+        tx.sätt('utskick', {
           ...x,
           status: 'misslyckat',
           forsok: x.id === u.id ? forsok : x.forsok,
@@ -344,9 +344,9 @@ export class Utkorgsavsandare {
   }
 
   private async markera(id: string, andring: Andring): Promise<void> {
-    await this.o.store.andra(AKTOR, (tx) => {
+    await this.o.store.ändra(AKTOR, (tx) => {
       const fore = tx.register.dokument.utskick.find((x) => x.id === id);
-      if (fore) tx.satt('utskick', { ...fore, ...andring });
+      if (fore) tx.sätt('utskick', { ...fore, ...andring });
     });
   }
 

@@ -1,4 +1,4 @@
-import { ar } from '../domain/period.js';
+import { år } from '../domain/period.js';
 import type { Register } from '../domain/register.js';
 import type { Atgard, Enhet } from '../domain/schema.js';
 import { formatTkr } from '../domain/tal.js';
@@ -93,7 +93,7 @@ export function atgarderSvar(fraga: Fraga, enhet: Enhet | null, m: Svarsmiljo): 
   if (!alla.length) return { text: `Det finns ingen åtgärdsplan${var_}.`, kontext: { enhet: enhet?.id, avsikt: 'atgarder' } };
   if (!urval.length)
     return { text: `**${rubrik}**\n\nInga just nu (av ${alla.length} åtgärder).`, kontext: { enhet: enhet?.id, avsikt: 'atgarder' } };
-  const aret = String(ar(m.nu));
+  const aret = String(år(m.nu));
   const flerEnheter = franFleraEnheter(urval);
   const lista: string[] = [];
   const tabell: Array<{ celler: Array<{ text: string }> }> = [];

@@ -1,4 +1,4 @@
-import { farRapportera, rapporteringsenheter, rapporterarSjalv } from '../domain/behorighet.js';
+import { fårRapportera, rapporteringsenheter, rapporterarSjalv } from '../domain/behorighet.js';
 import {
   ATGARDSFALT,
   ATGARDSFALTNAMN,
@@ -8,7 +8,7 @@ import {
   type Utfallsfalt,
   varningsgrans,
 } from '../domain/granskning.js';
-import { PERIOD_MONSTER, type Period, ar, foregaende, forskjut, manad, period, periodNamn } from '../domain/period.js';
+import { PERIOD_MONSTER, type Period, år, foregaende, forskjut, manad, period, periodNamn } from '../domain/period.js';
 import type { Register } from '../domain/register.js';
 import { ATGARDSSTATUS, type Atgard, type Enhet } from '../domain/schema.js';
 import { senastePeriodFor, siffrorFor } from '../domain/siffror.js';
@@ -55,7 +55,7 @@ export function standardperiod(reg: Register, enhetId: string, nu: Period): Peri
 export function standardenhet(m: Svarsmiljo): Enhet | undefined {
   const reg = m.register;
   const foljer = m.kontext?.enhet;
-  if (foljer && farRapportera(m.anvandare, foljer, reg)) return reg.enhet(foljer);
+  if (foljer && fårRapportera(m.anvandare, foljer, reg)) return reg.enhet(foljer);
   const alla = rapporteringsenheter(m.anvandare, reg);
   const egna = alla.filter((e) => rapporterarSjalv(e, reg));
   const senast = (e: Enhet) => senastePeriodFor(reg, e.id, m.nu) ?? '';
@@ -64,7 +64,7 @@ export function standardenhet(m: Svarsmiljo): Enhet | undefined {
 
 function periodval(nu: Period, vald: string): Array<{ titel: string; id: string }> {
   const perioder: string[] = [];
-  for (let p = nu; p >= period(ar(nu) - 1, 1); p = foregaende(p)) perioder.push(p);
+  for (let p = nu; p >= period(år(nu) - 1, 1); p = foregaende(p)) perioder.push(p);
   if (PERIOD_MONSTER.test(vald) && !perioder.includes(vald)) perioder.push(vald);
   return perioder
     .sort()
@@ -248,15 +248,15 @@ export interface Atgardsformularunderlag {
 export function atgardsformular(m: Svarsmiljo, u: Atgardsformularunderlag): Svar {
   const reg = m.register;
   const a = u.atgard;
-  const iAr = String(ar(m.nu));
-  const aren = [...new Set([...Object.keys(a.plan), ...Object.keys(a.utfall), iAr])]
-    .filter((y) => y <= iAr)
+  const iÅr = String(år(m.nu));
+  const aren = [...new Set([...Object.keys(a.plan), ...Object.keys(a.utfall), iÅr])]
+    .filter((y) => y <= iÅr)
     .sort()
     .reverse();
   const forifyllt: Record<Atgardsfalt, string> = {
     status: a.status,
-    ar: iAr,
-    besparing: beloppText(a.utfall[iAr]),
+    ar: iÅr,
+    besparing: beloppText(a.utfall[iÅr]),
     kommentar: a.kommentar ?? '',
   };
   const varden = u.varden

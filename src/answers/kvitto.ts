@@ -1,7 +1,7 @@
 import type { Atgardsvarden, Utfallsfalt, Utfallsvarden } from '../domain/granskning.js';
 import { UTFALLSFALTNAMN, utfallsvarningar } from '../domain/granskning.js';
 import { somSkrivet } from '../domain/markdown.js';
-import { ar, periodNamn, tomText } from '../domain/period.js';
+import { år, periodNamn, tillOchMedText } from '../domain/period.js';
 import type { Atgard, Utfall } from '../domain/schema.js';
 import { avvikelse, procentAvBudget, siffrorFor } from '../domain/siffror.js';
 import { avrunda, formatProcent, formatTal, formatTkr } from '../domain/tal.js';
@@ -63,7 +63,7 @@ export function utfallskvitto(m: Svarsmiljo, r: { ny: Utfall; fore: Utfall | nul
       );
     }
   }
-  const rubrik = `${r.oforandrad ? 'Redan sparat' : 'Sparat'}: ${namn} ${tomText(ny.period)}`;
+  const rubrik = `${r.oforandrad ? 'Redan sparat' : 'Sparat'}: ${namn} ${tillOchMedText(ny.period)}`;
   const undertitel = `Version ${ny.version} · ${datumKort(ny.rapporterad)} av ${vemNamn(reg, ny.rapporterad_av)}${r.upprepad ? ' · kortet var redan mottaget, inget nytt sparades' : ''}`;
   const text = [
     `**${rubrik}**`,
@@ -130,7 +130,7 @@ export function utfallskonflikt(
   const reg = m.register;
   const { nuvarande: n, varden: v } = r;
   const namn = reg.enhet(n.enhet)?.namn ?? n.enhet;
-  const rubrik = `Någon hann före: ${namn} ${tomText(n.period)}`;
+  const rubrik = `Någon hann före: ${namn} ${tillOchMedText(n.period)}`;
   const forklaring = `${vemNamn(reg, n.rapporterad_av)} sparade version ${n.version} ${datumKort(n.rapporterad)}, efter att ditt formulär skapades${r.grundversion ? ` från version ${r.grundversion}` : ''}. Inget av det du skickade har sparats. Jämför och välj.`;
   const rad = (f: Exclude<Utfallsfalt, 'enhet' | 'period' | 'kommentar'>): Jamforelserad => ({
     falt: UTFALLSFALTNAMN[f],
@@ -183,7 +183,7 @@ export function utfallskonflikt(
 export function atgardskvitto(m: Svarsmiljo, r: { ny: Atgard; fore: Atgard | null; upprepad?: boolean; oforandrad?: boolean }): Svar {
   const reg = m.register;
   const { ny, fore } = r;
-  const iAr = String(ar(m.nu));
+  const iÅr = String(år(m.nu));
   const andringar = r.oforandrad ? [] : atgardsandringar(fore, ny);
   const andringsrubrik = r.oforandrad
     ? `Inget ändrades: åtgärden är densamma som i version ${ny.version}.`
@@ -192,11 +192,11 @@ export function atgardskvitto(m: Svarsmiljo, r: { ny: Atgard; fore: Atgard | nul
       : 'Första versionen.';
   const rubrik = `${r.oforandrad ? 'Redan sparat' : 'Sparat'}: åtgärd ${ny.nr}, ${ny.atgard}`;
   const undertitel = `${reg.enhet(ny.enhet)?.namn ?? ny.enhet} · version ${ny.version} · ${datumKort(ny.andrad)} av ${vemNamn(reg, ny.andrad_av)}${r.upprepad ? ' · kortet var redan mottaget, inget nytt sparades' : ''}`;
-  const plan = ny.plan[iAr];
-  const realiserat = ny.utfall[iAr];
+  const plan = ny.plan[iÅr];
+  const realiserat = ny.utfall[iÅr];
   const verdikt =
     plan !== undefined
-      ? `Status ${ny.status}; realiserat ${iAr}: ${formatTkr(realiserat ?? 0)} av planerade ${formatTkr(plan)}`
+      ? `Status ${ny.status}; realiserat ${iÅr}: ${formatTkr(realiserat ?? 0)} av planerade ${formatTkr(plan)}`
       : `Status ${ny.status}`;
   const fakta = [
     { title: 'Status', value: ny.status },

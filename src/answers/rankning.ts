@@ -1,4 +1,4 @@
-import { type Period, tomText } from '../domain/period.js';
+import { type Period, tillOchMedText } from '../domain/period.js';
 import { type Siffror, siffrorFor } from '../domain/siffror.js';
 import type { Register } from '../domain/register.js';
 import type { Enhet } from '../domain/schema.js';
@@ -47,7 +47,7 @@ export function rankningSvar(fraga: Fraga, omfang: Enhet | null, p: Period, m: S
   if (omfang && !m.register.barnTill(omfang.id).length) {
     const egen = siffrorFor(m.register, omfang.id, p);
     return {
-      text: `${omfang.namn} har inga underenheter att rangordna.${egen ? ` Själv har den ${avvikelseIOrd(egen.avvikelse)} ${tomText(p)}${egen.procent === null ? '' : ` (${formatProcent(egen.procent)} av budget)`}.` : ''}`,
+      text: `${omfang.namn} har inga underenheter att rangordna.${egen ? ` Själv har den ${avvikelseIOrd(egen.avvikelse)} ${tillOchMedText(p)}${egen.procent === null ? '' : ` (${formatProcent(egen.procent)} av budget)`}.` : ''}`,
       kontext: { enhet: omfang.id, period: p, avsikt: 'rankning' },
     };
   }
@@ -73,10 +73,10 @@ export function rankningSvar(fraga: Fraga, omfang: Enhet | null, p: Period, m: S
   const antal = fraga.antal ?? (fraga.procentGrans !== null || fraga.riktning === 'overskott' ? urval.length : Math.min(urval.length, 10));
   const visade = urval.slice(0, antal);
   const var_ = omfang ? ` inom ${omfang.namn}` : '';
-  const rubrik = `**${fraga.antal ? `Topp ${fraga.antal}` : 'Rangordning'}${var_} efter ${beskrivning}, ${tomText(p)}**`;
+  const rubrik = `**${fraga.antal ? `Topp ${fraga.antal}` : 'Rangordning'}${var_} efter ${beskrivning}, ${tillOchMedText(p)}**`;
   if (!visade.length) {
     return {
-      text: `${rubrik}\n\nIngen enhet${var_} har ${beskrivning} ${tomText(p)}.`,
+      text: `${rubrik}\n\nIngen enhet${var_} har ${beskrivning} ${tillOchMedText(p)}.`,
       kontext: { enhet: omfang?.id, period: p, avsikt: 'rankning' },
     };
   }

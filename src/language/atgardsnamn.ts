@@ -15,7 +15,7 @@ function titelord(a: Atgard): string[] {
 
 /** A measure named by its words ("medicinrobotarna"): the best fuzzy hit on the measure's title. */
 export function hittaPaNamn(atgarder: Atgard[], ord: string[]): Atgard | undefined {
-  let bast: { a: Atgard; poang: number } | undefined;
+  let bäst: { a: Atgard; poang: number } | undefined;
   for (const a of atgarder) {
     const titel = titelord(a);
     let poang = 0;
@@ -34,7 +34,7 @@ export function hittaPaNamn(atgarder: Atgard[], ord: string[]): Atgard | undefin
       );
       poang += likhet;
     }
-    if (poang > 0 && (!bast || poang > bast.poang)) bast = { a, poang };
+    if (poang > 0 && (!bäst || poang > bäst.poang)) bäst = { a, poang };
   }
-  return bast?.a;
+  return bäst?.a;
 }

@@ -23,11 +23,11 @@ export function valjNyckeltal(fraga: Fraga, namn: string[]): string | null {
     if (i < 0) i = normala.findIndex((n) => kandidater.some((k) => n.startsWith(k.split(' ')[0])));
     if (i >= 0) return namn[i];
   }
-  let bast: { n: string; d: number } | null = null;
+  let bäst: { n: string; d: number } | null = null;
   for (const [i, n] of namn.entries())
     for (const o of fraga.nyckeltalOrd) {
       const d = distance(normala[i], o);
-      if (d <= 3 && (!bast || d < bast.d)) bast = { n, d };
+      if (d <= 3 && (!bäst || d < bäst.d)) bäst = { n, d };
     }
-  return bast?.n ?? null;
+  return bäst?.n ?? null;
 }

@@ -3,7 +3,7 @@ import type { Enhet } from '../domain/schema.js';
 import { type Avsikt, tolkaAvsikt } from './avsikt.js';
 import type { Enhetsindex } from './enheter.js';
 import { normalisera, ordMedVersaler } from './normalisera.js';
-import { STOPPORD, arEngelska } from './ordlista.js';
+import { STOPPORD, ärEngelska } from './ordlista.js';
 import { PERIODORD, type Periodangivelse, tolkaPeriod } from './perioder.js';
 
 /** A question as the bot understood it; everything the answer needs, nothing looked up yet. */
@@ -73,7 +73,7 @@ export function tolkaFraga(text: string, index: Enhetsindex, nu: Period): Fraga 
     forslag: okantNamn ? index.narmaste(okantNamn) : [],
     tid,
     vi: /\b(vi|oss|var|vart|vara|we|us|our)\b/.test(normal),
-    engelska: arEngelska(ordlista),
+    engelska: ärEngelska(ordlista),
     riktning: /\b(overskott\w*|plus|gar (med )?plus|under budget|surplus|positiv\w*|bast\w*|best)\b/.test(normal)
       ? 'overskott'
       : /\b(underskott\w*|minus|over budget|deficit|negativ\w*|samst\w*|worst|overspend\w*|storst avvikelse)\b/.test(normal)

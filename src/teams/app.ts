@@ -112,7 +112,7 @@ export function skapaApp(b: Appberoenden): Application<Tillstand> {
   app.error(async (context, err) => {
     // The answer (and any change it made) is done, but Bot Connector did not take the reply, even after
     // botbuilder's own retries: another message through it would fail the same way, or claim the wrong thing.
-    if (arConnectorfel(err)) {
+    if (ärConnectorfel(err)) {
       b.logg.error('svaret kunde inte levereras till Teams', { fel: err, typ: context.activity.type });
       return;
     }
@@ -143,7 +143,7 @@ async function kortbesked(context: TurnContext, text: string): Promise<void> {
 }
 
 /** An error from sending to Bot Connector: an HTTP status, a network failure, or our own time limit. */
-function arConnectorfel(err: unknown): boolean {
+function ärConnectorfel(err: unknown): boolean {
   const e = err as { name?: unknown; statusCode?: unknown; code?: unknown } | null;
   return (
     typeof e?.statusCode === 'number' ||

@@ -79,7 +79,7 @@ export interface Avsandarberoenden {
 export function skapaAvsandare(b: Avsandarberoenden): Utkorgsavsandare {
   return new Utkorgsavsandare({
     store: b.store,
-    logg: b.logg.barn({ del: 'larm' }),
+    logg: b.logg.med({ del: 'larm' }),
     transport: adapterTransport(b.adapter, b.botAppId, b.tid && (() => b.tid!.nu())),
     tid: b.tid,
   });

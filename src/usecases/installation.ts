@@ -7,8 +7,8 @@ import type { Store } from '../store/store.js';
 export async function installera(store: Store, logg: Logg, samtal: Samtal): Promise<boolean> {
   const id = samtal.id;
   const fore = store.dokument.konversationer.find((k) => k.id === id);
-  await store.andra({ vem: samtal.anvandare, kalla: 'system' }, (tx) =>
-    tx.satt('konversationer', {
+  await store.ändra({ vem: samtal.anvandare, kalla: 'system' }, (tx) =>
+    tx.sätt('konversationer', {
       id,
       typ: samtal.typ,
       namn: samtal.namn ?? null,
@@ -30,7 +30,7 @@ export async function avaktivera(store: Store, vem: string, team: string | null,
   const traffar = (k: Konversation) => k.id === id || (team !== null && (k.team === team || k.id === team));
   const berorda = store.dokument.konversationer.filter((k) => traffar(k) && k.aktiv).map((k) => k.id);
   if (berorda.length || store.dokument.prenumerationer.some((p) => p.aktiv && p.konversation === id)) {
-    await store.andra({ vem, kalla: 'system' }, (tx) => {
+    await store.ändra({ vem, kalla: 'system' }, (tx) => {
       const dok = tx.register.dokument;
       const ids = new Set(
         dok.konversationer
@@ -38,8 +38,8 @@ export async function avaktivera(store: Store, vem: string, team: string | null,
           .map((k) => k.id)
           .concat(id),
       );
-      for (const k of dok.konversationer) if (ids.has(k.id) && k.aktiv) tx.satt('konversationer', { ...k, aktiv: false });
-      for (const p of dok.prenumerationer) if (ids.has(p.konversation) && p.aktiv) tx.satt('prenumerationer', { ...p, aktiv: false });
+      for (const k of dok.konversationer) if (ids.has(k.id) && k.aktiv) tx.sätt('konversationer', { ...k, aktiv: false });
+      for (const p of dok.prenumerationer) if (ids.has(p.konversation) && p.aktiv) tx.sätt('prenumerationer', { ...p, aktiv: false });
     });
   }
   logg.info(orsak, { konversation: id, team, konversationer: berorda });

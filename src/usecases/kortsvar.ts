@@ -1,7 +1,7 @@
 import { atgardsformular, meddelande, standardenhet, standardperiod, utfallsformular } from '../answers/formular.js';
 import { atgardskonflikt, atgardskvitto, utfallskonflikt, utfallskvitto } from '../answers/kvitto.js';
 import type { Svar, Svarsmiljo } from '../answers/svar.js';
-import { farRapportera, nekandeText } from '../domain/behorighet.js';
+import { fårRapportera, nekandeText } from '../domain/behorighet.js';
 import { PERIOD_MONSTER } from '../domain/period.js';
 import type { Logg } from '../logg.js';
 import { Lagringsfel } from '../store/fel.js';
@@ -89,7 +89,7 @@ export async function skickaUtfall(k: Kortmiljo, data: Record<string, unknown>):
     return { svar: misslyckat(k, e, vem) };
   }
   const m = k.miljo();
-  const logg = k.logg.barn({ anvandare: vem.id, enhet: text(data.enhet), period: text(data.period) });
+  const logg = k.logg.med({ anvandare: vem.id, enhet: text(data.enhet), period: text(data.period) });
   switch (r.typ) {
     case 'ogiltigt_kort':
       logg.warn('ogiltigt rapportkort');
@@ -106,7 +106,7 @@ export async function skickaUtfall(k: Kortmiljo, data: Record<string, unknown>):
     case 'fel': {
       logg.info('rapport med fel', { falt: Object.keys(r.fel) });
       const vald = text(data.enhet);
-      const enhet = m.register.enhet(vald) && farRapportera(vem.anvandare, vald, m.register) ? vald : text(data.grundenhet);
+      const enhet = m.register.enhet(vald) && fårRapportera(vem.anvandare, vald, m.register) ? vald : text(data.grundenhet);
       const onskad = text(data.period);
       const period =
         PERIOD_MONSTER.test(onskad) && onskad <= m.nu
@@ -160,7 +160,7 @@ export async function skickaAtgard(k: Kortmiljo, data: Record<string, unknown>):
     return { svar: misslyckat(k, e, vem) };
   }
   const m = k.miljo();
-  const logg = k.logg.barn({ anvandare: vem.id, enhet: text(data.enhet), nr: text(data.nr) });
+  const logg = k.logg.med({ anvandare: vem.id, enhet: text(data.enhet), nr: text(data.nr) });
   switch (r.typ) {
     case 'ogiltigt_kort':
       logg.warn('ogiltigt åtgärdskort');

@@ -2,7 +2,7 @@ import { gallandeTrosklar, medPersonligProcent, procentgrans } from '../alerts/t
 import { utkorgslage } from '../alerts/utkorg.js';
 import { datumKort, escapa } from '../answers/ord.js';
 import type { Svar } from '../answers/svar.js';
-import { behorigaFor, farHanteraLarm, farSeLarmstatus, uppraknat } from '../domain/behorighet.js';
+import { behorigaFor, fårHanteraLarm, fårSeLarmstatus, uppraknat } from '../domain/behorighet.js';
 import type { Enhet, Prenumeration } from '../domain/schema.js';
 import { formatTkr } from '../domain/tal.js';
 import { type Enhetsurval, enheterIKommando as enheterIText, gallerAlla, procentIKommando } from '../language/larmkommando.js';
@@ -10,10 +10,10 @@ import type { Fraga } from '../language/tolka.js';
 import type { Transaktion } from '../store/store.js';
 import type { Kommandohanterare, Kommandomiljo } from './kommandomiljo.js';
 import {
-  aktivaHar,
+  aktivaHär,
   exempelEnhet,
   fragaVilken,
-  har,
+  här,
   ingenEnhet,
   kortnamn,
   nulage,
@@ -24,7 +24,7 @@ import {
 
 /** A refusal writes nothing but its own audit event: who tried what on which unit. */
 export async function granskaNekande(k: Kommandomiljo, enhet: string, atgard: string): Promise<void> {
-  await k.store.andra({ vem: k.samtal.anvandare, kalla: 'chatt' }, (tx) =>
+  await k.store.ändra({ vem: k.samtal.anvandare, kalla: 'chatt' }, (tx) =>
     tx.lagg('handelser', {
       tid: tx.nu.toISOString(),
       vem: k.samtal.anvandare,
@@ -40,7 +40,7 @@ export async function granskaNekande(k: Kommandomiljo, enhet: string, atgard: st
 async function nekaLarm(k: Kommandomiljo, enheter: string[], atgard: string): Promise<Svar | null> {
   const reg = k.miljo.register;
   const personlig = k.samtal.typ === 'personal';
-  const utanfor = enheter.find((id) => !farHanteraLarm(k.miljo.anvandare, id, reg, personlig));
+  const utanfor = enheter.find((id) => !fårHanteraLarm(k.miljo.anvandare, id, reg, personlig));
   if (!utanfor) return null;
   await granskaNekande(k, utanfor, atgard);
   const enhet = reg.enhet(utanfor)!;
@@ -72,7 +72,7 @@ function sakerstallKonversation(tx: Transaktion, k: Kommandomiljo): string {
   // Teams may move a conversation to another serviceUrl; the reference from the latest message wins.
   const flyttad = fore?.referens.serviceUrl !== referens.serviceUrl;
   if (!fore || !fore.aktiv || flyttad) {
-    tx.satt('konversationer', {
+    tx.sätt('konversationer', {
       id,
       typ: k.samtal.typ,
       namn: k.samtal.namn || fore?.namn || null,
@@ -110,20 +110,20 @@ export const prenumereraKommando: Kommandohanterare = async (fraga, k) => {
   }
   const typ = k.samtal.typ;
   const vem = k.samtal.anvandare;
-  const resultat = await k.store.andra({ vem, kalla: 'chatt' }, (tx) => {
+  const resultat = await k.store.ändra({ vem, kalla: 'chatt' }, (tx) => {
     const konversation = sakerstallKonversation(tx, k);
     const ut: Array<{ enhet: Enhet; redan: boolean }> = [];
     for (const enhet of urval.enheter) {
       const fore = tx.register.dokument.prenumerationer.find((x) => x.konversation === konversation && x.enhet === enhet.id);
       const redan = Boolean(fore?.aktiv && (fore.procent ?? null) === procent);
       if (!redan)
-        tx.satt('prenumerationer', { konversation, enhet: enhet.id, skapad_av: vem, skapad: tx.nu.toISOString(), aktiv: true, procent });
+        tx.sätt('prenumerationer', { konversation, enhet: enhet.id, skapad_av: vem, skapad: tx.nu.toISOString(), aktiv: true, procent });
       ut.push({ enhet, redan });
     }
     return { konversation, ut };
   });
   k.logg.info('larm prenumererade', { konversation: resultat.konversation, enheter: urval.enheter.map((e) => e.id), procent });
-  const h = har(typ);
+  const h = här(typ);
   const rader: string[] = [];
   for (const { enhet, redan } of resultat.ut) {
     const under = reg.barnTill(enhet.id);
@@ -150,8 +150,8 @@ export const avslutaLarmKommando: Kommandohanterare = async (fraga, k) => {
   const m = k.miljo;
   const reg = m.register;
   const konversation = k.samtal.id;
-  const h = har(k.samtal.typ);
-  const aktiva = aktivaHar(reg, konversation);
+  const h = här(k.samtal.typ);
+  const aktiva = aktivaHär(reg, konversation);
   const urval = enheterIKommando(fraga, k);
   if (urval.tvetydiga.length) return fragaVilken(fraga, urval.tvetydiga[0], m);
   let valda: Prenumeration[];
@@ -179,15 +179,15 @@ export const avslutaLarmKommando: Kommandohanterare = async (fraga, k) => {
     'avsluta larm',
   );
   if (nekad) return nekad;
-  await k.store.andra({ vem: k.samtal.anvandare, kalla: 'chatt' }, (tx) => {
-    for (const p of valda) tx.satt('prenumerationer', { ...p, aktiv: false });
+  await k.store.ändra({ vem: k.samtal.anvandare, kalla: 'chatt' }, (tx) => {
+    for (const p of valda) tx.sätt('prenumerationer', { ...p, aktiv: false });
   });
   k.logg.info('larm avslutade', { konversation, enheter: valda.map((p) => p.enhet) });
   const avslutade = new Set(valda.map((p) => p.enhet));
   const kvar = aktiva.filter((p) => !avslutade.has(p.enhet));
   const rader = [`Klart: ${h.liten} får inte längre larm för ${uppraknat(valda.map((p) => reg.enhet(p.enhet)!.namn))}.`];
   for (const p of valda) {
-    const tacker = kvar.find((x) => reg.arUnder(p.enhet, x.enhet));
+    const tacker = kvar.find((x) => reg.ärUnder(p.enhet, x.enhet));
     if (tacker)
       rader.push(`Larm för ${reg.enhet(p.enhet)!.namn} kommer ändå, eftersom ${h.liten} följer ${reg.enhet(tacker.enhet)!.namn}.`);
   }
@@ -198,8 +198,8 @@ export const avslutaLarmKommando: Kommandohanterare = async (fraga, k) => {
 export const larmlistaKommando: Kommandohanterare = async (_fraga, k) => {
   const reg = k.miljo.register;
   const konversation = k.samtal.id;
-  const h = har(k.samtal.typ);
-  const aktiva = aktivaHar(reg, konversation);
+  const h = här(k.samtal.typ);
+  const aktiva = aktivaHär(reg, konversation);
   const konv = reg.dokument.konversationer.find((x) => x.id === konversation);
   if (!aktiva.length) {
     const fore = konv && !konv.aktiv ? ' Budgetkollen var borttagen härifrån, så tidigare larm är avstängda.' : '';
@@ -227,7 +227,7 @@ export const larmlistaKommando: Kommandohanterare = async (_fraga, k) => {
 
 export const larmstatusKommando: Kommandohanterare = async (_fraga, k) => {
   const reg = k.miljo.register;
-  if (!farSeLarmstatus(k.miljo.anvandare)) {
+  if (!fårSeLarmstatus(k.miljo.anvandare)) {
     return { text: 'Larmstatus visas bara för administratörer. Skriv "vilka larm finns här?" för att se larmen i den här konversationen.' };
   }
   const dok = reg.dokument;

@@ -3,7 +3,7 @@ import { atgardshistorikSvar, historikSvar } from '../answers/historik.js';
 import { atgardsformular, standardenhet, standardperiod, utfallsformular } from '../answers/formular.js';
 import { valjEnhet } from '../answers/enhetsval.js';
 import type { Svar, Svarsmiljo } from '../answers/svar.js';
-import { farRapportera, nekandeText } from '../domain/behorighet.js';
+import { fårRapportera, nekandeText } from '../domain/behorighet.js';
 import { type Period, periodNamn } from '../domain/period.js';
 import type { Atgard, Enhet } from '../domain/schema.js';
 import { senastePeriodFor } from '../domain/siffror.js';
@@ -28,7 +28,7 @@ export async function formularEllerNekande(
   enhet: Enhet,
   period: Period,
 ): Promise<Svar> {
-  if (!farRapportera(m.anvandare, enhet.id, m.register)) {
+  if (!fårRapportera(m.anvandare, enhet.id, m.register)) {
     await noteraOmNekad(store, vem, enhet.id, `${enhet.id}|${period}`, 'rapportera');
     logg.info('rapportering nekad', { anvandare: vem.id, enhet: enhet.id, roll: m.anvandare?.roll ?? null });
     return { text: nekandeText(m.anvandare, enhet.id, m.register) };
@@ -60,7 +60,7 @@ export const rapporteraKommando: Kommandohanterare = async (fraga, k) => {
 };
 
 export async function atgardsformularEllerNekande(m: Svarsmiljo, store: Store, logg: Logg, vem: Inlamnare, atgard: Atgard): Promise<Svar> {
-  if (!farRapportera(m.anvandare, atgard.enhet, m.register)) {
+  if (!fårRapportera(m.anvandare, atgard.enhet, m.register)) {
     await noteraOmNekad(store, vem, atgard.enhet, `${atgard.enhet}|${atgard.nr}`, 'uppdatera_atgard');
     logg.info('uppdatering av åtgärd nekad', { anvandare: vem.id, enhet: atgard.enhet, nr: atgard.nr });
     return { text: nekandeText(m.anvandare, atgard.enhet, m.register) };

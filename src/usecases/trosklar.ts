@@ -1,7 +1,7 @@
 import { type Andring, aktuellNiva, planeraUtskick } from '../alerts/planera.js';
 import { type Troskelfalt, gallandeTrosklar, motsagelse, procentgrans, tkrgrans } from '../alerts/trosklar.js';
 import { tolkaTroskelandring } from '../language/troskelandring.js';
-import { farSattaTrosklar, uppraknat } from '../domain/behorighet.js';
+import { fårSättaTrosklar, uppraknat } from '../domain/behorighet.js';
 import type { Troskel } from '../domain/schema.js';
 import { senastePeriodFor } from '../domain/siffror.js';
 import type { Kommandohanterare } from './kommandomiljo.js';
@@ -22,7 +22,7 @@ export const troskelKommando: Kommandohanterare = async (fraga, k) => {
     if (!enhet) return { text: 'Det finns inga enheter inlagda ännu.' };
     return visaTrosklar(reg, enhet);
   }
-  if (!farSattaTrosklar(m.anvandare)) {
+  if (!fårSättaTrosklar(m.anvandare)) {
     await granskaNekande(k, urval.enheter[0]?.id ?? '', 'sätt tröskel');
     const admins = [...reg.anvandare.values()].filter((a) => a.roll === 'admin').map((a) => a.namn);
     return {
@@ -35,7 +35,7 @@ export const troskelKommando: Kommandohanterare = async (fraga, k) => {
   const foreGallande = gallandeTrosklar(reg, enhet.id);
   let nyaLarm: number;
   try {
-    nyaLarm = await k.store.andra({ vem: k.samtal.anvandare, kalla: 'chatt' }, (tx) => {
+    nyaLarm = await k.store.ändra({ vem: k.samtal.anvandare, kalla: 'chatt' }, (tx) => {
       const fore: Troskel = tx.register.trosklar.get(enhet.id) ?? {
         enhet: enhet.id,
         varning_procent: null,
@@ -48,7 +48,7 @@ export const troskelKommando: Kommandohanterare = async (fraga, k) => {
       else for (const f of andring.falt) ny[f] = null;
       const berorda = [enhet, ...tx.register.underliggande(enhet.id)];
       const nivaFore = new Map(berorda.map((e) => [e.id, aktuellNiva(tx.register, e.id)?.niva]));
-      tx.satt('trosklar', ny);
+      tx.sätt('trosklar', ny);
       for (const e of berorda) {
         const fel = motsagelse(gallandeTrosklar(tx.register, e.id).varden);
         if (fel) throw new Troskelkonflikt(`Det går inte: för ${e.namn} ${fel}. Ändra den andra gränsen först.`);
@@ -60,7 +60,7 @@ export const troskelKommando: Kommandohanterare = async (fraga, k) => {
         .map((e) => ({ enhet: e.id, period: senastePeriodFor(tx.register, e.id) }))
         .filter((a): a is Andring => a.period !== null);
       const utskick = planeraUtskick(tx.register, andrade, tx.nu, { medForfader: false });
-      for (const u of utskick) tx.satt('utskick', u);
+      for (const u of utskick) tx.sätt('utskick', u);
       return utskick.length;
     });
   } catch (e) {

@@ -5,7 +5,7 @@ import { periodFranDatum } from '../../src/domain/period.js';
 import { Enhetsindex } from '../../src/language/enheter.js';
 import { SKYDDADE_ORD } from '../../src/language/tolka.js';
 import type { Store } from '../../src/store/store.js';
-import { demoStore, lasbar } from '../support/demo.js';
+import { demoStore, läsbar } from '../support/demo.js';
 import { FALL } from './fall.js';
 
 describe(`frågor: ${FALL.length} frågor över demodatan`, () => {
@@ -37,13 +37,13 @@ describe(`frågor: ${FALL.length} frågor över demodatan`, () => {
       assert.equal(r.fraga.avsikt, f.avsikt, 'avsikt');
       assert.equal(r.typ, 'svar');
       if (r.typ !== 'svar') return;
-      const text = lasbar(r.svar.text).replace(/\*\*/g, '');
+      const text = läsbar(r.svar.text).replace(/\*\*/g, '');
       if (f.enhet !== undefined) assert.equal(r.svar.kontext?.enhet ?? null, f.enhet, `enhet i: ${text.slice(0, 200)}`);
       if (f.period !== undefined) assert.equal(r.svar.kontext?.period ?? null, f.period, `period i: ${text.slice(0, 200)}`);
       for (const vantat of f.innehall ?? []) {
         const v = typeof vantat === 'function' ? vantat() : vantat;
         for (const del of Array.isArray(v) ? v : [v]) {
-          if (typeof del === 'string') assert.ok(text.includes(lasbar(del)), `"${del}" saknas i:\n${text}`);
+          if (typeof del === 'string') assert.ok(text.includes(läsbar(del)), `"${del}" saknas i:\n${text}`);
           else assert.match(text, del);
         }
       }

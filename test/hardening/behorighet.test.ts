@@ -8,11 +8,11 @@ import { kortSomText } from '../../src/cards/somText.js';
 import type { Store } from '../../src/store/store.js';
 import { type LokalAvsandare, LokalKanal } from '../../src/teams/lokalt.js';
 import { ADMIN, CONTROLLER_SN, testbot } from '../support/testbot.js';
-import { DEMO_NU, demoStore, lasbar } from '../support/demo.js';
+import { DEMO_NU, demoStore, läsbar } from '../support/demo.js';
 import { OBEHORIGA, avtryck, figur, nyaHandelser } from './stod.js';
 
 function svarstext(aktiviteter: Array<Partial<Activity>>, kort?: unknown): string {
-  return lasbar(
+  return läsbar(
     [
       ...aktiviteter.map((a) => [a.text ?? '', ...(a.attachments ?? []).map((b) => kortSomText(b.content))].join('\n')),
       kort ? kortSomText(kort) : '',

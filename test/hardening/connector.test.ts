@@ -3,7 +3,7 @@
 // failure is logged; alerts stay in the outbox until delivered, once; the process never crashes.
 import assert from 'node:assert/strict';
 import { Utkorgsavsandare } from '../../src/alerts/utkorg.js';
-import { lasConfig } from '../../src/config.js';
+import { läsConfig } from '../../src/config.js';
 import { skapaLogg } from '../../src/logg.js';
 import { Store } from '../../src/store/store.js';
 import { skapaAdapter } from '../../src/teams/adapter.js';
@@ -155,7 +155,7 @@ describe('härdning 7: Bot Connector som fallerar när larm skickas', function (
     const store = await storeMedVantandeLarm(connector.url);
     const rader: string[] = [];
     const logg = skapaLogg('debug', {}, (r) => rader.push(r));
-    const adapter = skapaAdapter(lasConfig({ PORT: '0' }), logg, TIDSGRANS_MS);
+    const adapter = skapaAdapter(läsConfig({ PORT: '0' }), logg, TIDSGRANS_MS);
     const avsandare = new Utkorgsavsandare({ store, logg, transport: adapterTransport(adapter), intervallMs: 20, basMs: 100, maxMs: 400 });
     const utskick = () => store.dokument.utskick[0];
     const loggat = () => rader.map((r) => JSON.parse(r) as Rad);

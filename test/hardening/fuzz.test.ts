@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Activity } from 'botbuilder';
 import fc from 'fast-check';
-import { farRapportera } from '../../src/domain/behorighet.js';
+import { fårRapportera } from '../../src/domain/behorighet.js';
 import { ATGARDSSTATUS } from '../../src/domain/schema.js';
 import { skapaLogg } from '../../src/logg.js';
 import { Store } from '../../src/store/store.js';
@@ -615,14 +615,14 @@ describe('härdning 4: fuzz genom teams-ai Application', function () {
 
   it('Action.Execute spara_utfall: giltiga sparas exakt, ogiltiga, inaktuella och obehöriga skriver inget', async () => {
     const enheter = [...bot.store.register.enheter.keys()].filter((e) =>
-      farRapportera(bot.store.register.anvandare.get(CONTROLLER_SN), e, bot.store.register),
+      fårRapportera(bot.store.register.anvandare.get(CONTROLLER_SN), e, bot.store.register),
     );
     const anvandaKortId: string[] = [];
     let sparade = 0;
     await fc.assert(
       fc.asyncProperty(utfallsrecept(enheter), async (r) => {
         const data = utfallsdata(r, bot.store, anvandaKortId);
-        const behorig = farRapportera(bot.store.register.anvandare.get(r.vem), String(data.enhet), bot.store.register);
+        const behorig = fårRapportera(bot.store.register.anvandare.get(r.vem), String(data.enhet), bot.store.register);
         const igen = ateranvand(r, anvandaKortId);
         const giltig = r.fel.length === 0 && behorig && !igen;
         const enhet = String(data.enhet);
@@ -844,7 +844,7 @@ describe('härdning 4: fuzz genom teams-ai Application', function () {
             kommentar,
           };
           for (const [, f] of felen) f(d);
-          const behorig = farRapportera(bot.store.register.anvandare.get(vem), enhet, bot.store.register);
+          const behorig = fårRapportera(bot.store.register.anvandare.get(vem), enhet, bot.store.register);
           const giltig = felen.length === 0 && behorig;
           const k = bot.borja(
             `spara_atgard från ${vem} ${enhet} ${nr} fel=[${felen.map(([n]) => n).join(', ')}]`,

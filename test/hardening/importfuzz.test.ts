@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { IMPORTFILER, Importfel, lasImportmapp } from '../../src/store/import.js';
+import { IMPORTFILER, Importfel, läsImportmapp } from '../../src/store/import.js';
 import { importera } from '../../src/usecases/import.js';
 import { Store } from '../../src/store/store.js';
 import { importeraCli } from '../support/cli.js';
@@ -17,7 +17,7 @@ type Filnamn = keyof typeof IMPORTFILER;
 const FILER = Object.keys(IMPORTFILER) as Filnamn[];
 const SKALA = Number(process.env.FUZZ_SKALA ?? 1);
 const SEED = fuzzfro(import.meta.url);
-const DEMOFILER = lasImportmapp(DEMO) as Record<Filnamn, Buffer>;
+const DEMOFILER = läsImportmapp(DEMO) as Record<Filnamn, Buffer>;
 
 const BELOPPSKOLUMNER: Partial<Record<Filnamn, RegExp>> = {
   'utfall.csv': /^(budget_ack|utfall_ack|budget_helar|prognos_helar)$/,

@@ -25,7 +25,7 @@ describe('härdning 4: användartext visas som den skrevs, inte som markdown', f
     store = await demoStore();
     kanal = (await testbot({ store })).kanal;
     // A controller's comment on December's figures and on a measure, written the way every change is.
-    await store.andra({ vem: CONTROLLER_SN, kalla: 'kort' }, (tx) => {
+    await store.ändra({ vem: CONTROLLER_SN, kalla: 'kort' }, (tx) => {
       tx.lagg('utfall', {
         enhet: 'bou',
         period: '2025-12',
@@ -40,7 +40,7 @@ describe('härdning 4: användartext visas som den skrevs, inte som markdown', f
         rapporterad: DEMO_NU.toISOString(),
       });
       const a = tx.register.atgarder('ifo').find((x) => x.nr === 1)!;
-      tx.satt('atgarder', {
+      tx.sätt('atgarder', {
         ...a,
         kommentar: `Läget ${ALLT}`,
         version: a.version + 1,

@@ -8,7 +8,7 @@ import { skapaLogg } from '../../src/logg.js';
 import type { Store } from '../../src/store/store.js';
 import { LokalKanal } from '../../src/teams/lokalt.js';
 import { CONTROLLER_ANNAN, CONTROLLER_SN, type Testbot, testbot } from '../support/testbot.js';
-import { demoStore, lasbar } from '../support/demo.js';
+import { demoStore, läsbar } from '../support/demo.js';
 import { kortvarningar } from '../support/kortvalidering.js';
 import { figur } from './stod.js';
 
@@ -47,7 +47,7 @@ describe('härdning 6: samtidiga inskick', function () {
     assert.equal(svar.status, 200, `inskick ${i.nr}: ${svar.status}`);
     const kort = svar.body?.value;
     assert.deepEqual(kortvarningar(kort), [], `inskick ${i.nr}: kortet ger varningar`);
-    const text = lasbar(kortSomText(kort));
+    const text = läsbar(kortSomText(kort));
     const sparat = /^Sparat: .*\nVersion (\d+) ·/m.exec(text);
     return { inskick: i, text, kvitto: sparat ? { version: Number(sparat[1]) } : null, konflikt: /^Någon hann före/m.test(text) };
   }

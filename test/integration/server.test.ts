@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { lasConfig } from '../../src/config.js';
+import { läsConfig } from '../../src/config.js';
 import type { Store } from '../../src/store/store.js';
 import { type Server } from '../../src/teams/server.js';
 import { demoStore } from '../support/demo.js';
@@ -45,11 +45,11 @@ async function starta(env: Record<string, string>, store: Store): Promise<Server
 
 describe('integration: HTTP-servern', () => {
   it('vägrar starta oautentiserad utanför loopback eller i produktion, och säger vad som ska sättas', () => {
-    assert.throws(() => lasConfig({ HOST: '0.0.0.0' }), /sätt BOT_ID, BOT_PASSWORD och BOT_TENANT_ID/);
-    assert.throws(() => lasConfig({ NODE_ENV: 'production' }), /NODE_ENV=production/);
-    assert.throws(() => lasConfig({ PORT: 'abc' }), /Ogiltig miljövariabel PORT/);
-    assert.throws(() => lasConfig({ BUDGETKOLLEN_NOW: '2025-13-45' }), /BUDGETKOLLEN_NOW/);
-    assert.equal(lasConfig({ HOST: '0.0.0.0', BOT_ID: 'x', BOT_PASSWORD: 'y', BOT_TENANT_ID: 't' }).allowedTenants[0], 't');
+    assert.throws(() => läsConfig({ HOST: '0.0.0.0' }), /sätt BOT_ID, BOT_PASSWORD och BOT_TENANT_ID/);
+    assert.throws(() => läsConfig({ NODE_ENV: 'production' }), /NODE_ENV=production/);
+    assert.throws(() => läsConfig({ PORT: 'abc' }), /Ogiltig miljövariabel PORT/);
+    assert.throws(() => läsConfig({ BUDGETKOLLEN_NOW: '2025-13-45' }), /BUDGETKOLLEN_NOW/);
+    assert.equal(läsConfig({ HOST: '0.0.0.0', BOT_ID: 'x', BOT_PASSWORD: 'y', BOT_TENANT_ID: 't' }).allowedTenants[0], 't');
   });
 
   it('lokalt läge: /healthz svarar och en fråga får sitt svar via Bot Connector', async () => {

@@ -79,7 +79,7 @@ describe('larm: avsändaren (utkorgen töms med omförsök)', () => {
   beforeEach(async () => {
     loggrader.length = 0;
     klocka = sinon.useFakeTimers({ now: T0, toFake: ['setTimeout', 'clearTimeout', 'Date'] });
-    tid = { nu: () => klocka.now, satt: (fn, ms) => klocka.setTimeout(fn, ms), rensa: (h) => klocka.clearTimeout(h as number) };
+    tid = { nu: () => klocka.now, sätt: (fn, ms) => klocka.setTimeout(fn, ms), rensa: (h) => klocka.clearTimeout(h as number) };
     s = await scen(() => new Date(NU));
     await s.prenumerera('kanal-1', 'bou');
     await s.rapportera('bou', '2025-11', 10000, 10300);
@@ -218,9 +218,9 @@ describe('larm: avsändaren (utkorgen töms med omförsök)', () => {
 
   it('håller Teams gränser per konversation (7 per sekund, 8 per 2 s) och skickar i ordning', async () => {
     // ten alerts for one conversation at once: ten units under one subscription
-    await s.store.andra({ vem: 't', kalla: 'system' }, (tx) => {
+    await s.store.ändra({ vem: 't', kalla: 'system' }, (tx) => {
       const mall = tx.register.dokument.utskick[0];
-      for (let i = 2; i <= 10; i++) tx.satt('utskick', { ...mall, id: `${mall.id}|${i}` });
+      for (let i = 2; i <= 10; i++) tx.sätt('utskick', { ...mall, id: `${mall.id}|${i}` });
     });
     const k = new Kopplingsstubbe(() => klocka.now);
     starta(k);
@@ -285,9 +285,9 @@ describe('larm: avsändaren (utkorgen töms med omförsök)', () => {
   });
 
   it('ett larm till en konversation som hunnit avinstalleras skickas inte', async () => {
-    await s.store.andra({ vem: 't', kalla: 'system' }, (tx) => {
+    await s.store.ändra({ vem: 't', kalla: 'system' }, (tx) => {
       const k = tx.register.dokument.konversationer.find((x) => x.id === 'kanal-1')!;
-      tx.satt('konversationer', { ...k, aktiv: false });
+      tx.sätt('konversationer', { ...k, aktiv: false });
     });
     const k = new Kopplingsstubbe(() => klocka.now);
     starta(k);

@@ -53,16 +53,16 @@ export interface Scen {
 export async function scen(klocka: () => Date = () => new Date(NU)): Promise<Scen> {
   const fil = join(mkdtempSync(join(tmpdir(), 'budgetkollen-larm-')), 'store.json');
   const store = await Store.oppna(fil, klocka);
-  await store.andra({ vem: 'test', kalla: 'system' }, (tx) => {
-    for (const e of TRAD) tx.satt('enheter', e);
-    tx.satt('konversationer', konversation('kanal-1'));
+  await store.ändra({ vem: 'test', kalla: 'system' }, (tx) => {
+    for (const e of TRAD) tx.sätt('enheter', e);
+    tx.sätt('konversationer', konversation('kanal-1'));
   });
   let sett = 0;
   const s: Scen = {
     store,
     async rapportera(enhet, period, budget, utfall, prognos) {
       const fore = store.dokument.utskick.length;
-      await store.andra({ vem: 'controller', kalla: 'kort' }, (tx) => {
+      await store.ändra({ vem: 'controller', kalla: 'kort' }, (tx) => {
         const v = tx.register.senasteVersion(enhet, period);
         tx.lagg('utfall', {
           enhet,
@@ -82,14 +82,14 @@ export async function scen(klocka: () => Date = () => new Date(NU)): Promise<Sce
       return store.dokument.utskick.slice(fore);
     },
     async prenumerera(konv, enhet, procent = null) {
-      await store.andra({ vem: 'test', kalla: 'chatt' }, (tx) => {
-        if (!tx.register.dokument.konversationer.some((k) => k.id === konv)) tx.satt('konversationer', konversation(konv));
-        tx.satt('prenumerationer', { konversation: konv, enhet, skapad_av: 'test', skapad: tx.nu.toISOString(), aktiv: true, procent });
+      await store.ändra({ vem: 'test', kalla: 'chatt' }, (tx) => {
+        if (!tx.register.dokument.konversationer.some((k) => k.id === konv)) tx.sätt('konversationer', konversation(konv));
+        tx.sätt('prenumerationer', { konversation: konv, enhet, skapad_av: 'test', skapad: tx.nu.toISOString(), aktiv: true, procent });
       });
     },
     async troskel(t) {
-      await store.andra({ vem: 'test', kalla: 'chatt' }, (tx) =>
-        tx.satt('trosklar', {
+      await store.ändra({ vem: 'test', kalla: 'chatt' }, (tx) =>
+        tx.sätt('trosklar', {
           varning_procent: null,
           kritisk_procent: null,
           varning_prognos_tkr: null,

@@ -10,9 +10,9 @@ import type { Utfall } from '../../src/domain/schema.js';
 import { Enhetsindex } from '../../src/language/enheter.js';
 import { SKYDDADE_ORD } from '../../src/language/tolka.js';
 import type { Store } from '../../src/store/store.js';
-import { DEMO_NU, demoStore, lasbar } from '../support/demo.js';
+import { DEMO_NU, demoStore, läsbar } from '../support/demo.js';
 import { ALEX } from '../support/testbot.js';
-import { inmatningar, kontrolleraKort, lasbartKort } from '../support/kort.js';
+import { inmatningar, kontrolleraKort, läsbartKort } from '../support/kort.js';
 import { somSkrivet } from '../../src/domain/markdown.js';
 
 interface AC {
@@ -77,7 +77,7 @@ describe('kort för rapportering: Adaptive Cards 1.5 utan varningar, under 28 KB
         fel: { enhet: 'E', period: 'P', budget_ack: 'B', utfall_ack: 'U', budget_helar: 'H', prognos_helar: 'G', kommentar: 'K' },
       }),
     );
-    for (const f of ['E', 'P', 'B', 'U', 'H', 'G', 'K']) assert.ok(lasbartKort(medFel).split('\n').includes(f), f);
+    for (const f of ['E', 'P', 'B', 'U', 'H', 'G', 'K']) assert.ok(läsbartKort(medFel).split('\n').includes(f), f);
   });
 
   it('admin får alla enheter att välja bland och kortet håller sig ändå under 28 KB', () => {
@@ -153,7 +153,7 @@ describe('kort för rapportering: Adaptive Cards 1.5 utan varningar, under 28 KB
     assert.equal(v.budget_ack, '${kortId}');
     const kvitto = kontrollera(utfallskvitto(m, { ny: bou({ version: 2, kommentar: farlig }), fore: bou() }), true);
     // in the receipt the comment is shown as typed: its markup characters escaped, so Teams renders them literally
-    assert.ok(lasbartKort(kvitto).includes(`Kommentar: ${somSkrivet(farlig)}`));
+    assert.ok(läsbartKort(kvitto).includes(`Kommentar: ${somSkrivet(farlig)}`));
   });
 
   after(() => {
@@ -167,10 +167,10 @@ describe('kort för rapportering: texten och kortet säger samma sak', () => {
     const m: Svarsmiljo = { register: store.register, index: new Enhetsindex(store.register, SKYDDADE_ORD), nu: '2025-12', idag: DEMO_NU };
     const ny = { ...store.register.senasteVersion('bou', '2025-11')!, version: 2, utfall_ack: 29000 };
     const svar = utfallskvitto(m, { ny, fore: store.register.senasteVersion('bou', '2025-11')! });
-    const kort = lasbartKort(bindKort(svar.kort!));
+    const kort = läsbartKort(bindKort(svar.kort!));
     for (const rad of ['Utfall t.o.m.: 29 000 tkr', 'Avvikelse: -7 026 tkr', 'Utfall t.o.m.: 28 674 tkr → 29 000 tkr (+326)']) {
       assert.ok(kort.includes(rad), `kortet saknar ${rad}`);
-      assert.ok(lasbar(svar.text).includes(rad), `texten saknar ${rad}`);
+      assert.ok(läsbar(svar.text).includes(rad), `texten saknar ${rad}`);
     }
   });
 });

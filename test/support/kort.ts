@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import type { Activity } from 'botbuilder';
 import { kortSomText } from '../../src/cards/somText.js';
-import { lasbar } from './demo.js';
+import { läsbar } from './demo.js';
 import { MAX_KORTSTORLEK, kortstorlek, kortvarningar } from './kortvalidering.js';
 
 export type Kortjson = Record<string, unknown>;
@@ -26,7 +26,7 @@ export function kortIAktiviteter(aktiviteter: Partial<Activity>[]): Kortjson {
 
 export function textIAktiviteter(aktiviteter: Partial<Activity>[]): string {
   const kortText = (kort: { fallbackText?: string }) => kort.fallbackText ?? kortSomText(kort);
-  return lasbar(
+  return läsbar(
     aktiviteter
       .filter((a) => a.type === 'message')
       .map((a) => [a.text ?? '', ...(a.attachments ?? []).map((b) => kortText(b.content))].filter(Boolean).join('\n'))
@@ -36,8 +36,8 @@ export function textIAktiviteter(aktiviteter: Partial<Activity>[]): string {
     .replace(/\n{2,}/g, '\n');
 }
 
-export function lasbartKort(kort: unknown): string {
-  return lasbar(kortSomText(kort));
+export function läsbartKort(kort: unknown): string {
+  return läsbar(kortSomText(kort));
 }
 
 /** Input values of a card by id, as the client would send them untouched. */

@@ -4,14 +4,14 @@ import assert from 'node:assert/strict';
 import type { Activity } from 'botbuilder';
 import type { Application, TeamsAdapter } from '@microsoft/teams-ai';
 import { kortSomText } from '../../src/cards/somText.js';
-import { type Config, lasConfig } from '../../src/config.js';
+import { type Config, läsConfig } from '../../src/config.js';
 import { type Logg, tystLogg } from '../../src/logg.js';
 import type { Store } from '../../src/store/store.js';
 import { skapaAdapter } from '../../src/teams/adapter.js';
 import { type Tillstand, skapaApp } from '../../src/teams/app.js';
 import { type LokalAvsandare, LokalKanal } from '../../src/teams/lokalt.js';
 import { type Server, startaServer } from '../../src/teams/server.js';
-import { DEMO_NU, demoStore, lasbar } from './demo.js';
+import { DEMO_NU, demoStore, läsbar } from './demo.js';
 import { type Kortjson, kontrolleraKort } from './kort.js';
 
 /** The demo organisation's users (data/demo/anvandare.csv), as Teams names them. */
@@ -35,7 +35,7 @@ export const CONTROLLER_ANNAN = ISAIAH.anvandare;
 export function synligText(a: Partial<Activity>): string {
   const delar = [a.text ?? ''];
   for (const b of a.attachments ?? []) delar.push((b.content as { fallbackText?: string }).fallbackText ?? '', kortSomText(b.content));
-  return lasbar(delar.filter(Boolean).join('\n')).replace(/\*\*/g, '');
+  return läsbar(delar.filter(Boolean).join('\n')).replace(/\*\*/g, '');
 }
 
 export interface Botval {
@@ -111,7 +111,7 @@ export async function httpbot(
   env: Record<string, string> = {},
   val: { logg?: Logg; tidsgransMs?: number; fore?: (app: Application<Tillstand>) => void } = {},
 ): Promise<Httpbot> {
-  const config = lasConfig({ PORT: '0', ...env });
+  const config = läsConfig({ PORT: '0', ...env });
   const logg = val.logg ?? tystLogg;
   const adapter = skapaAdapter(config, logg, val.tidsgransMs);
   const app = skapaApp({
