@@ -1,11 +1,9 @@
 import { type Activity, ActivityTypes, MemoryStorage, type TurnContext } from 'botbuilder';
 import { Application } from '@microsoft/teams-ai';
 import type { Appberoenden, Tillstand } from './typer.js';
-import { besvara } from '../answers/besvara.js';
-import type { Svar } from '../answers/svar.js';
 import { svarTillAktivitet } from './aktivitet.js';
 import { anvandarId, samtalFran } from './samtal.js';
-import { utforKommando } from '../usecases/kommandon.js';
+import { svaraIChatten } from '../usecases/kommandon.js';
 import { Miljofabrik } from '../answers/svarsmiljo.js';
 import { kopplaInstallation } from './installation.js';
 import { kopplaKort } from './kort.js';
@@ -29,16 +27,11 @@ export function skapaApp(b: Appberoenden): Application<Tillstand> {
   const fabrik = new Miljofabrik(b.store, b.klocka);
 
   const svara = async (context: TurnContext, state: Tillstand, text: string, enhet?: string) => {
-    const anvandare = b.store.register.anvandare.get(anvandarId(context));
-    const miljo = fabrik.skapa(anvandare, state.conversation.kontext);
-    const resultat = besvara(text, miljo, enhet);
-    const svar: Svar =
-      resultat.typ === 'svar'
-        ? resultat.svar
-        : await utforKommando(resultat.avsikt, resultat.fraga, { store: b.store, miljo, logg: b.logg, samtal: samtalFran(context), enhet });
+    const miljo = fabrik.skapa(b.store.register.anvandare.get(anvandarId(context)), state.conversation.kontext);
+    const { svar, fraga } = await svaraIChatten(text, { store: b.store, miljo, logg: b.logg, enhet, samtal: () => samtalFran(context) });
     if (svar.kontext) state.conversation.kontext = svar.kontext;
     await context.sendActivity(svarTillAktivitet(svar));
-    b.logg.debug('svar', { avsikt: resultat.fraga.avsikt, enheter: resultat.fraga.enheter.map((e) => e.id), kontext: svar.kontext });
+    b.logg.debug('svar', { avsikt: fraga.avsikt, enheter: fraga.enheter.map((e) => e.id), kontext: svar.kontext });
   };
 
   app.turn('beforeTurn', async (context) => {

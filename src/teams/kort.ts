@@ -1,9 +1,8 @@
 import { ActivityTypes, CardFactory, type TurnContext } from 'botbuilder';
 import type { Application } from '@microsoft/teams-ai';
-import { VERB, meddelande } from '../answers/formular.js';
-import type { Svar } from '../answers/svar.js';
+import { VERB } from '../answers/formular.js';
 import { Miljofabrik } from '../answers/svarsmiljo.js';
-import { bindKort, type Kort } from '../cards/binda.js';
+import type { Kort } from '../cards/binda.js';
 import {
   type Inskickssvar,
   type Kortmiljo,
@@ -14,7 +13,7 @@ import {
   skickaUtfall,
   uppdateraAtgardKnapp,
 } from '../usecases/kortsvar.js';
-import { svarTillAktivitet } from './aktivitet.js';
+import { svarSomKort, svarTillAktivitet } from './aktivitet.js';
 import type { Appberoenden, Tillstand } from './typer.js';
 import { anvandarId } from './samtal.js';
 
@@ -34,16 +33,10 @@ export function kopplaKort(app: Application<Tillstand>, b: Appberoenden): void {
     };
   };
 
-  /** An invoke always gets a card back. */
-  const kort = (svar: Svar): Kort => {
-    if (!svar.kort) return bindKort(meddelande('Budgetkollen', [svar.text]).kort!);
-    return { ...bindKort(svar.kort), fallbackText: svar.text };
-  };
-
   /** A stored change replaces the card for everyone in a group chat or channel, not only for the one who pressed. */
   const inskickat = async (context: TurnContext, state: Tillstand, r: Inskickssvar): Promise<Kort> => {
     if (r.foljUpp && r.svar.kontext) state.conversation.kontext = r.svar.kontext;
-    const k = kort(r.svar);
+    const k = svarSomKort(r.svar);
     const ursprung = context.activity.replyToId;
     if (!r.ersattForAlla || !ursprung || context.activity.conversation?.conversationType === 'personal') return k;
     try {
@@ -61,16 +54,12 @@ export function kopplaKort(app: Application<Tillstand>, b: Appberoenden): void {
   app.adaptiveCards.actionSubmit('uppdatera_atgard', async (context, state, data: Data) => {
     await context.sendActivity(svarTillAktivitet(await uppdateraAtgardKnapp(kortmiljo(context, state), data)));
   });
-  app.adaptiveCards.actionExecute(VERB.oppnaUtfall, async (context, state, data: Data) =>
-    kort(await oppnaUtfallsformular(kortmiljo(context, state), data)),
+  app.adaptiveCards.actionExecute(VERB.oppnaUtfall, async (c, s, data: Data) =>
+    svarSomKort(await oppnaUtfallsformular(kortmiljo(c, s), data)),
   );
-  app.adaptiveCards.actionExecute(VERB.sparaUtfall, async (context, state, data: Data) =>
-    inskickat(context, state, await skickaUtfall(kortmiljo(context, state), data)),
+  app.adaptiveCards.actionExecute(VERB.oppnaAtgard, async (c, s, data: Data) =>
+    svarSomKort(await oppnaAtgardsformular(kortmiljo(c, s), data)),
   );
-  app.adaptiveCards.actionExecute(VERB.oppnaAtgard, async (context, state, data: Data) =>
-    kort(await oppnaAtgardsformular(kortmiljo(context, state), data)),
-  );
-  app.adaptiveCards.actionExecute(VERB.sparaAtgard, async (context, state, data: Data) =>
-    inskickat(context, state, await skickaAtgard(kortmiljo(context, state), data)),
-  );
+  app.adaptiveCards.actionExecute(VERB.sparaUtfall, async (c, s, data: Data) => inskickat(c, s, await skickaUtfall(kortmiljo(c, s), data)));
+  app.adaptiveCards.actionExecute(VERB.sparaAtgard, async (c, s, data: Data) => inskickat(c, s, await skickaAtgard(kortmiljo(c, s), data)));
 }
