@@ -169,7 +169,7 @@ export class Store {
     const journal = new Journal(`${fil}.journal`);
     let poster: Journalpost[];
     try {
-      poster = await journal.las();
+      poster = await journal.läs();
     } catch (e) {
       throw new Lagringsfel(`Kan inte läsa ${fil}: ${(e as Error).message}. Filen har inte ändrats.`);
     }

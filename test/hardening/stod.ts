@@ -48,8 +48,8 @@ export function figur(namn: string, varde: unknown): void {
 
 /** The store as it is on disk (snapshot and journal) and in memory. */
 export function lagrat(store: Store): string {
-  const las = (f: string) => (existsSync(f) ? readFileSync(f, 'utf-8') : '');
-  return `${las(store.fil)}\n${las(`${store.fil}.journal`)}\n${JSON.stringify(store.dokument)}`;
+  const läs = (f: string) => (existsSync(f) ? readFileSync(f, 'utf-8') : '');
+  return `${läs(store.fil)}\n${läs(`${store.fil}.journal`)}\n${JSON.stringify(store.dokument)}`;
 }
 
 // ---- a Bot Connector on loopback ------------------------------------------------------------------------

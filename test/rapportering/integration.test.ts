@@ -15,8 +15,8 @@ describe('integration: rapportering med Action.Execute genom teams-ai Applicatio
     bot = await testbot();
   });
 
-  const tillstand = () => ({ dokument: JSON.stringify(bot.store.dokument), journal: lasJournal(bot.store) });
-  const lasJournal = (store: Store) => {
+  const tillstand = () => ({ dokument: JSON.stringify(bot.store.dokument), journal: läsJournal(bot.store) });
+  const läsJournal = (store: Store) => {
     try {
       return readFileSync(`${store.fil}.journal`, 'utf-8');
     } catch {

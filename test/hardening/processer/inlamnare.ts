@@ -24,10 +24,10 @@ const vem = { id: ALEX, anvandare: store.register.anvandare.get(ALEX) };
 if (process.env.SKICKA) {
   // Loaded only when sending: botbuilder takes a second or two to load, and most runs only submit.
   const { Utkorgsavsandare } = await import('../../../src/alerts/utkorg.js');
-  const { läsConfig: lasConfig } = await import('../../../src/config.js');
+  const { läsConfig } = await import('../../../src/config.js');
   const { skapaAdapter } = await import('../../../src/teams/adapter.js');
   const { adapterTransport } = await import('../../../src/teams/avsandare.js');
-  const adapter = skapaAdapter(lasConfig({ HOST: '127.0.0.1', PORT: '0' }), tystLogg, 5000);
+  const adapter = skapaAdapter(läsConfig({ HOST: '127.0.0.1', PORT: '0' }), tystLogg, 5000);
   const avsandare = new Utkorgsavsandare({
     store,
     logg: tystLogg,
