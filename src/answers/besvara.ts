@@ -18,7 +18,7 @@ import type { Enhet } from '../domain/schema.js';
 import type { Period } from '../domain/period.js';
 import { trendSvar } from './trend.js';
 
-/** Intents that change something or need a form: the Teams layer carries them out. */
+/** Intents that change something or need a form: src/usecases/kommandon.ts carries them out. */
 export const KOMMANDON = [
   'rapportera',
   'uppdatera_atgard',

@@ -1,12 +1,10 @@
 import assert from 'node:assert/strict';
 import { besvara } from '../../src/answers/besvara.js';
-import type { Svarsmiljo } from '../../src/answers/svar.js';
-import { periodFranDatum } from '../../src/domain/period.js';
-import { Enhetsindex } from '../../src/language/enheter.js';
-import { SKYDDADE_ORD } from '../../src/language/tolka.js';
 import type { Store } from '../../src/store/store.js';
 import { demoStore, läsbar } from '../support/demo.js';
 import { FALL } from './fall.js';
+import { Miljofabrik } from '../../src/answers/svarsmiljo.js';
+import { MEGAN } from '../support/testbot.js';
 
 describe(`frågor: ${FALL.length} frågor över demodatan`, () => {
   let store: Store;
@@ -25,14 +23,7 @@ describe(`frågor: ${FALL.length} frågor över demodatan`, () => {
   for (const f of FALL) {
     it(`"${f.fraga}"${f.kontext ? ` (efter en fråga om ${f.kontext.enhet})` : ''}`, () => {
       const idag = new Date(`${f.idag ?? '2025-12-10'}T12:00:00Z`);
-      const m: Svarsmiljo = {
-        register: store.register,
-        index: new Enhetsindex(store.register, SKYDDADE_ORD),
-        nu: periodFranDatum(idag),
-        idag,
-        anvandare: store.register.anvandare.get('00000000-0000-0000-0000-0000000000021'),
-        kontext: f.kontext,
-      };
+      const m = new Miljofabrik(store, () => idag).skapa(store.register.anvandare.get(MEGAN.anvandare), f.kontext);
       const r = besvara(f.fraga, m);
       assert.equal(r.fraga.avsikt, f.avsikt, 'avsikt');
       assert.equal(r.typ, 'svar');

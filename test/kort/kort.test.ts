@@ -3,12 +3,11 @@ import { besvara } from '../../src/answers/besvara.js';
 import type { Svarsmiljo } from '../../src/answers/svar.js';
 import { bindKort } from '../../src/cards/binda.js';
 import { kortSomText } from '../../src/cards/somText.js';
-import { Enhetsindex } from '../../src/language/enheter.js';
-import { SKYDDADE_ORD } from '../../src/language/tolka.js';
 import type { Store } from '../../src/store/store.js';
 import { demoStore } from '../support/demo.js';
 import { FALL } from '../fragor/fall.js';
 import { MAX_KORTSTORLEK, kortstorlek, kortvarningar } from '../support/kortvalidering.js';
+import { Miljofabrik } from '../../src/answers/svarsmiljo.js';
 
 /** Questions that between them make the bot send every kind of answer card: the question suite's. */
 const FRAGOR = FALL.map((f) => f.fraga);
@@ -18,12 +17,7 @@ describe('kort: varje svarskort är ett giltigt Adaptive Card 1.5 under 28 KB', 
   let m: Svarsmiljo;
   before(async () => {
     store = await demoStore();
-    m = {
-      register: store.register,
-      index: new Enhetsindex(store.register, SKYDDADE_ORD),
-      nu: '2025-12',
-      idag: new Date('2025-12-10T12:00:00Z'),
-    };
+    m = new Miljofabrik(store, () => new Date('2025-12-10T12:00:00Z')).skapa(undefined, undefined);
   });
 
   it('frågorna ger alla svarsmallar', () => {

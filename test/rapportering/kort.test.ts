@@ -7,13 +7,12 @@ import { atgardskonflikt, atgardskvitto, utfallskonflikt, utfallskvitto } from '
 import type { Svar, Svarsmiljo } from '../../src/answers/svar.js';
 import { bindKort } from '../../src/cards/binda.js';
 import type { Utfall } from '../../src/domain/schema.js';
-import { Enhetsindex } from '../../src/language/enheter.js';
-import { SKYDDADE_ORD } from '../../src/language/tolka.js';
 import type { Store } from '../../src/store/store.js';
 import { DEMO_NU, demoStore, läsbar } from '../support/demo.js';
 import { ALEX } from '../support/testbot.js';
 import { inmatningar, kontrolleraKort, läsbartKort } from '../support/kort.js';
 import { somSkrivet } from '../../src/domain/markdown.js';
+import { Miljofabrik } from '../../src/answers/svarsmiljo.js';
 
 interface AC {
   AdaptiveCard: new () => { parse(json: unknown): void; validateProperties(): { validationEvents: Array<{ message: string }> } };
@@ -35,13 +34,7 @@ describe('kort för rapportering: Adaptive Cards 1.5 utan varningar, under 28 KB
   const sedda = new Set<string>();
   before(async () => {
     store = await demoStore();
-    m = {
-      register: store.register,
-      index: new Enhetsindex(store.register, SKYDDADE_ORD),
-      nu: '2025-12',
-      idag: DEMO_NU,
-      anvandare: store.register.anvandare.get(ALEX.anvandare),
-    };
+    m = new Miljofabrik(store, () => DEMO_NU).skapa(store.register.anvandare.get(ALEX.anvandare), undefined);
   });
 
   const kontrollera = (svar: Svar, anvandartextMedMallsyntax = false) => {
@@ -164,7 +157,7 @@ describe('kort för rapportering: Adaptive Cards 1.5 utan varningar, under 28 KB
 describe('kort för rapportering: texten och kortet säger samma sak', () => {
   it('kvittots text och kort har samma siffror', async () => {
     const store = await demoStore();
-    const m: Svarsmiljo = { register: store.register, index: new Enhetsindex(store.register, SKYDDADE_ORD), nu: '2025-12', idag: DEMO_NU };
+    const m = new Miljofabrik(store, () => DEMO_NU).skapa(undefined, undefined);
     const ny = { ...store.register.senasteVersion('bou', '2025-11')!, version: 2, utfall_ack: 29000 };
     const svar = utfallskvitto(m, { ny, fore: store.register.senasteVersion('bou', '2025-11')! });
     const kort = läsbartKort(bindKort(svar.kort!));
