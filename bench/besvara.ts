@@ -6,7 +6,7 @@ import { besvara } from '../src/answers/besvara.js';
 import type { Kontext } from '../src/answers/svar.js';
 import { tolkaFraga } from '../src/language/tolka.js';
 import { svarTillAktivitet } from '../src/teams/aktivitet.js';
-import { Miljofabrik } from '../src/teams/miljo.js';
+import { Miljofabrik } from '../src/answers/svarsmiljo.js';
 import { skapaFragor } from './fragor.js';
 import { importeradLagring, skapaOrganisation } from './organisation.js';
 

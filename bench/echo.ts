@@ -1,6 +1,6 @@
 import { ActivityTypes, MemoryStorage } from 'botbuilder';
 import { Application } from '@microsoft/teams-ai';
-import { lasConfig } from '../src/config.js';
+import { läsConfig } from '../src/config.js';
 import { skapaLogg } from '../src/logg.js';
 import { skapaAdapter } from '../src/teams/adapter.js';
 import type { Tillstand } from '../src/teams/app.js';
@@ -11,7 +11,7 @@ import { startaServer } from '../src/teams/server.js';
  * TeamsAdapter from src/teams/adapter.ts, a teams-ai Application with the same options), whose message
  * handler only echoes the text. Configured like the bot, by PORT and HOST.
  */
-const config = lasConfig();
+const config = läsConfig();
 const logg = skapaLogg(config.logLevel);
 const adapter = skapaAdapter(config, logg);
 const app = new Application<Tillstand>({

@@ -61,7 +61,7 @@ export function posta(agent: Agent, port: number, aktivitet: unknown): Promise<{
  * Sends `aktiviteter` with `samtidighet` requests in flight; the latency of each is from the start of its
  * POST to the arrival of the bot's reply at the sink (messages), or to the end of the HTTP response (invokes).
  */
-export async function kor(
+export async function kör(
   port: number,
   aktiviteter: Array<{ id: string; [k: string]: unknown }>,
   samtidighet: number,

@@ -2,7 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { type Period, forskjut } from '../src/domain/period.js';
-import { importera, lasImportmapp } from '../src/store/import.js';
+import { läsImportmapp } from '../src/store/import.js';
+import { importera } from '../src/usecases/import.js';
 import { Store } from '../src/store/store.js';
 import { Slump } from './prng.js';
 
@@ -735,6 +736,6 @@ export async function importeradLagring(
   const fil = join(mapp, 'store.json');
   const t = performance.now();
   const store = await Store.oppna(fil, klocka);
-  await importera(store, lasImportmapp(join(mapp, 'csv')));
+  await importera(store, läsImportmapp(join(mapp, 'csv')));
   return { store, fil, importMs: performance.now() - t };
 }

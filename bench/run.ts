@@ -6,9 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { besvara } from '../src/answers/besvara.js';
 import { periodFranDatum } from '../src/domain/period.js';
 import { Store } from '../src/store/store.js';
-import { Miljofabrik } from '../src/teams/miljo.js';
+import { Miljofabrik } from '../src/answers/svarsmiljo.js';
 import { type Benchfraga, skapaFragor } from './fragor.js';
-import { type Matning, kor, sammanfatta } from './last.js';
+import { type Matning, kör, sammanfatta } from './last.js';
 import { type GenAnvandare, type Organisation, importeradLagring, skapaOrganisation } from './organisation.js';
 import { Slump } from './prng.js';
 import { type Serverprocess, startaServerprocess, stoppaAlla } from './process.js';
@@ -207,7 +207,7 @@ async function main(): Promise<void> {
   );
 
   // The large organisation, through the real importer into a temporary store.
-  let t = performance.now();
+  const t = performance.now();
   const org = skapaOrganisation({ enheter: ARG.enheter, manader: ARG.manader, atgarder: ARG.atgarder, sista: SISTA, seed: ARG.seed });
   const genMs = performance.now() - t;
   const stor = await byggStore('stor', org);
@@ -275,16 +275,16 @@ async function main(): Promise<void> {
   // is still compiling and the caches are empty. Reported, not held to the targets.
   const forsta = httpFragor.slice(0, 100);
   const kall = {
-    bot: await kor(b.port, meddelanden(forsta, 'kall-bot', lasare, 1, sink.url), 1, sink),
-    eko: await kor(e.port, meddelanden(forsta, 'kall-eko', lasare, 1, sink.url), 1, sink),
+    bot: await kör(b.port, meddelanden(forsta, 'kall-bot', lasare, 1, sink.url), 1, sink),
+    eko: await kör(e.port, meddelanden(forsta, 'kall-eko', lasare, 1, sink.url), 1, sink),
   };
   rad(
     `http de första 100 frågorna efter start, samtidighet 1: bot p50 ${ms(kall.bot.p50)} p99 ${ms(kall.bot.p99)}; eko p50 ${ms(kall.eko.p50)} p99 ${ms(kall.eko.p99)}`,
   );
   // Then warm, unmeasured, as a service that has been running a while: both servers get the same questions.
   const uppvarmning = httpFragor.slice(100, 100 + ARG.uppvarmning);
-  await kor(b.port, meddelanden(uppvarmning, 'uv-bot', lasare, 8, sink.url), 8, sink);
-  await kor(e.port, meddelanden(uppvarmning, 'uv-eko', lasare, 8, sink.url), 8, sink);
+  await kör(b.port, meddelanden(uppvarmning, 'uv-bot', lasare, 8, sink.url), 8, sink);
+  await kör(e.port, meddelanden(uppvarmning, 'uv-eko', lasare, 8, sink.url), 8, sink);
   const http: Record<string, { bot: Matning; eko: Matning }> = {};
   let nr = 100 + ARG.uppvarmning;
   const OMGANGAR = 6;
@@ -298,7 +298,7 @@ async function main(): Promise<void> {
       const forst = i % 2 ? 'eko' : 'bot';
       for (const vem of forst === 'bot' ? (['bot', 'eko'] as const) : (['eko', 'bot'] as const)) {
         const port = vem === 'bot' ? b.port : e.port;
-        delar[vem].push(await kor(port, meddelanden(omgang, `${vem}-c${c}-${i}`, lasare, c, sink.url), c, sink, undefined, tider[vem]));
+        delar[vem].push(await kör(port, meddelanden(omgang, `${vem}-c${c}-${i}`, lasare, c, sink.url), c, sink, undefined, tider[vem]));
       }
     }
     const h = { bot: slaIhop(tider.bot, delar.bot), eko: slaIhop(tider.eko, delar.eko) };
@@ -330,16 +330,16 @@ async function main(): Promise<void> {
   const smaInl = inlamningar(liten, ARG.inlamningar + 20, ARG.seed + 500, 'liten', sink.url);
   // The large server has answered thousands of questions by now; warm the small one's stack as much first.
   const smaFragor = skapaFragor(liten, 600, ARG.seed + 600);
-  await kor(litenBot.port, meddelanden(smaFragor, 'uv-liten', lasare, 4, sink.url), 4, sink);
-  await kor(b.port, storaInl.slice(0, 20), 1, null, sparad);
-  await kor(litenBot.port, smaInl.slice(0, 20), 1, null, sparad);
+  await kör(litenBot.port, meddelanden(smaFragor, 'uv-liten', lasare, 4, sink.url), 4, sink);
+  await kör(b.port, storaInl.slice(0, 20), 1, null, sparad);
+  await kör(litenBot.port, smaInl.slice(0, 20), 1, null, sparad);
   const inl = { stor: { tider: [] as number[], delar: [] as Matning[] }, liten: { tider: [] as number[], delar: [] as Matning[] } };
   for (let i = 0; i < OMGANGAR; i++) {
     const fran = 20 + Math.floor((i * ARG.inlamningar) / OMGANGAR);
     const till = 20 + Math.floor(((i + 1) * ARG.inlamningar) / OMGANGAR);
     for (const vem of i % 2 ? (['liten', 'stor'] as const) : (['stor', 'liten'] as const)) {
       const [port, akt] = vem === 'stor' ? [b.port, storaInl] : [litenBot.port, smaInl];
-      inl[vem].delar.push(await kor(port, akt.slice(fran, till), 1, null, sparad, inl[vem].tider));
+      inl[vem].delar.push(await kör(port, akt.slice(fran, till), 1, null, sparad, inl[vem].tider));
     }
   }
   const inlStor = slaIhop(inl.stor.tider, inl.stor.delar);

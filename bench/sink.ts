@@ -14,7 +14,7 @@ export interface Sink {
   stang(): Promise<void>;
 }
 
-function lasKropp(req: IncomingMessage): Promise<string> {
+function läsKropp(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const delar: Buffer[] = [];
     req.on('data', (d: Buffer) => delar.push(d));
@@ -31,7 +31,7 @@ export async function startaSink(): Promise<Sink> {
   const server: Server = createServer(async (req, res) => {
     const ankomst = performance.now();
     const m = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?/.exec(req.url ?? '');
-    const kropp = await lasKropp(req).catch(() => '');
+    const kropp = await läsKropp(req).catch(() => '');
     if (req.method !== 'POST' || !m) {
       statistik.okanda++;
       res.writeHead(404).end();

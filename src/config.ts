@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-const Miljo = z.object({
+const Miljovariabler = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
   HOST: z.string().min(1).default('127.0.0.1'),
   STORE_PATH: z.string().min(1).default('data/store.json'),
@@ -35,8 +35,8 @@ export class Konfigurationsfel extends Error {}
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
-export function lasConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const tolkat = Miljo.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
+export function läsConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const tolkat = Miljovariabler.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
   if (!tolkat.success) {
     const f = tolkat.error.issues[0];
     throw new Konfigurationsfel(`Ogiltig miljövariabel ${f.path.join('.')}: ${f.message}`);

@@ -1,4 +1,4 @@
-import { Konfigurationsfel, lasConfig } from './config.js';
+import { Konfigurationsfel, läsConfig } from './config.js';
 import { fangaProcessensUtskrifter, skapaLogg } from './logg.js';
 import { Lagringsfel } from './store/fel.js';
 import { Store } from './store/store.js';
@@ -11,7 +11,7 @@ import { startaServer } from './teams/server.js';
 async function main(): Promise<void> {
   let config;
   try {
-    config = lasConfig();
+    config = läsConfig();
   } catch (e) {
     if (e instanceof Konfigurationsfel) {
       process.stderr.write(`${e.message}\n`);

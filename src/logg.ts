@@ -21,7 +21,7 @@ export interface Logg {
   info(msg: string, falt?: Record<string, unknown>): void;
   warn(msg: string, falt?: Record<string, unknown>): void;
   error(msg: string, falt?: Record<string, unknown>): void;
-  barn(falt: Record<string, unknown>): Logg;
+  med(falt: Record<string, unknown>): Logg;
 }
 
 const turfalt = new AsyncLocalStorage<Record<string, unknown>>();
@@ -62,7 +62,7 @@ export function skapaLogg(
     info: (m, f) => skriv('info', m, f),
     warn: (m, f) => skriv('warn', m, f),
     error: (m, f) => skriv('error', m, f),
-    barn: (f) => skapaLogg(niva, { ...bas, ...f }, ut),
+    med: (f) => skapaLogg(niva, { ...bas, ...f }, ut),
   };
 }
 

@@ -1,7 +1,8 @@
 import { forandringIOrd, prognosIOrd, avvikelseIOrd } from '../answers/ord.js';
 import { somSkrivet } from '../domain/markdown.js';
-import type { Kortvy, Svar } from '../answers/svar.js';
-import { type Period, foregaende, manad, manadsnamn, periodNamn, tomText } from '../domain/period.js';
+import type { Svar } from '../answers/svar.js';
+import type { Kortvy } from '../cards/vyer.js';
+import { type Period, foregaende, manad, manadsnamn, periodNamn, tillOchMedText } from '../domain/period.js';
 import type { Register } from '../domain/register.js';
 import type { Atgard, Utskick } from '../domain/schema.js';
 import { type Siffror, siffrorFor } from '../domain/siffror.js';
@@ -112,7 +113,7 @@ function tertial(p: Period): string {
 }
 
 export function larmrubrik(vy: Larmvy): string {
-  const var_ = `${vy.enhetsnamn} ${tomText(vy.period)}`;
+  const var_ = `${vy.enhetsnamn} ${tillOchMedText(vy.period)}`;
   switch (vy.slag) {
     case 'kritisk':
       return `Kritisk nivå: ${var_}`;
@@ -138,7 +139,7 @@ export function larmingress(vy: Larmvy): string {
           : `utfallet är ${formatProcent(vy.procent)} av budget (varning från ${procentgrans(vy.trosklar.varning_procent)})`,
       ];
       if (vy.prognosavvikelse !== null) delar.push(`helårsprognosen visar ${prognosIOrd(vy.prognosavvikelse)}`);
-      const fore = vy.tidigare ? ` Larmet gällde ${NIVAORD[vy.tidigare.niva]} ${tomText(vy.tidigare.period)}.` : '';
+      const fore = vy.tidigare ? ` Larmet gällde ${NIVAORD[vy.tidigare.niva]} ${tillOchMedText(vy.tidigare.period)}.` : '';
       return `${forstaVersal(delar.filter(Boolean).join(' och '))}.${fore}`;
     }
     case 'åtgärdsplan':
@@ -154,7 +155,7 @@ function eskalering(vy: Larmvy): string | null {
       ? 'Höjt från varning till kritisk nivå.'
       : `Höjt från varning (${periodNamn(t.period)}) till kritisk nivå.`;
   }
-  return t.period === vy.period ? null : `Förra larmet gällde ${NIVAORD[t.niva]} ${tomText(t.period)}.`;
+  return t.period === vy.period ? null : `Förra larmet gällde ${NIVAORD[t.niva]} ${tillOchMedText(t.period)}.`;
 }
 
 /** Comments and measure titles are what people wrote: shown as written, never as markdown (text and card alike). */
@@ -229,7 +230,7 @@ export function larmSvar(vy: Larmvy): Svar {
     mall: 'larm',
     data: {
       // the level stands in its own coloured label above, so the heading does not repeat it
-      rubrik: `${vy.enhetsnamn} ${tomText(vy.period)}`,
+      rubrik: `${vy.enhetsnamn} ${tillOchMedText(vy.period)}`,
       niva: vy.slag === 'kritisk' ? 'KRITISK NIVÅ' : vy.slag === 'varning' ? 'VARNING' : 'ÅTGÄRDSPLAN KRÄVS',
       farg: vy.slag === 'varning' ? 'Warning' : 'Attention',
       stil: vy.slag === 'varning' ? 'warning' : 'attention',

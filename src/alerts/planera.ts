@@ -25,7 +25,7 @@ const TERTIALTYPER: ReadonlySet<Enhet['typ']> = new Set(['nämnd', 'verksamhetso
  * import), after the change is applied, so alerts land in the outbox atomically with their cause.
  */
 export function planeraLarm(tx: Transaktion, andrade: Array<{ enhet: string; period: Period }>): void {
-  for (const u of planeraUtskick(tx.register, andrade, tx.nu)) tx.satt('utskick', u);
+  for (const u of planeraUtskick(tx.register, andrade, tx.nu)) tx.sätt('utskick', u);
 }
 
 interface Mottagare {

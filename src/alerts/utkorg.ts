@@ -11,7 +11,7 @@ export interface Leverans {
   utskick: Utskick;
 }
 
-/** Posts to a conversation; throws on failure (an HTTP error carries statusCode/status and headers). */
+/** Posts to a conversation; on failure it rejects, with a Leveransundantag when it can tell why. */
 export interface Transport {
   skicka(leverans: Leverans): Promise<void>;
 }
@@ -19,13 +19,13 @@ export interface Transport {
 /** The clock and timers; real ones by default, sinon's fake clock in tests. */
 export interface Tid {
   nu(): number;
-  satt(fn: () => void, ms: number): unknown;
+  sätt(fn: () => void, ms: number): unknown;
   rensa(handtag: unknown): void;
 }
 
 export const REALTID: Tid = {
   nu: () => Date.now(),
-  satt: (fn, ms) => setTimeout(fn, ms),
+  sätt: (fn, ms) => setTimeout(fn, ms),
   rensa: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
 };
 
@@ -54,6 +54,7 @@ export interface Utkorgsval {
   granser?: ReadonlyArray<{ antal: number; ms: number }>;
 }
 
+/** Why a send failed, as the transport read it (src/teams/avsandare.ts reads Bot Connector's errors). */
 export interface Leveransfel {
   status: number | null;
   kod: string | null;
@@ -62,45 +63,21 @@ export interface Leveransfel {
   meddelande: string;
 }
 
-const AKTOR: Aktor = { vem: 'larmutskick', kalla: 'system' };
-const LANGSTA_VANTAN = 3_600_000;
-const MINSTA_VANTAN = 250;
-
-/** Reads what a failed send says: status, error code and Retry-After, from botbuilder's RestError or a plain object. */
-export function tolkaLeveransfel(e: unknown, nu: number): Leveransfel {
-  const x = (e ?? {}) as Record<string, any>;
-  const tal = (v: unknown) =>
-    typeof v === 'number' && Number.isFinite(v) ? v : typeof v === 'string' && /^\d{3}$/.test(v) ? Number(v) : null;
-  const status = tal(x.statusCode) ?? tal(x.status) ?? tal(x.response?.status) ?? tal(x.response?.statusCode);
-  const rubriker = x.response?.headers ?? x.headers;
-  const rubrik = (namn: string): string | null => {
-    if (!rubriker) return null;
-    if (typeof rubriker.get === 'function') return rubriker.get(namn) ?? null;
-    const hittad = Object.keys(rubriker).find((k) => k.toLowerCase() === namn);
-    return hittad ? String(rubriker[hittad]) : null;
-  };
-  const vanta = rubrik('retry-after');
-  let vantaMs: number | null = null;
-  if (vanta !== null) {
-    if (/^\s*\d+(\.\d+)?\s*$/.test(vanta)) vantaMs = Number(vanta) * 1000;
-    else if (!Number.isNaN(Date.parse(vanta))) vantaMs = Date.parse(vanta) - nu;
-    if (vantaMs !== null) vantaMs = Math.min(LANGSTA_VANTAN, Math.max(0, vantaMs));
+/** What a transport rejects with when it knows why; anything else it throws counts as a network failure. */
+export class Leveransundantag extends Error {
+  constructor(readonly fel: Leveransfel) {
+    super(fel.meddelande);
   }
-  let kod: string | null = typeof x.body?.error?.code === 'string' ? x.body.error.code : null;
-  if (!kod) {
-    const text = x.response?.bodyAsText;
-    if (typeof text === 'string') {
-      try {
-        kod = (JSON.parse(text) as { error?: { code?: string } }).error?.code ?? null;
-      } catch {
-        /* not JSON */
-      }
-    }
-  }
-  if (!kod && typeof x.code === 'string' && !/^(REQUEST_SEND_ERROR|PARSE_ERROR)$/.test(x.code)) kod = x.code;
-  const meddelande = (typeof x.message === 'string' && x.message ? x.message : String(e)).slice(0, 300);
-  return { status, kod, vantaMs, meddelande };
 }
+
+function leveransfel(e: unknown): Leveransfel {
+  if (e instanceof Leveransundantag) return e.fel;
+  const meddelande = (e instanceof Error && e.message ? e.message : String(e)).slice(0, 300);
+  return { status: null, kod: null, vantaMs: null, meddelande };
+}
+
+const AKTOR: Aktor = { vem: 'larmutskick', kalla: 'system' };
+const MINSTA_VANTAN = 250;
 
 /** Sliding windows per conversation, so a burst of alerts never trips Teams' throttling. */
 export class Hastighetsgrans {
@@ -224,7 +201,7 @@ export class Utkorgsavsandare {
   private planera(ms: number): void {
     if (this.stoppad) return;
     if (this.timer !== null) this.tid.rensa(this.timer);
-    this.timer = this.tid.satt(
+    this.timer = this.tid.sätt(
       () => {
         this.timer = null;
         this.tick();
@@ -258,7 +235,7 @@ export class Utkorgsavsandare {
     for (let omgang = 0; omgang < 1000 && !this.stoppad; omgang++) {
       const nu = this.tid.nu();
       // Read inside the store's queue: only committed entries, never one a failing write may still undo.
-      const { klara, nasta } = await this.o.store.andra(AKTOR, () => this.forfallna(nu));
+      const { klara, nasta } = await this.o.store.ändra(AKTOR, () => this.forfallna(nu));
       if (!klara.length) return nasta === null ? this.intervall : Math.min(this.intervall, Math.max(0, nasta - this.tid.nu()));
       for (const u of klara) {
         if (this.stoppad) break;
@@ -309,7 +286,7 @@ export class Utkorgsavsandare {
     try {
       await this.o.transport.skicka({ konversation, svar, utskick: u });
     } catch (e) {
-      await this.misslyckades(u, forsok, tolkaLeveransfel(e, this.tid.nu()));
+      await this.misslyckades(u, forsok, leveransfel(e));
       return;
     }
     const klart: Andring = {
@@ -347,15 +324,15 @@ export class Utkorgsavsandare {
 
   /** 403 (not in the roster) or 404 (conversation gone): nothing will ever arrive there. */
   private async stangKonversation(u: Utskick, forsok: number, fel: string): Promise<void> {
-    await this.o.store.andra(AKTOR, (tx) => {
+    await this.o.store.ändra(AKTOR, (tx) => {
       const dok = tx.register.dokument;
       const k = dok.konversationer.find((x) => x.id === u.konversation);
-      if (k?.aktiv) tx.satt('konversationer', { ...k, aktiv: false });
+      if (k?.aktiv) tx.sätt('konversationer', { ...k, aktiv: false });
       for (const p of dok.prenumerationer)
-        if (p.konversation === u.konversation && p.aktiv) tx.satt('prenumerationer', { ...p, aktiv: false });
+        if (p.konversation === u.konversation && p.aktiv) tx.sätt('prenumerationer', { ...p, aktiv: false });
       for (const x of dok.utskick) {
         if (x.konversation !== u.konversation || x.status !== 'väntar') continue;
-        tx.satt('utskick', {
+        tx.sätt('utskick', {
           ...x,
           status: 'misslyckat',
           forsok: x.id === u.id ? forsok : x.forsok,
@@ -367,9 +344,9 @@ export class Utkorgsavsandare {
   }
 
   private async markera(id: string, andring: Andring): Promise<void> {
-    await this.o.store.andra(AKTOR, (tx) => {
+    await this.o.store.ändra(AKTOR, (tx) => {
       const fore = tx.register.dokument.utskick.find((x) => x.id === id);
-      if (fore) tx.satt('utskick', { ...fore, ...andring });
+      if (fore) tx.sätt('utskick', { ...fore, ...andring });
     });
   }
 

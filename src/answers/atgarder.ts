@@ -1,9 +1,8 @@
-import { distance } from 'fastest-levenshtein';
-import { ar } from '../domain/period.js';
+import { år } from '../domain/period.js';
 import type { Register } from '../domain/register.js';
 import type { Atgard, Enhet } from '../domain/schema.js';
 import { formatTkr } from '../domain/tal.js';
-import { normalisera } from '../language/normalisera.js';
+import { hittaPaNamn } from '../language/atgardsnamn.js';
 import type { Fraga } from '../language/tolka.js';
 import { somSkrivet } from '../domain/markdown.js';
 import { datumKort } from './ord.js';
@@ -24,43 +23,6 @@ function arsbelopp(belopp: Record<string, number>): string {
 
 function summa(belopp: Record<string, number>): number {
   return Object.values(belopp).reduce((s, v) => s + v, 0);
-}
-
-/** A measure's title as words; rows are replaced, never changed, so the words are kept per row. */
-const titlar = new WeakMap<Atgard, string[]>();
-function titelord(a: Atgard): string[] {
-  let ord = titlar.get(a);
-  if (!ord) {
-    ord = normalisera(a.atgard).split(' ');
-    titlar.set(a, ord);
-  }
-  return ord;
-}
-
-/** A measure named by its words ("medicinrobotarna"): the best fuzzy hit on the measure's title. */
-export function hittaPaNamn(atgarder: Atgard[], ord: string[]): Atgard | undefined {
-  let bast: { a: Atgard; poang: number } | undefined;
-  for (const a of atgarder) {
-    const titel = titelord(a);
-    let poang = 0;
-    for (const o of ord) {
-      if (o.length < 4) continue;
-      const likhet = Math.max(
-        ...titel.map((t) =>
-          t === o
-            ? 1
-            : t.startsWith(o.slice(0, Math.max(5, o.length - 3))) || o.startsWith(t.slice(0, Math.max(5, t.length - 2)))
-              ? 0.9
-              : distance(t, o) <= 2 && t.length >= 6
-                ? 0.7
-                : 0,
-        ),
-      );
-      poang += likhet;
-    }
-    if (poang > 0 && (!bast || poang > bast.poang)) bast = { a, poang };
-  }
-  return bast?.a;
 }
 
 export function atgardSvar(a: Atgard, m: Svarsmiljo): Svar {
@@ -131,7 +93,7 @@ export function atgarderSvar(fraga: Fraga, enhet: Enhet | null, m: Svarsmiljo): 
   if (!alla.length) return { text: `Det finns ingen åtgärdsplan${var_}.`, kontext: { enhet: enhet?.id, avsikt: 'atgarder' } };
   if (!urval.length)
     return { text: `**${rubrik}**\n\nInga just nu (av ${alla.length} åtgärder).`, kontext: { enhet: enhet?.id, avsikt: 'atgarder' } };
-  const aret = String(ar(m.nu));
+  const aret = String(år(m.nu));
   const flerEnheter = franFleraEnheter(urval);
   const lista: string[] = [];
   const tabell: Array<{ celler: Array<{ text: string }> }> = [];

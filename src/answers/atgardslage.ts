@@ -1,4 +1,4 @@
-import { type Period, ar } from '../domain/period.js';
+import { type Period, år } from '../domain/period.js';
 import type { Register } from '../domain/register.js';
 import { formatTkr } from '../domain/tal.js';
 
@@ -8,7 +8,7 @@ const ORDNING = ['pågår', 'försenad', 'ej påbörjad', 'genomförd', 'avbrute
 export function atgardslage(reg: Register, enhetId: string, period: Period): string | null {
   const atgarder = reg.atgarder(enhetId);
   if (!atgarder.length) return null;
-  const aret = String(ar(period));
+  const aret = String(år(period));
   const antal = new Map<string, number>();
   let plan = 0;
   let utfall = 0;

@@ -1,7 +1,8 @@
+import { medNotering as kortMedNotering } from '../cards/vyer.js';
 import type { Avsikt } from '../language/avsikt.js';
-import { normalisera } from '../language/normalisera.js';
 import { type Fraga, tolkaFraga } from '../language/tolka.js';
-import { atgardSvar, atgarderSvar, hittaPaNamn } from './atgarder.js';
+import { atgardSvar, atgarderSvar } from './atgarder.js';
+import { hittaPaNamn } from '../language/atgardsnamn.js';
 import { valjEnhet } from './enhetsval.js';
 import { farskhetSvar } from './farskhet.js';
 import { hjalpSvar } from './hjalp.js';
@@ -17,7 +18,7 @@ import type { Enhet } from '../domain/schema.js';
 import type { Period } from '../domain/period.js';
 import { trendSvar } from './trend.js';
 
-/** Intents that change something or need a form: the Teams layer carries them out. */
+/** Intents that change something or need a form: src/usecases/kommandon.ts carries them out. */
 export const KOMMANDON = [
   'rapportera',
   'uppdatera_atgard',
@@ -32,14 +33,11 @@ export type Kommandoavsikt = (typeof KOMMANDON)[number];
 
 export type Resultat = { typ: 'svar'; svar: Svar; fraga: Fraga } | { typ: 'kommando'; avsikt: Kommandoavsikt; fraga: Fraga };
 
-const FORTSATTNING = /^(och|and|men|samt|hur blir det (med|for)|samma (sak )?for|what about|how about)\b/;
-
 /** A question in, an answer out; reads the register only. `enhet` forces the unit (a button's choice). */
 export function besvara(text: string, m: Svarsmiljo, enhet?: string): Resultat {
   const fraga = tolkaFraga(text, m.index, m.nu);
   let avsikt: Avsikt = fraga.avsikt;
-  const normal = normalisera(text);
-  if (m.kontext?.avsikt && (avsikt === 'okand' || avsikt === 'status') && FORTSATTNING.test(normal)) avsikt = m.kontext.avsikt;
+  if (m.kontext?.avsikt && (avsikt === 'okand' || avsikt === 'status') && fraga.fortsattning) avsikt = m.kontext.avsikt;
   if (avsikt === 'okand' && m.kontext?.avsikt && (fraga.tid.period || fraga.tid.relativ)) avsikt = m.kontext.avsikt;
   if ((KOMMANDON as readonly string[]).includes(avsikt)) return { typ: 'kommando', avsikt: avsikt as Kommandoavsikt, fraga };
   return { typ: 'svar', svar: svara(fraga, avsikt, m, enhet), fraga };
@@ -89,7 +87,7 @@ function svara(fraga: Fraga, avsikt: Avsikt, m: Svarsmiljo, tvingad?: string): S
 
 /** A caveat goes first in the text and into the card's fallback, without changing the figures. */
 function medNotering(svar: Svar, notering: string): Svar {
-  return { ...svar, text: `${notering}\n\n${svar.text}`, kort: svar.kort && { ...svar.kort, data: { ...svar.kort.data, notering } } };
+  return { ...svar, text: `${notering}\n\n${svar.text}`, kort: svar.kort && kortMedNotering(svar.kort, notering) };
 }
 
 function svaraForPeriod(fraga: Fraga, avsikt: Avsikt, enhet: Enhet, period: Period, m: Svarsmiljo): Svar {
@@ -107,10 +105,7 @@ function svaraForPeriod(fraga: Fraga, avsikt: Avsikt, enhet: Enhet, period: Peri
     default: {
       const vy = statusvy(m.register, enhet.id, period);
       if (!vy) return { text: `Det finns inga siffror för ${enhet.namn}.` };
-      const normal = normalisera(fraga.text);
-      const over = /\bover\b/.test(normal);
-      const under = /\bunder budget\b/.test(normal);
-      return statusSvar(vy, { baraManaden: fraga.tid.baraManaden, jaNej: fraga.jaNej && (over || under) ? over : null });
+      return statusSvar(vy, { baraManaden: fraga.tid.baraManaden, jaNej: fraga.jaNej ? fraga.overBudget : null });
     }
   }
 }

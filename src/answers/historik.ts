@@ -1,5 +1,5 @@
 import { rapporterarSjalv } from '../domain/behorighet.js';
-import { type Period, periodNamn, tomText } from '../domain/period.js';
+import { type Period, periodNamn, tillOchMedText } from '../domain/period.js';
 import type { Register } from '../domain/register.js';
 import type { Atgard, Enhet, Utfall } from '../domain/schema.js';
 import { avvikelse, procentAvBudget } from '../domain/siffror.js';
@@ -106,7 +106,7 @@ export function historikSvar(m: Svarsmiljo, enhet: Enhet, period: Period): Svar 
     const antal = versioner.length;
     return {
       ...svarMedPoster(
-        `Historik: ${enhet.namn} ${tomText(period)}`,
+        `Historik: ${enhet.namn} ${tillOchMedText(period)}`,
         `${antal} ${antal === 1 ? 'version' : 'versioner'}; den senaste gäller.`,
         poster,
         [],
@@ -116,7 +116,7 @@ export function historikSvar(m: Svarsmiljo, enhet: Enhet, period: Period): Svar 
   }
   const under = reg.underliggande(enhet.id).filter((e) => reg.versionerFor(e.id, period).length && rapporterarSjalv(e, reg));
   if (!under.length) {
-    return { text: `Det finns inga siffror för ${enhet.namn} ${tomText(period)}, så det finns ingen historik att visa.`, kontext };
+    return { text: `Det finns inga siffror för ${enhet.namn} ${tillOchMedText(period)}, så det finns ingen historik att visa.`, kontext };
   }
   const poster = under.map((e): Post => {
     const vs = reg.versionerFor(e.id, period);
@@ -131,7 +131,7 @@ export function historikSvar(m: Svarsmiljo, enhet: Enhet, period: Period): Svar 
   const korrigerade = under.filter((e) => reg.versionerFor(e.id, period).length > 1).length;
   return {
     ...svarMedPoster(
-      `Historik: ${enhet.namn} ${tomText(period)}`,
+      `Historik: ${enhet.namn} ${tillOchMedText(period)}`,
       `${enhet.namn} har inga egna siffror för ${periodNamn(period)}; de summeras från ${under.length} underliggande ${under.length === 1 ? 'enhet' : 'enheter'}. ${korrigerade ? `${korrigerade} av dem har korrigerats.` : 'Ingen av dem har korrigerats.'}`,
       poster,
       [`Fråga till exempel "visa historik för ${under[0].namn} ${periodNamn(period)}" för att se varje version.`],

@@ -1,4 +1,4 @@
-import { type Period, periodNamn, sammaManadIFjol, tomText } from '../domain/period.js';
+import { type Period, periodNamn, sammaManadIFjol, tillOchMedText } from '../domain/period.js';
 import { type Siffror, siffrorFor } from '../domain/siffror.js';
 import type { Enhet } from '../domain/schema.js';
 import { formatProcent, formatTkr } from '../domain/tal.js';
@@ -31,17 +31,17 @@ export function jamforelseSvar(enheter: Enhet[], p: Period, m: Svarsmiljo): Svar
     b = siffrorFor(reg, enheter[1].id, p);
     rubrikA = enheter[0].namn;
     rubrikB = enheter[1].namn;
-    rubrik = `${enheter[0].namn} och ${enheter[1].namn} ${tomText(p)}`;
-    if (!a || !b) return { text: `Det finns inte siffror för både ${enheter[0].namn} och ${enheter[1].namn} ${tomText(p)}.` };
+    rubrik = `${enheter[0].namn} och ${enheter[1].namn} ${tillOchMedText(p)}`;
+    if (!a || !b) return { text: `Det finns inte siffror för både ${enheter[0].namn} och ${enheter[1].namn} ${tillOchMedText(p)}.` };
   } else {
     const fjol = sammaManadIFjol(p);
     a = siffrorFor(reg, enheter[0].id, p);
     b = siffrorFor(reg, enheter[0].id, fjol);
-    rubrikA = tomText(p);
-    rubrikB = tomText(fjol);
-    rubrik = `${enheter[0].namn} ${tomText(p)} jämfört med ${periodNamn(fjol)}`;
-    if (!a) return { text: `Det finns inga siffror för ${enheter[0].namn} ${tomText(p)}.` };
-    if (!b) return { text: `Det finns inga siffror för ${enheter[0].namn} ${tomText(fjol)} att jämföra med.` };
+    rubrikA = tillOchMedText(p);
+    rubrikB = tillOchMedText(fjol);
+    rubrik = `${enheter[0].namn} ${tillOchMedText(p)} jämfört med ${periodNamn(fjol)}`;
+    if (!a) return { text: `Det finns inga siffror för ${enheter[0].namn} ${tillOchMedText(p)}.` };
+    if (!b) return { text: `Det finns inga siffror för ${enheter[0].namn} ${tillOchMedText(fjol)} att jämföra med.` };
   }
   const ka = kolumn(rubrikA, a);
   const kb = kolumn(rubrikB, b);

@@ -1,4 +1,4 @@
-import { type Period, tomText } from '../domain/period.js';
+import { type Period, tillOchMedText } from '../domain/period.js';
 import { type Siffror, siffrorFor } from '../domain/siffror.js';
 import type { Enhet } from '../domain/schema.js';
 import { formatProcent, formatTkr } from '../domain/tal.js';
@@ -9,12 +9,12 @@ import type { Svar, Svarsmiljo } from './svar.js';
 export function nedbrytningSvar(enhet: Enhet, p: Period, m: Svarsmiljo): Svar {
   const reg = m.register;
   const total = siffrorFor(reg, enhet.id, p);
-  if (!total) return { text: `Det finns inga siffror för ${enhet.namn} ${tomText(p)}.` };
+  if (!total) return { text: `Det finns inga siffror för ${enhet.namn} ${tillOchMedText(p)}.` };
   const barn = reg
     .barnTill(enhet.id)
     .map((b) => siffrorFor(reg, b.id, p))
     .filter((s): s is Siffror => s !== null);
-  const rubrik = `**${enhet.namn} ${tomText(p)}: ${avvikelseIOrd(total.avvikelse)}**`;
+  const rubrik = `**${enhet.namn} ${tillOchMedText(p)}: ${avvikelseIOrd(total.avvikelse)}**`;
   if (!barn.length) {
     const k = total.egenRad?.kommentar;
     return {

@@ -1,42 +1,11 @@
-import { distance } from 'fastest-levenshtein';
 import { type Period, periodNamn, sammaManadIFjol } from '../domain/period.js';
 import type { Enhet, Nyckeltal } from '../domain/schema.js';
-import { normalisera } from '../language/normalisera.js';
+import { valjNyckeltal } from '../language/nyckeltal.js';
 import type { Fraga } from '../language/tolka.js';
 import type { Svar, Svarsmiljo } from './svar.js';
 
-/** Everyday words for the KPIs, so "sjuktal" finds "sjukfrånvaro" whatever the municipality calls its series. */
-const KPI_SYNONYMER: Array<[RegExp, string[]]> = [
-  [/kort(tids)?\s?(sjuk)?franvaro|kort sjuk|dag 1 14|short/, ['korttidsfranvaro', 'kort sjukfranvaro']],
-  [/langtids|lang sjuk/, ['langtidssjukfranvaro', 'langtidsfranvaro']],
-  [/sjuk|franvaro|sick|absence/, ['sjukfranvaro', 'sjukfranvaro total', 'total sjukfranvaro']],
-  [/omsattning|turnover|slutat/, ['personalomsattning']],
-  [/hme|engagemang|medarbetarenkat/, ['hme']],
-  [/overtid|mertid|overtime/, ['overtid', 'mertid']],
-];
-
 const procent = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 2 });
 const fmt = (v: number) => `${procent.format(v)}\u00a0%`;
-
-/** Picks the store's KPI name that the question means. */
-export function valjNyckeltal(fraga: Fraga, namn: string[]): string | null {
-  if (!namn.length) return null;
-  const text = normalisera(fraga.text);
-  const normala = namn.map((n) => normalisera(n));
-  for (const [monster, kandidater] of KPI_SYNONYMER) {
-    if (!monster.test(text)) continue;
-    let i = normala.findIndex((n) => kandidater.includes(n));
-    if (i < 0) i = normala.findIndex((n) => kandidater.some((k) => n.startsWith(k.split(' ')[0])));
-    if (i >= 0) return namn[i];
-  }
-  let bast: { n: string; d: number } | null = null;
-  for (const [i, n] of namn.entries())
-    for (const o of fraga.nyckeltalOrd) {
-      const d = distance(normala[i], o);
-      if (d <= 3 && (!bast || d < bast.d)) bast = { n, d };
-    }
-  return bast?.n ?? null;
-}
 
 function iPeriod(serie: readonly Nyckeltal[], period: Period): Nyckeltal | undefined {
   return serie.find((n) => n.period === period);

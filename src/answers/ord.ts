@@ -30,8 +30,12 @@ export function datumKort(iso: string): string {
 
 /** Only what the user typed is ever echoed, and never as markup. */
 export function escapa(text: string): string {
-  return text
-    .replace(/[\\`*_{}[\]<>#|~]/g, (t) => `\\${t}`)
-    .replace(/[\u0000-\u001f\u007f]/g, ' ')
-    .slice(0, 200);
+  return (
+    text
+      .replace(/[\\`*_{}[\]<>#|~]/g, (t) => `\\${t}`)
+      // Control characters would break the markdown line; they are what this pattern is for.
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u001f\u007f]/g, ' ')
+      .slice(0, 200)
+  );
 }

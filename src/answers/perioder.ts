@@ -1,4 +1,4 @@
-import { type Period, foregaende, periodNamn, tomText } from '../domain/period.js';
+import { type Period, foregaende, periodNamn, tillOchMedText } from '../domain/period.js';
 import { senastePeriodFor, siffrorFor } from '../domain/siffror.js';
 import type { Enhet } from '../domain/schema.js';
 import type { Fraga } from '../language/tolka.js';
@@ -33,8 +33,8 @@ export function valjPeriod(fraga: Fraga, enhet: Enhet, m: Svarsmiljo): Periodval
       ok: false,
       text:
         onskad > senaste
-          ? `Det finns inga siffror för ${enhet.namn} ${tomText(onskad)} ännu. Senaste rapporterade period är ${periodNamn(senaste)}.`
-          : `Det finns inga siffror för ${enhet.namn} ${tomText(onskad)}. Fråga gärna om en annan månad; senaste är ${periodNamn(senaste)}.`,
+          ? `Det finns inga siffror för ${enhet.namn} ${tillOchMedText(onskad)} ännu. Senaste rapporterade period är ${periodNamn(senaste)}.`
+          : `Det finns inga siffror för ${enhet.namn} ${tillOchMedText(onskad)}. Fråga gärna om en annan månad; senaste är ${periodNamn(senaste)}.`,
     };
   }
   return { ok: true, period: onskad };

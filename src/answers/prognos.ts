@@ -1,4 +1,4 @@
-import { type Period, ar, forskjut, period, periodNamn, tomText } from '../domain/period.js';
+import { type Period, år, forskjut, period, periodNamn, tillOchMedText } from '../domain/period.js';
 import { siffrorFor } from '../domain/siffror.js';
 import type { Enhet } from '../domain/schema.js';
 import { formatTal, formatTkr } from '../domain/tal.js';
@@ -10,22 +10,22 @@ export function prognosSvar(fraga: Fraga, enhet: Enhet, p: Period, m: Svarsmiljo
   const s = siffrorFor(m.register, enhet.id, p);
   if (!s || s.prognos_helar === null || s.budget_helar === null || s.prognosavvikelse === null) {
     return {
-      text: `Det finns ingen helårsprognos för ${enhet.namn} ${tomText(p)}.`,
+      text: `Det finns ingen helårsprognos för ${enhet.namn} ${tillOchMedText(p)}.`,
       kontext: { enhet: enhet.id, period: p, avsikt: 'prognos' },
     };
   }
-  const rader = [`**Helårsprognos ${ar(p)} för ${enhet.namn}, efter ${periodNamn(p)}**`];
+  const rader = [`**Helårsprognos ${år(p)} för ${enhet.namn}, efter ${periodNamn(p)}**`];
   const klarar = s.prognosavvikelse >= 0;
   if (/\bklara|\bhalla|\bmake it|\bon track/.test(fraga.text.toLowerCase())) {
     rader.push(
       klarar
-        ? `Ja, enligt prognosen klarar ${enhet.namn} budgeten ${ar(p)}.`
-        : `Nej, enligt prognosen klarar ${enhet.namn} inte budgeten ${ar(p)}.`,
+        ? `Ja, enligt prognosen klarar ${enhet.namn} budgeten ${år(p)}.`
+        : `Nej, enligt prognosen klarar ${enhet.namn} inte budgeten ${år(p)}.`,
     );
   }
   rader.push(`Prognos ${formatTkr(s.prognos_helar)} mot årsbudget ${formatTkr(s.budget_helar)}: **${prognosIOrd(s.prognosavvikelse)}**.`);
   const historik: Array<{ period: Period; avvikelse: number; prognos: number }> = [];
-  for (let q = period(ar(p), 1); q <= p; q = forskjut(q, 1)) {
+  for (let q = period(år(p), 1); q <= p; q = forskjut(q, 1)) {
     const x = siffrorFor(m.register, enhet.id, q);
     if (x?.prognosavvikelse != null && x.prognos_helar !== null)
       historik.push({ period: q, avvikelse: x.prognosavvikelse, prognos: x.prognos_helar });
@@ -44,14 +44,14 @@ export function prognosSvar(fraga: Fraga, enhet: Enhet, p: Period, m: Svarsmiljo
   }
   if (historik.length > 2)
     rader.push(
-      `Prognosavvikelse per rapport ${ar(p)}: ${historik.map((h) => `${periodNamn(h.period).split(' ')[0].slice(0, 3)} ${formatTal(h.avvikelse)}`).join(', ')} tkr.`,
+      `Prognosavvikelse per rapport ${år(p)}: ${historik.map((h) => `${periodNamn(h.period).split(' ')[0].slice(0, 3)} ${formatTal(h.avvikelse)}`).join(', ')} tkr.`,
     );
   return {
     text: rader.join('\n\n'),
     kort: {
       mall: 'fakta',
       data: {
-        rubrik: `Helårsprognos ${ar(p)}: ${enhet.namn}`,
+        rubrik: `Helårsprognos ${år(p)}: ${enhet.namn}`,
         undertitel: `Efter ${periodNamn(p)}`,
         fakta: [
           { title: 'Årsbudget', value: formatTkr(s.budget_helar) },

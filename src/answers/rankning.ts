@@ -1,19 +1,11 @@
-import { type Period, tomText } from '../domain/period.js';
+import { type Period, tillOchMedText } from '../domain/period.js';
 import { type Siffror, siffrorFor } from '../domain/siffror.js';
 import type { Register } from '../domain/register.js';
 import type { Enhet } from '../domain/schema.js';
 import { formatProcent, formatTal, formatTkr } from '../domain/tal.js';
-import { normalisera } from '../language/normalisera.js';
 import type { Fraga } from '../language/tolka.js';
 import { avvikelseIOrd } from './ord.js';
 import type { Svar, Svarsmiljo } from './svar.js';
-
-const NIVAORD: Array<[RegExp, Enhet['typ']]> = [
-  [/\bnamnd\w*|\bcommittee/, 'nämnd'],
-  [/\bverksamhetsomrad\w*/, 'verksamhetsområde'],
-  [/\bforvaltning\w*/, 'förvaltning'],
-  [/\bverksamhet\w*/, 'verksamhet'],
-];
 
 /** Candidates change only with the register, so they are kept per register generation, root and named levels. */
 const kandidatminne = new WeakMap<Register, { generation: number; listor: Map<string, readonly Enhet[]> }>();
@@ -23,8 +15,7 @@ function kandidater(fraga: Fraga, omfang: Enhet | null, m: Svarsmiljo): readonly
   const reg = m.register;
   const rot = omfang ?? reg.rot();
   if (!rot) return [];
-  const text = normalisera(fraga.text);
-  const nivaer = NIVAORD.filter(([monster]) => monster.test(text)).map(([, typ]) => typ);
+  const nivaer = fraga.nivaer;
   let minne = kandidatminne.get(reg);
   if (!minne || minne.generation !== reg.generation) {
     minne = { generation: reg.generation, listor: new Map() };
@@ -56,14 +47,14 @@ export function rankningSvar(fraga: Fraga, omfang: Enhet | null, p: Period, m: S
   if (omfang && !m.register.barnTill(omfang.id).length) {
     const egen = siffrorFor(m.register, omfang.id, p);
     return {
-      text: `${omfang.namn} har inga underenheter att rangordna.${egen ? ` Själv har den ${avvikelseIOrd(egen.avvikelse)} ${tomText(p)}${egen.procent === null ? '' : ` (${formatProcent(egen.procent)} av budget)`}.` : ''}`,
+      text: `${omfang.namn} har inga underenheter att rangordna.${egen ? ` Själv har den ${avvikelseIOrd(egen.avvikelse)} ${tillOchMedText(p)}${egen.procent === null ? '' : ` (${formatProcent(egen.procent)} av budget)`}.` : ''}`,
       kontext: { enhet: omfang.id, period: p, avsikt: 'rankning' },
     };
   }
   const rader = kandidater(fraga, omfang, m)
     .map((e) => siffrorFor(m.register, e.id, p))
     .filter((s): s is Siffror => s !== null);
-  let urval = rader;
+  let urval: Siffror[];
   let beskrivning: string;
   if (fraga.procentGrans !== null) {
     const grans = 100 + fraga.procentGrans;
@@ -72,7 +63,7 @@ export function rankningSvar(fraga: Fraga, omfang: Enhet | null, p: Period, m: S
   } else if (fraga.riktning === 'overskott') {
     urval = rader.filter((s) => s.avvikelse > 0).sort((a, b) => b.avvikelse - a.avvikelse);
     beskrivning = 'överskott (går plus)';
-  } else if (fraga.riktning === 'underskott' || /\bstorst|\bsamst|\bworst|\blargest/.test(normalisera(fraga.text))) {
+  } else if (fraga.riktning === 'underskott' || fraga.storst) {
     urval = rader.filter((s) => s.avvikelse < 0).sort((a, b) => a.avvikelse - b.avvikelse);
     beskrivning = 'underskott';
   } else {
@@ -82,10 +73,10 @@ export function rankningSvar(fraga: Fraga, omfang: Enhet | null, p: Period, m: S
   const antal = fraga.antal ?? (fraga.procentGrans !== null || fraga.riktning === 'overskott' ? urval.length : Math.min(urval.length, 10));
   const visade = urval.slice(0, antal);
   const var_ = omfang ? ` inom ${omfang.namn}` : '';
-  const rubrik = `**${fraga.antal ? `Topp ${fraga.antal}` : 'Rangordning'}${var_} efter ${beskrivning}, ${tomText(p)}**`;
+  const rubrik = `**${fraga.antal ? `Topp ${fraga.antal}` : 'Rangordning'}${var_} efter ${beskrivning}, ${tillOchMedText(p)}**`;
   if (!visade.length) {
     return {
-      text: `${rubrik}\n\nIngen enhet${var_} har ${beskrivning} ${tomText(p)}.`,
+      text: `${rubrik}\n\nIngen enhet${var_} har ${beskrivning} ${tillOchMedText(p)}.`,
       kontext: { enhet: omfang?.id, period: p, avsikt: 'rankning' },
     };
   }

@@ -1,4 +1,4 @@
-import { type Period, foregaende, manad, manadsnamn, periodNamn, tomText } from '../domain/period.js';
+import { type Period, foregaende, manad, manadsnamn, periodNamn, tillOchMedText } from '../domain/period.js';
 import type { Register } from '../domain/register.js';
 import { type Siffror, manadsvarde, siffrorFor } from '../domain/siffror.js';
 import { formatForandring, formatProcent, formatTkr } from '../domain/tal.js';
@@ -36,7 +36,7 @@ export function statusvy(reg: Register, enhetId: string, period: Period): Status
     .sort((a, b) => a.s.avvikelse - b.s.avvikelse);
   const rad = s.egenRad;
   return {
-    rubrik: `${s.enhet.namn} ${tomText(period)}`,
+    rubrik: `${s.enhet.namn} ${tillOchMedText(period)}`,
     enhetId,
     enhetsnamn: s.enhet.namn,
     period,
@@ -76,7 +76,7 @@ export function statusrader(vy: Statusvy, baraManaden = false): string[] {
     rader.push(`**${vy.enhetsnamn}, ${periodNamn(vy.period)} (bara månaden)**`);
     rader.push(`Utfall ${formatTkr(m.utfall)} mot budget ${formatTkr(m.budget)} för månaden: **${avvikelseIOrd(m.avvikelse)}**.`);
     rader.push(
-      `Ackumulerat ${tomText(vy.period)}: ${avvikelseIOrd(s.avvikelse)} (${s.procent === null ? '–' : formatProcent(s.procent)} av budget).`,
+      `Ackumulerat ${tillOchMedText(vy.period)}: ${avvikelseIOrd(s.avvikelse)} (${s.procent === null ? '–' : formatProcent(s.procent)} av budget).`,
     );
     return rader;
   }
@@ -108,7 +108,7 @@ export function statusrader(vy: Statusvy, baraManaden = false): string[] {
 export function jaNejRad(vy: Statusvy, fragaOmOver: boolean): string {
   const over = vy.siffror.avvikelse < 0;
   const svar = fragaOmOver === over ? 'Ja' : 'Nej';
-  return `${svar}, ${vy.enhetsnamn} ligger ${over ? 'över' : Math.abs(vy.siffror.avvikelse) < 0.05 ? 'i nivå med' : 'under'} budget ${tomText(vy.period)}.`;
+  return `${svar}, ${vy.enhetsnamn} ligger ${over ? 'över' : Math.abs(vy.siffror.avvikelse) < 0.05 ? 'i nivå med' : 'under'} budget ${tillOchMedText(vy.period)}.`;
 }
 
 export function statusSvar(vy: Statusvy, opts: { baraManaden?: boolean; jaNej?: boolean | null } = {}): Svar {
@@ -140,7 +140,7 @@ export function statusSvar(vy: Statusvy, opts: { baraManaden?: boolean; jaNej?: 
           kommentarrad(vy),
           vy.atgarder,
           vy.rapporterade,
-        ].filter(Boolean),
+        ].filter((r): r is string => Boolean(r)),
         barn: vy.storstaAvvikelser.map((b) => ({
           namn: b.namn,
           avvikelse: `${formatTkr(b.avvikelse)}${b.kommentar ? ` (${b.kommentar})` : ''}`,

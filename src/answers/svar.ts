@@ -1,14 +1,9 @@
+import type { Kortvy } from '../cards/vyer.js';
 import type { Period } from '../domain/period.js';
 import type { Anvandare } from '../domain/schema.js';
 import type { Register } from '../domain/register.js';
 import type { Avsikt } from '../language/avsikt.js';
 import type { Enhetsindex } from '../language/enheter.js';
-
-/** Card view model: which template, and the data bound to it. Text and card are built from one model. */
-export interface Kortvy {
-  mall: string;
-  data: Record<string, unknown>;
-}
 
 export interface Svar {
   /** Markdown for Teams; also the fallback for clients without cards. */

@@ -1,4 +1,4 @@
-import { type Period, ar, forskjut, manadsnamn, period, periodNamn } from '../domain/period.js';
+import { type Period, år, forskjut, manadsnamn, period, periodNamn } from '../domain/period.js';
 import { manadsvarde, siffrorFor } from '../domain/siffror.js';
 import type { Enhet } from '../domain/schema.js';
 import { formatProcent, formatTal, formatTkr } from '../domain/tal.js';
@@ -17,7 +17,7 @@ export interface Trendpunkt {
 export function trendintervall(fraga: Fraga, till: Period): { fran: Period; till: Period } {
   if (fraga.tid.senasteAntal) return { fran: forskjut(till, -(fraga.tid.senasteAntal - 1)), till };
   if (fraga.tid.fran && fraga.tid.fran <= till) return { fran: fraga.tid.fran, till };
-  return { fran: period(ar(till), 1), till };
+  return { fran: period(år(till), 1), till };
 }
 
 export function trendpunkter(m: Svarsmiljo, enhetId: string, fran: Period, till: Period): Trendpunkt[] {

@@ -1,40 +1,53 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { isDeepStrictEqual } from 'node:util';
 import * as ACData from 'adaptivecards-templating';
-import type { Kortvy } from '../answers/svar.js';
-import { type Bindning, kompileraMall } from './kompilera.js';
+import aterstallt from './mallar/aterstallt.json' with { type: 'json' };
+import atgard from './mallar/atgard.json' with { type: 'json' };
+import atgardsformular from './mallar/atgardsformular.json' with { type: 'json' };
+import fakta from './mallar/fakta.json' with { type: 'json' };
+import historik from './mallar/historik.json' with { type: 'json' };
+import hjalp from './mallar/hjalp.json' with { type: 'json' };
+import jamforelse from './mallar/jamforelse.json' with { type: 'json' };
+import konflikt from './mallar/konflikt.json' with { type: 'json' };
+import kvitto from './mallar/kvitto.json' with { type: 'json' };
+import larm from './mallar/larm.json' with { type: 'json' };
+import meddelande from './mallar/meddelande.json' with { type: 'json' };
+import rapportera from './mallar/rapportera.json' with { type: 'json' };
+import status from './mallar/status.json' with { type: 'json' };
+import tabell from './mallar/tabell.json' with { type: 'json' };
+import trend from './mallar/trend.json' with { type: 'json' };
+import val from './mallar/val.json' with { type: 'json' };
+import type { Kortvy, Mallnamn } from './vyer.js';
 
-const MAPP = join(dirname(fileURLToPath(import.meta.url)), 'mallar');
-const json = new Map<string, unknown>(
-  readdirSync(MAPP)
-    .filter((f) => f.endsWith('.json'))
-    .map((f) => [f.replace(/\.json$/, ''), JSON.parse(readFileSync(join(MAPP, f), 'utf-8'))]),
-);
-const bindningar = new Map<string, Bindning>([...json].map(([namn, mall]) => [namn, kompileraMall(mall)]));
-/** BUDGETKOLLEN_KORTKONTROLL=1 (the test suite sets it): every card is bound by adaptivecards-templating too, and must come out the same. */
-const kontroll = process.env.BUDGETKOLLEN_KORTKONTROLL === '1';
+/** The templates, imported as modules so that they travel with the code (also into dist/). */
+const MALLAR: Record<Mallnamn, object> = {
+  aterstallt,
+  atgard,
+  atgardsformular,
+  fakta,
+  historik,
+  hjalp,
+  jamforelse,
+  konflikt,
+  kvitto,
+  larm,
+  meddelande,
+  rapportera,
+  status,
+  tabell,
+  trend,
+  val,
+};
 
 export type Kort = Record<string, unknown> & { type: 'AdaptiveCard'; version: string };
 
-/** Binds a card view model to its JSON template. */
+/** Each template read by adaptivecards-templating once, on first use. */
+const tolkade = new Map<Mallnamn, ACData.Template>();
+
+/** Binds a card view model to its template with adaptivecards-templating. */
 export function bindKort(vy: Kortvy): Kort {
-  const bind = bindningar.get(vy.mall);
-  if (!bind) throw new Error(`okänd kortmall ${vy.mall}`);
-  const kort = bind(vy.data) as Kort;
-  if (kontroll && !isDeepStrictEqual(kort, bindKortMedBiblioteket(vy))) {
-    throw new Error(`kortmallen ${vy.mall} blev inte som med adaptivecards-templating för ${JSON.stringify(vy.data).slice(0, 300)}`);
+  let mall = tolkade.get(vy.mall);
+  if (!mall) {
+    mall = new ACData.Template(MALLAR[vy.mall]);
+    tolkade.set(vy.mall, mall);
   }
-  return kort;
-}
-
-const bibliotek = new Map<string, ACData.Template>();
-
-/** The same card bound by adaptivecards-templating itself: the reference `bindKort` is held to. */
-export function bindKortMedBiblioteket(vy: Kortvy): Kort {
-  const mall = json.get(vy.mall);
-  if (mall === undefined) throw new Error(`okänd kortmall ${vy.mall}`);
-  const t = bibliotek.get(vy.mall) ?? bibliotek.set(vy.mall, new ACData.Template(mall)).get(vy.mall)!;
-  return t.expand({ $root: vy.data }) as Kort;
+  return mall.expand({ $root: vy.data }) as Kort;
 }

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { lasConfig } from '../config.js';
+import { läsConfig } from '../config.js';
 import { kortSomText } from '../cards/somText.js';
 import { skapaLogg } from '../logg.js';
 import { Lagringsfel } from '../store/fel.js';
@@ -14,7 +14,7 @@ if (!fraga) {
   process.stderr.write('Användning: npm run ask -- [--store F] [--user ID] [--now ÅÅÅÅ-MM-DD] "fråga"\n');
   process.exit(2);
 }
-const config = lasConfig({
+const config = läsConfig({
   ...process.env,
   ...(flaggor.now ? { BUDGETKOLLEN_NOW: flaggor.now } : {}),
   HOST: '127.0.0.1',

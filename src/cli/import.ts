@@ -1,9 +1,10 @@
 import { resolve } from 'node:path';
-import { Importfel, importera, lasImportmapp } from '../store/import.js';
+import { Importfel, läsImportmapp } from '../store/import.js';
+import { importera } from '../usecases/import.js';
 import { Lagringsfel } from '../store/fel.js';
 import { Store } from '../store/store.js';
 import { argument } from './argument.js';
-import { lasConfig } from '../config.js';
+import { läsConfig } from '../config.js';
 
 const { flaggor, rest } = argument(process.argv.slice(2), ['store']);
 const mapp = rest[0];
@@ -14,11 +15,11 @@ if (!mapp) {
 const storefil = resolve(flaggor.store ?? process.env.STORE_PATH ?? 'data/store.json');
 
 try {
-  const filer = lasImportmapp(mapp);
+  const filer = läsImportmapp(mapp);
   // The same clock as the bot, so an import stamped in a demo's 2025 is not dated after the bot's own today.
   const store = await Store.oppna(
     storefil,
-    lasConfig({ ...process.env, HOST: '127.0.0.1', BOT_ID: '', NODE_ENV: 'development' }).now,
+    läsConfig({ ...process.env, HOST: '127.0.0.1', BOT_ID: '', NODE_ENV: 'development' }).now,
     'npm run import',
   );
   const resultat = await importera(store, filer);

@@ -6,11 +6,11 @@ import type { Anvandare, Enhet } from './schema.js';
  * An admin may report for every unit; a controller for the units in their `enheter` and everything
  * below them; a chef and an unknown user may read but not write.
  */
-export function farRapportera(anvandare: Anvandare | undefined, enhetId: string, reg: Register): boolean {
+export function fårRapportera(anvandare: Anvandare | undefined, enhetId: string, reg: Register): boolean {
   if (!anvandare || !reg.enhet(enhetId)) return false;
   if (anvandare.roll === 'admin') return true;
   if (anvandare.roll !== 'controller') return false;
-  return anvandare.enheter.some((egen) => reg.arUnder(enhetId, egen));
+  return anvandare.enheter.some((egen) => reg.ärUnder(enhetId, egen));
 }
 
 /** Everyone who may report for the unit: its controllers first, nearest unit first, then the admins. */
@@ -18,7 +18,7 @@ export function behorigaFor(enhetId: string, reg: Register): Anvandare[] {
   const kedja = reg.kedja(enhetId).map((e) => e.id);
   const niva = (a: Anvandare) => Math.min(...a.enheter.map((e) => kedja.indexOf(e)).filter((i) => i >= 0));
   const controllers = [...reg.anvandare.values()]
-    .filter((a) => a.roll === 'controller' && farRapportera(a, enhetId, reg))
+    .filter((a) => a.roll === 'controller' && fårRapportera(a, enhetId, reg))
     .sort((a, b) => niva(a) - niva(b) || a.namn.localeCompare(b.namn, 'sv'));
   const admins = [...reg.anvandare.values()].filter((a) => a.roll === 'admin').sort((a, b) => a.namn.localeCompare(b.namn, 'sv'));
   return [...controllers, ...admins];
@@ -28,7 +28,7 @@ export type Nekande = 'okand_anvandare' | 'fel_roll' | 'utanfor';
 
 /** Why the user may not report for the unit, or null when they may. */
 export function nekande(anvandare: Anvandare | undefined, enhetId: string, reg: Register): Nekande | null {
-  if (farRapportera(anvandare, enhetId, reg)) return null;
+  if (fårRapportera(anvandare, enhetId, reg)) return null;
   if (!anvandare) return 'okand_anvandare';
   return anvandare.roll === 'controller' ? 'utanfor' : 'fel_roll';
 }
@@ -72,7 +72,7 @@ export function rapporteringsenheter(anvandare: Anvandare | undefined, reg: Regi
   const ut: Enhet[] = [];
   const sedda = new Set<string>();
   const lagg = (e: Enhet | undefined) => {
-    if (!e || sedda.has(e.id) || !farRapportera(anvandare, e.id, reg)) return;
+    if (!e || sedda.has(e.id) || !fårRapportera(anvandare, e.id, reg)) return;
     sedda.add(e.id);
     ut.push(e);
   };
@@ -99,17 +99,17 @@ export function rapporterarSjalv(e: Enhet, reg: Register): boolean {
  */
 
 /** Set or remove a unit's alert thresholds: admins only. */
-export function farSattaTrosklar(anvandare: Anvandare | undefined): boolean {
+export function fårSättaTrosklar(anvandare: Anvandare | undefined): boolean {
   return anvandare?.roll === 'admin';
 }
 
 /** Subscribe or unsubscribe a conversation to a unit's alerts. */
-export function farHanteraLarm(anvandare: Anvandare | undefined, enhetId: string, reg: Register, personligChatt: boolean): boolean {
-  if (farRapportera(anvandare, enhetId, reg)) return true;
-  return anvandare?.roll === 'chef' && personligChatt && anvandare.enheter.some((egen) => reg.arUnder(enhetId, egen));
+export function fårHanteraLarm(anvandare: Anvandare | undefined, enhetId: string, reg: Register, personligChatt: boolean): boolean {
+  if (fårRapportera(anvandare, enhetId, reg)) return true;
+  return anvandare?.roll === 'chef' && personligChatt && anvandare.enheter.some((egen) => reg.ärUnder(enhetId, egen));
 }
 
 /** See the outbox ("larmstatus"): admins only. */
-export function farSeLarmstatus(anvandare: Anvandare | undefined): boolean {
+export function fårSeLarmstatus(anvandare: Anvandare | undefined): boolean {
   return anvandare?.roll === 'admin';
 }

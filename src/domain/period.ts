@@ -18,11 +18,11 @@ export const MANADER = [
 
 export const PERIOD_MONSTER = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
-export function period(ar: number, manad: number): Period {
-  return `${ar}-${String(manad).padStart(2, '0')}`;
+export function period(år: number, manad: number): Period {
+  return `${år}-${String(manad).padStart(2, '0')}`;
 }
 
-export function ar(p: Period): number {
+export function år(p: Period): number {
   return Number(p.slice(0, 4));
 }
 
@@ -31,7 +31,7 @@ export function manad(p: Period): number {
 }
 
 export function forskjut(p: Period, manader: number): Period {
-  const index = ar(p) * 12 + manad(p) - 1 + manader;
+  const index = år(p) * 12 + manad(p) - 1 + manader;
   return period(Math.floor(index / 12), (index % 12) + 1);
 }
 
@@ -45,11 +45,11 @@ export function sammaManadIFjol(p: Period): Period {
 
 /** "november 2025" */
 export function periodNamn(p: Period): string {
-  return `${MANADER[manad(p) - 1]} ${ar(p)}`;
+  return `${MANADER[manad(p) - 1]} ${år(p)}`;
 }
 
 /** "t.o.m. november 2025" */
-export function tomText(p: Period): string {
+export function tillOchMedText(p: Period): string {
   return `t.o.m. ${periodNamn(p)}`;
 }
 

@@ -188,7 +188,7 @@ export class Register {
     return ut;
   }
 
-  arUnder(id: string, forfader: string): boolean {
+  ärUnder(id: string, forfader: string): boolean {
     return this.kedja(id).some((e) => e.id === forfader);
   }
 

@@ -38,6 +38,6 @@ const ENGELSKA = new Set(
   'how is are the what which show me give list of does do doing going forecast measures compare than this that last month year'.split(' '),
 );
 
-export function arEngelska(ordlista: string[]): boolean {
+export function ärEngelska(ordlista: string[]): boolean {
   return ordlista.filter((o) => ENGELSKA.has(o)).length >= 2;
 }

@@ -1,4 +1,4 @@
-import { MANADER, type Period, ar, forskjut, manad, period } from '../domain/period.js';
+import { MANADER, type Period, år, forskjut, manad, period } from '../domain/period.js';
 
 /** What the question says about time, before it is checked against the data. */
 export interface Periodangivelse {
@@ -106,9 +106,9 @@ export function tolkaPeriod(ordlista: string[], nu: Period, text = ordlista.join
   const markera = (...index: number[]) => index.forEach((i) => ut.anvanda.add(i));
   const hittade: Array<{ period: Period; index: number; sedan: boolean }> = [];
 
-  const arIText: Array<{ o: string; i: number }> = [];
+  const årIText: Array<{ o: string; i: number }> = [];
   ordlista.forEach((o, i) => {
-    if (arstal(o)) arIText.push({ o, i });
+    if (arstal(o)) årIText.push({ o, i });
   });
   for (let i = 0; i < ordlista.length; i++) {
     const o = ordlista[i];
@@ -118,17 +118,17 @@ export function tolkaPeriod(ordlista: string[], nu: Period, text = ordlista.join
     const manadNr = m || tertial;
     if (!manadNr) continue;
     // "maj" and "mar" are also ordinary words only in English; "mars" is always the month.
-    const arEfter = arstal(ordlista[i + 1])
+    const årEfter = arstal(ordlista[i + 1])
       ? Number(ordlista[i + 1])
       : arstal(ordlista[i + 2]) && o === 'tertial'
         ? Number(ordlista[i + 2])
         : undefined;
     let p: Period;
-    if (arEfter) {
-      p = period(arEfter, manadNr);
+    if (årEfter) {
+      p = period(årEfter, manadNr);
       markera(i + 1);
     } else {
-      p = period(ar(nu), manadNr);
+      p = period(år(nu), manadNr);
       if (p > nu) p = forskjut(p, -12);
     }
     markera(i);
@@ -137,11 +137,11 @@ export function tolkaPeriod(ordlista: string[], nu: Period, text = ordlista.join
     hittade.push({ period: p, index: i, sedan });
   }
 
-  if (/\bdelaret\b|\bdelarsbokslut/.test(text)) hittade.push({ period: period(arFranText(arIText, nu), 8), index: -1, sedan: false });
-  if (arIText.length && /\b(helaret|bokslutet|arsbokslut|arsbokslutet)\b/.test(text))
-    hittade.push({ period: period(Number(arIText[0].o), 12), index: -1, sedan: false });
+  if (/\bdelaret\b|\bdelarsbokslut/.test(text)) hittade.push({ period: period(årFranText(årIText, nu), 8), index: -1, sedan: false });
+  if (årIText.length && /\b(helaret|bokslutet|arsbokslut|arsbokslutet)\b/.test(text))
+    hittade.push({ period: period(Number(årIText[0].o), 12), index: -1, sedan: false });
   if (/\bsen(?:an)? (sommaren|semestern)\b|\bsince (the )?summer\b/.test(text)) {
-    let p = period(ar(nu), 8);
+    let p = period(år(nu), 8);
     if (p >= nu) p = forskjut(p, -12);
     hittade.push({ period: p, index: -1, sedan: true });
   }
@@ -152,19 +152,19 @@ export function tolkaPeriod(ordlista: string[], nu: Period, text = ordlista.join
   // "i fjol" as the time asked about, not as what it is compared with.
   const iFjol = /\b(i fjol|forra aret|fjolaret|last year)\b/.test(text) && !JAMFORELSE.test(text);
   // "i oktober förra året": the month a year back, unless a year was written out.
-  if (iFjol && !arIText.length) {
+  if (iFjol && !årIText.length) {
     for (const h of vanliga) h.period = forskjut(h.period, -12);
   }
   if (vanliga.length) {
     const ordnade = [...new Set(vanliga.map((h) => h.period))].sort();
     ut.period = ordnade[ordnade.length - 1];
     ut.jamforMed = ordnade.slice(0, -1).reverse();
-  } else if (arIText.length && !sedanPerioder.length) {
-    const arTal = Number(arIText[0].o);
-    markera(arIText[0].i);
-    ut.period = period(arTal, arTal < ar(nu) ? 12 : manad(nu));
-    if (arTal === ar(nu)) ut.relativ = 'i_ar';
-    ut.fran = period(arTal, 1);
+  } else if (årIText.length && !sedanPerioder.length) {
+    const årtal = Number(årIText[0].o);
+    markera(årIText[0].i);
+    ut.period = period(årtal, årtal < år(nu) ? 12 : manad(nu));
+    if (årtal === år(nu)) ut.relativ = 'i_ar';
+    ut.fran = period(årtal, 1);
   }
 
   const senaste = /\b(senaste|sista|last) (\d{1,2}|tre|sex|tolv|three|six|twelve) (manaderna|manader|months)\b/.exec(text);
@@ -176,7 +176,7 @@ export function tolkaPeriod(ordlista: string[], nu: Period, text = ordlista.join
     if (/\b(forra|senaste|forega[a-z]*|last) (manaden|manadens|manad|month|month s)\b/.test(text)) ut.relativ = 'senaste_stangda';
     else if (iFjol) {
       ut.relativ = 'i_fjol';
-      ut.period = period(ar(nu) - 1, 12);
+      ut.period = period(år(nu) - 1, 12);
     } else if (/\b(i ar|hittills i ar|innevarande ar|this year|ytd|year to date|arets)\b/.test(text)) ut.relativ = 'i_ar';
   }
   if (
@@ -209,6 +209,6 @@ function manadISammansattning(o: string): number | undefined {
   return traff ? (MANADER as readonly string[]).indexOf(traff[1]) + 1 : undefined;
 }
 
-function arFranText(arIText: Array<{ o: string }>, nu: Period): number {
-  return arIText.length ? Number(arIText[0].o) : manad(nu) > 8 ? ar(nu) : ar(nu) - 1;
+function årFranText(årIText: Array<{ o: string }>, nu: Period): number {
+  return årIText.length ? Number(årIText[0].o) : manad(nu) > 8 ? år(nu) : år(nu) - 1;
 }

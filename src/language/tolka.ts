@@ -1,9 +1,9 @@
-import type { Period } from '../domain/period.js';
+import { type Period, foregaende } from '../domain/period.js';
 import type { Enhet } from '../domain/schema.js';
 import { type Avsikt, tolkaAvsikt } from './avsikt.js';
 import type { Enhetsindex } from './enheter.js';
 import { normalisera, ordMedVersaler } from './normalisera.js';
-import { STOPPORD, arEngelska } from './ordlista.js';
+import { STOPPORD, ärEngelska } from './ordlista.js';
 import { PERIODORD, type Periodangivelse, tolkaPeriod } from './perioder.js';
 
 /** A question as the bot understood it; everything the answer needs, nothing looked up yet. */
@@ -32,6 +32,16 @@ export interface Fraga {
   jaNej: boolean;
   /** "bara försenade", "kategori b" */
   atgardsfilter: 'försenad' | 'kategori_b' | 'pågår' | 'genomförd' | 'ej påbörjad' | null;
+  /** "och i september?", "samma för IFO": follows on from the previous answer */
+  fortsattning: boolean;
+  /** "ligger X över budget?" true, "… under budget?" false, otherwise null */
+  overBudget: boolean | null;
+  /** ranking: the organisational levels named ("nämnderna", "verksamheter"), in precedence order */
+  nivaer: Array<Enhet['typ']>;
+  /** ranking: "störst", "sämst", "worst", "largest" */
+  storst: boolean;
+  /** the month a report is for: the month named, or the calendar month before for "förra månaden" */
+  rapportmanad: Period | null;
 }
 
 export const SKYDDADE_ORD: ReadonlySet<string> = new Set([...STOPPORD, ...PERIODORD]);
@@ -63,7 +73,7 @@ export function tolkaFraga(text: string, index: Enhetsindex, nu: Period): Fraga 
     forslag: okantNamn ? index.narmaste(okantNamn) : [],
     tid,
     vi: /\b(vi|oss|var|vart|vara|we|us|our)\b/.test(normal),
-    engelska: arEngelska(ordlista),
+    engelska: ärEngelska(ordlista),
     riktning: /\b(overskott\w*|plus|gar (med )?plus|under budget|surplus|positiv\w*|bast\w*|best)\b/.test(normal)
       ? 'overskott'
       : /\b(underskott\w*|minus|over budget|deficit|negativ\w*|samst\w*|worst|overspend\w*|storst avvikelse)\b/.test(normal)
@@ -76,8 +86,22 @@ export function tolkaFraga(text: string, index: Enhetsindex, nu: Period): Fraga 
     nyckeltalOrd: ordlista.filter((o) => /franvaro|sjuk|omsattning|hme|nyckeltal|sick|absence|turnover/.test(o)),
     jaNej: /^(ligger|gar|ar|har|is|are|does|klarar)\b/.test(normal),
     atgardsfilter: atgardsfilter(normal),
+    fortsattning: FORTSATTNING.test(normal),
+    overBudget: /\bover\b/.test(normal) ? true : /\bunder budget\b/.test(normal) ? false : null,
+    nivaer: NIVAORD.filter(([monster]) => monster.test(normal)).map(([, typ]) => typ),
+    storst: /\bstorst|\bsamst|\bworst|\blargest/.test(normal),
+    rapportmanad: tid.period ?? (tid.relativ === 'senaste_stangda' ? foregaende(nu) : null),
   };
 }
+
+const FORTSATTNING = /^(och|and|men|samt|hur blir det (med|for)|samma (sak )?for|what about|how about)\b/;
+
+const NIVAORD: Array<[RegExp, Enhet['typ']]> = [
+  [/\bnamnd\w*|\bcommittee/, 'nämnd'],
+  [/\bverksamhetsomrad\w*/, 'verksamhetsområde'],
+  [/\bforvaltning\w*/, 'förvaltning'],
+  [/\bverksamhet\w*/, 'verksamhet'],
+];
 
 /** Filters on a unit's measures, the first that matches wins. */
 const ATGARDSFILTER: Array<[RegExp, NonNullable<Fraga['atgardsfilter']>]> = [

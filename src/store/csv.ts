@@ -19,7 +19,7 @@ export class CsvFel extends Error {
  * Reads a `;`-separated file with a header row. Refuses what is not UTF-8, strips a BOM,
  * and checks the columns the caller needs; extra columns are kept for the caller to ignore or use.
  */
-export function lasCsv(fil: string, data: Buffer, obligatoriska: readonly string[]): CsvRad[] {
+export function läsCsv(fil: string, data: Buffer, obligatoriska: readonly string[]): CsvRad[] {
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(data);

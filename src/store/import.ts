@@ -1,15 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { planeraLarm } from '../alerts/planera.js';
 import type { Register } from '../domain/register.js';
 import type { Anvandare, Atgard, Atgardsplan, Enhet, Nyckeltal, Troskel, Utfall } from '../domain/schema.js';
-import { CsvFel, type CsvRad, lasCsv } from './csv.js';
+import { CsvFel, type CsvRad, läsCsv } from './csv.js';
 import {
   Granskare,
   type Importatgard,
   type Importutfall,
   enhetskontroll,
-  lasRader,
+  läsRader,
   tolkaAnvandare,
   tolkaAtgard,
   tolkaAtgardsplan,
@@ -18,7 +17,6 @@ import {
   tolkaTroskel,
   tolkaUtfall,
 } from './importrader.js';
-import type { Store } from './store.js';
 
 export const IMPORTFILER = {
   'enheter.csv': ['id', 'namn', 'typ', 'foralder', 'alias'],
@@ -30,7 +28,7 @@ export const IMPORTFILER = {
   'trosklar.csv': ['enhet', 'varning_procent', 'kritisk_procent', 'varning_prognos_tkr', 'kritisk_prognos_tkr'],
 } as const;
 
-type Filnamn = keyof typeof IMPORTFILER;
+export type Filnamn = keyof typeof IMPORTFILER;
 
 /** What a valid import would write; rows without a key in the store or with other values. */
 export interface Importplan {
@@ -71,7 +69,7 @@ export function planeraImport(filer: Partial<Record<Filnamn, Buffer>>, reg: Regi
     const data = filer[fil];
     if (!data) continue;
     try {
-      rader[fil] = lasCsv(fil, data, kolumner);
+      rader[fil] = läsCsv(fil, data, kolumner);
     } catch (e) {
       if (e instanceof CsvFel) fel.push(e.message);
       else throw e;
@@ -80,12 +78,12 @@ export function planeraImport(filer: Partial<Record<Filnamn, Buffer>>, reg: Regi
   if (Object.keys(filer).length === 0) fel.push(`ingen av filerna ${Object.keys(IMPORTFILER).join(', ')} finns i mappen`);
 
   const enhetsgranskare = new Granskare('enheter.csv');
-  const enhetsrader = lasRader('enheter.csv', rader['enheter.csv'], [], tolkaEnhet, enhetsgranskare);
+  const enhetsrader = läsRader('enheter.csv', rader['enheter.csv'], [], tolkaEnhet, enhetsgranskare);
   const enheter = new Map<string, Enhet>(reg.enheter);
   for (const { rad } of enhetsrader) enheter.set(rad.id, rad);
   for (const { rad, radnr } of enhetsrader) {
     if (rad.foralder !== null && !enheter.has(rad.foralder)) enhetsgranskare.notera(radnr, `föräldern "${rad.foralder}" finns inte`);
-    else if (arCykel(enheter, rad.id))
+    else if (ärCykel(enheter, rad.id))
       enhetsgranskare.notera(radnr, `enheten ${rad.id} ligger under sig själv (foralder bildar en slinga)`);
   }
   const rotter = [...enheter.values()].filter((e) => e.foralder === null);
@@ -100,23 +98,23 @@ export function planeraImport(filer: Partial<Record<Filnamn, Buffer>>, reg: Regi
   const plan: Importplan = {
     enheter: nya(enhetsrader, (e) => reg.enhet(e.id)),
     utfall: nya(
-      lasRader('utfall.csv', rader['utfall.csv'], fel, tolkaUtfall(kand)),
+      läsRader('utfall.csv', rader['utfall.csv'], fel, tolkaUtfall(kand)),
       (u) => reg.senasteVersion(u.enhet, u.period),
       sammaUtfall,
     ),
     atgarder: nya(
-      lasRader('atgarder.csv', rader['atgarder.csv'], fel, tolkaAtgard(kand)),
+      läsRader('atgarder.csv', rader['atgarder.csv'], fel, tolkaAtgard(kand)),
       (a) => reg.atgarder(a.enhet).find((x) => x.nr === a.nr),
       sammaAtgard,
     ),
-    atgardsplaner: nya(lasRader('atgardsplaner.csv', rader['atgardsplaner.csv'], fel, tolkaAtgardsplan(kand)), (p) =>
+    atgardsplaner: nya(läsRader('atgardsplaner.csv', rader['atgardsplaner.csv'], fel, tolkaAtgardsplan(kand)), (p) =>
       reg.atgardsplan(p.enhet),
     ),
-    nyckeltal: nya(lasRader('nyckeltal.csv', rader['nyckeltal.csv'], fel, tolkaNyckeltal(kand)), (n) =>
+    nyckeltal: nya(läsRader('nyckeltal.csv', rader['nyckeltal.csv'], fel, tolkaNyckeltal(kand)), (n) =>
       reg.nyckeltal(n.enhet, n.nyckeltal).find((x) => x.period === n.period),
     ),
     anvandare: nya(
-      lasRader(
+      läsRader(
         'anvandare.csv',
         rader['anvandare.csv'],
         fel,
@@ -124,13 +122,13 @@ export function planeraImport(filer: Partial<Record<Filnamn, Buffer>>, reg: Regi
       ),
       (a) => reg.anvandare.get(a.id),
     ),
-    trosklar: nya(lasRader('trosklar.csv', rader['trosklar.csv'], fel, tolkaTroskel(kand)), (t) => reg.trosklar.get(t.enhet)),
+    trosklar: nya(läsRader('trosklar.csv', rader['trosklar.csv'], fel, tolkaTroskel(kand)), (t) => reg.trosklar.get(t.enhet)),
   };
   if (fel.length) throw new Importfel(fel);
   return plan;
 }
 
-function arCykel(enheter: Map<string, Enhet>, id: string): boolean {
+function ärCykel(enheter: Map<string, Enhet>, id: string): boolean {
   const sedda = new Set<string>();
   let e = enheter.get(id);
   while (e?.foralder) {
@@ -159,7 +157,7 @@ function sammaAtgard(a: Atgard, b: Importatgard): boolean {
   return JSON.stringify(rest) === JSON.stringify(b);
 }
 
-export function lasImportmapp(mapp: string): Partial<Record<Filnamn, Buffer>> {
+export function läsImportmapp(mapp: string): Partial<Record<Filnamn, Buffer>> {
   if (!existsSync(mapp)) throw new Importfel([`${mapp}: mappen finns inte`]);
   const filer: Partial<Record<Filnamn, Buffer>> = {};
   for (const fil of Object.keys(IMPORTFILER) as Filnamn[]) {
@@ -167,49 +165,4 @@ export function lasImportmapp(mapp: string): Partial<Record<Filnamn, Buffer>> {
     if (existsSync(sokvag)) filer[fil] = readFileSync(sokvag);
   }
   return filer;
-}
-
-export interface Importresultat {
-  enheter: number;
-  utfall: number;
-  atgarder: number;
-  atgardsplaner: number;
-  nyckeltal: number;
-  anvandare: number;
-  trosklar: number;
-}
-
-/** Validates the whole folder first; writes everything in one transaction or nothing. */
-export async function importera(store: Store, filer: Partial<Record<Filnamn, Buffer>>, vem = 'import'): Promise<Importresultat> {
-  return store.andra({ vem, kalla: 'import' }, (tx) => {
-    const plan = planeraImport(filer, tx.register);
-    const tid = tx.nu.toISOString();
-    for (const e of plan.enheter) tx.satt('enheter', e);
-    for (const u of plan.utfall) {
-      const fore = tx.register.senasteVersion(u.enhet, u.period);
-      tx.lagg('utfall', { ...u, version: (fore?.version ?? 0) + 1, rapporterad_av: vem, rapporterad: tid });
-    }
-    for (const a of plan.atgarder) {
-      const fore = tx.register.atgarder(a.enhet).find((x) => x.nr === a.nr);
-      tx.satt('atgarder', { ...a, version: (fore?.version ?? 0) + 1, andrad_av: vem, andrad: tid });
-    }
-    for (const p of plan.atgardsplaner) tx.satt('atgardsplaner', p);
-    for (const n of plan.nyckeltal) tx.satt('nyckeltal', n);
-    for (const a of plan.anvandare) tx.satt('anvandare', a);
-    for (const t of plan.trosklar) tx.satt('trosklar', t);
-    // Last, so the evaluation sees the imported thresholds and measures too.
-    planeraLarm(
-      tx,
-      plan.utfall.map((u) => ({ enhet: u.enhet, period: u.period })),
-    );
-    return {
-      enheter: plan.enheter.length,
-      utfall: plan.utfall.length,
-      atgarder: plan.atgarder.length,
-      atgardsplaner: plan.atgardsplaner.length,
-      nyckeltal: plan.nyckeltal.length,
-      anvandare: plan.anvandare.length,
-      trosklar: plan.trosklar.length,
-    };
-  });
 }

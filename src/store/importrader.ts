@@ -77,7 +77,7 @@ export interface Radtolkning<T> {
 export type Radtolk<T> = (r: CsvRad, g: Granskare) => Radtolkning<T> | null;
 
 /** Every valid row of a file with its line number; errors go to `fel`. */
-export function lasRader<T>(
+export function läsRader<T>(
   fil: string,
   rader: CsvRad[] | undefined,
   fel: string[],

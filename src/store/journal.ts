@@ -13,7 +13,7 @@ export interface Journalpost {
 export class Journal {
   constructor(readonly fil: string) {}
 
-  async las(): Promise<Journalpost[]> {
+  async läs(): Promise<Journalpost[]> {
     let text: string;
     try {
       text = await readFile(this.fil, 'utf-8');

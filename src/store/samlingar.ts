@@ -38,7 +38,7 @@ export class Positioner {
   }
 
   /** Upserts and returns the row it replaced; undo restores it. */
-  satt(samling: Nyckelsamling, rad: unknown): { fore: unknown; angra: () => void } {
+  sätt(samling: Nyckelsamling, rad: unknown): { fore: unknown; angra: () => void } {
     const lista = this.dok[samling] as unknown[];
     const nyckel = (NYCKLAR[samling] as (r: unknown) => string)(rad);
     const karta = this.index.get(samling)!;

@@ -35,7 +35,7 @@ export class Snapshotfil<T> implements Adapter<T> {
   async read(): Promise<T | null> {
     let varde: unknown;
     try {
-      varde = await lasRadvis(this.fil);
+      varde = await läsRadvis(this.fil);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw e;
@@ -62,7 +62,7 @@ const INTE_RADVIS = Symbol('inte radvis');
 const BITAR = 1 << 20;
 
 /** Reads the row-per-line layout; INTE_RADVIS as soon as the file is anything else. */
-async function lasRadvis(fil: string): Promise<unknown> {
+async function läsRadvis(fil: string): Promise<unknown> {
   const fh = await open(fil, 'r');
   try {
     const lasare = new Radlasare();

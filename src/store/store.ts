@@ -5,7 +5,7 @@ import { Register } from '../domain/register.js';
 import { type Dokument, DokumentSchema, tomtDokument } from '../domain/schema.js';
 import { Journal, type Journalpost } from './journal.js';
 import { Lagringsfel } from './fel.js';
-import { lasLagringen } from './las.js';
+import { låsLagringen } from './skrivlas.js';
 import { migrera } from './migrering.js';
 import { Snapshotfil } from './snapshotfil.js';
 import { type Snabbkontroll, kompilera } from './validering.js';
@@ -47,8 +47,8 @@ export class Transaktion {
     readonly nu: Date,
   ) {}
 
-  satt<S extends Nyckelsamling>(samling: S, rad: Rad<S>): void {
-    const { fore, angra } = this.pos.satt(samling, rad);
+  sätt<S extends Nyckelsamling>(samling: S, rad: Rad<S>): void {
+    const { fore, angra } = this.pos.sätt(samling, rad);
     this.angra.push(angra);
     this.ops.push({ op: 'satt', samling, rad });
     indexeraIRegister(this.register, samling, rad);
@@ -156,11 +156,11 @@ export class Store {
   /** `skrivare`: who opens it as its one writer (the bot, a CLI); the store is then locked against others. */
   static async oppna(fil: string, klocka: () => Date = () => new Date(), skrivare?: string): Promise<Store> {
     mkdirSync(dirname(fil), { recursive: true });
-    if (skrivare) lasLagringen(fil, skrivare);
+    if (skrivare) låsLagringen(fil, skrivare);
     const db = new Low<Snapshot>(
       new Snapshotfil<Snapshot>(
         fil,
-        (text) => lasSnapshot(fil, text),
+        (text) => läsSnapshot(fil, text),
         (json) => tolkaSnapshot(fil, json),
       ),
       { sekvens: 0, dokument: tomtDokument() },
@@ -169,7 +169,7 @@ export class Store {
     const journal = new Journal(`${fil}.journal`);
     let poster: Journalpost[];
     try {
-      poster = await journal.las();
+      poster = await journal.läs();
     } catch (e) {
       throw new Lagringsfel(`Kan inte läsa ${fil}: ${(e as Error).message}. Filen har inte ändrats.`);
     }
@@ -201,7 +201,7 @@ export class Store {
    * Runs `bygg` against the live data and makes its changes durable. If `bygg` throws, or the
    * write fails, every change is undone and the error passed on: nothing half-written remains.
    */
-  andra<T>(aktor: Aktor, bygg: (tx: Transaktion) => T): Promise<T> {
+  ändra<T>(aktor: Aktor, bygg: (tx: Transaktion) => T): Promise<T> {
     const steg = this.ko.then(() => this.utfor(aktor, bygg));
     this.ko = steg.catch(() => undefined);
     return steg;
@@ -253,7 +253,7 @@ export class Store {
 function spelaUpp(dok: Dokument, ops: Operation[]): void {
   const pos = new Positioner(dok);
   for (const op of ops) {
-    if (op.op === 'satt') pos.satt(op.samling, op.rad);
+    if (op.op === 'satt') pos.sätt(op.samling, op.rad);
     else (dok[op.samling] as unknown[]).push(op.rad);
   }
 }
@@ -265,7 +265,7 @@ function dokumentkontroll(): Snabbkontroll {
   return kompilerad;
 }
 
-function lasSnapshot(fil: string, text: string): Snapshot {
+function läsSnapshot(fil: string, text: string): Snapshot {
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -14,7 +14,7 @@ type Def = Record<string, unknown> & { typeName?: string; checks?: Array<Record<
 
 const def = (s: ZodTypeAny): Def => s._def as Def;
 
-const arObjekt = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const ärObjekt = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function strang(d: Def): Snabbkontroll | null {
   if (d.coerce) return null;
@@ -102,7 +102,7 @@ function objekt(s: ZodTypeAny): Snabbkontroll | null {
     falt.push({ nyckel, kontroll, valfri: shape[nyckel].isOptional() });
   }
   return (v) => {
-    if (!arObjekt(v)) return false;
+    if (!ärObjekt(v)) return false;
     // The value's own keys must be exactly the schema's keys that are present, in the schema's order.
     const egna = Object.keys(v);
     let i = 0;
@@ -160,7 +160,7 @@ export function kompilera(s: ZodTypeAny): Snabbkontroll | null {
       const varde = kompilera(d.valueType as ZodTypeAny);
       if (!nyckel || !varde) return null;
       return (v) => {
-        if (!arObjekt(v)) return false;
+        if (!ärObjekt(v)) return false;
         for (const k of Object.keys(v)) if (k === '__proto__' || !nyckel(k) || !varde(v[k])) return false;
         return true;
       };

@@ -1,6 +1,7 @@
 import { type Activity, ActivityTypes, CardFactory } from 'botbuilder';
+import { meddelande } from '../answers/formular.js';
 import type { Svar } from '../answers/svar.js';
-import { bindKort } from '../cards/binda.js';
+import { type Kort, bindKort } from '../cards/binda.js';
 
 /** One reply: the text, or the card built from the same view model with the text as its fallback. */
 export function svarTillAktivitet(svar: Svar): Partial<Activity> {
@@ -10,4 +11,10 @@ export function svarTillAktivitet(svar: Svar): Partial<Activity> {
   const radslut = svar.text.indexOf('\n');
   const forstaRaden = radslut < 0 ? svar.text : svar.text.slice(0, radslut);
   return { type: ActivityTypes.Message, summary: forstaRaden.replaceAll('**', ''), attachments: [CardFactory.adaptiveCard(kort)] };
+}
+
+/** The card that answers a card button: the answer's own, or its text in a short message card. */
+export function svarSomKort(svar: Svar): Kort {
+  if (!svar.kort) return bindKort(meddelande('Budgetkollen', [svar.text]).kort!);
+  return { ...bindKort(svar.kort), fallbackText: svar.text };
 }

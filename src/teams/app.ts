@@ -1,33 +1,12 @@
 import { type Activity, ActivityTypes, MemoryStorage, type TurnContext } from 'botbuilder';
-import { Application, type TeamsAdapter, TurnState } from '@microsoft/teams-ai';
-import { besvara } from '../answers/besvara.js';
-import type { Kontext, Svar } from '../answers/svar.js';
-import { hjalpSvar } from '../answers/hjalp.js';
-import type { Logg } from '../logg.js';
-import type { Store } from '../store/store.js';
+import { Application } from '@microsoft/teams-ai';
+import type { Appberoenden, Tillstand } from './typer.js';
 import { svarTillAktivitet } from './aktivitet.js';
-import { anvandarId } from './identitet.js';
-import { utforKommando } from './kommandon.js';
-import { Miljofabrik } from './miljo.js';
-import { registreraInstallation } from './installation.js';
-import { kopplaLarm } from './larm.js';
-import { kopplaRapportering } from './rapportering.js';
-
-export interface Appberoenden {
-  store: Store;
-  logg: Logg;
-  klocka: () => Date;
-  adapter?: TeamsAdapter;
-  botAppId?: string;
-  /** tenant ids allowed to talk to the bot; empty means any */
-  tillatnaTenants?: string[];
-}
-
-interface Samtalstillstand {
-  kontext?: Kontext;
-  [k: string]: unknown;
-}
-export type Tillstand = TurnState<Samtalstillstand>;
+import { anvandarId, samtalFran } from './samtal.js';
+import { svaraIChatten } from '../usecases/kommandon.js';
+import { Miljofabrik } from '../answers/svarsmiljo.js';
+import { kopplaInstallation } from './installation.js';
+import { kopplaKort } from './kort.js';
 
 const MAX_TECKEN = 2000;
 
@@ -48,16 +27,11 @@ export function skapaApp(b: Appberoenden): Application<Tillstand> {
   const fabrik = new Miljofabrik(b.store, b.klocka);
 
   const svara = async (context: TurnContext, state: Tillstand, text: string, enhet?: string) => {
-    const anvandare = b.store.register.anvandare.get(anvandarId(context));
-    const miljo = fabrik.skapa(anvandare, state.conversation.kontext);
-    const resultat = besvara(text, miljo, enhet);
-    const svar: Svar =
-      resultat.typ === 'svar'
-        ? resultat.svar
-        : await utforKommando(resultat.avsikt, resultat.fraga, { context, state, store: b.store, miljo, logg: b.logg, enhet });
+    const miljo = fabrik.skapa(b.store.register.anvandare.get(anvandarId(context)), state.conversation.kontext);
+    const { svar, fraga } = await svaraIChatten(text, { store: b.store, miljo, logg: b.logg, enhet, samtal: () => samtalFran(context) });
     if (svar.kontext) state.conversation.kontext = svar.kontext;
     await context.sendActivity(svarTillAktivitet(svar));
-    b.logg.debug('svar', { avsikt: resultat.fraga.avsikt, enheter: resultat.fraga.enheter.map((e) => e.id), kontext: svar.kontext });
+    b.logg.debug('svar', { avsikt: fraga.avsikt, enheter: fraga.enheter.map((e) => e.id), kontext: svar.kontext });
   };
 
   app.turn('beforeTurn', async (context) => {
@@ -73,15 +47,8 @@ export function skapaApp(b: Appberoenden): Application<Tillstand> {
     b.logg.warn('aktivitet från otillåten tenant avvisad', { tenant: frammande ?? null, typ: a.type });
     const besked = 'Budgetkollen är inte öppen för din organisation.';
     if (a.type === ActivityTypes.Message) await context.sendActivity(besked);
-    else if (a.type === ActivityTypes.Invoke) {
-      await context.sendActivity({
-        type: ActivityTypes.InvokeResponse,
-        value:
-          a.name === 'adaptiveCard/action'
-            ? { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: besked } }
-            : { status: 403 },
-      });
-    }
+    else if (a.type === ActivityTypes.Invoke && a.name === KORTATGARD) await kortbesked(context, besked);
+    else if (a.type === ActivityTypes.Invoke) await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 403 } });
     return false;
   });
 
@@ -95,40 +62,25 @@ export function skapaApp(b: Appberoenden): Application<Tillstand> {
     await svara(context, state, fraga, enhet);
   });
 
-  app.activity(ActivityTypes.InstallationUpdate, async (context) => {
-    const ny = await registreraInstallation(context, b.store, b.logg);
-    if (ny) {
-      const miljo = fabrik.skapa(undefined, undefined);
-      await context.sendActivity(
-        svarTillAktivitet(
-          hjalpSvar(
-            miljo,
-            'Hej! Jag är Budgetkollen. Jag svarar på frågor om budget, utfall, prognos, åtgärder och nyckeltal, tar emot månadens siffror från controllers och larmar när en verksamhet går över budget.',
-          ),
-        ),
-      );
-    }
-  });
-
-  kopplaRapportering(app, b);
-  kopplaLarm(app, b);
+  kopplaInstallation(app, b);
+  kopplaKort(app, b);
 
   // An Action.Execute no route knows (an old card, a forged verb) still gets an answer in the card, not a 501.
-  app.activity(ActivityTypes.Invoke, async (context) => {
-    if (context.activity.name !== 'adaptiveCard/action') return;
+  const okandKnapp = (context: TurnContext) => {
     const verb = (context.activity.value as { action?: { verb?: unknown } } | undefined)?.action?.verb;
     b.logg.warn('okänd kortåtgärd', { verb: verbText(verb) });
-    await context.sendActivity({
-      type: ActivityTypes.InvokeResponse,
-      value: {
-        status: 200,
-        body: {
-          statusCode: 200,
-          type: 'application/vnd.microsoft.activity.message',
-          value: 'Den knappen känner jag inte igen längre. Inget har sparats. Ställ frågan igen, eller skriv "hjälp".',
-        },
-      },
-    });
+    return 'Den knappen känner jag inte igen längre. Inget har sparats. Ställ frågan igen, eller skriv "hjälp".';
+  };
+  app.adaptiveCards.actionExecute(
+    async (context) =>
+      context.activity.type === ActivityTypes.Invoke &&
+      context.activity.name === KORTATGARD &&
+      (context.activity.value as { action?: { type?: unknown } } | undefined)?.action?.type === 'Action.Execute',
+    async (context) => okandKnapp(context),
+  );
+  // teams-ai's card routes take only a well-formed Action.Execute; a broken one is answered the same way here.
+  app.activity(ActivityTypes.Invoke, async (context) => {
+    if (context.activity.name === KORTATGARD) await kortbesked(context, okandKnapp(context));
   });
 
   // Registered last: teams-ai takes the first matching route, and card submits are messages too.
@@ -153,7 +105,7 @@ export function skapaApp(b: Appberoenden): Application<Tillstand> {
   app.error(async (context, err) => {
     // The answer (and any change it made) is done, but Bot Connector did not take the reply, even after
     // botbuilder's own retries: another message through it would fail the same way, or claim the wrong thing.
-    if (arConnectorfel(err)) {
+    if (ärConnectorfel(err)) {
       b.logg.error('svaret kunde inte levereras till Teams', { fel: err, typ: context.activity.type });
       return;
     }
@@ -173,8 +125,18 @@ export function skapaApp(b: Appberoenden): Application<Tillstand> {
   return app;
 }
 
+const KORTATGARD = 'adaptiveCard/action';
+
+/** A card button's invoke answered with a message instead of a card, as teams-ai answers a handler that returns text. */
+async function kortbesked(context: TurnContext, text: string): Promise<void> {
+  await context.sendActivity({
+    type: ActivityTypes.InvokeResponse,
+    value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text } },
+  });
+}
+
 /** An error from sending to Bot Connector: an HTTP status, a network failure, or our own time limit. */
-function arConnectorfel(err: unknown): boolean {
+function ärConnectorfel(err: unknown): boolean {
   const e = err as { name?: unknown; statusCode?: unknown; code?: unknown } | null;
   return (
     typeof e?.statusCode === 'number' ||
@@ -208,4 +170,4 @@ function rattaForm(a: Activity): void {
   if (!a.recipient || typeof a.recipient !== 'object') a.recipient = { id: '', name: '' };
 }
 
-export type { Activity };
+export type { Activity, Appberoenden, Tillstand };

@@ -1,20 +1,68 @@
 import type { BotAdapter, ConversationReference } from 'botbuilder';
-import { type Transport, type Tid, Utkorgsavsandare } from '../alerts/utkorg.js';
+import { type Leveransfel, Leveransundantag, type Tid, type Transport, Utkorgsavsandare } from '../alerts/utkorg.js';
 import type { Logg } from '../logg.js';
 import type { Store } from '../store/store.js';
 import { svarTillAktivitet } from './aktivitet.js';
 
+const LANGSTA_VANTAN = 3_600_000;
+
+/** Reads what a failed send says: status, error code and Retry-After, from botbuilder's RestError or a plain object. */
+export function tolkaLeveransfel(e: unknown, nu: number): Leveransfel {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- whatever shape the error has is probed field by field
+  const x = (e ?? {}) as Record<string, any>;
+  const tal = (v: unknown) =>
+    typeof v === 'number' && Number.isFinite(v) ? v : typeof v === 'string' && /^\d{3}$/.test(v) ? Number(v) : null;
+  const status = tal(x.statusCode) ?? tal(x.status) ?? tal(x.response?.status) ?? tal(x.response?.statusCode);
+  const rubriker = x.response?.headers ?? x.headers;
+  const rubrik = (namn: string): string | null => {
+    if (!rubriker) return null;
+    if (typeof rubriker.get === 'function') return rubriker.get(namn) ?? null;
+    const hittad = Object.keys(rubriker).find((k) => k.toLowerCase() === namn);
+    return hittad ? String(rubriker[hittad]) : null;
+  };
+  const vanta = rubrik('retry-after');
+  let vantaMs: number | null = null;
+  if (vanta !== null) {
+    if (/^\s*\d+(\.\d+)?\s*$/.test(vanta)) vantaMs = Number(vanta) * 1000;
+    else if (!Number.isNaN(Date.parse(vanta))) vantaMs = Date.parse(vanta) - nu;
+    if (vantaMs !== null) vantaMs = Math.min(LANGSTA_VANTAN, Math.max(0, vantaMs));
+  }
+  let kod: string | null = typeof x.body?.error?.code === 'string' ? x.body.error.code : null;
+  if (!kod) {
+    const text = x.response?.bodyAsText;
+    if (typeof text === 'string') {
+      try {
+        kod = (JSON.parse(text) as { error?: { code?: string } }).error?.code ?? null;
+      } catch {
+        /* not JSON */
+      }
+    }
+  }
+  if (!kod && typeof x.code === 'string' && !/^(REQUEST_SEND_ERROR|PARSE_ERROR)$/.test(x.code)) kod = x.code;
+  const meddelande = (typeof x.message === 'string' && x.message ? x.message : String(e)).slice(0, 300);
+  return { status, kod, vantaMs, meddelande };
+}
+
 /**
  * Posts through the bot adapter as a proactive message. A channel's reference carries the channel
- * id (not a thread), so each alert becomes a new post in the channel.
+ * id (not a thread), so each alert becomes a new post in the channel. A failure is read here, where
+ * Bot Connector's errors are known, and handed to the outbox as a Leveransundantag.
  */
-export function adapterTransport(adapter: Pick<BotAdapter, 'continueConversationAsync'>, botAppId?: string): Transport {
+export function adapterTransport(
+  adapter: Pick<BotAdapter, 'continueConversationAsync'>,
+  botAppId?: string,
+  nu: () => number = Date.now,
+): Transport {
   return {
     async skicka({ konversation, svar }) {
       const referens = konversation.referens as unknown as Partial<ConversationReference>;
-      await adapter.continueConversationAsync(botAppId ?? '', referens, async (context) => {
-        await context.sendActivity(svarTillAktivitet(svar));
-      });
+      try {
+        await adapter.continueConversationAsync(botAppId ?? '', referens, async (context) => {
+          await context.sendActivity(svarTillAktivitet(svar));
+        });
+      } catch (e) {
+        throw new Leveransundantag(tolkaLeveransfel(e, nu()));
+      }
     },
   };
 }
@@ -31,8 +79,8 @@ export interface Avsandarberoenden {
 export function skapaAvsandare(b: Avsandarberoenden): Utkorgsavsandare {
   return new Utkorgsavsandare({
     store: b.store,
-    logg: b.logg.barn({ del: 'larm' }),
-    transport: adapterTransport(b.adapter, b.botAppId),
+    logg: b.logg.med({ del: 'larm' }),
+    transport: adapterTransport(b.adapter, b.botAppId, b.tid && (() => b.tid!.nu())),
     tid: b.tid,
   });
 }

@@ -1,101 +1,49 @@
-import { type ConversationReference, TurnContext } from 'botbuilder';
-import type { Konversation } from '../domain/schema.js';
-import type { Logg } from '../logg.js';
-import type { Store } from '../store/store.js';
+import { type Activity, ActivityTypes, type TurnContext } from 'botbuilder';
+import type { Application } from '@microsoft/teams-ai';
+import { hjalpSvar } from '../answers/hjalp.js';
+import { Miljofabrik } from '../answers/svarsmiljo.js';
+import { avaktivera, installera } from '../usecases/installation.js';
+import { svarTillAktivitet } from './aktivitet.js';
+import type { Appberoenden, Tillstand } from './typer.js';
+import { anvandarId, konversationsId, samtalFran, teamId } from './samtal.js';
 
-/** A channel thread ("19:…;messageid=…") belongs to its channel; alerts go to the channel. */
-export function konversationsId(context: TurnContext): string {
-  return (context.activity.conversation?.id ?? '').split(';messageid=')[0];
-}
-
-export function konversationstyp(context: TurnContext): Konversation['typ'] {
-  const t = context.activity.conversation?.conversationType;
-  return t === 'channel' || t === 'groupChat' ? t : 'personal';
-}
-
-export function referensFor(context: TurnContext): ConversationReference {
-  const ref = TurnContext.getConversationReference(context.activity) as ConversationReference;
-  return { ...ref, conversation: { ...ref.conversation, id: konversationsId(context) } };
-}
-
-/** Remembers where the bot is installed (added) or forgets it (removed). True when newly installed. */
-export async function registreraInstallation(context: TurnContext, store: Store, logg: Logg): Promise<boolean> {
-  const id = konversationsId(context);
-  const action = String(context.activity.action ?? 'add');
-  const fore = store.dokument.konversationer.find((k) => k.id === id);
-  const vem = context.activity.from?.aadObjectId ?? context.activity.from?.id ?? 'teams';
-  if (action.startsWith('remove')) {
-    await avaktivera(store, vem, teamId(context), id, logg, 'avinstallerad');
-    return false;
-  }
-  const typ = konversationstyp(context);
-  await store.andra({ vem, kalla: 'system' }, (tx) =>
-    tx.satt('konversationer', {
-      id,
-      typ,
-      namn: context.activity.conversation?.name ?? null,
-      referens: referensFor(context) as unknown as Record<string, unknown>,
-      aktiv: true,
-      installerad: fore?.installerad ?? tx.nu.toISOString(),
-      team: teamId(context),
-    }),
-  );
-  logg.info('installerad', { konversation: id, typ });
-  return !fore?.aktiv;
-}
-
-/** The team a channel conversation belongs to (Teams puts it in channelData). */
-export function teamId(context: TurnContext): string | null {
-  if (konversationstyp(context) !== 'channel') return null;
-  return (context.activity.channelData as { team?: { id?: string } } | undefined)?.team?.id ?? null;
-}
+const VALKOMMEN =
+  'Hej! Jag är Budgetkollen. Jag svarar på frågor om budget, utfall, prognos, åtgärder och nyckeltal, tar emot månadens siffror från controllers och larmar när en verksamhet går över budget.';
 
 /**
- * Forgets a conversation (or, for a team, every channel of it) and ends its alert subscriptions, so
- * a later reinstall starts silent until someone subscribes again.
+ * Where the bot is: installed or removed (installationUpdate), added to or removed from a team, a team or a
+ * channel deleted (conversationUpdate). Conversations the bot leaves stop getting alerts.
  */
-async function avaktivera(store: Store, vem: string, team: string | null, id: string, logg: Logg, orsak: string): Promise<void> {
-  const traffar = (k: Konversation) => k.id === id || (team !== null && (k.team === team || k.id === team));
-  const berorda = store.dokument.konversationer.filter((k) => traffar(k) && k.aktiv).map((k) => k.id);
-  if (berorda.length || store.dokument.prenumerationer.some((p) => p.aktiv && p.konversation === id)) {
-    await store.andra({ vem, kalla: 'system' }, (tx) => {
-      const dok = tx.register.dokument;
-      const ids = new Set(
-        dok.konversationer
-          .filter(traffar)
-          .map((k) => k.id)
-          .concat(id),
-      );
-      for (const k of dok.konversationer) if (ids.has(k.id) && k.aktiv) tx.satt('konversationer', { ...k, aktiv: false });
-      for (const p of dok.prenumerationer) if (ids.has(p.konversation) && p.aktiv) tx.satt('prenumerationer', { ...p, aktiv: false });
-    });
-  }
-  logg.info(orsak, { konversation: id, team, konversationer: berorda });
-}
+export function kopplaInstallation(app: Application<Tillstand>, b: Appberoenden): void {
+  const fabrik = new Miljofabrik(b.store, b.klocka);
+  const vem = (context: TurnContext) => anvandarId(context, 'teams');
+  const botenIBland = (context: TurnContext, medlemmar: Activity['membersAdded']) =>
+    Boolean(context.activity.recipient?.id && medlemmar?.some((m) => m.id === context.activity.recipient.id));
 
-/**
- * Team and channel events that are not installationUpdate: the bot added to or removed from a team
- * (membersAdded/membersRemoved naming the bot), a team deleted, a channel deleted.
- */
-export async function hanteraKonversationsuppdatering(context: TurnContext, store: Store, logg: Logg): Promise<void> {
-  const a = context.activity;
-  const bot = a.recipient?.id;
-  const vem = a.from?.aadObjectId ?? a.from?.id ?? 'teams';
-  const data = (a.channelData ?? {}) as { eventType?: string; team?: { id?: string }; channel?: { id?: string } };
-  const team = data.team?.id ?? null;
-  if (data.eventType === 'teamDeleted' || data.eventType === 'teamHardDeleted') {
-    await avaktivera(store, vem, team, team ?? konversationsId(context), logg, 'team borttaget');
-    return;
-  }
-  if (data.eventType === 'channelDeleted' && data.channel?.id) {
-    await avaktivera(store, vem, null, data.channel.id, logg, 'kanal borttagen');
-    return;
-  }
-  if (bot && a.membersRemoved?.some((m) => m.id === bot)) {
-    await avaktivera(store, vem, teamId(context), konversationsId(context), logg, 'borttagen ur konversationen');
-    return;
-  }
-  if (bot && a.membersAdded?.some((m) => m.id === bot)) {
-    await registreraInstallation(context, store, logg);
-  }
+  app.activity(ActivityTypes.InstallationUpdate, async (context) => {
+    const samtal = samtalFran(context, 'teams');
+    if (String(context.activity.action ?? 'add').startsWith('remove')) {
+      await avaktivera(b.store, samtal.anvandare, samtal.team, samtal.id, b.logg, 'avinstallerad');
+    } else if (await installera(b.store, b.logg, samtal)) {
+      await context.sendActivity(svarTillAktivitet(hjalpSvar(fabrik.skapa(undefined, undefined), VALKOMMEN)));
+    }
+  });
+
+  const teamBorttaget = async (context: TurnContext) => {
+    const team = (context.activity.channelData as { team?: { id?: string } }).team?.id ?? null;
+    await avaktivera(b.store, vem(context), team, team ?? konversationsId(context), b.logg, 'team borttaget');
+  };
+  app.conversationUpdate('teamDeleted', teamBorttaget);
+  app.conversationUpdate('teamHardDeleted', teamBorttaget);
+  app.conversationUpdate('channelDeleted', async (context) => {
+    const kanal = (context.activity.channelData as { channel?: { id?: string } }).channel?.id;
+    if (kanal) await avaktivera(b.store, vem(context), null, kanal, b.logg, 'kanal borttagen');
+  });
+  app.conversationUpdate('membersRemoved', async (context) => {
+    if (botenIBland(context, context.activity.membersRemoved))
+      await avaktivera(b.store, vem(context), teamId(context), konversationsId(context), b.logg, 'borttagen ur konversationen');
+  });
+  app.conversationUpdate('membersAdded', async (context) => {
+    if (botenIBland(context, context.activity.membersAdded)) await installera(b.store, b.logg, samtalFran(context, 'teams'));
+  });
 }

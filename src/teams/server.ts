@@ -18,9 +18,11 @@ export function korrelationsId(aktivitet: unknown): string {
 }
 
 /**
- * CloudAdapter's own `process` answers a wrongly signed token with 500 and the error text, and writes stack
- * traces to the console; so the route calls the step below it (protected in the typings, public at run time)
- * and decides the status and the log line itself.
+ * Why not botbuilder's public `adapter.process(req, res, logic)`: it answers a wrongly signed token with 500 and
+ * the error's text in the body (only its own AuthenticationError gets 401), and writes the stack to the console
+ * instead of our log. Measured: with `process` in this route, test/hardening/autentisering.test.ts (401 for every
+ * bad token) and test/hardening/loggning.test.ts (JSON lines only, nothing leaked) fail. So the route calls the
+ * step below it, `processActivity` (protected in the typings, public at run time), and decides status and log.
  */
 interface Behandlare {
   processActivity(

@@ -47,8 +47,7 @@ describe('browser: the Agents Playground in headless Chromium (issue 6)', functi
     this.timeout(120_000);
     rmSync(SCREENSHOTS, { recursive: true, force: true });
     mkdirSync(SCREENSHOTS, { recursive: true });
-    await pg.startBot({ storePath: await pg.prepareStore(), now: NOW });
-    const { url } = await pg.startPlayground();
+    const { url } = await pg.startDemo(NOW);
     profile = await mkdtemp(join(tmpdir(), 'budgetkollen-chromium-'));
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,

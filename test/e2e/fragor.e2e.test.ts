@@ -4,13 +4,13 @@
 // on the card as Teams shows it (readableText) unless the answer is plain text.
 import assert from 'node:assert/strict';
 import {
-  PlaygroundHarness,
   adaptiveCardOf,
   cardAction,
   cardActions,
   normalizeText,
   readableText,
   type BotMessage,
+  demoPlayground,
 } from '../support/playground.js';
 import {
   Expectations,
@@ -33,19 +33,11 @@ const NOW = '2025-12-10';
 const LATEST = '2025-11';
 
 describe('e2e: questions through the Agents Playground (issue 3)', function () {
-  const pg = new PlaygroundHarness();
+  const pg = demoPlayground(NOW);
   let chat: string;
 
-  before(async function () {
-    this.timeout(90_000);
-    await pg.startBot({ storePath: await pg.prepareStore(), now: NOW });
-    await pg.startPlayground();
+  before(() => {
     chat = pg.personalChatId;
-  });
-
-  after(async function () {
-    this.timeout(20_000);
-    await pg.stop();
   });
 
   /** Asks in the personal chat and returns the bot's reply. */

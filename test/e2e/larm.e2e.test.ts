@@ -6,7 +6,6 @@
 // The same figures again send nothing.
 import assert from 'node:assert/strict';
 import {
-  PlaygroundHarness,
   actionPayload,
   adaptiveCardOf,
   cardAction,
@@ -14,6 +13,7 @@ import {
   normalizeText,
   readableText,
   type BotMessage,
+  demoPlayground,
 } from '../support/playground.js';
 import { Expectations, amount, num, percent, periodName, readDemoCsv, round1, unit } from './demodata.js';
 
@@ -23,19 +23,11 @@ const CARD = 'application/vnd.microsoft.card.adaptive';
 const QUIET_MS = 3000;
 
 describe('e2e: deviation alerts to a channel through the Agents Playground (issue 5)', function () {
-  const pg = new PlaygroundHarness();
+  const pg = demoPlayground(NOW);
   let general: string;
 
-  before(async function () {
-    this.timeout(90_000);
-    await pg.startBot({ storePath: await pg.prepareStore(), now: NOW });
-    await pg.startPlayground();
+  before(() => {
     general = pg.generalChannelId;
-  });
-
-  after(async function () {
-    this.timeout(20_000);
-    await pg.stop();
   });
 
   const threshold = readDemoCsv('trosklar.csv').find((r) => r.enhet === 'ifo')!;

@@ -4,7 +4,6 @@
 // replaces the form (the receipt). The next status question answers with the reported figures.
 import assert from 'node:assert/strict';
 import {
-  PlaygroundHarness,
   actionPayload,
   adaptiveCardOf,
   cardAction,
@@ -12,6 +11,7 @@ import {
   normalizeText,
   readableText,
   type BotMessage,
+  demoPlayground,
 } from '../support/playground.js';
 import { Expectations, amount, num, percent, periodName, round1, unit } from './demodata.js';
 
@@ -21,20 +21,12 @@ const CONTROLLER = 'Alex Wilber';
 const CARD = 'application/vnd.microsoft.card.adaptive';
 
 describe('e2e: reporting figures on a card through the Agents Playground (issue 4)', function () {
-  const pg = new PlaygroundHarness();
+  const pg = demoPlayground(NOW);
   let chat: string;
 
-  before(async function () {
-    this.timeout(90_000);
-    await pg.startBot({ storePath: await pg.prepareStore(), now: NOW });
-    await pg.startPlayground();
+  before(() => {
     chat = pg.personalChatId;
     assert.equal(pg.currentUser.name, CONTROLLER);
-  });
-
-  after(async function () {
-    this.timeout(20_000);
-    await pg.stop();
   });
 
   let form: BotMessage;

@@ -4,24 +4,12 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../src/cli/playground.js';
-import { PlaygroundHarness, normalizeText, readableText, type BotMessage } from '../support/playground.js';
+import { normalizeText, readableText, type BotMessage, demoPlayground } from '../support/playground.js';
 
 const QUESTION = 'hur ligger IFO mot budget?';
 
 describe('e2e: status questions through the Agents Playground', function () {
-  const pg = new PlaygroundHarness();
-
-  before(async function () {
-    this.timeout(90_000);
-    const storePath = await pg.prepareStore();
-    await pg.startBot({ storePath, now: '2025-12-10' });
-    await pg.startPlayground();
-  });
-
-  after(async function () {
-    this.timeout(20_000);
-    await pg.stop();
-  });
+  const pg = demoPlayground('2025-12-10');
 
   it('answers "hur ligger IFO mot budget?" in the personal chat with IFO\'s figures for november 2025', async () => {
     const sent = await pg.say(pg.personalChatId, QUESTION);

@@ -8,14 +8,10 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sinon from 'sinon';
-import { lasConfig } from '../../src/config.js';
-import { tystLogg } from '../../src/logg.js';
 import type { Store } from '../../src/store/store.js';
-import { skapaAdapter } from '../../src/teams/adapter.js';
-import { skapaApp } from '../../src/teams/app.js';
-import { type Server, startaServer } from '../../src/teams/server.js';
-import { CONTROLLER_SN } from '../support/app.js';
-import { DEMO_NU, demoStore } from '../support/demo.js';
+import { type Server } from '../../src/teams/server.js';
+import { CONTROLLER_SN, httpbot } from '../support/testbot.js';
+import { demoStore } from '../support/demo.js';
 import { Connectorstub, NYCKEL_ID, connectorClaims, figur, jwt, lagrat, nyckelpar } from './stod.js';
 
 const krav = createRequire(import.meta.url);
@@ -95,18 +91,11 @@ describe('härdning 1: autentisering', function () {
     sandlada.stub(console, 'error');
     store = await demoStore();
     connector = await Connectorstub.starta();
-    const config = lasConfig({ PORT: '0', BOT_ID, BOT_PASSWORD: 'hemligt-losenord', BOT_TENANT_ID: TENANT });
-    const adapter = skapaAdapter(config, tystLogg);
-    const app = skapaApp({
+    ({ server } = await httpbot(
       store,
-      logg: tystLogg,
-      klocka: () => new Date(DEMO_NU),
-      adapter,
-      botAppId: BOT_ID,
-      tillatnaTenants: config.allowedTenants,
-    });
-    run = sandlada.spy(app, 'run');
-    server = await startaServer(app, adapter, config.host, config.port, tystLogg);
+      { BOT_ID, BOT_PASSWORD: 'hemligt-losenord', BOT_TENANT_ID: TENANT },
+      { fore: (app) => (run = sandlada.spy(app, 'run')) },
+    ));
   });
 
   after(async () => {

@@ -2,13 +2,11 @@
 // an unknown user and a controller of another committee, write nothing and audit the refusal. (A chef may
 // have alerts for her own unit sent to her personal chat; that is tested in test/larm/integration.test.ts.)
 import assert from 'node:assert/strict';
-import { skapaLogg } from '../../src/logg.js';
 import type { Store } from '../../src/store/store.js';
-import { skapaApp } from '../../src/teams/app.js';
 import { LokalKanal } from '../../src/teams/lokalt.js';
-import { kanalmeddelande } from '../larm/hjalp.js';
-import { ADMIN } from '../support/app.js';
-import { DEMO_NU, demoStore } from '../support/demo.js';
+import { kanalmeddelande } from '../larm/scen.js';
+import { ADMIN, testbot } from '../support/testbot.js';
+import { demoStore } from '../support/demo.js';
 import { OBEHORIGA, avtryck, nyaHandelser } from './stod.js';
 
 describe('härdning 3: larmens skrivvägar nekar och granskar', function () {
@@ -19,7 +17,7 @@ describe('härdning 3: larmens skrivvägar nekar och granskar', function () {
 
   before(async () => {
     store = await demoStore();
-    kanal = new LokalKanal(skapaApp({ store, logg: skapaLogg('error', {}, () => undefined), klocka: () => new Date(DEMO_NU) }));
+    kanal = (await testbot({ store })).kanal;
   });
 
   const nekadOchGranskad = (fore: { data: string; handelser: number }, id: string) => {

@@ -5,16 +5,14 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import type { Activity } from 'botbuilder';
 import { kortSomText } from '../../src/cards/somText.js';
-import { skapaLogg } from '../../src/logg.js';
 import type { Store } from '../../src/store/store.js';
-import { skapaApp } from '../../src/teams/app.js';
 import { type LokalAvsandare, LokalKanal } from '../../src/teams/lokalt.js';
-import { ADMIN, CONTROLLER_SN } from '../support/app.js';
-import { DEMO_NU, demoStore, lasbar } from '../support/demo.js';
+import { ADMIN, CONTROLLER_SN, testbot } from '../support/testbot.js';
+import { DEMO_NU, demoStore, läsbar } from '../support/demo.js';
 import { OBEHORIGA, avtryck, figur, nyaHandelser } from './stod.js';
 
 function svarstext(aktiviteter: Array<Partial<Activity>>, kort?: unknown): string {
-  return lasbar(
+  return läsbar(
     [
       ...aktiviteter.map((a) => [a.text ?? '', ...(a.attachments ?? []).map((b) => kortSomText(b.content))].join('\n')),
       kort ? kortSomText(kort) : '',
@@ -31,7 +29,7 @@ describe('härdning 3: behörighet på varje skrivväg', function () {
 
   before(async () => {
     store = await demoStore();
-    kanal = new LokalKanal(skapaApp({ store, logg: skapaLogg('error', {}, () => undefined), klocka: () => new Date(DEMO_NU) }));
+    kanal = (await testbot({ store })).kanal;
   });
 
   after(() => figur('behorighet_nekanden_provade', nekanden));

@@ -3,15 +3,14 @@
 // failure is logged; alerts stay in the outbox until delivered, once; the process never crashes.
 import assert from 'node:assert/strict';
 import { Utkorgsavsandare } from '../../src/alerts/utkorg.js';
-import { lasConfig } from '../../src/config.js';
+import { läsConfig } from '../../src/config.js';
 import { skapaLogg } from '../../src/logg.js';
 import { Store } from '../../src/store/store.js';
 import { skapaAdapter } from '../../src/teams/adapter.js';
-import { skapaApp } from '../../src/teams/app.js';
 import { adapterTransport } from '../../src/teams/avsandare.js';
-import { type Server, startaServer } from '../../src/teams/server.js';
-import { CONTROLLER_SN } from '../support/app.js';
-import { DEMO_NU, demoStore } from '../support/demo.js';
+import { type Server } from '../../src/teams/server.js';
+import { CONTROLLER_SN, httpbot } from '../support/testbot.js';
+import { demoStore } from '../support/demo.js';
 import { storeMedVantandeLarm } from './larmstod.js';
 import { type Connectorsvar, Connectorstub, figur, tills } from './stod.js';
 
@@ -41,11 +40,7 @@ describe('härdning 7: Bot Connector som fallerar när boten svarar', function (
     process.on('unhandledRejection', lyssnare);
     connector = await Connectorstub.starta();
     store = await demoStore();
-    const config = lasConfig({ PORT: '0' });
-    const logg = skapaLogg('debug', {}, (r) => rader.push(r));
-    const adapter = skapaAdapter(config, logg, TIDSGRANS_MS);
-    const app = skapaApp({ store, logg, klocka: () => new Date(DEMO_NU), adapter });
-    server = await startaServer(app, adapter, config.host, config.port, logg);
+    ({ server } = await httpbot(store, {}, { logg: skapaLogg('debug', {}, (r) => rader.push(r)), tidsgransMs: TIDSGRANS_MS }));
   });
 
   after(async () => {
@@ -160,7 +155,7 @@ describe('härdning 7: Bot Connector som fallerar när larm skickas', function (
     const store = await storeMedVantandeLarm(connector.url);
     const rader: string[] = [];
     const logg = skapaLogg('debug', {}, (r) => rader.push(r));
-    const adapter = skapaAdapter(lasConfig({ PORT: '0' }), logg, TIDSGRANS_MS);
+    const adapter = skapaAdapter(läsConfig({ PORT: '0' }), logg, TIDSGRANS_MS);
     const avsandare = new Utkorgsavsandare({ store, logg, transport: adapterTransport(adapter), intervallMs: 20, basMs: 100, maxMs: 400 });
     const utskick = () => store.dokument.utskick[0];
     const loggat = () => rader.map((r) => JSON.parse(r) as Rad);

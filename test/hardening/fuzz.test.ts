@@ -8,23 +8,25 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Activity } from 'botbuilder';
 import fc from 'fast-check';
-import { farRapportera } from '../../src/domain/behorighet.js';
+import { fårRapportera } from '../../src/domain/behorighet.js';
 import { ATGARDSSTATUS } from '../../src/domain/schema.js';
 import { skapaLogg } from '../../src/logg.js';
 import { Store } from '../../src/store/store.js';
-import { skapaApp } from '../../src/teams/app.js';
 import { type LokalAvsandare, LokalKanal } from '../../src/teams/lokalt.js';
-import { ADMIN, CHEF_IFO, CONTROLLER_SN } from '../support/app.js';
-import { DEMO_NU, demoStore } from '../support/demo.js';
+import { ADMIN, CHEF_IFO, CONTROLLER_ANNAN, CONTROLLER_SN, OKAND as OKAND_PERSON, testbot } from '../support/testbot.js';
+import { demoStore } from '../support/demo.js';
 import { MAX_KORTSTORLEK, kortstorlek, kortvarningar } from '../support/kortvalidering.js';
-import { CONTROLLER_ANNAN, OKAND, figur, kortI } from './stod.js';
+import { figur, kortI } from './stod.js';
+import { fuzzfro } from '../support/fro.js';
+
+const OKAND = OKAND_PERSON.anvandare;
 
 const ANVANDARE = [CONTROLLER_SN, CHEF_IFO, ADMIN, CONTROLLER_ANNAN, OKAND];
 
 /** How many cases each property runs; FUZZ_SKALA=0.1 for a quick local run. */
 const SKALA = Number(process.env.FUZZ_SKALA ?? 1);
 const antal = (n: number) => Math.max(20, Math.round(n * SKALA));
-const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : Date.now() % 2 ** 31;
+const SEED = fuzzfro(import.meta.url);
 
 // ---- generated text ------------------------------------------------------------------------------------
 
@@ -169,8 +171,8 @@ export class Fuzzbot {
   static async skapa(): Promise<Fuzzbot> {
     const store = await demoStore();
     const rader: string[] = [];
-    const app = skapaApp({ store, logg: skapaLogg('warn', {}, (r) => rader.push(r)), klocka: () => new Date(DEMO_NU) });
-    const bot = new Fuzzbot(store, new LokalKanal(app));
+    const { kanal } = await testbot({ store, logg: skapaLogg('warn', {}, (r) => rader.push(r)) });
+    const bot = new Fuzzbot(store, kanal);
     (bot as { loggrader: string[] }).loggrader = rader;
     process.on('unhandledRejection', bot.lyssnare);
     return bot;
@@ -580,7 +582,6 @@ describe('härdning 4: fuzz genom teams-ai Application', function () {
     borjan = Date.now();
     bot = await Fuzzbot.skapa();
     namn = enhetsnamn(bot.store);
-    process.stdout.write(`      (fuzz seed ${SEED}; FUZZ_SEED=${SEED} upprepar körningen)\n`);
   });
 
   after(async () => {
@@ -614,14 +615,14 @@ describe('härdning 4: fuzz genom teams-ai Application', function () {
 
   it('Action.Execute spara_utfall: giltiga sparas exakt, ogiltiga, inaktuella och obehöriga skriver inget', async () => {
     const enheter = [...bot.store.register.enheter.keys()].filter((e) =>
-      farRapportera(bot.store.register.anvandare.get(CONTROLLER_SN), e, bot.store.register),
+      fårRapportera(bot.store.register.anvandare.get(CONTROLLER_SN), e, bot.store.register),
     );
     const anvandaKortId: string[] = [];
     let sparade = 0;
     await fc.assert(
       fc.asyncProperty(utfallsrecept(enheter), async (r) => {
         const data = utfallsdata(r, bot.store, anvandaKortId);
-        const behorig = farRapportera(bot.store.register.anvandare.get(r.vem), String(data.enhet), bot.store.register);
+        const behorig = fårRapportera(bot.store.register.anvandare.get(r.vem), String(data.enhet), bot.store.register);
         const igen = ateranvand(r, anvandaKortId);
         const giltig = r.fel.length === 0 && behorig && !igen;
         const enhet = String(data.enhet);
@@ -843,7 +844,7 @@ describe('härdning 4: fuzz genom teams-ai Application', function () {
             kommentar,
           };
           for (const [, f] of felen) f(d);
-          const behorig = farRapportera(bot.store.register.anvandare.get(vem), enhet, bot.store.register);
+          const behorig = fårRapportera(bot.store.register.anvandare.get(vem), enhet, bot.store.register);
           const giltig = felen.length === 0 && behorig;
           const k = bot.borja(
             `spara_atgard från ${vem} ${enhet} ${nr} fel=[${felen.map(([n]) => n).join(', ')}]`,

@@ -5,17 +5,19 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { IMPORTFILER, Importfel, importera, lasImportmapp } from '../../src/store/import.js';
+import { IMPORTFILER, Importfel, läsImportmapp } from '../../src/store/import.js';
+import { importera } from '../../src/usecases/import.js';
 import { Store } from '../../src/store/store.js';
 import { importeraCli } from '../support/cli.js';
 import { DEMO, DEMO_NU, demoStore } from '../support/demo.js';
 import { figur, lagrat } from './stod.js';
+import { fuzzfro } from '../support/fro.js';
 
 type Filnamn = keyof typeof IMPORTFILER;
 const FILER = Object.keys(IMPORTFILER) as Filnamn[];
 const SKALA = Number(process.env.FUZZ_SKALA ?? 1);
-const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : Date.now() % 2 ** 31;
-const DEMOFILER = lasImportmapp(DEMO) as Record<Filnamn, Buffer>;
+const SEED = fuzzfro(import.meta.url);
+const DEMOFILER = läsImportmapp(DEMO) as Record<Filnamn, Buffer>;
 
 const BELOPPSKOLUMNER: Partial<Record<Filnamn, RegExp>> = {
   'utfall.csv': /^(budget_ack|utfall_ack|budget_helar|prognos_helar)$/,

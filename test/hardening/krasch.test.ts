@@ -6,18 +6,16 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { larmSvar } from '../../src/alerts/larmvy.js';
 import { DokumentSchema, type Utskick } from '../../src/domain/schema.js';
-import { skapaLogg } from '../../src/logg.js';
 import { Store } from '../../src/store/store.js';
 import { svarTillAktivitet } from '../../src/teams/aktivitet.js';
-import { skapaApp } from '../../src/teams/app.js';
-import { LokalKanal } from '../../src/teams/lokalt.js';
-import { ADMIN, CONTROLLER_SN } from '../support/app.js';
+import { ADMIN, CONTROLLER_SN, testbot } from '../support/testbot.js';
 import { DEMO_NU, demoStore } from '../support/demo.js';
-import { ENHETER, PERIODER } from './barn/konstanter.js';
+import { ENHETER, PERIODER } from './processer/konstanter.js';
 import { storeMedVantandeLarm } from './larmstod.js';
 import { Connectorstub, figur } from './stod.js';
+import { fuzzfro } from '../support/fro.js';
 
-const BARN = join(process.cwd(), 'test', 'hardening', 'barn', 'inlamnare.ts');
+const BARN = join(process.cwd(), 'test', 'hardening', 'processer', 'inlamnare.ts');
 const KEDJOR = 2;
 const DODANDEN_PER_KEDJA = Math.max(3, Math.round(30 * Number(process.env.KRASCH_SKALA ?? 1)));
 const klocka = () => new Date(DEMO_NU);
@@ -30,7 +28,7 @@ interface Kvitto {
   utfall: number;
 }
 
-let fro = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31) >>> 0;
+let fro = fuzzfro(import.meta.url) >>> 0;
 const slump = () => {
   fro = (fro * 1103515245 + 12345) >>> 0;
   return fro / 2 ** 32;
@@ -214,7 +212,7 @@ describe('härdning 5: omstart mitt i en sändning', function () {
 /** One store, killed again and again; then a last run sends what is left. */
 async function kedja(nr: number, connector: Connectorstub) {
   const store = await demoStore(klocka);
-  const kanal = new LokalKanal(skapaApp({ store, logg: skapaLogg('error', {}, () => undefined), klocka }));
+  const kanal = (await testbot({ store, klocka })).kanal;
   // Subscriptions the product's way: a channel follows Socialnämnden, a controller's chat follows IFO.
   const kanalId = `19:krasch-${nr}@thread.tacv2`;
   const svar1 = await kanal.skicka(

@@ -1,11 +1,8 @@
 // Test support: the outbox with alerts waiting, planned the product's way.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { skapaLogg } from '../../src/logg.js';
 import type { Store } from '../../src/store/store.js';
-import { skapaApp } from '../../src/teams/app.js';
-import { LokalKanal } from '../../src/teams/lokalt.js';
-import { ADMIN, CONTROLLER_SN } from '../support/app.js';
+import { ADMIN, CONTROLLER_SN, testbot } from '../support/testbot.js';
 import { DEMO_NU, demoStore } from '../support/demo.js';
 
 const klocka = () => new Date(DEMO_NU);
@@ -13,7 +10,7 @@ const klocka = () => new Date(DEMO_NU);
 /** A store whose outbox holds alerts for a channel, planned the product's way: a subscription, then red figures. */
 export async function storeMedVantandeLarm(connectorUrl: string): Promise<Store> {
   const store = await demoStore(klocka);
-  const kanal = new LokalKanal(skapaApp({ store, logg: skapaLogg('error', {}, () => undefined), klocka }));
+  const kanal = (await testbot({ store, klocka })).kanal;
   const kanalId = '19:larm@thread.tacv2';
   await kanal.skicka(
     {

@@ -8,14 +8,11 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sinon from 'sinon';
-import { lasConfig } from '../../src/config.js';
 import { medLoggfalt, skapaLogg } from '../../src/logg.js';
 import type { Store } from '../../src/store/store.js';
-import { skapaAdapter } from '../../src/teams/adapter.js';
-import { skapaApp } from '../../src/teams/app.js';
-import { type Server, startaServer } from '../../src/teams/server.js';
-import { CONTROLLER_SN } from '../support/app.js';
-import { DEMO_NU, demoStore } from '../support/demo.js';
+import { type Server } from '../../src/teams/server.js';
+import { CONTROLLER_SN, httpbot } from '../support/testbot.js';
+import { demoStore } from '../support/demo.js';
 import { Connectorstub, NYCKEL_ID, connectorClaims, figur, jwt, nyckelpar } from './stod.js';
 
 const krav = createRequire(import.meta.url);
@@ -141,18 +138,11 @@ describe('härdning 8: loggen', function () {
       sandlada.stub(console, 'error');
       store = await demoStore();
       connector = await Connectorstub.starta();
-      const config = lasConfig({ PORT: '0', BOT_ID, BOT_PASSWORD: LOSENORD, BOT_TENANT_ID: 't1', LOG_LEVEL: 'debug' });
-      const logg = skapaLogg('debug', {}, (r) => rader.push(r));
-      const adapter = skapaAdapter(config, logg, 3000);
-      const app = skapaApp({
+      ({ server } = await httpbot(
         store,
-        logg,
-        klocka: () => new Date(DEMO_NU),
-        adapter,
-        botAppId: BOT_ID,
-        tillatnaTenants: config.allowedTenants,
-      });
-      server = await startaServer(app, adapter, config.host, config.port, logg);
+        { BOT_ID, BOT_PASSWORD: LOSENORD, BOT_TENANT_ID: 't1', LOG_LEVEL: 'debug' },
+        { logg: skapaLogg('debug', {}, (r) => rader.push(r)), tidsgransMs: 3000 },
+      ));
     });
 
     after(async () => {

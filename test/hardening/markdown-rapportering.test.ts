@@ -3,14 +3,12 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import type { Activity } from 'botbuilder';
-import { skapaLogg } from '../../src/logg.js';
 import type { Store } from '../../src/store/store.js';
-import { skapaApp } from '../../src/teams/app.js';
 import { type LokalAvsandare, LokalKanal } from '../../src/teams/lokalt.js';
-import { CHEF_IFO, CONTROLLER_SN } from '../support/app.js';
-import { DEMO_NU, demoStore } from '../support/demo.js';
+import { CHEF_IFO, CONTROLLER_SN, testbot } from '../support/testbot.js';
+import { demoStore } from '../support/demo.js';
 import { kortvarningar } from '../support/kortvalidering.js';
-import { SENTINELLER, kortI, raMarkdown } from './stod.js';
+import { SENTINELLER, kortI, kortetsMarkdown, markdowntexter, raMarkdown } from './stod.js';
 
 const ALLT = SENTINELLER.join(' ');
 const alex: LokalAvsandare = { anvandare: CONTROLLER_SN };
@@ -40,7 +38,7 @@ describe('härdning 4: rapporteringskortens användartext visas som den skrevs',
 
   before(async () => {
     store = await demoStore();
-    kanal = new LokalKanal(skapaApp({ store, logg: skapaLogg('error', {}, () => undefined), klocka: () => new Date(DEMO_NU) }));
+    kanal = (await testbot({ store })).kanal;
   });
 
   const invoke = async (verb: string, data: Record<string, unknown>) => {
@@ -131,6 +129,12 @@ describe('härdning 4: rapporteringskortens användartext visas som den skrevs',
     it(namn, async () => {
       const { aktiviteter, kort } = await gor();
       for (const k of kortI(aktiviteter, kort)) assert.deepEqual(kortvarningar(k), [], 'kortet ger varningar');
+      // The text must be there to be shown as typed: a reply that leaves it out would pass the check below.
+      const texter = [...aktiviteter.flatMap(markdowntexter), ...(kort ? kortetsMarkdown(kort) : [])];
+      assert.ok(
+        texter.some((t) => t.includes('FETT') && t.includes('KURSIV')),
+        `användarens text visas inte: ${texter.join(' | ').slice(0, 300)}`,
+      );
       assert.deepEqual(raMarkdown(aktiviteter, kort), [], 'användartext visas som markdown');
     });
   }

@@ -5,11 +5,9 @@
 import assert from 'node:assert/strict';
 import type { Activity } from 'botbuilder';
 import { somSkrivet } from '../../src/domain/markdown.js';
-import { skapaLogg } from '../../src/logg.js';
 import type { Store } from '../../src/store/store.js';
-import { skapaApp } from '../../src/teams/app.js';
 import { type LokalAvsandare, LokalKanal } from '../../src/teams/lokalt.js';
-import { ADMIN, CHEF_IFO, CONTROLLER_SN } from '../support/app.js';
+import { ADMIN, CHEF_IFO, CONTROLLER_SN, testbot } from '../support/testbot.js';
 import { DEMO_NU, demoStore } from '../support/demo.js';
 import { kortvarningar } from '../support/kortvalidering.js';
 import { SENTINELLER, kortI, raMarkdown } from './stod.js';
@@ -25,9 +23,9 @@ describe('härdning 4: användartext visas som den skrevs, inte som markdown', f
 
   before(async () => {
     store = await demoStore();
-    kanal = new LokalKanal(skapaApp({ store, logg: skapaLogg('error', {}, () => undefined), klocka: () => new Date(DEMO_NU) }));
+    kanal = (await testbot({ store })).kanal;
     // A controller's comment on December's figures and on a measure, written the way every change is.
-    await store.andra({ vem: CONTROLLER_SN, kalla: 'kort' }, (tx) => {
+    await store.ändra({ vem: CONTROLLER_SN, kalla: 'kort' }, (tx) => {
       tx.lagg('utfall', {
         enhet: 'bou',
         period: '2025-12',
@@ -42,7 +40,7 @@ describe('härdning 4: användartext visas som den skrevs, inte som markdown', f
         rapporterad: DEMO_NU.toISOString(),
       });
       const a = tx.register.atgarder('ifo').find((x) => x.nr === 1)!;
-      tx.satt('atgarder', {
+      tx.sätt('atgarder', {
         ...a,
         kommentar: `Läget ${ALLT}`,
         version: a.version + 1,

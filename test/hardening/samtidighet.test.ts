@@ -6,12 +6,11 @@ import { randomUUID } from 'node:crypto';
 import { kortSomText } from '../../src/cards/somText.js';
 import { skapaLogg } from '../../src/logg.js';
 import type { Store } from '../../src/store/store.js';
-import { skapaApp } from '../../src/teams/app.js';
 import { LokalKanal } from '../../src/teams/lokalt.js';
-import { CONTROLLER_SN } from '../support/app.js';
-import { DEMO_NU, demoStore, lasbar } from '../support/demo.js';
+import { CONTROLLER_ANNAN, CONTROLLER_SN, type Testbot, testbot } from '../support/testbot.js';
+import { demoStore, läsbar } from '../support/demo.js';
 import { kortvarningar } from '../support/kortvalidering.js';
-import { CONTROLLER_ANNAN, figur } from './stod.js';
+import { figur } from './stod.js';
 
 const SN = ['hemtjanst', 'sabo', 'korttid', 'hsl', 'gruppbostad', 'daglig', 'persass', 'bou', 'vuxen', 'ekbistand', 'flykting'];
 const OVRIGA = ['planfast', 'ami', 'kost', 'raddning', 'fritidkultur', 'forskola', 'grundskola', 'gymvux', 'kulturskola'];
@@ -34,12 +33,12 @@ interface Utfall {
 describe('härdning 6: samtidiga inskick', function () {
   this.timeout(120000);
   let store: Store;
-  let app: ReturnType<typeof skapaApp>;
+  let app: Testbot['app'];
   const loggrader: string[] = [];
 
   before(async () => {
     store = await demoStore();
-    app = skapaApp({ store, logg: skapaLogg('warn', {}, (r) => loggrader.push(r)), klocka: () => new Date(DEMO_NU) });
+    ({ app } = await testbot({ store, logg: skapaLogg('warn', {}, (r) => loggrader.push(r)) }));
   });
 
   /** Presses "Skicka" on its own TestAdapter, so 200 can be in flight at once against one Application and store. */
@@ -48,7 +47,7 @@ describe('härdning 6: samtidiga inskick', function () {
     assert.equal(svar.status, 200, `inskick ${i.nr}: ${svar.status}`);
     const kort = svar.body?.value;
     assert.deepEqual(kortvarningar(kort), [], `inskick ${i.nr}: kortet ger varningar`);
-    const text = lasbar(kortSomText(kort));
+    const text = läsbar(kortSomText(kort));
     const sparat = /^Sparat: .*\nVersion (\d+) ·/m.exec(text);
     return { inskick: i, text, kvitto: sparat ? { version: Number(sparat[1]) } : null, konflikt: /^Någon hann före/m.test(text) };
   }

@@ -8,16 +8,12 @@ import { join } from 'node:path';
 import type { Activity } from 'botbuilder';
 import type { Handelse } from '../../src/domain/schema.js';
 import type { Store } from '../../src/store/store.js';
-import { CHEF_IFO } from '../support/app.js';
+import { CHEF_IFO, CONTROLLER_ANNAN, OKAND } from '../support/testbot.js';
 
-/** Isaiah Langer, controller for Servicenämnden, Bildningsnämnden and Myndighetsnämnden (not Socialnämnden). */
-export const CONTROLLER_ANNAN = '00000000-0000-0000-0000-0000000000023';
-/** Nobody the store knows. */
-export const OKAND = '11111111-2222-3333-4444-555555555555';
-
+/** Users who may not report or change alerts for Socialnämnden's units, by id. */
 export const OBEHORIGA: Array<[string, string]> = [
   ['en chef (Megan, chef för IFO)', CHEF_IFO],
-  ['en okänd användare', OKAND],
+  ['en okänd användare', OKAND.anvandare],
   ['en controller för en annan nämnd (Isaiah)', CONTROLLER_ANNAN],
 ];
 
@@ -52,8 +48,8 @@ export function figur(namn: string, varde: unknown): void {
 
 /** The store as it is on disk (snapshot and journal) and in memory. */
 export function lagrat(store: Store): string {
-  const las = (f: string) => (existsSync(f) ? readFileSync(f, 'utf-8') : '');
-  return `${las(store.fil)}\n${las(`${store.fil}.journal`)}\n${JSON.stringify(store.dokument)}`;
+  const läs = (f: string) => (existsSync(f) ? readFileSync(f, 'utf-8') : '');
+  return `${läs(store.fil)}\n${läs(`${store.fil}.journal`)}\n${JSON.stringify(store.dokument)}`;
 }
 
 // ---- a Bot Connector on loopback ------------------------------------------------------------------------

@@ -5,15 +5,12 @@ import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type { Activity } from 'botbuilder';
 import sinon from 'sinon';
-import { lasConfig } from '../../src/config.js';
 import { skapaLogg } from '../../src/logg.js';
 import type { Store } from '../../src/store/store.js';
-import { skapaAdapter } from '../../src/teams/adapter.js';
-import { skapaApp } from '../../src/teams/app.js';
 import { LokalKanal } from '../../src/teams/lokalt.js';
-import { type Server, startaServer } from '../../src/teams/server.js';
-import { ADMIN, CONTROLLER_SN } from '../support/app.js';
-import { DEMO_NU, demoStore } from '../support/demo.js';
+import { type Server } from '../../src/teams/server.js';
+import { ADMIN, CONTROLLER_SN, httpbot, testbot } from '../support/testbot.js';
+import { demoStore } from '../support/demo.js';
 import { Connectorstub, NYCKEL_ID, connectorClaims, figur, jwt, lagrat, nyckelpar } from './stod.js';
 
 const krav = createRequire(import.meta.url);
@@ -128,13 +125,7 @@ describe('härdning 2: tenanter', function () {
 
   before(async () => {
     store = await demoStore();
-    const app = skapaApp({
-      store,
-      logg: skapaLogg('debug', {}, (r) => rader.push(r)),
-      klocka: () => new Date(DEMO_NU),
-      tillatnaTenants: [VAR],
-    });
-    kanal = new LokalKanal(app);
+    ({ kanal } = await testbot({ store, logg: skapaLogg('debug', {}, (r) => rader.push(r)), tillatnaTenants: [VAR] }));
   });
 
   const varianter: Array<[string, { konversation?: string; kanal?: string }]> = [
@@ -205,19 +196,13 @@ describe('härdning 2: tenanter över HTTP med giltig token från en annan tenan
     store = await demoStore();
     connector = await Connectorstub.starta();
     // No ALLOWED_TENANTS: the bot's own tenant is the only one.
-    const config = lasConfig({ PORT: '0', BOT_ID, BOT_PASSWORD: 'hemligt', BOT_TENANT_ID: VAR });
-    assert.deepEqual(config.allowedTenants, [VAR]);
-    const logg = skapaLogg('debug', {}, (r) => rader.push(r));
-    const adapter = skapaAdapter(config, logg);
-    const app = skapaApp({
+    const bot = await httpbot(
       store,
-      logg,
-      klocka: () => new Date(DEMO_NU),
-      adapter,
-      botAppId: BOT_ID,
-      tillatnaTenants: config.allowedTenants,
-    });
-    server = await startaServer(app, adapter, config.host, config.port, logg);
+      { BOT_ID, BOT_PASSWORD: 'hemligt', BOT_TENANT_ID: VAR },
+      { logg: skapaLogg('debug', {}, (r) => rader.push(r)) },
+    );
+    assert.deepEqual(bot.config.allowedTenants, [VAR]);
+    server = bot.server;
   });
 
   after(async () => {

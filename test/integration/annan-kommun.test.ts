@@ -2,12 +2,10 @@ import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { tystLogg } from '../../src/logg.js';
-import { importera, lasImportmapp } from '../../src/store/import.js';
+import { läsImportmapp } from '../../src/store/import.js';
+import { importera } from '../../src/usecases/import.js';
 import { Store } from '../../src/store/store.js';
-import { skapaApp } from '../../src/teams/app.js';
-import { LokalKanal } from '../../src/teams/lokalt.js';
-import { synligText } from '../support/app.js';
+import { synligText, testbot } from '../support/testbot.js';
 
 /** Another municipality's data, imported through the CLI contract: nothing of the demo organisation is assumed. */
 describe('integration: en annan kommun (Norrby) genom samma import och samma bot', () => {
@@ -15,8 +13,8 @@ describe('integration: en annan kommun (Norrby) genom samma import och samma bot
   before(async () => {
     const klocka = () => new Date('2026-04-10T12:00:00Z');
     const store = await Store.oppna(join(mkdtempSync(join(tmpdir(), 'bk-norrby-')), 'store.json'), klocka);
-    await importera(store, lasImportmapp(join(process.cwd(), 'test', 'fixtures', 'norrby')));
-    const kanal = new LokalKanal(skapaApp({ store, logg: tystLogg, klocka }));
+    await importera(store, läsImportmapp(join(process.cwd(), 'test', 'fixtures', 'norrby')));
+    const kanal = (await testbot({ store, klocka })).kanal;
     fraga = async (text) => (await kanal.fraga(text, { anvandare: 'aad-norrby-2' })).map(synligText).join('\n');
   });
 
@@ -62,10 +60,10 @@ describe('integration: en månad där bara några enheter har rapporterat', () =
   before(async () => {
     const klocka = () => new Date('2026-05-05T12:00:00Z');
     const store = await Store.oppna(join(mkdtempSync(join(tmpdir(), 'bk-norrby-')), 'store.json'), klocka);
-    const filer = lasImportmapp(join(process.cwd(), 'test', 'fixtures', 'norrby'));
+    const filer = läsImportmapp(join(process.cwd(), 'test', 'fixtures', 'norrby'));
     filer['utfall.csv'] = Buffer.concat([filer['utfall.csv']!, Buffer.from('HTN;2026-04;20000;21500;60000;64500;\n')]);
     await importera(store, filer);
-    const kanal = new LokalKanal(skapaApp({ store, logg: tystLogg, klocka }));
+    const kanal = (await testbot({ store, klocka })).kanal;
     fraga = async (text) => (await kanal.fraga(text, { anvandare: 'aad-norrby-2' })).map(synligText).join('\n');
   });
 

@@ -1,27 +1,27 @@
 import assert from 'node:assert/strict';
 import { ActivityTypes } from 'botbuilder';
-import { CHEF_IFO, demoBot, synligText } from '../support/app.js';
+import { CHEF_IFO, type Testbot, testbot, synligText } from '../support/testbot.js';
 
 describe('integration: samtal, följdfrågor och kortknappar', () => {
-  let bot: Awaited<ReturnType<typeof demoBot>>;
+  let bot: Testbot;
   beforeEach(async () => {
-    bot = await demoBot();
+    bot = await testbot();
   });
 
   it('en följdfråga gäller samma enhet i samma konversation, inte i en annan', async () => {
     const fran = { anvandare: CHEF_IFO, konversation: 'samtal-1' };
-    await bot.fraga('hur ligger socialnämnden mot budget?', fran);
-    const { text } = await bot.fraga('och i september?', fran);
+    await bot.svar('hur ligger socialnämnden mot budget?', fran);
+    const { text } = await bot.svar('och i september?', fran);
     assert.match(text, /Socialnämnden t\.o\.m\. september 2025/);
-    const { text: atgarder } = await bot.fraga('visa åtgärderna', fran);
+    const { text: atgarder } = await bot.svar('visa åtgärderna', fran);
     assert.match(atgarder, /Minska övertid\/mertid/);
-    const { text: annan } = await bot.fraga('och i september?', { anvandare: CHEF_IFO, konversation: 'samtal-2' });
+    const { text: annan } = await bot.svar('och i september?', { anvandare: CHEF_IFO, konversation: 'samtal-2' });
     assert.doesNotMatch(annan, /Socialnämnden t\.o\.m\. september/);
   });
 
   it('knappen "Visa trend" på statuskortet ger trenden för kortets enhet', async () => {
     const fran = { anvandare: CHEF_IFO, konversation: 'samtal-3' };
-    const { aktiviteter } = await bot.fraga('hur ligger IFO mot budget?', fran);
+    const { aktiviteter } = await bot.svar('hur ligger IFO mot budget?', fran);
     const kort = aktiviteter[0].attachments![0].content as { actions: Array<{ title: string; data: Record<string, string> }> };
     const trend = kort.actions.find((a) => a.title === 'Visa trend')!;
     const svar = await bot.kanal.skicka({ type: ActivityTypes.Message, text: '', value: trend.data }, fran);
@@ -37,7 +37,7 @@ describe('integration: samtal, följdfrågor och kortknappar', () => {
       fran,
     );
     assert.match(bryt.map(synligText).join('\n'), /Underskottet kommer från:.*Individ- och familjeomsorg: -9 870 tkr/s);
-    const { aktiviteter } = await bot.fraga('hur ligger hemtjänstgrupen', fran);
+    const { aktiviteter } = await bot.svar('hur ligger hemtjänstgrupen', fran);
     const text = aktiviteter.map(synligText).join('\n');
     assert.match(text, /Hemtjänst t\.o\.m\. november 2025/);
   });
@@ -51,7 +51,7 @@ describe('integration: samtal, följdfrågor och kortknappar', () => {
   });
 
   it('en för lång fråga avvisas vänligt', async () => {
-    const { text } = await bot.fraga('x'.repeat(4000));
+    const { text } = await bot.svar('x'.repeat(4000));
     assert.match(text, /Frågan är för lång \(4000 tecken\)/);
   });
 
@@ -63,7 +63,7 @@ describe('integration: samtal, följdfrågor och kortknappar', () => {
     assert.match(text, /hur ligger SN mot budget\?/);
     assert.equal((await bot.kanal.skicka({ type: ActivityTypes.InstallationUpdate, action: 'add' }, fran)).length, 0);
     assert.ok(bot.store.dokument.konversationer.some((k) => k.id === 'personlig-x' && k.aktiv));
-    const { text: exempel } = await bot.fraga('hur ligger SN mot budget?', fran);
+    const { text: exempel } = await bot.svar('hur ligger SN mot budget?', fran);
     assert.match(exempel, /Socialnämnden t\.o\.m\. november 2025/);
   });
 

@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { lasConfig } from '../../src/config.js';
-import { tystLogg } from '../../src/logg.js';
+import { läsConfig } from '../../src/config.js';
 import type { Store } from '../../src/store/store.js';
-import { skapaAdapter } from '../../src/teams/adapter.js';
-import { skapaApp } from '../../src/teams/app.js';
-import { type Server, startaServer } from '../../src/teams/server.js';
-import { DEMO_NU, demoStore } from '../support/demo.js';
+import { type Server } from '../../src/teams/server.js';
+import { demoStore } from '../support/demo.js';
+import { httpbot } from '../support/testbot.js';
 
 /** A stand-in Bot Connector on loopback that records what the bot sends. */
 async function sank(): Promise<{ url: string; mottaget: Array<{ sokvag: string; kropp: Record<string, unknown> }>; stang: () => void }> {
@@ -42,26 +40,16 @@ function aktivitet(serviceUrl: string, text: string) {
 }
 
 async function starta(env: Record<string, string>, store: Store): Promise<Server> {
-  const config = lasConfig({ PORT: '0', BUDGETKOLLEN_NOW: '2025-12-10', ...env });
-  const adapter = skapaAdapter(config, tystLogg);
-  const app = skapaApp({
-    store,
-    logg: tystLogg,
-    klocka: () => new Date(DEMO_NU),
-    adapter,
-    botAppId: config.botId || undefined,
-    tillatnaTenants: config.allowedTenants,
-  });
-  return startaServer(app, adapter, config.host, config.port, tystLogg);
+  return (await httpbot(store, { BUDGETKOLLEN_NOW: '2025-12-10', ...env })).server;
 }
 
 describe('integration: HTTP-servern', () => {
   it('vägrar starta oautentiserad utanför loopback eller i produktion, och säger vad som ska sättas', () => {
-    assert.throws(() => lasConfig({ HOST: '0.0.0.0' }), /sätt BOT_ID, BOT_PASSWORD och BOT_TENANT_ID/);
-    assert.throws(() => lasConfig({ NODE_ENV: 'production' }), /NODE_ENV=production/);
-    assert.throws(() => lasConfig({ PORT: 'abc' }), /Ogiltig miljövariabel PORT/);
-    assert.throws(() => lasConfig({ BUDGETKOLLEN_NOW: '2025-13-45' }), /BUDGETKOLLEN_NOW/);
-    assert.equal(lasConfig({ HOST: '0.0.0.0', BOT_ID: 'x', BOT_PASSWORD: 'y', BOT_TENANT_ID: 't' }).allowedTenants[0], 't');
+    assert.throws(() => läsConfig({ HOST: '0.0.0.0' }), /sätt BOT_ID, BOT_PASSWORD och BOT_TENANT_ID/);
+    assert.throws(() => läsConfig({ NODE_ENV: 'production' }), /NODE_ENV=production/);
+    assert.throws(() => läsConfig({ PORT: 'abc' }), /Ogiltig miljövariabel PORT/);
+    assert.throws(() => läsConfig({ BUDGETKOLLEN_NOW: '2025-13-45' }), /BUDGETKOLLEN_NOW/);
+    assert.equal(läsConfig({ HOST: '0.0.0.0', BOT_ID: 'x', BOT_PASSWORD: 'y', BOT_TENANT_ID: 't' }).allowedTenants[0], 't');
   });
 
   it('lokalt läge: /healthz svarar och en fråga får sitt svar via Bot Connector', async () => {

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { demoBot } from '../support/app.js';
+import { type Testbot, testbot } from '../support/testbot.js';
 import { sv, vantadeSiffror } from '../support/demo.js';
 
 describe('integration: statusfrågan genom teams-ai Application', () => {
-  let bot: Awaited<ReturnType<typeof demoBot>>;
+  let bot: Testbot;
   before(async () => {
-    bot = await demoBot();
+    bot = await testbot();
   });
 
   const enheter: Array<[string, string, string]> = [
@@ -21,7 +21,7 @@ describe('integration: statusfrågan genom teams-ai Application', () => {
   ];
   for (const [fraga, id, namn] of enheter) {
     it(`"${fraga}" ger ${namn}s exakta siffror t.o.m. november 2025`, async () => {
-      const { text } = await bot.fraga(fraga);
+      const { text } = await bot.svar(fraga);
       const v = vantadeSiffror(id, '2025-11');
       const avvikelse = Math.round((v.budget - v.utfall) * 10) / 10;
       assert.match(text, new RegExp(`${namn} t\\.o\\.m\\. november 2025`));
@@ -38,7 +38,7 @@ describe('integration: statusfrågan genom teams-ai Application', () => {
   }
 
   it('socialnämnden: seed 003:s siffror, förändringen sedan oktober och de största avvikelserna', async () => {
-    const { text } = await bot.fraga('hur ligger socialnämnden mot budget?');
+    const { text } = await bot.svar('hur ligger socialnämnden mot budget?');
     assert.ok(text.includes('Utfall 277 253,6 tkr mot budget 259 458 tkr: underskott 17 795,6 tkr (106,9 % av budget)'), text);
     const okt = vantadeSiffror('sn', '2025-10');
     const forandring = Math.round((okt.budget - okt.utfall - (259458 - 277253.6)) * 10) / 10;
@@ -47,7 +47,7 @@ describe('integration: statusfrågan genom teams-ai Application', () => {
   });
 
   it('svaret är ett kort med siffrorna och knappar för nästa steg', async () => {
-    const { aktiviteter } = await bot.fraga('hur ligger IFO mot budget?');
+    const { aktiviteter } = await bot.svar('hur ligger IFO mot budget?');
     const kort = aktiviteter[0].attachments?.[0];
     assert.equal(kort?.contentType, 'application/vnd.microsoft.card.adaptive');
     const json = JSON.stringify(kort?.content);
@@ -56,16 +56,16 @@ describe('integration: statusfrågan genom teams-ai Application', () => {
   });
 
   it('ett ja/nej-svar först när frågan är en ja/nej-fråga', async () => {
-    const { text } = await bot.fraga('ligger hemtjänsten över budget?');
+    const { text } = await bot.svar('ligger hemtjänsten över budget?');
     assert.match(text, /^Ja, Hemtjänst ligger över budget t\.o\.m\. november 2025\./);
-    const { text: korttid } = await bot.fraga('ligger korttidsboendet över budget?');
+    const { text: korttid } = await bot.svar('ligger korttidsboendet över budget?');
     assert.match(korttid, /^Nej, Korttidsboende ligger under budget/);
   });
 
   it('okänd enhet: säger det och föreslår närmaste namn', async () => {
-    const { text } = await bot.fraga('hur ligger hemtjänstgrupp söder mot budget');
+    const { text } = await bot.svar('hur ligger hemtjänstgrupp söder mot budget');
     assert.match(text, /Hemtjänst/);
-    const { text: okand } = await bot.fraga('hur ligger simhallen mot budget?');
+    const { text: okand } = await bot.svar('hur ligger simhallen mot budget?');
     assert.match(okand, /Jag hittar ingen enhet som heter "simhallen"/);
   });
 });

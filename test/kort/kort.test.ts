@@ -1,32 +1,23 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { besvara } from '../../src/answers/besvara.js';
 import type { Svarsmiljo } from '../../src/answers/svar.js';
 import { bindKort } from '../../src/cards/binda.js';
 import { kortSomText } from '../../src/cards/somText.js';
-import { Enhetsindex } from '../../src/language/enheter.js';
-import { SKYDDADE_ORD } from '../../src/language/tolka.js';
 import type { Store } from '../../src/store/store.js';
 import { demoStore } from '../support/demo.js';
+import { FALL } from '../fragor/fall.js';
 import { MAX_KORTSTORLEK, kortstorlek, kortvarningar } from '../support/kortvalidering.js';
+import { Miljofabrik } from '../../src/answers/svarsmiljo.js';
 
-/** Questions that between them make the bot send every kind of answer card. */
-const FRAGOR = readFileSync(new URL('../fragor/fragor.test.ts', import.meta.url), 'utf-8')
-  .split('\n')
-  .map((r) => /^\s*\{ fraga: '([^']+)'/.exec(r)?.[1])
-  .filter((x): x is string => Boolean(x));
+/** Questions that between them make the bot send every kind of answer card: the question suite's. */
+const FRAGOR = FALL.map((f) => f.fraga);
 
 describe('kort: varje svarskort är ett giltigt Adaptive Card 1.5 under 28 KB', () => {
   let store: Store;
   let m: Svarsmiljo;
   before(async () => {
     store = await demoStore();
-    m = {
-      register: store.register,
-      index: new Enhetsindex(store.register, SKYDDADE_ORD),
-      nu: '2025-12',
-      idag: new Date('2025-12-10T12:00:00Z'),
-    };
+    m = new Miljofabrik(store, () => new Date('2025-12-10T12:00:00Z')).skapa(undefined, undefined);
   });
 
   it('frågorna ger alla svarsmallar', () => {
@@ -58,9 +49,11 @@ describe('kort: varje svarskort är ett giltigt Adaptive Card 1.5 under 28 KB', 
     assert.equal(r.typ, 'svar');
     if (r.typ !== 'svar') return;
     const kort = kortSomText(bindKort(r.svar.kort!));
-    for (const tal of r.svar.text.match(/\d[\d\u00a0]*(,\d)?\u00a0tkr/g) ?? []) {
-      if (r.svar.text.indexOf(tal) < r.svar.text.indexOf('Sedan')) assert.ok(kort.includes(tal), `${tal} saknas i kortet`);
-    }
+    // The figures up to "Sedan …": what changed since last month is said in words, in the text only.
+    const sedan = r.svar.text.indexOf('Sedan');
+    const belopp = (sedan < 0 ? r.svar.text : r.svar.text.slice(0, sedan)).match(/\d[\d\u00a0]*(,\d)?\u00a0tkr/g) ?? [];
+    assert.ok(belopp.length >= 3, `för få belopp i texten: ${r.svar.text}`);
+    for (const tal of belopp) assert.ok(kort.includes(tal), `${tal} saknas i kortet`);
   });
 
   it('kortet säger allt texten säger: åtgärdsplanens summor och flaggan för fel summa', () => {
@@ -79,7 +72,7 @@ describe('kort: varje svarskort är ett giltigt Adaptive Card 1.5 under 28 KB', 
   it('användarens text binds som data, aldrig som uttryck eller markup', () => {
     const kort = bindKort({
       mall: 'fakta',
-      data: { rubrik: '${rubrik} **fet** <at>x</at>', undertitel: '', fakta: [{ title: '${1+1}', value: '"]}' }], rader: [] },
+      data: { rubrik: '${rubrik} **fet** <at>x</at>', undertitel: '', fakta: [{ title: '${1+1}', value: '"]}' }], rader: [], enhet: '' },
     });
     const text = kortSomText(kort);
     assert.match(text, /\$\{rubrik\} \*\*fet\*\*/);

@@ -2,20 +2,24 @@ import assert from 'node:assert/strict';
 import sinon from 'sinon';
 import {
   Hastighetsgrans,
+  Leveransundantag,
   TEAMS_GRANSER,
   type Leverans,
   type Tid,
   type Transport,
   Utkorgsavsandare,
-  tolkaLeveransfel,
 } from '../../src/alerts/utkorg.js';
 import { skapaLogg } from '../../src/logg.js';
 import { Store } from '../../src/store/store.js';
-import { NU, type Scen, scen } from './hjalp.js';
+import { tolkaLeveransfel } from '../../src/teams/avsandare.js';
+import { NU, type Scen, scen } from './scen.js';
 
 type Svarskod = 200 | { status: number; retryAfter?: string; kod?: string };
 
-/** A Bot Connector as the sender sees it: answers with the next code in line, throwing errors shaped like botbuilder's RestError. */
+/**
+ * A Bot Connector as the sender sees it: answers with the next code in line, failing with errors shaped like
+ * botbuilder's RestError, read the way the Teams transport reads them.
+ */
 class Kopplingsstubbe implements Transport {
   readonly anrop: Array<{ tid: number; konversation: string; utskick: string; text: string }> = [];
   constructor(
@@ -28,7 +32,7 @@ class Kopplingsstubbe implements Transport {
     const s = this.svar.shift() ?? 200;
     if (s === 200) return;
     const rubriker = new Map(s.retryAfter ? [['retry-after', s.retryAfter]] : []);
-    throw Object.assign(new Error(`Operation returned an invalid status code '${s.status}'`), {
+    const fel = Object.assign(new Error(`Operation returned an invalid status code '${s.status}'`), {
       name: 'RestError',
       statusCode: s.status,
       response: {
@@ -37,6 +41,7 @@ class Kopplingsstubbe implements Transport {
         bodyAsText: s.kod ? JSON.stringify({ error: { code: s.kod, message: 'x' } }) : '',
       },
     });
+    throw new Leveransundantag(tolkaLeveransfel(fel, this.klocka()));
   }
 }
 
@@ -74,7 +79,7 @@ describe('larm: avsändaren (utkorgen töms med omförsök)', () => {
   beforeEach(async () => {
     loggrader.length = 0;
     klocka = sinon.useFakeTimers({ now: T0, toFake: ['setTimeout', 'clearTimeout', 'Date'] });
-    tid = { nu: () => klocka.now, satt: (fn, ms) => klocka.setTimeout(fn, ms), rensa: (h) => klocka.clearTimeout(h as number) };
+    tid = { nu: () => klocka.now, sätt: (fn, ms) => klocka.setTimeout(fn, ms), rensa: (h) => klocka.clearTimeout(h as number) };
     s = await scen(() => new Date(NU));
     await s.prenumerera('kanal-1', 'bou');
     await s.rapportera('bou', '2025-11', 10000, 10300);
@@ -213,9 +218,9 @@ describe('larm: avsändaren (utkorgen töms med omförsök)', () => {
 
   it('håller Teams gränser per konversation (7 per sekund, 8 per 2 s) och skickar i ordning', async () => {
     // ten alerts for one conversation at once: ten units under one subscription
-    await s.store.andra({ vem: 't', kalla: 'system' }, (tx) => {
+    await s.store.ändra({ vem: 't', kalla: 'system' }, (tx) => {
       const mall = tx.register.dokument.utskick[0];
-      for (let i = 2; i <= 10; i++) tx.satt('utskick', { ...mall, id: `${mall.id}|${i}` });
+      for (let i = 2; i <= 10; i++) tx.sätt('utskick', { ...mall, id: `${mall.id}|${i}` });
     });
     const k = new Kopplingsstubbe(() => klocka.now);
     starta(k);
@@ -280,9 +285,9 @@ describe('larm: avsändaren (utkorgen töms med omförsök)', () => {
   });
 
   it('ett larm till en konversation som hunnit avinstalleras skickas inte', async () => {
-    await s.store.andra({ vem: 't', kalla: 'system' }, (tx) => {
+    await s.store.ändra({ vem: 't', kalla: 'system' }, (tx) => {
       const k = tx.register.dokument.konversationer.find((x) => x.id === 'kanal-1')!;
-      tx.satt('konversationer', { ...k, aktiv: false });
+      tx.sätt('konversationer', { ...k, aktiv: false });
     });
     const k = new Kopplingsstubbe(() => klocka.now);
     starta(k);
@@ -302,7 +307,7 @@ describe('larm: avsändaren (utkorgen töms med omförsök)', () => {
     });
   });
 
-  describe('tolkaLeveransfel', () => {
+  describe('tolkaLeveransfel (src/teams/avsandare.ts)', () => {
     it('läser status, felkod och Retry-After (sekunder eller datum) ur olika former av fel', () => {
       const nu = Date.parse('2025-12-10T12:00:00Z');
       assert.deepEqual(

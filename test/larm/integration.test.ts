@@ -3,19 +3,21 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Activity } from 'botbuilder';
 import { type Larmvy, larmSvar } from '../../src/alerts/larmvy.js';
-import { Utkorgsavsandare, tolkaLeveransfel } from '../../src/alerts/utkorg.js';
-import { lasConfig } from '../../src/config.js';
+import { Leveransundantag, Utkorgsavsandare } from '../../src/alerts/utkorg.js';
+import { läsConfig } from '../../src/config.js';
 import type { Utskick } from '../../src/domain/schema.js';
 import { tystLogg } from '../../src/logg.js';
-import { importera } from '../../src/store/import.js';
+import { importera } from '../../src/usecases/import.js';
 import { skapaAdapter } from '../../src/teams/adapter.js';
 import { svarTillAktivitet } from '../../src/teams/aktivitet.js';
 import { adapterTransport } from '../../src/teams/avsandare.js';
-import { synligText } from '../support/app.js';
-import { lasbar } from '../support/demo.js';
+import { synligText } from '../support/testbot.js';
+import { läsbar } from '../support/demo.js';
 import { kortstorlek, kortvarningar, MAX_KORTSTORLEK } from '../support/kortvalidering.js';
-import { type Testbot, inskick, kortIAktiviteter, testbot } from '../rapportering/hjalp.js';
-import { ADELE, ALEX, KANAL, MEGAN, OKAND, TEAM, iKanal, kanalmeddelande } from './hjalp.js';
+import { type Testbot, testbot } from '../support/testbot.js';
+import { inskick, kortIAktiviteter, läsbartKort } from '../support/kort.js';
+import { ADELE, ALEX, MEGAN, OKAND } from '../support/testbot.js';
+import { KANAL, TEAM, iKanal, kanalmeddelande } from './scen.js';
 
 const text = (a: Partial<Activity>[]) =>
   a
@@ -217,7 +219,8 @@ describe('larm: integration genom teams-ai Application', () => {
 
       const form2 = kortIAktiviteter(await bot.fraga('rapportera decembersiffrorna för IFO', ALEX));
       await bot.execute('spara_utfall', inskick(form2, 'spara_utfall'), ALEX); // unchanged: the form as shown
-      await bot.execute('spara_utfall', inskick(form2, 'spara_utfall', { utfall_ack: '50 650' }), ALEX).catch(() => undefined);
+      const kvitto = await bot.execute('spara_utfall', inskick(form2, 'spara_utfall', { utfall_ack: '50 650' }), ALEX);
+      assert.match(läsbartKort(kvitto), /^Sparat: Individ- och familjeomsorg t\.o\.m\. december 2025\nVersion 2 /);
       assert.equal(bot.store.dokument.utskick.length, 2, 'oförändrat och fortfarande varning: inget nytt');
 
       const form3 = kortIAktiviteter(await bot.fraga('rapportera decembersiffrorna för IFO', ALEX));
@@ -247,7 +250,7 @@ describe('larm: integration genom teams-ai Application', () => {
       const [u] = bot.store.dokument.utskick;
       assert.equal(u.slag, 'kritisk');
       const svar = larmSvar(u.innehall as unknown as Larmvy);
-      const t = lasbar(svar.text).replace(/\*\*/g, '');
+      const t = läsbar(svar.text).replace(/\*\*/g, '');
       assert.match(
         t,
         /^Kritisk nivå: Individ- och familjeomsorg t\.o\.m\. november 2025\n\nUtfallet är 122,2 % av budget \(kritisk från 103 %\) och helårsprognosen visar underskott 10 200 tkr \(kritisk från underskott 1 000 tkr\)\./,
@@ -308,7 +311,7 @@ describe('larm: integration genom teams-ai Application', () => {
       assert.equal(u.slag, 'återställt');
       const svar = larmSvar(u.innehall as unknown as Larmvy);
       assert.equal(
-        lasbar(svar.text).replace(/\*\*/g, ''),
+        läsbar(svar.text).replace(/\*\*/g, ''),
         'Återställt: Individ- och familjeomsorg t.o.m. december 2025 är under larmgränserna igen\n\nUtfallet är 98,0 % av budget (varning från 101 %) och helårsprognosen visar budget i balans. Larmet gällde varning t.o.m. december 2025.',
       );
       assert.deepEqual(kortvarningar(svarTillAktivitet(svar).attachments![0].content), []);
@@ -436,9 +439,9 @@ describe('larm: integration genom teams-ai Application', () => {
       try {
         await iKanalen('prenumerera på larm för IFO');
         // the channel's stored reference points at the loopback connector
-        await bot.store.andra({ vem: 't', kalla: 'system' }, (tx) => {
+        await bot.store.ändra({ vem: 't', kalla: 'system' }, (tx) => {
           const k = tx.register.dokument.konversationer.find((x) => x.id === KANAL)!;
-          tx.satt('konversationer', { ...k, referens: { ...k.referens, serviceUrl: c.url } });
+          tx.sätt('konversationer', { ...k, referens: { ...k.referens, serviceUrl: c.url } });
         });
         const form = kortIAktiviteter(await bot.fraga('rapportera novembersiffrorna för IFO', ALEX));
         await bot.execute(
@@ -455,7 +458,7 @@ describe('larm: integration genom teams-ai Application', () => {
         );
         assert.equal(bot.store.dokument.utskick.length, 1);
 
-        const adapter = skapaAdapter(lasConfig({ BUDGETKOLLEN_NOW: '2025-12-10' }), tystLogg);
+        const adapter = skapaAdapter(läsConfig({ BUDGETKOLLEN_NOW: '2025-12-10' }), tystLogg);
         const avsandare = new Utkorgsavsandare({ store: bot.store, transport: adapterTransport(adapter), logg: tystLogg });
         avsandare.starta();
         const start = Date.now();
@@ -494,7 +497,8 @@ describe('larm: integration genom teams-ai Application', () => {
             () => null,
             (e: unknown) => e,
           );
-        const tolkat = tolkaLeveransfel(fel, Date.now());
+        assert.ok(fel instanceof Leveransundantag, `${fel}`);
+        const tolkat = fel.fel;
         assert.equal(tolkat.status, 403);
         assert.equal(tolkat.kod, 'BotNotInConversationRoster');
       } finally {

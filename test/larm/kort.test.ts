@@ -3,10 +3,10 @@ import { type Larmvy, larmSvar } from '../../src/alerts/larmvy.js';
 import { kortSomText } from '../../src/cards/somText.js';
 import type { Utskick } from '../../src/domain/schema.js';
 import { svarTillAktivitet } from '../../src/teams/aktivitet.js';
-import { lasbar } from '../support/demo.js';
+import { läsbar } from '../support/demo.js';
 import { MAX_KORTSTORLEK, kortstorlek, kortvarningar } from '../support/kortvalidering.js';
 import { SENTINELLER, raMarkdown } from '../hardening/stod.js';
-import { NU, scen } from './hjalp.js';
+import { NU, scen } from './scen.js';
 
 /** The card Teams would get for an outbox entry, checked the way every card in the project is. */
 function kortFor(u: Utskick): {
@@ -24,16 +24,16 @@ function kortFor(u: Utskick): {
   assert.ok(!JSON.stringify(kort).includes('${'), `${u.slag}: obundna mallfält`);
   assert.equal(kort.fallbackText, svar.text, 'texten för klienter utan kort är samma som kortets vy');
   assert.equal(aktivitet.summary, svar.text.split('\n')[0].replace(/\*\*/g, ''), 'aviseringen visar rubriken');
-  return { text: lasbar(svar.text).replace(/\*\*/g, ''), kort };
+  return { text: läsbar(svar.text).replace(/\*\*/g, ''), kort };
 }
 
 describe('larm: korten (Adaptive Card 1.5) och texten', () => {
   it('varning, eskalering, återställt och åtgärdsplan ger giltiga kort med text ur samma vy', async () => {
     const s = await scen();
     await s.prenumerera('kanal-1', 'kommun');
-    await s.store.andra({ vem: 't', kalla: 'import' }, (tx) => {
+    await s.store.ändra({ vem: 't', kalla: 'import' }, (tx) => {
       for (let nr = 1; nr <= 8; nr++) {
-        tx.satt('atgarder', {
+        tx.sätt('atgarder', {
           enhet: 'bou',
           nr,
           atgard: `Åtgärd ${nr}`,
@@ -117,8 +117,8 @@ describe('larm: korten (Adaptive Card 1.5) och texten', () => {
     const allt = SENTINELLER.join(' ');
     const s = await scen();
     await s.prenumerera('kanal-1', 'ifo');
-    await s.store.andra({ vem: 't', kalla: 'import' }, (tx) => {
-      tx.satt('atgarder', {
+    await s.store.ändra({ vem: 't', kalla: 'import' }, (tx) => {
+      tx.sätt('atgarder', {
         enhet: 'ifo',
         nr: 1,
         atgard: `Placeringar ${allt}`,
@@ -136,7 +136,7 @@ describe('larm: korten (Adaptive Card 1.5) och texten', () => {
       });
     });
     await s.rapportera('vuxen', '2025-11', 90000, 90000);
-    await s.store.andra({ vem: 'controller', kalla: 'kort' }, (tx) => {
+    await s.store.ändra({ vem: 'controller', kalla: 'kort' }, (tx) => {
       tx.lagg('utfall', {
         enhet: 'bou',
         period: '2025-11',
@@ -152,7 +152,7 @@ describe('larm: korten (Adaptive Card 1.5) och texten', () => {
       });
     });
     const { planeraLarm } = await import('../../src/alerts/planera.js');
-    await s.store.andra({ vem: 'controller', kalla: 'kort' }, (tx) => planeraLarm(tx, [{ enhet: 'bou', period: '2025-11' }]));
+    await s.store.ändra({ vem: 'controller', kalla: 'kort' }, (tx) => planeraLarm(tx, [{ enhet: 'bou', period: '2025-11' }]));
     const larm = s.store.dokument.utskick;
     assert.deepEqual(
       larm.map((u) => `${u.enhet} ${u.slag}`),
@@ -164,7 +164,7 @@ describe('larm: korten (Adaptive Card 1.5) och texten', () => {
       assert.deepEqual(raMarkdown([aktivitet]), [], `${u.enhet}: användartext som markdown`);
     }
     // and it is there: the comment on bou's alert, the comment of the largest deviation and the measure on IFO's
-    const ifo = lasbar(larmSvar(larm[1].innehall as unknown as Larmvy).text);
+    const ifo = läsbar(larmSvar(larm[1].innehall as unknown as Larmvy).text);
     assert.match(ifo, /Störst underskott: Barn och unga -3 000 tkr \(Fakturor \\\*\\\*FETT/);
     assert.match(ifo, /1\. Placeringar \\\*\\\*FETT/);
   });

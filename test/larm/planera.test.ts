@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { Larmvy } from '../../src/alerts/larmvy.js';
 import { planeraUtskick } from '../../src/alerts/planera.js';
 import { Store } from '../../src/store/store.js';
-import { NU, type Scen, kort, konversation, scen } from './hjalp.js';
+import { NU, type Scen, kort, konversation, scen } from './scen.js';
 
 /**
  * Both units under IFO report November within budget, so IFO's sum is complete. Vuxen is large, so
@@ -32,10 +32,10 @@ describe('larm: planering (vad som läggs i utkorgen)', () => {
 
   it('en konversation som inte följer enheten, en avstängd prenumeration och en avinstallerad konversation får inget', async () => {
     await s.prenumerera('kanal-3', 'vuxen');
-    await s.store.andra({ vem: 't', kalla: 'system' }, (tx) => {
-      tx.satt('konversationer', { ...konversation('kanal-2'), aktiv: false });
-      tx.satt('konversationer', konversation('kanal-4'));
-      tx.satt('prenumerationer', {
+    await s.store.ändra({ vem: 't', kalla: 'system' }, (tx) => {
+      tx.sätt('konversationer', { ...konversation('kanal-2'), aktiv: false });
+      tx.sätt('konversationer', konversation('kanal-4'));
+      tx.sätt('prenumerationer', {
         konversation: 'kanal-4',
         enhet: 'ifo',
         skapad_av: 't',
@@ -205,13 +205,13 @@ describe('larm: planering (vad som läggs i utkorgen)', () => {
     });
 
     it('en åtgärd under enheten eller en rad i atgardsplaner räknas som plan; en plan ovanför gör det inte', async () => {
-      await s.store.andra({ vem: 't', kalla: 'import' }, (tx) => {
-        tx.satt('atgardsplaner', { enhet: 'sn', namn: 'Plan för SN', sparbeting: 1000, angiven_summa: null });
+      await s.store.ändra({ vem: 't', kalla: 'import' }, (tx) => {
+        tx.sätt('atgardsplaner', { enhet: 'sn', namn: 'Plan för SN', sparbeting: 1000, angiven_summa: null });
       });
       await s.rapportera('vuxen', '2025-04', 4000, 4000);
       assert.deepEqual(atgardsplaner(await s.rapportera('bou', '2025-04', 10000, 10050)), ['kanal-1 ifo 2025-04 åtgärdsplan']);
-      await s.store.andra({ vem: 't', kalla: 'import' }, (tx) => {
-        tx.satt('atgarder', {
+      await s.store.ändra({ vem: 't', kalla: 'import' }, (tx) => {
+        tx.sätt('atgarder', {
           enhet: 'vuxen',
           nr: 1,
           atgard: 'Hemmaplanslösningar',

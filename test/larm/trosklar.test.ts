@@ -1,16 +1,10 @@
 import assert from 'node:assert/strict';
-import {
-  STANDARDTROSKLAR,
-  bedom,
-  gallandeTrosklar,
-  medPersonligProcent,
-  motsagelse,
-  tolkaTroskelandring,
-} from '../../src/alerts/trosklar.js';
+import { STANDARDTROSKLAR, bedom, gallandeTrosklar, medPersonligProcent, motsagelse } from '../../src/alerts/trosklar.js';
+import { tolkaTroskelandring } from '../../src/language/troskelandring.js';
 import { Register } from '../../src/domain/register.js';
 import { type Troskel, tomtDokument } from '../../src/domain/schema.js';
 import { siffrorFor } from '../../src/domain/siffror.js';
-import { TRAD } from './hjalp.js';
+import { TRAD } from './scen.js';
 
 const rad = (t: Partial<Troskel> & { enhet: string }): Troskel => ({
   varning_procent: null,

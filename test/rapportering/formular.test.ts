@@ -1,32 +1,27 @@
 import assert from 'node:assert/strict';
-import { periodUrSammansattning, standardenhet, standardperiod } from '../../src/answers/inrapportering.js';
+import { standardenhet, standardperiod } from '../../src/answers/formular.js';
 import type { Svarsmiljo } from '../../src/answers/svar.js';
-import { Enhetsindex } from '../../src/language/enheter.js';
-import { SKYDDADE_ORD } from '../../src/language/tolka.js';
+import { tolkaFraga } from '../../src/language/tolka.js';
 import type { Store } from '../../src/store/store.js';
 import { DEMO_NU, demoStore } from '../support/demo.js';
-import { ALEX, ISAIAH } from './hjalp.js';
+import { ALEX, ISAIAH } from '../support/testbot.js';
+import { Miljofabrik } from '../../src/answers/svarsmiljo.js';
 
 describe('rapportering: vilken enhet och månad ett formulär gäller', () => {
   let store: Store;
   before(async () => {
     store = await demoStore();
   });
-  const miljo = (anvandare: string, kontext?: Svarsmiljo['kontext']): Svarsmiljo => ({
-    register: store.register,
-    index: new Enhetsindex(store.register, SKYDDADE_ORD),
-    nu: '2025-12',
-    idag: DEMO_NU,
-    anvandare: store.register.anvandare.get(anvandare),
-    kontext,
-  });
+  const miljo = (anvandare: string, kontext?: Svarsmiljo['kontext']): Svarsmiljo =>
+    new Miljofabrik(store, () => DEMO_NU).skapa(store.register.anvandare.get(anvandare), kontext);
 
   it('månaden ur sammansatta ord: "novembersiffrorna", "oktoberutfallet 2024", "förra månadens"', () => {
-    assert.equal(periodUrSammansattning('jag vill rapportera novembersiffrorna för IFO', '2025-12'), '2025-11');
-    assert.equal(periodUrSammansattning('rapportera oktoberutfallet 2024', '2025-12'), '2024-10');
-    assert.equal(periodUrSammansattning('lämna decemberprognosen', '2025-11'), '2024-12');
-    assert.equal(periodUrSammansattning('rapportera förra månadens siffror', '2025-12'), '2025-11');
-    assert.equal(periodUrSammansattning('rapportera för IFO', '2025-12'), null);
+    const rapportmanad = (text: string, nu: string) => tolkaFraga(text, miljo(ALEX.anvandare).index, nu).rapportmanad;
+    assert.equal(rapportmanad('jag vill rapportera novembersiffrorna för IFO', '2025-12'), '2025-11');
+    assert.equal(rapportmanad('rapportera oktoberutfallet 2024', '2025-12'), '2024-10');
+    assert.equal(rapportmanad('lämna decemberprognosen', '2025-11'), '2024-12');
+    assert.equal(rapportmanad('rapportera förra månadens siffror', '2025-12'), '2025-11');
+    assert.equal(rapportmanad('rapportera för IFO', '2025-12'), null);
   });
 
   it('standardmånaden: månaden efter den senaste med siffror, aldrig efter klockan; utan siffror förra månaden', () => {

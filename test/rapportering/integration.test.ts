@@ -3,22 +3,9 @@ import { readFileSync } from 'node:fs';
 import sinon from 'sinon';
 import { Lagringsfel } from '../../src/store/fel.js';
 import { Store } from '../../src/store/store.js';
-import { DEMO_NU, lasbar } from '../support/demo.js';
-import {
-  ADELE,
-  ALEX,
-  ISAIAH,
-  MEGAN,
-  OKAND,
-  type Testbot,
-  inmatningar,
-  inskick,
-  knapp,
-  kortIAktiviteter,
-  lasbartKort,
-  testbot,
-  textIAktiviteter,
-} from './hjalp.js';
+import { DEMO_NU, läsbar } from '../support/demo.js';
+import { ADELE, ALEX, ISAIAH, MEGAN, OKAND, type Testbot, testbot } from '../support/testbot.js';
+import { inmatningar, inskick, knapp, kortIAktiviteter, läsbartKort, textIAktiviteter } from '../support/kort.js';
 
 const ORDER = 'jag vill rapportera novembersiffrorna för IFO';
 
@@ -28,8 +15,8 @@ describe('integration: rapportering med Action.Execute genom teams-ai Applicatio
     bot = await testbot();
   });
 
-  const tillstand = () => ({ dokument: JSON.stringify(bot.store.dokument), journal: lasJournal(bot.store) });
-  const lasJournal = (store: Store) => {
+  const tillstand = () => ({ dokument: JSON.stringify(bot.store.dokument), journal: läsJournal(bot.store) });
+  const läsJournal = (store: Store) => {
     try {
       return readFileSync(`${store.fil}.journal`, 'utf-8');
     } catch {
@@ -39,13 +26,13 @@ describe('integration: rapportering med Action.Execute genom teams-ai Applicatio
 
   it('"rapportera novembersiffrorna för IFO" ger ett ifyllt formulär för IFO november med oktober som jämförelse', async () => {
     const kort = kortIAktiviteter(await bot.fraga(ORDER, ALEX));
-    const text = lasbartKort(kort);
+    const text = läsbartKort(kort);
     assert.match(text, /^Rapportera siffror: Individ- och familjeomsorg, november 2025/);
     assert.match(text, /Som jämförelse: oktober 2025\nBudget t\.o\.m\.: 42 449 tkr\nUtfall t\.o\.m\.: 51 401,1 tkr/);
     const v = inmatningar(kort);
     // IFO has no rows of its own: the form starts from the sum of its four units
     assert.deepEqual(
-      { ...v, budget_ack: lasbar(v.budget_ack), utfall_ack: lasbar(v.utfall_ack) },
+      { ...v, budget_ack: läsbar(v.budget_ack), utfall_ack: läsbar(v.utfall_ack) },
       {
         enhet: 'ifo',
         period: '2025-11',
@@ -70,9 +57,9 @@ describe('integration: rapportering med Action.Execute genom teams-ai Applicatio
     assert.equal(v.budget_ack, '');
     assert.equal(v.utfall_ack, '');
     const nov = bot.store.register.senasteVersion('hemtjanst', '2025-11')!;
-    assert.equal(lasbar(v.budget_helar).replace(/ /g, ''), String(nov.budget_helar));
+    assert.equal(läsbar(v.budget_helar).replace(/ /g, ''), String(nov.budget_helar));
     assert.match(
-      lasbartKort(kort),
+      läsbartKort(kort),
       /Inga siffror för december 2025 ännu\. Årsbudget och helårsprognos är ifyllda från november 2025 som utgångspunkt\./,
     );
   });
@@ -83,9 +70,9 @@ describe('integration: rapportering med Action.Execute genom teams-ai Applicatio
       (a) => a.title === 'Rapportera siffror',
     )!.data;
     const kort = kortIAktiviteter(await bot.kanal.tryck(knappdata, ALEX));
-    assert.match(lasbartKort(kort), /^Rapportera siffror: Barn och unga, november 2025/);
+    assert.match(läsbartKort(kort), /^Rapportera siffror: Barn och unga, november 2025/);
     assert.match(
-      lasbartKort(kort),
+      läsbartKort(kort),
       /Det finns redan siffror för november 2025: version 1, 10 dec 2025 av import\. Det du skickar blir version 2\./,
     );
     assert.equal(knapp(kort, 'spara_utfall').data.grundversion, 1);
@@ -98,7 +85,7 @@ describe('integration: rapportering med Action.Execute genom teams-ai Applicatio
       inskick(form, 'spara_utfall', { utfall_ack: '57 065,5', kommentar: 'Sent inkomna fakturor för institutionsvård.' }),
       ALEX,
     );
-    const text = lasbartKort(kvitto);
+    const text = läsbartKort(kvitto);
     assert.match(
       text,
       /^Sparat: Individ- och familjeomsorg t\.o\.m\. november 2025\nVersion 1 · 10 dec 2025 av Alex Wilber\nUnderskott 10 370,5 tkr \(122,2 % av budget\)/,
@@ -140,7 +127,7 @@ describe('integration: rapportering med Action.Execute genom teams-ai Applicatio
       ALEX,
     );
     assert.deepEqual(tillstand(), fore);
-    const text = lasbartKort(svar);
+    const text = läsbartKort(svar);
     assert.match(text, /Inget är sparat\. Rätta det som är markerat och skicka igen\./);
     assert.match(text, /Utfall t\.o\.m\.: "abc" är inte ett tal\. Skriv till exempel 17 795,6 eller 13,1 mnkr\./);
     assert.match(text, /Årsbudget: 2 000 000 000 tkr är orimligt stort; belopp anges i tkr \(tusen kronor\)/);
@@ -154,7 +141,7 @@ describe('integration: rapportering med Action.Execute genom teams-ai Applicatio
       inskick(svar, 'spara_utfall', { utfall_ack: '56 600', budget_helar: '51 000', period: '2025-11', kommentar: 'Placeringar' }),
       ALEX,
     );
-    assert.match(lasbartKort(kvitto), /^Sparat:/);
+    assert.match(läsbartKort(kvitto), /^Sparat:/);
     assert.equal(bot.store.register.senasteVersion('ifo', '2025-11')?.utfall_ack, 56600);
   });
 
@@ -162,7 +149,7 @@ describe('integration: rapportering med Action.Execute genom teams-ai Applicatio
     const form = kortIAktiviteter(await bot.fraga(ORDER, ALEX));
     const svar = await bot.execute('spara_utfall', inskick(form, 'spara_utfall'), ALEX);
     assert.match(
-      lasbartKort(svar),
+      läsbartKort(svar),
       /Kommentar krävs när underskottet är över varningsgränsen \(121,1 % av budget; varning från 101 %\)\. Skriv kort vad underskottet beror på\./,
     );
     assert.equal(bot.store.register.senasteVersion('ifo', '2025-11'), undefined);
@@ -179,7 +166,7 @@ describe('integration: rapportering med Action.Execute genom teams-ai Applicatio
       ADELE,
     );
     assert.deepEqual(tillstand(), fore);
-    const text = lasbartKort(konflikt);
+    const text = läsbartKort(konflikt);
     assert.match(
       text,
       /^Någon hann före: Barn och unga t\.o\.m\. november 2025\nAlex Wilber sparade version 2 10 dec 2025, efter att ditt formulär skapades från version 1\. Inget av det du skickade har sparats\./,
@@ -189,8 +176,8 @@ describe('integration: rapportering med Action.Execute genom teams-ai Applicatio
     const spara = knapp(konflikt, 'spara_utfall');
     assert.equal(spara.title, 'Spara mina siffror som version 3');
     const kvitto = await bot.execute('spara_utfall', spara.data, ADELE);
-    assert.match(lasbartKort(kvitto), /Version 3 · 10 dec 2025 av Adele Vance/);
-    assert.match(lasbartKort(kvitto), /Ändrat från version 2:\nUtfall t\.o\.m\.: 28 974 tkr → 29 500 tkr \(\+526\)/);
+    assert.match(läsbartKort(kvitto), /Version 3 · 10 dec 2025 av Adele Vance/);
+    assert.match(läsbartKort(kvitto), /Ändrat från version 2:\nUtfall t\.o\.m\.: 28 974 tkr → 29 500 tkr \(\+526\)/);
     assert.equal(bot.store.register.senasteVersion('bou', '2025-11')?.utfall_ack, 29500);
   });
 
@@ -202,7 +189,7 @@ describe('integration: rapportering med Action.Execute genom teams-ai Applicatio
     const andra = await bot.execute('spara_utfall', data, ALEX);
     assert.deepEqual(tillstand(), efterForsta);
     assert.equal(bot.store.register.versionerFor('bou', '2025-11').length, 2);
-    assert.equal(lasbartKort(andra).replace(' · kortet var redan mottaget, inget nytt sparades', ''), lasbartKort(forsta));
+    assert.equal(läsbartKort(andra).replace(' · kortet var redan mottaget, inget nytt sparades', ''), läsbartKort(forsta));
   });
 
   it('en chef får ett vänligt nej som säger vem som kan, både i chatten och vid ett förfalskat inskick', async () => {
@@ -215,7 +202,7 @@ describe('integration: rapportering med Action.Execute genom teams-ai Applicatio
     const utfall = bot.store.dokument.utfall.length;
     const nej = await bot.execute('spara_utfall', inskick(form, 'spara_utfall', { kommentar: 'förfalskat' }), MEGAN);
     assert.match(
-      lasbartKort(nej),
+      läsbartKort(nej),
       /^Inget har sparats\nTyvärr kan du inte rapportera för Individ- och familjeomsorg.*Alex Wilber \(controller\) och Adele Vance \(admin\)/,
     );
     assert.equal(bot.store.dokument.utfall.length, utfall);
@@ -243,7 +230,7 @@ describe('integration: rapportering med Action.Execute genom teams-ai Applicatio
     const fore = bot.store.dokument.utfall.length;
     const svar = await bot.execute('spara_utfall', inskick(form, 'spara_utfall', { enhet: 'ifo' }), ISAIAH);
     assert.match(
-      lasbartKort(svar),
+      läsbartKort(svar),
       /Enhet: Du kan inte rapportera för Individ- och familjeomsorg; du är controller för Servicenämnden, Bildningsnämnden och Myndighetsnämnden\./,
     );
     assert.equal(bot.store.dokument.utfall.length, fore);
@@ -263,7 +250,7 @@ describe('integration: rapportering med Action.Execute genom teams-ai Applicatio
     assert.equal(knapp(form2, 'spara_utfall').data.grundversion, 1);
     const kvitto = await bot.execute('spara_utfall', inskick(form2, 'spara_utfall', { utfall_ack: '57 165,5' }), ALEX);
     assert.match(
-      lasbartKort(kvitto),
+      läsbartKort(kvitto),
       /Ändrat från version 1:\nUtfall t\.o\.m\.: 57 065,5 tkr → 57 165,5 tkr \(\+100\)\nAvvikelse: -10 370,5 tkr → -10 470,5 tkr \(-100\)/,
     );
     status = textIAktiviteter(await bot.fraga('hur ligger IFO mot budget?', MEGAN));
@@ -305,7 +292,7 @@ describe('integration: rapportering med Action.Execute genom teams-ai Applicatio
       assert.equal(uppdatera.callCount, 1);
       const aktivitet = uppdatera.firstCall.args[1];
       assert.equal(aktivitet.id, 'kortmeddelande-1');
-      assert.match(lasbartKort(aktivitet.attachments![0].content), /^Sparat: Individ- och familjeomsorg/);
+      assert.match(läsbartKort(aktivitet.attachments![0].content), /^Sparat: Individ- och familjeomsorg/);
       assert.ok(svar.some((a) => a.type === 'invokeResponse'));
     } finally {
       uppdatera.restore();
@@ -315,7 +302,7 @@ describe('integration: rapportering med Action.Execute genom teams-ai Applicatio
   it('när lagringen inte kan skriva får användaren veta att inget sparats, och kortet går att skicka igen', async () => {
     const form = kortIAktiviteter(await bot.fraga(ORDER, ALEX));
     const data = inskick(form, 'spara_utfall', { kommentar: 'Placeringar' });
-    const andra = sinon.stub(bot.store, 'andra').rejects(new Lagringsfel('Ändringen kunde inte sparas: disken är full'));
+    const andra = sinon.stub(bot.store, 'ändra').rejects(new Lagringsfel('Ändringen kunde inte sparas: disken är full'));
     let svar;
     try {
       svar = await bot.execute('spara_utfall', data, ALEX);
@@ -323,17 +310,17 @@ describe('integration: rapportering med Action.Execute genom teams-ai Applicatio
       andra.restore();
     }
     assert.equal(
-      lasbartKort(svar),
+      läsbartKort(svar),
       'Något gick fel\nÄndringen kunde inte sparas: disken är full\nInget har sparats. Försök igen om en stund; skriv "rapportera" för att få ett nytt formulär.',
     );
     assert.equal(bot.store.register.senasteVersion('ifo', '2025-11'), undefined);
-    assert.match(lasbartKort(await bot.execute('spara_utfall', data, ALEX)), /^Sparat:/);
+    assert.match(läsbartKort(await bot.execute('spara_utfall', data, ALEX)), /^Sparat:/);
   });
 
   it('"Hämta siffror för vald enhet och månad" bygger om formuläret för det nya valet', async () => {
     const form = kortIAktiviteter(await bot.fraga(ORDER, ALEX));
     const nytt = await bot.execute('oppna_rapportering', inskick(form, 'oppna_rapportering', { enhet: 'bou', period: '2025-10' }), ALEX);
-    assert.match(lasbartKort(nytt), /^Rapportera siffror: Barn och unga, oktober 2025/);
+    assert.match(läsbartKort(nytt), /^Rapportera siffror: Barn och unga, oktober 2025/);
     assert.equal(inmatningar(nytt).utfall_ack.replace(/\s/g, ''), '26235,3');
     assert.equal(knapp(nytt, 'spara_utfall').data.grundversion, 1);
     assert.equal(knapp(nytt, 'spara_utfall').data.grundperiod, '2025-10');
@@ -348,7 +335,7 @@ describe('integration: uppdatera åtgärd genom teams-ai Application', () => {
 
   it('"uppdatera åtgärd 5" ger formuläret; ett fel stoppar, ett rätt inskick sparar en ny version med kvitto', async () => {
     const form = kortIAktiviteter(await bot.fraga('uppdatera åtgärd 5', ALEX));
-    assert.match(lasbartKort(form), /^Uppdatera åtgärd 5: Placeringskostnader IFO/);
+    assert.match(läsbartKort(form), /^Uppdatera åtgärd 5: Placeringskostnader IFO/);
     assert.deepEqual(inmatningar(form).status, 'pågår');
     const fore = JSON.stringify(bot.store.dokument);
     const fel = await bot.execute(
@@ -357,10 +344,10 @@ describe('integration: uppdatera åtgärd genom teams-ai Application', () => {
       ALEX,
     );
     assert.match(
-      lasbartKort(fel),
+      läsbartKort(fel),
       /Realiserad besparing: kan inte vara negativ \(-10 tkr\)\. Skriv 0 om åtgärden inte har gett någon besparing\./,
     );
-    assert.match(lasbartKort(fel), /Kommentar krävs när åtgärden är försenad: skriv kort varför och vad som händer nu\./);
+    assert.match(läsbartKort(fel), /Kommentar krävs när åtgärden är försenad: skriv kort varför och vad som händer nu\./);
     assert.equal(JSON.stringify(bot.store.dokument), fore);
     const data = inskick(fel, 'spara_atgard', {
       status: 'försenad',
@@ -368,12 +355,12 @@ describe('integration: uppdatera åtgärd genom teams-ai Application', () => {
       kommentar: 'Färre hemmaplanslösningar än planerat.',
     });
     const kvitto = await bot.execute('spara_atgard', data, ALEX);
-    assert.match(lasbartKort(kvitto), /^Sparat: åtgärd 5, Placeringskostnader IFO\nVård och stöd · version 2 · 10 dec 2025 av Alex Wilber/);
-    assert.match(lasbartKort(kvitto), /Status: pågår → försenad/);
+    assert.match(läsbartKort(kvitto), /^Sparat: åtgärd 5, Placeringskostnader IFO\nVård och stöd · version 2 · 10 dec 2025 av Alex Wilber/);
+    assert.match(läsbartKort(kvitto), /Status: pågår → försenad/);
     const a = bot.store.register.atgarder('vos').find((x) => x.nr === 5)!;
     assert.deepEqual({ status: a.status, r2025: a.utfall['2025'], version: a.version }, { status: 'försenad', r2025: 250, version: 2 });
     const igen = await bot.execute('spara_atgard', data, ALEX);
-    assert.match(lasbartKort(igen), /kortet var redan mottaget, inget nytt sparades/);
+    assert.match(läsbartKort(igen), /kortet var redan mottaget, inget nytt sparades/);
     assert.equal(bot.store.register.atgarder('vos').find((x) => x.nr === 5)!.version, 2);
     const historik = textIAktiviteter(await bot.fraga('visa historik för åtgärd 5', ALEX));
     assert.match(
@@ -392,12 +379,12 @@ describe('integration: uppdatera åtgärd genom teams-ai Application', () => {
       'Tyvärr kan du inte rapportera för Individ- och familjeomsorg: det gör controllers för enheten och administratörer. Det kan Alex Wilber (controller) och Adele Vance (admin). Du kan fortfarande fråga om siffrorna, till exempel "hur ligger IFO mot budget?".',
     );
     const form = kortIAktiviteter(await bot.kanal.tryck(data, ALEX));
-    assert.match(lasbartKort(form), /^Uppdatera åtgärd 2: Hemmaplanslösningar för barn och unga/);
+    assert.match(läsbartKort(form), /^Uppdatera åtgärd 2: Hemmaplanslösningar för barn och unga/);
   });
 
   it('en åtgärd med samma nummer hos flera enheter ger en fråga om vilken', async () => {
     const svar = kortIAktiviteter(await bot.fraga('uppdatera åtgärd 1', ALEX));
-    assert.match(lasbartKort(svar), /^Vilken åtgärd 1 menar du\?/);
+    assert.match(läsbartKort(svar), /^Vilken åtgärd 1 menar du\?/);
     assert.equal((svar.actions as unknown[]).length, 2);
   });
 });

@@ -2,24 +2,17 @@ import assert from 'node:assert/strict';
 // @ts-expect-error the package's dist build has no typings of its own
 import * as AdaptiveCardsModul from 'adaptivecards/dist/adaptivecards.js';
 import { atgardshistorikSvar, historikSvar } from '../../src/answers/historik.js';
-import {
-  atgardsformular,
-  atgardskonflikt,
-  atgardskvitto,
-  meddelande,
-  utfallsformular,
-  utfallskonflikt,
-  utfallskvitto,
-} from '../../src/answers/inrapportering.js';
+import { atgardsformular, meddelande, utfallsformular } from '../../src/answers/formular.js';
+import { atgardskonflikt, atgardskvitto, utfallskonflikt, utfallskvitto } from '../../src/answers/kvitto.js';
 import type { Svar, Svarsmiljo } from '../../src/answers/svar.js';
 import { bindKort } from '../../src/cards/binda.js';
 import type { Utfall } from '../../src/domain/schema.js';
-import { Enhetsindex } from '../../src/language/enheter.js';
-import { SKYDDADE_ORD } from '../../src/language/tolka.js';
 import type { Store } from '../../src/store/store.js';
-import { DEMO_NU, demoStore, lasbar } from '../support/demo.js';
-import { ALEX, inmatningar, kontrolleraKort, lasbartKort } from './hjalp.js';
+import { DEMO_NU, demoStore, läsbar } from '../support/demo.js';
+import { ALEX } from '../support/testbot.js';
+import { inmatningar, kontrolleraKort, läsbartKort } from '../support/kort.js';
 import { somSkrivet } from '../../src/domain/markdown.js';
+import { Miljofabrik } from '../../src/answers/svarsmiljo.js';
 
 interface AC {
   AdaptiveCard: new () => { parse(json: unknown): void; validateProperties(): { validationEvents: Array<{ message: string }> } };
@@ -41,13 +34,7 @@ describe('kort för rapportering: Adaptive Cards 1.5 utan varningar, under 28 KB
   const sedda = new Set<string>();
   before(async () => {
     store = await demoStore();
-    m = {
-      register: store.register,
-      index: new Enhetsindex(store.register, SKYDDADE_ORD),
-      nu: '2025-12',
-      idag: DEMO_NU,
-      anvandare: store.register.anvandare.get(ALEX.anvandare),
-    };
+    m = new Miljofabrik(store, () => DEMO_NU).skapa(store.register.anvandare.get(ALEX.anvandare), undefined);
   });
 
   const kontrollera = (svar: Svar, anvandartextMedMallsyntax = false) => {
@@ -83,7 +70,7 @@ describe('kort för rapportering: Adaptive Cards 1.5 utan varningar, under 28 KB
         fel: { enhet: 'E', period: 'P', budget_ack: 'B', utfall_ack: 'U', budget_helar: 'H', prognos_helar: 'G', kommentar: 'K' },
       }),
     );
-    for (const f of ['E', 'P', 'B', 'U', 'H', 'G', 'K']) assert.ok(lasbartKort(medFel).split('\n').includes(f), f);
+    for (const f of ['E', 'P', 'B', 'U', 'H', 'G', 'K']) assert.ok(läsbartKort(medFel).split('\n').includes(f), f);
   });
 
   it('admin får alla enheter att välja bland och kortet håller sig ändå under 28 KB', () => {
@@ -159,7 +146,7 @@ describe('kort för rapportering: Adaptive Cards 1.5 utan varningar, under 28 KB
     assert.equal(v.budget_ack, '${kortId}');
     const kvitto = kontrollera(utfallskvitto(m, { ny: bou({ version: 2, kommentar: farlig }), fore: bou() }), true);
     // in the receipt the comment is shown as typed: its markup characters escaped, so Teams renders them literally
-    assert.ok(lasbartKort(kvitto).includes(`Kommentar: ${somSkrivet(farlig)}`));
+    assert.ok(läsbartKort(kvitto).includes(`Kommentar: ${somSkrivet(farlig)}`));
   });
 
   after(() => {
@@ -170,13 +157,13 @@ describe('kort för rapportering: Adaptive Cards 1.5 utan varningar, under 28 KB
 describe('kort för rapportering: texten och kortet säger samma sak', () => {
   it('kvittots text och kort har samma siffror', async () => {
     const store = await demoStore();
-    const m: Svarsmiljo = { register: store.register, index: new Enhetsindex(store.register, SKYDDADE_ORD), nu: '2025-12', idag: DEMO_NU };
+    const m = new Miljofabrik(store, () => DEMO_NU).skapa(undefined, undefined);
     const ny = { ...store.register.senasteVersion('bou', '2025-11')!, version: 2, utfall_ack: 29000 };
     const svar = utfallskvitto(m, { ny, fore: store.register.senasteVersion('bou', '2025-11')! });
-    const kort = lasbartKort(bindKort(svar.kort!));
+    const kort = läsbartKort(bindKort(svar.kort!));
     for (const rad of ['Utfall t.o.m.: 29 000 tkr', 'Avvikelse: -7 026 tkr', 'Utfall t.o.m.: 28 674 tkr → 29 000 tkr (+326)']) {
       assert.ok(kort.includes(rad), `kortet saknar ${rad}`);
-      assert.ok(lasbar(svar.text).includes(rad), `texten saknar ${rad}`);
+      assert.ok(läsbar(svar.text).includes(rad), `texten saknar ${rad}`);
     }
   });
 });

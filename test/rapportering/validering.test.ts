@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { granskaAtgard, granskaUtfall, overVarningsgransen, varningsgrans } from '../../src/domain/inrapportering.js';
+import { granskaAtgard, granskaUtfall, overVarningsgransen, varningsgrans } from '../../src/domain/granskning.js';
 import { Register } from '../../src/domain/register.js';
 import { type Anvandare, type Atgard, type Dokument, tomtDokument } from '../../src/domain/schema.js';
-import { lasbar } from '../support/demo.js';
+import { läsbar } from '../support/demo.js';
 
 /** A small organisation: kommun > sn > ifo > bou, and kommun > bn; IFO warns at 101 %. */
 function register(): Register {
@@ -46,7 +46,7 @@ function form(andrat: Record<string, unknown> = {}): Record<string, unknown> {
 function fel(andrat: Record<string, unknown>, ...vem: [Anvandare | undefined] | []): Record<string, string> {
   const g = granskaUtfall(form(andrat), { register: reg, anvandare: vem.length ? vem[0] : alex, nu: NU });
   assert.equal(g.ok, false, 'väntade fel');
-  return Object.fromEntries(Object.entries(g.ok ? {} : g.fel).map(([k, v]) => [k, lasbar(v as string)]));
+  return Object.fromEntries(Object.entries(g.ok ? {} : g.fel).map(([k, v]) => [k, läsbar(v as string)]));
 }
 
 function ok(andrat: Record<string, unknown>) {
@@ -127,7 +127,7 @@ describe('rapportering: granskning av siffror från kortet', () => {
 
     it('en budget t.o.m. större än årsbudgeten är en varning, inte ett fel', () => {
       const g = ok({ budget_ack: '25 000', utfall_ack: '25 000' });
-      assert.deepEqual(g.varningar.map(lasbar), [
+      assert.deepEqual(g.varningar.map(läsbar), [
         'Budget t.o.m. (25 000 tkr) är större än årsbudgeten (24 000 tkr). Kontrollera beloppen och korrigera vid behov.',
       ]);
     });
@@ -256,7 +256,7 @@ describe('rapportering: granskning av en åtgärd från kortet', () => {
   const felA = (andrat: Record<string, unknown>) => {
     const g = granska(andrat);
     assert.equal(g.ok, false, 'väntade fel');
-    return Object.fromEntries(Object.entries(g.ok ? {} : g.fel).map(([k, v]) => [k, lasbar(v as string)]));
+    return Object.fromEntries(Object.entries(g.ok ? {} : g.fel).map(([k, v]) => [k, läsbar(v as string)]));
   };
 
   it('tar emot status, år och besparing', () => {

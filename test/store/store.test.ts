@@ -27,9 +27,9 @@ function utfall(version: number, utfall_ack: number): Utfall {
 
 async function medEnhet(fil: string): Promise<Store> {
   const s = await Store.oppna(fil, klocka);
-  await s.andra({ vem: 'admin', kalla: 'import' }, (tx) => {
-    tx.satt('enheter', { id: 'k', namn: 'Kommunen', typ: 'kommun', foralder: null, alias: [] });
-    tx.satt('enheter', { id: 'ifo', namn: 'IFO', typ: 'verksamhetsområde', foralder: 'k', alias: [] });
+  await s.ändra({ vem: 'admin', kalla: 'import' }, (tx) => {
+    tx.sätt('enheter', { id: 'k', namn: 'Kommunen', typ: 'kommun', foralder: null, alias: [] });
+    tx.sätt('enheter', { id: 'ifo', namn: 'IFO', typ: 'verksamhetsområde', foralder: 'k', alias: [] });
   });
   return s;
 }
@@ -38,15 +38,15 @@ describe('lagring: lowdb-ögonblicksbild plus journal', () => {
   it('skapar mappar som saknas och är beständig innan ändringen kvitteras', async () => {
     const fil = ny();
     const s = await medEnhet(fil);
-    await s.andra({ vem: 'u1', kalla: 'kort' }, (tx) => tx.lagg('utfall', utfall(1, 120)));
+    await s.ändra({ vem: 'u1', kalla: 'kort' }, (tx) => tx.lagg('utfall', utfall(1, 120)));
     const igen = await Store.oppna(fil, klocka);
     assert.equal(igen.register.senasteVersion('ifo', '2025-11')?.utfall_ack, 120);
   });
 
   it('granskningsloggen säger vem, när, före och efter', async () => {
     const s = await medEnhet(ny());
-    await s.andra({ vem: 'admin', kalla: 'chatt' }, (tx) =>
-      tx.satt('enheter', { id: 'ifo', namn: 'Individ- och familjeomsorg', typ: 'verksamhetsområde', foralder: 'k', alias: ['IFO'] }),
+    await s.ändra({ vem: 'admin', kalla: 'chatt' }, (tx) =>
+      tx.sätt('enheter', { id: 'ifo', namn: 'Individ- och familjeomsorg', typ: 'verksamhetsområde', foralder: 'k', alias: ['IFO'] }),
     );
     const h = s.dokument.handelser.at(-1)!;
     assert.equal(h.vem, 'admin');
@@ -61,9 +61,9 @@ describe('lagring: lowdb-ögonblicksbild plus journal', () => {
     const s = await medEnhet(fil);
     const fore = JSON.stringify(s.dokument);
     await assert.rejects(
-      s.andra({ vem: 'u1', kalla: 'kort' }, (tx) => {
+      s.ändra({ vem: 'u1', kalla: 'kort' }, (tx) => {
         tx.lagg('utfall', utfall(1, 120));
-        tx.satt('enheter', { id: 'x', namn: 'X', typ: 'enhet', foralder: 'ifo', alias: [] });
+        tx.sätt('enheter', { id: 'x', namn: 'X', typ: 'enhet', foralder: 'ifo', alias: [] });
         throw new Error('valideringen sa nej');
       }),
       /valideringen sa nej/,
@@ -79,7 +79,7 @@ describe('lagring: lowdb-ögonblicksbild plus journal', () => {
     const s = await medEnhet(ny());
     await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        s.andra({ vem: 'u1', kalla: 'kort' }, (tx) => {
+        s.ändra({ vem: 'u1', kalla: 'kort' }, (tx) => {
           const v = (tx.register.senasteVersion('ifo', '2025-11')?.version ?? 0) + 1;
           tx.lagg('utfall', utfall(v, 100 + i));
         }),
@@ -94,7 +94,7 @@ describe('lagring: lowdb-ögonblicksbild plus journal', () => {
   it('en trasig sista journalrad (processen dödad mitt i) ignoreras; allt kvitterat finns kvar', async () => {
     const fil = ny();
     const s = await medEnhet(fil);
-    await s.andra({ vem: 'u1', kalla: 'kort' }, (tx) => tx.lagg('utfall', utfall(1, 120)));
+    await s.ändra({ vem: 'u1', kalla: 'kort' }, (tx) => tx.lagg('utfall', utfall(1, 120)));
     appendFileSync(`${fil}.journal`, '{"sekvens":99,"ops":[{"op":"lagg","samling":"utf');
     const igen = await Store.oppna(fil, klocka);
     assert.equal(igen.register.senasteVersion('ifo', '2025-11')?.utfall_ack, 120);

@@ -1,7 +1,8 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { importera, lasImportmapp } from '../../src/store/import.js';
+import { läsImportmapp } from '../../src/store/import.js';
+import { importera } from '../../src/usecases/import.js';
 import { Store } from '../../src/store/store.js';
 
 export const DEMO = join(process.cwd(), 'data', 'demo');
@@ -11,7 +12,7 @@ export const DEMO_NU = new Date('2025-12-10T12:00:00Z');
 export async function demoStore(klocka: () => Date = () => new Date(DEMO_NU)): Promise<Store> {
   const fil = join(mkdtempSync(join(tmpdir(), 'budgetkollen-')), 'store.json');
   const store = await Store.oppna(fil, klocka);
-  await importera(store, lasImportmapp(DEMO));
+  await importera(store, läsImportmapp(DEMO));
   return store;
 }
 
@@ -53,6 +54,6 @@ export function sv(v: number): string {
     .replace(/\u2212/g, '-');
 }
 
-export function lasbar(text: string): string {
+export function läsbar(text: string): string {
   return text.replace(/[\u00a0\u202f]/g, ' ').replace(/\u2212/g, '-');
 }

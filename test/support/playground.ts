@@ -213,7 +213,7 @@ export class PlaygroundHarness {
     } catch (error) {
       const tail = this.bot.tail();
       await this.stopBot();
-      throw new Error(`bot did not become ready: ${(error as Error).message}\n${tail}`);
+      throw new Error(`bot did not become ready: ${(error as Error).message}\n${tail}`, { cause: error });
     }
     this._botPort = port;
     return { port, endpoint: `http://127.0.0.1:${port}/api/messages` };
@@ -250,7 +250,7 @@ export class PlaygroundHarness {
     } catch (error) {
       const tail = this.playground.tail();
       await this.stopPlayground();
-      throw new Error(`playground did not become ready: ${(error as Error).message}\n${tail}`);
+      throw new Error(`playground did not become ready: ${(error as Error).message}\n${tail}`, { cause: error });
     }
   }
 
@@ -258,6 +258,12 @@ export class PlaygroundHarness {
     for (const socket of this.sockets.splice(0)) socket.terminate();
     if (this.playground) await stopGroup(this.playground.child);
     this._baseUrl = undefined;
+  }
+
+  /** The bot on a fresh copy of the demo data (imported by the real import CLI) with the clock at `now`, and the Playground. */
+  async startDemo(now: string): Promise<{ url: string }> {
+    await this.startBot({ storePath: await this.prepareStore(), now });
+    return this.startPlayground();
   }
 
   /** Stops everything this harness started and removes its temp dir. Safe to call more than once. */
@@ -473,7 +479,7 @@ export class PlaygroundHarness {
 
   private deliver<T extends { seq: number }>(item: T, waiters: Waiter<T>[]): void {
     for (const waiter of [...waiters]) {
-      let matches = false;
+      let matches: boolean;
       try {
         matches = item.seq > waiter.since && waiter.predicate(item);
       } catch {
@@ -590,6 +596,23 @@ function describeLogEntry(entry: LoggedActivity): string {
  * TextBlocks/TextRuns, FactSet "title: value" lines, table cells, input labels, choice titles and
  * action titles, one per line, in document order.
  */
+/**
+ * The end-to-end suites' start-up: a harness whose bot (on the demo data, clock at `now`) and Playground start
+ * before the suite's tests and stop after them. Call it in a `describe`.
+ */
+export function demoPlayground(now = '2025-12-10'): PlaygroundHarness {
+  const pg = new PlaygroundHarness();
+  before(async function () {
+    this.timeout(90_000);
+    await pg.startDemo(now);
+  });
+  after(async function () {
+    this.timeout(20_000);
+    await pg.stop();
+  });
+  return pg;
+}
+
 export function readableText(message: { text?: string; attachments?: Attachment[] }): string {
   const out: string[] = [];
   if (message.text) out.push(message.text);

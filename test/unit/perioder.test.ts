@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict';
 import { valjPeriod } from '../../src/answers/perioder.js';
-import type { Svarsmiljo } from '../../src/answers/svar.js';
-import { periodFranDatum } from '../../src/domain/period.js';
-import { Enhetsindex } from '../../src/language/enheter.js';
 import { ord } from '../../src/language/normalisera.js';
 import { tolkaPeriod } from '../../src/language/perioder.js';
-import { SKYDDADE_ORD, tolkaFraga } from '../../src/language/tolka.js';
+import { tolkaFraga } from '../../src/language/tolka.js';
 import type { Store } from '../../src/store/store.js';
 import { demoStore } from '../support/demo.js';
+import { Miljofabrik } from '../../src/answers/svarsmiljo.js';
 
 describe('perioder: tid i frågan, med injicerad klocka', () => {
   const nu = '2025-12';
@@ -51,12 +49,7 @@ describe('perioder: tid i frågan, med injicerad klocka', () => {
     });
     const valj = (text: string, idag: string) => {
       const d = new Date(`${idag}T12:00:00Z`);
-      const m: Svarsmiljo = {
-        register: store.register,
-        index: new Enhetsindex(store.register, SKYDDADE_ORD),
-        nu: periodFranDatum(d),
-        idag: d,
-      };
+      const m = new Miljofabrik(store, () => d).skapa(undefined, undefined);
       const f = tolkaFraga(text, m.index, m.nu);
       return valjPeriod(f, f.enheter[0], m);
     };

@@ -9,7 +9,7 @@ import { Store } from '../../../src/store/store.js';
 
 const fil = process.argv[2];
 const store = await Store.oppna(fil, () => new Date('2025-12-10T12:00:00Z'));
-await store.andra({ vem: 'controller', kalla: 'kort' }, (tx) => {
+await store.ändra({ vem: 'controller', kalla: 'kort' }, (tx) => {
   tx.lagg('utfall', {
     enhet: 'bou',
     period: '2025-11',

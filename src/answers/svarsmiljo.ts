@@ -1,9 +1,14 @@
-import type { Kontext, Svarsmiljo } from '../answers/svar.js';
+import type { Kontext, Svarsmiljo } from './svar.js';
 import { periodFranDatum } from '../domain/period.js';
+import type { Register } from '../domain/register.js';
 import type { Anvandare } from '../domain/schema.js';
 import { Enhetsindex } from '../language/enheter.js';
 import { SKYDDADE_ORD } from '../language/tolka.js';
-import type { Store } from '../store/store.js';
+
+/** Where the register is read from: the store, whose register is replaced by every change. */
+export interface Registerkalla {
+  readonly register: Register;
+}
 
 /** Builds what an answer reads, keeping the name index until the units change. */
 export class Miljofabrik {
@@ -11,7 +16,7 @@ export class Miljofabrik {
   private generation = -1;
 
   constructor(
-    private readonly store: Store,
+    private readonly store: Registerkalla,
     private readonly klocka: () => Date,
   ) {}
 

@@ -14,38 +14,38 @@ interface Innehavare {
  * exits, and a lock left by a process that no longer runs (killed, power cut) is taken over.
  * The store's folder must exist.
  */
-export function lasLagringen(fil: string, vem: string, nu: Date = new Date()): void {
-  const lasfil = `${fil}.las`;
+export function låsLagringen(fil: string, vem: string, nu: Date = new Date()): void {
+  const låsfil = `${fil}.las`;
   const innehall = JSON.stringify({ pid: process.pid, vem, sedan: nu.toISOString() } satisfies Innehavare);
   for (let forsok = 0; forsok < 2; forsok++) {
     try {
-      const fd = openSync(lasfil, 'wx');
+      const fd = openSync(låsfil, 'wx');
       writeSync(fd, innehall);
       closeSync(fd);
       process.on('exit', () => {
-        if (lasInnehavare(lasfil)?.pid === process.pid) rmSync(lasfil, { force: true });
+        if (låsinnehavare(låsfil)?.pid === process.pid) rmSync(låsfil, { force: true });
       });
       return;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST')
         throw new Lagringsfel(`Kan inte låsa ${fil}: ${(e as Error).message}. Inget har ändrats.`);
     }
-    const annan = lasInnehavare(lasfil);
+    const annan = låsinnehavare(låsfil);
     if (annan && annan.pid !== process.pid && lever(annan.pid)) {
       throw new Lagringsfel(
         `${fil} används av ${annan.vem} (process ${annan.pid}, sedan ${annan.sedan}). Stoppa den först; inget har ändrats. ` +
-          `Kör ingen sådan process längre kan du ta bort ${lasfil}.`,
+          `Kör ingen sådan process längre kan du ta bort ${låsfil}.`,
       );
     }
     // Left by a process that is gone, by this one, or unreadable: nobody holds it.
-    rmSync(lasfil, { force: true });
+    rmSync(låsfil, { force: true });
   }
   throw new Lagringsfel(`Kan inte låsa ${fil}: en annan process tog låset samtidigt. Inget har ändrats.`);
 }
 
-function lasInnehavare(lasfil: string): Innehavare | null {
+function låsinnehavare(låsfil: string): Innehavare | null {
   try {
-    const v = JSON.parse(readFileSync(lasfil, 'utf-8')) as Partial<Innehavare>;
+    const v = JSON.parse(readFileSync(låsfil, 'utf-8')) as Partial<Innehavare>;
     return Number.isInteger(v.pid) && (v.pid as number) > 0
       ? { pid: v.pid as number, vem: String(v.vem ?? 'en annan process'), sedan: String(v.sedan ?? 'okänd tid') }
       : null;

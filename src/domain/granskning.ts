@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { farRapportera, nekandeText } from './behorighet.js';
-import { type Period, PERIOD_MONSTER, ar, periodNamn } from './period.js';
+import { fårRapportera, nekandeText } from './behorighet.js';
+import { type Period, PERIOD_MONSTER, år, periodNamn } from './period.js';
 import type { Register } from './register.js';
 import { ATGARDSSTATUS, type Anvandare, type Atgard } from './schema.js';
 import { avvikelse, procentAvBudget } from './siffror.js';
@@ -146,7 +146,7 @@ export function granskaUtfall(indata: unknown, m: Utfallsmiljo): Granskning<Utfa
         };
         if (!id) return fel(`${N.enhet}: välj vilken enhet siffrorna gäller`);
         if (!reg.enhet(id)) return fel(`${N.enhet}: okänd enhet "${somSkrivet(id.slice(0, 40))}"`);
-        if (!farRapportera(m.anvandare, id, reg)) return fel(`${N.enhet}: ${nekandeText(m.anvandare, id, reg)}`);
+        if (!fårRapportera(m.anvandare, id, reg)) return fel(`${N.enhet}: ${nekandeText(m.anvandare, id, reg)}`);
         return id;
       }),
       period: falttext(200).transform((text, ctx) => {
@@ -158,7 +158,7 @@ export function granskaUtfall(indata: unknown, m: Utfallsmiljo): Granskning<Utfa
         if (!p) return fel(`${N.period}: välj vilken månad siffrorna gäller`);
         if (!PERIOD_MONSTER.test(p)) return fel(`${N.period}: "${somSkrivet(p.slice(0, 20))}" ska skrivas ÅÅÅÅ-MM, t.ex. 2025-11`);
         if (p > m.nu) return fel(`Perioden ${p} ligger i framtiden. Välj ${periodNamn(m.nu)} eller en tidigare månad.`);
-        if (ar(p) < 2000) return fel(`${N.period}: ${p} är för långt tillbaka`);
+        if (år(p) < 2000) return fel(`${N.period}: ${p} är för långt tillbaka`);
         return p;
       }),
       budget_ack: belopp(N.budget_ack, true),
@@ -215,9 +215,9 @@ export interface Atgardsmiljo {
 /** Checks a submitted measure form: status, the year and its realised savings, the comment rule. */
 export function granskaAtgard(indata: unknown, m: Atgardsmiljo): Granskning<Atgardsvarden, Atgardsfalt> {
   const N = ATGARDSFALTNAMN;
-  const iAr = ar(m.nu);
+  const iÅr = år(m.nu);
   const planar = [...Object.keys(m.atgard.plan), ...Object.keys(m.atgard.utfall)].map(Number);
-  const forstaAr = Math.min(iAr, ...planar);
+  const forstaAr = Math.min(iÅr, ...planar);
   const schema = z
     .object({
       status: falttext(100).transform((text, ctx) => {
@@ -238,9 +238,9 @@ export function granskaAtgard(indata: unknown, m: Atgardsmiljo): Granskning<Atga
           return z.NEVER;
         };
         if (!t) return null;
-        if (!/^\d{4}$/.test(t)) return fel(`"${somSkrivet(t.slice(0, 20))}" ska vara ett årtal, t.ex. ${iAr}`);
+        if (!/^\d{4}$/.test(t)) return fel(`"${somSkrivet(t.slice(0, 20))}" ska vara ett årtal, t.ex. ${iÅr}`);
         const y = Number(t);
-        if (y > iAr) return fel(`${y} har inte börjat; realiserad besparing anges för ${iAr} eller tidigare år`);
+        if (y > iÅr) return fel(`${y} har inte börjat; realiserad besparing anges för ${iÅr} eller tidigare år`);
         if (y < forstaAr) return fel(`${y} ligger före åtgärdsplanens första år (${forstaAr})`);
         return t;
       }),

@@ -1,10 +1,10 @@
 // Child process for krasch.test.ts: submits figures through the product's submit function (sparaUtfall, the
 // path of the Action.Execute card) a few at a time, prints "ACK …" once each is durable, and sends the outbox
 // through the product's adapter transport to the Bot Connector named in the references. The parent kills it.
-//   STORE=<file> SEED=<n> [ARBETE=0] [SKICKA=1] node --import tsx test/hardening/barn/inlamnare.ts
+//   STORE=<file> SEED=<n> [ARBETE=0] [SKICKA=1] node --import tsx test/hardening/processer/inlamnare.ts
 import { randomUUID } from 'node:crypto';
 import { tystLogg } from '../../../src/logg.js';
-import { sparaUtfall } from '../../../src/store/inrapportering.js';
+import { sparaUtfall } from '../../../src/usecases/inlamning.js';
 import { Store } from '../../../src/store/store.js';
 import { ALEX, ENHETER, PERIODER } from './konstanter.js';
 
@@ -24,10 +24,10 @@ const vem = { id: ALEX, anvandare: store.register.anvandare.get(ALEX) };
 if (process.env.SKICKA) {
   // Loaded only when sending: botbuilder takes a second or two to load, and most runs only submit.
   const { Utkorgsavsandare } = await import('../../../src/alerts/utkorg.js');
-  const { lasConfig } = await import('../../../src/config.js');
+  const { läsConfig } = await import('../../../src/config.js');
   const { skapaAdapter } = await import('../../../src/teams/adapter.js');
   const { adapterTransport } = await import('../../../src/teams/avsandare.js');
-  const adapter = skapaAdapter(lasConfig({ HOST: '127.0.0.1', PORT: '0' }), tystLogg, 5000);
+  const adapter = skapaAdapter(läsConfig({ HOST: '127.0.0.1', PORT: '0' }), tystLogg, 5000);
   const avsandare = new Utkorgsavsandare({
     store,
     logg: tystLogg,

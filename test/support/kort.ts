@@ -1,18 +1,9 @@
+// Test support: reading and pressing the cards a reply carries, as Teams would.
 import assert from 'node:assert/strict';
 import type { Activity } from 'botbuilder';
 import { kortSomText } from '../../src/cards/somText.js';
-import { skapaLogg } from '../../src/logg.js';
-import type { Store } from '../../src/store/store.js';
-import { skapaApp } from '../../src/teams/app.js';
-import { type LokalAvsandare, LokalKanal } from '../../src/teams/lokalt.js';
-import { DEMO_NU, demoStore, lasbar } from '../support/demo.js';
-import { MAX_KORTSTORLEK, kortstorlek, kortvarningar } from '../support/kortvalidering.js';
-
-export const ALEX: LokalAvsandare = { anvandare: '00000000-0000-0000-0000-0000000000020', namn: 'Alex Wilber' };
-export const MEGAN: LokalAvsandare = { anvandare: '00000000-0000-0000-0000-0000000000021', namn: 'Megan Bowen' };
-export const ADELE: LokalAvsandare = { anvandare: '00000000-0000-0000-0000-0000000000022', namn: 'Adele Vance' };
-export const ISAIAH: LokalAvsandare = { anvandare: '00000000-0000-0000-0000-0000000000023', namn: 'Isaiah Langer' };
-export const OKAND: LokalAvsandare = { anvandare: '11111111-2222-3333-4444-555555555555', namn: 'Okänd Person' };
+import { läsbar } from './demo.js';
+import { MAX_KORTSTORLEK, kortstorlek, kortvarningar } from './kortvalidering.js';
 
 export type Kortjson = Record<string, unknown>;
 
@@ -35,7 +26,7 @@ export function kortIAktiviteter(aktiviteter: Partial<Activity>[]): Kortjson {
 
 export function textIAktiviteter(aktiviteter: Partial<Activity>[]): string {
   const kortText = (kort: { fallbackText?: string }) => kort.fallbackText ?? kortSomText(kort);
-  return lasbar(
+  return läsbar(
     aktiviteter
       .filter((a) => a.type === 'message')
       .map((a) => [a.text ?? '', ...(a.attachments ?? []).map((b) => kortText(b.content))].filter(Boolean).join('\n'))
@@ -45,8 +36,8 @@ export function textIAktiviteter(aktiviteter: Partial<Activity>[]): string {
     .replace(/\n{2,}/g, '\n');
 }
 
-export function lasbartKort(kort: unknown): string {
-  return lasbar(kortSomText(kort));
+export function läsbartKort(kort: unknown): string {
+  return läsbar(kortSomText(kort));
 }
 
 /** Input values of a card by id, as the client would send them untouched. */
@@ -92,29 +83,4 @@ export function knapp(kort: unknown, verb: string): Knapp {
 /** What Teams sends when the form's Action.Execute button is pressed: the button's data merged with the inputs. */
 export function inskick(kort: unknown, verb: string, andrat: Record<string, string> = {}): Record<string, unknown> {
   return { ...knapp(kort, verb).data, ...inmatningar(kort), ...andrat };
-}
-
-export interface Testbot {
-  store: Store;
-  kanal: LokalKanal;
-  /** Presses an Action.Execute button and returns the card that replaces the pressed one, checked. */
-  execute(verb: string, data: Record<string, unknown>, fran: LokalAvsandare, replyToId?: string): Promise<Kortjson>;
-  fraga(text: string, fran: LokalAvsandare): Promise<Partial<Activity>[]>;
-}
-
-export async function testbot(): Promise<Testbot> {
-  const store = await demoStore();
-  const app = skapaApp({ store, logg: skapaLogg('error', {}, () => undefined), klocka: () => new Date(DEMO_NU) });
-  const kanal = new LokalKanal(app);
-  return {
-    store,
-    kanal,
-    fraga: (text, fran) => kanal.fraga(text, fran),
-    async execute(verb, data, fran, replyToId) {
-      const svar = await kanal.invoke(verb, data, fran, replyToId);
-      assert.equal(svar.status, 200);
-      assert.equal(svar.body?.type, 'application/vnd.microsoft.card.adaptive');
-      return kontrolleraKort(svar.body?.value);
-    },
-  };
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { type Leverans, Utkorgsavsandare } from '../../src/alerts/utkorg.js';
 import { tystLogg } from '../../src/logg.js';
 import { Store } from '../../src/store/store.js';
-import { NU, scen } from './hjalp.js';
+import { NU, scen } from './scen.js';
 
 const BARN = join(process.cwd(), 'test', 'larm', 'stod', 'dor-mitt-i-sandningen.ts');
 

@@ -3,7 +3,7 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { importeraCli, korCli } from '../support/cli.js';
+import { importeraCli, körCli } from '../support/cli.js';
 import { DEMO } from '../support/demo.js';
 
 /** The real bot on `store`, resolved once it listens. */
@@ -52,7 +52,7 @@ describe('lagringen har en skrivare i taget: boten, npm run import och npm run a
         imp.fel,
         new RegExp(`används av Budgetkollen-boten \\(process ${bot.barn.pid}, sedan .*\\)\\. Stoppa den först; inget har ändrats`),
       );
-      const ask = korCli('src/cli/ask.ts', '--store', store, 'hur ligger ifo mot budget?');
+      const ask = körCli('src/cli/ask.ts', '--store', store, 'hur ligger ifo mot budget?');
       assert.equal(ask.kod, 1, ask.ut);
       assert.match(ask.fel, /används av Budgetkollen-boten/);
       const andra = spawnSync(process.execPath, ['--import', 'tsx', 'src/index.ts'], {

@@ -9,13 +9,13 @@ import {
   type Utfallsvarden,
   granskaAtgard,
   granskaUtfall,
-} from '../domain/inrapportering.js';
+} from '../domain/granskning.js';
 import { type Period, periodFranDatum } from '../domain/period.js';
 import type { Register } from '../domain/register.js';
 import type { Anvandare, Atgard, Handelse, Utfall } from '../domain/schema.js';
 import { senastePeriodFor } from '../domain/siffror.js';
-import { sammaUtfall } from './import.js';
-import type { Store, Transaktion } from './store.js';
+import { sammaUtfall } from '../store/import.js';
+import type { Store, Transaktion } from '../store/store.js';
 
 /** Plans alerts inside the same transaction as the change (src/alerts/planera.ts); a parameter so tests can watch it. */
 export type Larmplanerare = (tx: Transaktion, andrade: Array<{ enhet: string; period: Period }>) => void;
@@ -79,7 +79,7 @@ function noteraNekad(tx: Transaktion, vem: Inlamnare, nyckel: string, atgard: st
 /** Refusals are audited even though nothing else is written; used when a form is refused in chat. True when refused. */
 export async function noteraOmNekad(store: Store, vem: Inlamnare, enhet: string, nyckel: string, atgard: string): Promise<boolean> {
   if (!nekande(vem.anvandare, enhet, store.register)) return false;
-  await store.andra({ vem: vem.id, kalla: 'chatt' }, (tx) => noteraNekad(tx, vem, nyckel, atgard));
+  await store.ändra({ vem: vem.id, kalla: 'chatt' }, (tx) => noteraNekad(tx, vem, nyckel, atgard));
   return true;
 }
 
@@ -97,7 +97,7 @@ export function sparaUtfall(
   indata: Record<string, unknown>,
   larm: Larmplanerare = planeraLarm,
 ): Promise<Utfallsresultat> {
-  return store.andra({ vem: vem.id, kalla: 'kort' }, (tx): Utfallsresultat => {
+  return store.ändra({ vem: vem.id, kalla: 'kort' }, (tx): Utfallsresultat => {
     const reg = tx.register;
     const grund = Kortgrund.safeParse(indata);
     if (!grund.success) return { typ: 'ogiltigt_kort' };
@@ -160,7 +160,7 @@ export function sparaAtgard(
   indata: Record<string, unknown>,
   larm: Larmplanerare = planeraLarm,
 ): Promise<Atgardsresultat> {
-  return store.andra({ vem: vem.id, kalla: 'kort' }, (tx): Atgardsresultat => {
+  return store.ändra({ vem: vem.id, kalla: 'kort' }, (tx): Atgardsresultat => {
     const reg = tx.register;
     const grund = Atgardsgrund.safeParse(indata);
     if (!grund.success) return { typ: 'ogiltigt_kort' };
@@ -203,7 +203,7 @@ export function sparaAtgard(
       andrad_av: vem.id,
       andrad: tx.nu.toISOString(),
     };
-    tx.satt('atgarder', ny);
+    tx.sätt('atgarder', ny);
     noteraMottaget(tx, vem.id, kortId, { samling: 'atgarder', enhet, nr, version: ny.version });
     // Measures have no month; the alert engine sees the unit's latest reported period.
     larm(tx, [{ enhet, period: senastePeriodFor(reg, enhet, nu) ?? nu }]);

@@ -5,7 +5,6 @@ import type { Activity } from 'botbuilder';
 import { planeraLarm } from '../../src/alerts/planera.js';
 import type { Enhet, Konversation, Troskel, Utskick } from '../../src/domain/schema.js';
 import { Store } from '../../src/store/store.js';
-import type { LokalAvsandare } from '../../src/teams/lokalt.js';
 
 export const NU = new Date('2025-12-10T12:00:00Z');
 
@@ -54,16 +53,16 @@ export interface Scen {
 export async function scen(klocka: () => Date = () => new Date(NU)): Promise<Scen> {
   const fil = join(mkdtempSync(join(tmpdir(), 'budgetkollen-larm-')), 'store.json');
   const store = await Store.oppna(fil, klocka);
-  await store.andra({ vem: 'test', kalla: 'system' }, (tx) => {
-    for (const e of TRAD) tx.satt('enheter', e);
-    tx.satt('konversationer', konversation('kanal-1'));
+  await store.ändra({ vem: 'test', kalla: 'system' }, (tx) => {
+    for (const e of TRAD) tx.sätt('enheter', e);
+    tx.sätt('konversationer', konversation('kanal-1'));
   });
   let sett = 0;
   const s: Scen = {
     store,
     async rapportera(enhet, period, budget, utfall, prognos) {
       const fore = store.dokument.utskick.length;
-      await store.andra({ vem: 'controller', kalla: 'kort' }, (tx) => {
+      await store.ändra({ vem: 'controller', kalla: 'kort' }, (tx) => {
         const v = tx.register.senasteVersion(enhet, period);
         tx.lagg('utfall', {
           enhet,
@@ -83,14 +82,14 @@ export async function scen(klocka: () => Date = () => new Date(NU)): Promise<Sce
       return store.dokument.utskick.slice(fore);
     },
     async prenumerera(konv, enhet, procent = null) {
-      await store.andra({ vem: 'test', kalla: 'chatt' }, (tx) => {
-        if (!tx.register.dokument.konversationer.some((k) => k.id === konv)) tx.satt('konversationer', konversation(konv));
-        tx.satt('prenumerationer', { konversation: konv, enhet, skapad_av: 'test', skapad: tx.nu.toISOString(), aktiv: true, procent });
+      await store.ändra({ vem: 'test', kalla: 'chatt' }, (tx) => {
+        if (!tx.register.dokument.konversationer.some((k) => k.id === konv)) tx.sätt('konversationer', konversation(konv));
+        tx.sätt('prenumerationer', { konversation: konv, enhet, skapad_av: 'test', skapad: tx.nu.toISOString(), aktiv: true, procent });
       });
     },
     async troskel(t) {
-      await store.andra({ vem: 'test', kalla: 'chatt' }, (tx) =>
-        tx.satt('trosklar', {
+      await store.ändra({ vem: 'test', kalla: 'chatt' }, (tx) =>
+        tx.sätt('trosklar', {
           varning_procent: null,
           kritisk_procent: null,
           varning_prognos_tkr: null,
@@ -126,11 +125,6 @@ export function iKanal(kanal: string, team: string, tenant = 'lokal'): Partial<A
     channelData: { tenant: { id: tenant }, team: { id: team, name: 'Ekonomi' }, channel: { id: kanal, name: 'Budgetlarm' } },
   };
 }
-
-export const ALEX: LokalAvsandare = { anvandare: '00000000-0000-0000-0000-0000000000020', namn: 'Alex Wilber' };
-export const MEGAN: LokalAvsandare = { anvandare: '00000000-0000-0000-0000-0000000000021', namn: 'Megan Bowen' };
-export const ADELE: LokalAvsandare = { anvandare: '00000000-0000-0000-0000-0000000000022', namn: 'Adele Vance' };
-export const OKAND: LokalAvsandare = { anvandare: '11111111-2222-3333-4444-555555555555', namn: 'Okänd Person' };
 
 export const TEAM = '19:ekonomi-general@thread.tacv2';
 export const KANAL = '19:ekonomi-budgetlarm@thread.tacv2';

@@ -1,0 +1,230 @@
+/**
+ * The view model of each card template in mallar/: one data type per template, so that a wrong template
+ * name or a missing or misspelt field is a compile error, not a `${…}` left in a card. Some types carry a
+ * field the template does not show (`enhet`, `skillnad`): the text answer and the tests read them.
+ */
+
+export type Farg = 'Default' | 'Good' | 'Warning' | 'Attention';
+
+export interface Faktum {
+  title: string;
+  value: string;
+}
+
+/** A button that asks a question on the user's behalf (Action.Submit with verb `fraga`). */
+export interface Fragknapp {
+  titel: string;
+  fraga: string;
+  enhet: string;
+}
+
+/** A button that opens or sends a form (Action.Execute with a verb). */
+export interface Kortknapp {
+  titel: string;
+  verb: string;
+  data: Record<string, unknown>;
+}
+
+export interface Val {
+  titel: string;
+  id: string;
+}
+
+/** A caveat shown above the figures ("Siffrorna för oktober är inte kompletta …"). */
+interface MedNotering {
+  notering?: string;
+}
+
+export interface Statuskort extends MedNotering {
+  rubrik: string;
+  verdikt: string;
+  farg: Farg;
+  fakta: Faktum[];
+  detaljer: string[];
+  barn: Array<{ namn: string; avvikelse: string }>;
+  harBarn: boolean;
+  barnRubrik: string;
+  enhet: string;
+  enhetId: string;
+  period: string;
+}
+
+export interface Trendkort extends MedNotering {
+  rubrik: string;
+  verdikt: string;
+  punkter: Array<{ manad: string; avvikelse: string; procent: string; stapel: number; rest: number; stil: 'good' | 'attention' }>;
+  enhet: string;
+  enhetId: string;
+}
+
+export interface Faktakort extends MedNotering {
+  rubrik: string;
+  undertitel: string;
+  fakta: Faktum[];
+  rader: string[];
+  enhet: string;
+}
+
+export interface Tabellkort extends MedNotering {
+  rubrik: string;
+  kolumner: Array<{ namn: string }>;
+  rader: Array<{ celler: Array<{ text: string }> }>;
+  fotnoter: string[];
+}
+
+export interface Jamforelsekort extends MedNotering {
+  rubrik: string;
+  a: { rubrik: string; rader: string[] };
+  b: { rubrik: string; rader: string[] };
+  slutsats: string;
+  skillnad: string;
+}
+
+export interface Atgardskort {
+  rubrik: string;
+  enhet: string;
+  enhetId: string;
+  nr: number;
+  fakta: Faktum[];
+  kommentar: string;
+}
+
+export interface Hjalpkort {
+  inledning: string;
+  farskhet: string;
+  tips: string;
+  exempel: Array<{ fraga: string }>;
+  fler: string[];
+}
+
+export interface Valkort {
+  rubrik: string;
+  val: Fragknapp[];
+}
+
+export interface Historikkort {
+  rubrik: string;
+  undertitel: string;
+  poster: Array<{ rubrik: string; rader: string[] }>;
+  noter: string[];
+}
+
+export interface Rapporteringskort {
+  rubrik: string;
+  info: string[];
+  harFel: boolean;
+  felrubrik: string;
+  enheter: Val[];
+  perioder: Val[];
+  varden: Record<'enhet' | 'period' | 'budget_ack' | 'utfall_ack' | 'budget_helar' | 'prognos_helar' | 'kommentar', string>;
+  fel: Record<'enhet' | 'period' | 'budget_ack' | 'utfall_ack' | 'budget_helar' | 'prognos_helar' | 'kommentar', string>;
+  harReferens: boolean;
+  referensrubrik: string;
+  referens: Faktum[];
+  kortId: string;
+  grundversion: number;
+  grundenhet: string;
+  grundperiod: string;
+  verbSpara: string;
+  verbOppna: string;
+}
+
+export interface Atgardsformularkort {
+  rubrik: string;
+  fakta: Faktum[];
+  info: string[];
+  harFel: boolean;
+  felrubrik: string;
+  varden: Record<'status' | 'ar' | 'besparing' | 'kommentar', string>;
+  fel: Record<'status' | 'ar' | 'besparing' | 'kommentar', string>;
+  statusar: Val[];
+  aren: Val[];
+  kortId: string;
+  grundversion: number;
+  enhet: string;
+  nr: number;
+  verbSpara: string;
+}
+
+export interface Kvittokort {
+  rubrik: string;
+  undertitel: string;
+  verdikt: string;
+  farg: Farg;
+  fakta: Faktum[];
+  kommentar: string;
+  andringsrubrik: string;
+  andringar: string[];
+  varningar: string[];
+  knappar: Kortknapp[];
+  fragor: Fragknapp[];
+  harAndringar: boolean;
+  harVarningar: boolean;
+}
+
+export interface Konfliktkort {
+  rubrik: string;
+  text: string;
+  sparatRubrik: string;
+  rader: Array<{ falt: string; sparat: string; ditt: string; olika: boolean; markering: 'Bolder' | 'Default'; farg: Farg }>;
+  spara: Kortknapp;
+  borjaOm: Kortknapp;
+}
+
+export interface Meddelandekort {
+  rubrik: string;
+  rader: string[];
+  farg: Farg;
+}
+
+export interface Larmkort {
+  rubrik: string;
+  niva: string;
+  farg: Farg;
+  stil: 'warning' | 'attention';
+  ingress: string;
+  fakta: Faktum[];
+  detaljer: string[];
+  harAtgarder: boolean;
+  atgarder: Faktum[];
+  atgardsnotis: string | undefined;
+  nasta: string | undefined;
+  enhetId: string;
+}
+
+export interface Aterstalltkort {
+  rubrik: string;
+  ingress: string;
+  fakta: Faktum[];
+  enhetId: string;
+}
+
+/** Template name (the file in mallar/ without .json) to the data it binds. */
+export interface Kortdata {
+  status: Statuskort;
+  trend: Trendkort;
+  fakta: Faktakort;
+  tabell: Tabellkort;
+  jamforelse: Jamforelsekort;
+  atgard: Atgardskort;
+  hjalp: Hjalpkort;
+  val: Valkort;
+  historik: Historikkort;
+  rapportera: Rapporteringskort;
+  atgardsformular: Atgardsformularkort;
+  kvitto: Kvittokort;
+  konflikt: Konfliktkort;
+  meddelande: Meddelandekort;
+  larm: Larmkort;
+  aterstallt: Aterstalltkort;
+}
+
+export type Mallnamn = keyof Kortdata;
+
+/** A card view model: which template, and the data bound to it. Text and card are built from one model. */
+export type Kortvy = { [M in Mallnamn]: { mall: M; data: Kortdata[M] } }[Mallnamn];
+
+/** The same card with a caveat on top; templates without a place for one ignore it. */
+export function medNotering(vy: Kortvy, notering: string): Kortvy {
+  return { ...vy, data: { ...vy.data, notering } } as Kortvy;
+}

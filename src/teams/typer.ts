@@ -1,0 +1,21 @@
+import type { TeamsAdapter, TurnState } from '@microsoft/teams-ai';
+import type { Kontext } from '../answers/svar.js';
+import type { Logg } from '../logg.js';
+import type { Store } from '../store/store.js';
+
+/** The Teams layer's shared types, in a file of their own so that the route files need not import app.ts. */
+export interface Appberoenden {
+  store: Store;
+  logg: Logg;
+  klocka: () => Date;
+  adapter?: TeamsAdapter;
+  botAppId?: string;
+  /** tenant ids allowed to talk to the bot; empty means any */
+  tillatnaTenants?: string[];
+}
+
+interface Samtalstillstand {
+  kontext?: Kontext;
+  [k: string]: unknown;
+}
+export type Tillstand = TurnState<Samtalstillstand>;
