@@ -2,11 +2,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { tystLogg } from '../../src/logg.js';
-import { importera, lasImportmapp } from '../../src/store/import.js';
+import { läsImportmapp } from '../../src/store/import.js';
+import { importera } from '../../src/usecases/import.js';
 import { Store } from '../../src/store/store.js';
 import { skapaApp } from '../../src/teams/app.js';
 import { LokalKanal } from '../../src/teams/lokalt.js';
-import { synligText } from '../support/app.js';
+import { synligText } from '../support/testbot.js';
 import { type Avsikt, type Fraga, type Kommun, kontrollera } from './forvantan.js';
 import { ASBY } from './fragor/asby.js';
 import { ASKERSUND } from './fragor/askersund.js';
@@ -29,7 +30,7 @@ export async function startaBot(k: Kommun): Promise<Fragare> {
   const klocka = () => new Date(`${k.nu}T12:00:00Z`);
   const fil = join(mkdtempSync(join(tmpdir(), 'bk-kommun-')), 'store.json');
   const store = await Store.oppna(fil, klocka);
-  await importera(store, lasImportmapp(join(process.cwd(), k.mapp)));
+  await importera(store, läsImportmapp(join(process.cwd(), k.mapp)));
   const kanal = new LokalKanal(skapaApp({ store, logg: tystLogg, klocka }));
   return async (text, samtal, anvandare = k.anvandare) => {
     const aktiviteter = await kanal.fraga(text, { anvandare, konversation: samtal });
