@@ -1,0 +1,77 @@
+import { createRequire } from 'node:module';
+import { Resvg } from '@resvg/resvg-js';
+import * as echarts from 'echarts';
+
+/** What a chart shows: one or more series over the same labels; null is a missing value, never drawn as 0. */
+export interface Diagramvy {
+  titel: string;
+  typ: 'staplar' | 'linje';
+  /** the x axis: months, units … */
+  etiketter: string[];
+  serier: Array<{ namn: string; varden: Array<number | null> }>;
+  /** the value axis' unit, e.g. "tkr" or "%" */
+  enhet: string;
+  /** bars below zero (underskott) red and above green, instead of one colour per series */
+  teckenfarg?: boolean;
+  bredd?: number;
+  hojd?: number;
+}
+
+export const FARGER = { underskott: '#c4314b', overskott: '#237b4b', serier: ['#5b5fc7', '#8a8886', '#c19c00'] } as const;
+
+const TYPSNITT = 'DejaVu Sans';
+const typsnittsfiler = (() => {
+  const require = createRequire(import.meta.url);
+  return ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((f) => require.resolve(`dejavu-fonts-ttf/ttf/${f}`));
+})();
+const tal = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 1 });
+
+/** The chart as a PNG, drawn without a browser: echarts renders SVG on the server, resvg rasterises it with a bundled font. */
+export function ritaDiagram(vy: Diagramvy): Buffer {
+  const bredd = vy.bredd ?? 560;
+  const hojd = vy.hojd ?? 260;
+  const diagram = echarts.init(null, null, { renderer: 'svg', ssr: true, width: bredd, height: hojd });
+  try {
+    diagram.setOption({
+      animation: false,
+      textStyle: { fontFamily: TYPSNITT },
+      title: { text: vy.titel, left: 'center', textStyle: { fontFamily: TYPSNITT, fontSize: 14, fontWeight: 'bold' } },
+      legend: vy.serier.length > 1 ? { bottom: 0, textStyle: { fontFamily: TYPSNITT } } : undefined,
+      grid: { left: 12, right: 12, top: 40, bottom: vy.serier.length > 1 ? 36 : 12, containLabel: true },
+      xAxis: { type: 'category', data: vy.etiketter, axisLabel: { fontFamily: TYPSNITT } },
+      yAxis: {
+        type: 'value',
+        name: vy.enhet,
+        axisLabel: { fontFamily: TYPSNITT, formatter: (v: number) => tal.format(v) },
+      },
+      series: vy.serier.map((s, i) => ({
+        name: s.namn,
+        type: vy.typ === 'staplar' ? 'bar' : 'line',
+        connectNulls: false,
+        data: s.varden.map((v) =>
+          v === null
+            ? '-'
+            : {
+                value: v,
+                itemStyle: {
+                  color: vy.teckenfarg ? (v < 0 ? FARGER.underskott : FARGER.overskott) : FARGER.serier[i % FARGER.serier.length],
+                },
+              },
+        ),
+      })),
+    });
+    const svg = diagram.renderToSVGString();
+    return new Resvg(svg, {
+      font: { fontFiles: typsnittsfiler, loadSystemFonts: false, defaultFontFamily: TYPSNITT },
+      fitTo: { mode: 'width', value: bredd },
+    })
+      .render()
+      .asPng();
+  } finally {
+    diagram.dispose();
+  }
+}
+
+export function somDataUri(png: Buffer): string {
+  return `data:image/png;base64,${png.toString('base64')}`;
+}
