@@ -4,6 +4,7 @@
  *   domain    <- language <- answers <- alerts <- usecases <- teams <- index.ts, cli
  *   domain    <- store    <------------ alerts
  *   cards (templates) <- answers (types only) ... teams (binding)
+ *   answers (the report's view model) <- rapport (.xlsx, .docx) <- teams, cli
  *
  * Each folder may import only the folders listed for it below, so the folders form no circle; no file
  * imports itself through others either.
@@ -60,6 +61,11 @@ module.exports = {
     endast('diagram', [], 'diagram/ draws charts as PNG (echarts on the server, resvg); it knows nothing of the bot.'),
     endast('answers', ['domain', 'language', 'cards', 'diagram'], 'answers/ turn a Fraga and the register into a Svar; no store, no Teams.'),
     endast('store', ['domain'], 'store/ keeps the document; it knows neither alerts nor answers.'),
+    endast(
+      'rapport',
+      ['domain', 'answers', 'diagram'],
+      "rapport/ writes the monthly report's view model (answers/manadsrapport.ts) as .xlsx and .docx; no store, no Teams.",
+    ),
     endast('alerts', ['domain', 'language', 'answers', 'cards', 'store', 'logg.ts'], 'alerts/ evaluate, plan and send alerts.'),
     endast(
       'usecases',
@@ -68,7 +74,7 @@ module.exports = {
     ),
     endast(
       'teams',
-      ['domain', 'language', 'answers', 'cards', 'diagram', 'store', 'alerts', 'usecases', 'logg.ts', 'config.ts'],
+      ['domain', 'language', 'answers', 'cards', 'diagram', 'rapport', 'store', 'alerts', 'usecases', 'logg.ts', 'config.ts'],
       'teams/ translate between Teams and the core.',
     ),
     endast('package', [], 'package/ builds the Teams app package; it knows nothing of the bot.'),

@@ -18,7 +18,7 @@ import type { Enhet } from '../domain/schema.js';
 import type { Period } from '../domain/period.js';
 import { trendSvar } from './trend.js';
 
-/** Intents that change something or need a form: src/usecases/kommandon.ts carries them out. */
+/** Intents that change something, need a form or depend on where they are asked: src/usecases/kommandon.ts carries them out. */
 export const KOMMANDON = [
   'rapportera',
   'uppdatera_atgard',
@@ -28,6 +28,7 @@ export const KOMMANDON = [
   'larmlista',
   'larmstatus',
   'troskel',
+  'manadsrapport',
 ] as const;
 export type Kommandoavsikt = (typeof KOMMANDON)[number];
 

@@ -9,6 +9,7 @@ import jamforelse from './mallar/jamforelse.json' with { type: 'json' };
 import konflikt from './mallar/konflikt.json' with { type: 'json' };
 import kvitto from './mallar/kvitto.json' with { type: 'json' };
 import larm from './mallar/larm.json' with { type: 'json' };
+import manadsrapport from './mallar/manadsrapport.json' with { type: 'json' };
 import meddelande from './mallar/meddelande.json' with { type: 'json' };
 import rapportera from './mallar/rapportera.json' with { type: 'json' };
 import status from './mallar/status.json' with { type: 'json' };
@@ -29,6 +30,7 @@ const MALLAR: Record<Mallnamn, object> = {
   konflikt,
   kvitto,
   larm,
+  manadsrapport,
   meddelande,
   rapportera,
   status,

@@ -199,6 +199,39 @@ export interface Aterstalltkort {
   enhetId: string;
 }
 
+/** The nämnd's monthly report (src/answers/manadsrapport.ts): the protocol table, notes, comments, measures. */
+export interface Manadsrapportkort extends MedNotering {
+  rubrik: string;
+  undertitel: string;
+  /** which units have not reported, and that the sums are then partial */
+  ejRapporterat?: string;
+  rader: Array<{
+    namn: string;
+    budget: string;
+    utfall: string;
+    avvikelse: string;
+    procent: string;
+    farg: Farg;
+    vikt: 'Default' | 'Bolder';
+  }>;
+  harHelar: boolean;
+  helarsrubrik: string;
+  helar: Array<{ namn: string; arsbudget: string; prognos: string; avvikelse: string; farg: Farg; vikt: 'Default' | 'Bolder' }>;
+  noter: string[];
+  harKorrigeringar: boolean;
+  korrigeringar: string[];
+  harKommentarer: boolean;
+  kommentarer: Array<{ rubrik: string; rader: string[] }>;
+  harAtgarder: boolean;
+  atgardsrubrik: string;
+  atgarder: string[];
+  /** Excel and Word, in personal chat; none where files cannot be offered */
+  knappar: Array<{ titel: string; format: 'xlsx' | 'docx' }>;
+  filnotis?: string;
+  enhetId: string;
+  period: string;
+}
+
 /** Template name (the file in mallar/ without .json) to the data it binds. */
 export interface Kortdata {
   status: Statuskort;
@@ -217,6 +250,7 @@ export interface Kortdata {
   meddelande: Meddelandekort;
   larm: Larmkort;
   aterstallt: Aterstalltkort;
+  manadsrapport: Manadsrapportkort;
 }
 
 export type Mallnamn = keyof Kortdata;

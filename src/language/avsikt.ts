@@ -1,3 +1,5 @@
+import { MANADSRAPPORT } from './rapportord.js';
+
 /** What the person wants, read from normalised text. The order of the rules is the precedence. */
 export const AVSIKTER = [
   'hjalp',
@@ -10,6 +12,7 @@ export const AVSIKTER = [
   'larmstatus',
   'troskel',
   'farskhet',
+  'manadsrapport',
   'nyckeltal',
   'atgarder',
   'nedbrytning',
@@ -60,6 +63,7 @@ const REGLER: Regel[] = [
     monster:
       /\bsiffrorna aktuella\b|\b(farsk\w*|aktuella (ar )?siffror\w*|senast (uppdaterad|rapporterad|inrapporterad)\w*|nar (uppdaterades|rapporterades)|vem rapporterade|fresh|up to date|last updated)\b/,
   },
+  { avsikt: 'manadsrapport', monster: MANADSRAPPORT },
   {
     avsikt: 'nyckeltal',
     monster:
@@ -116,6 +120,7 @@ const FORST = [
   'prenumerera',
   'troskel',
   'farskhet',
+  'manadsrapport',
 ] as const;
 const NAGON_FORST = new RegExp(FORST.map((a) => `(?:${MONSTER.get(a)?.source})`).join('|'));
 

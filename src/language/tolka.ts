@@ -5,6 +5,7 @@ import type { Enhetsindex } from './enheter.js';
 import { normalisera, ordMedVersaler } from './normalisera.js';
 import { STOPPORD, ärEngelska } from './ordlista.js';
 import { PERIODORD, type Periodangivelse, tolkaPeriod } from './perioder.js';
+import { type Rapportmottagare, rapportmottagare, ärRapportord } from './rapportord.js';
 
 /** A question as the bot understood it; everything the answer needs, nothing looked up yet. */
 export interface Fraga {
@@ -42,6 +43,8 @@ export interface Fraga {
   storst: boolean;
   /** the month a report is for: the month named, or the calendar month before for "förra månaden" */
   rapportmanad: Period | null;
+  /** a monthly report "till KS" (the whole municipality) or "till nämnden" (the asker's nämnd), without a unit named */
+  rapportmottagare: Rapportmottagare | null;
 }
 
 export const SKYDDADE_ORD: ReadonlySet<string> = new Set([...STOPPORD, ...PERIODORD]);
@@ -63,7 +66,8 @@ export function tolkaFraga(text: string, index: Enhetsindex, nu: Period): Fraga 
   const nrMatch = /\batgard(?:en)? (?:nr |nummer )?(\d{1,3})\b|\b(?:nr|nummer) (\d{1,3})\b|\bmeasure (\d{1,3})\b/.exec(normal);
   const topp = /\b(?:topp|top) ?(\d{1,2})\b|\b(\d{1,2}) (?:storsta|samsta|basta|storst|largest|worst|best)\b/.exec(normal);
   const procent = /\b(?:mer an|over|more than|above|minst) (\d{1,3}(?:[,.]\d+)?) ?(?:%|procent|percent)/.exec(normal);
-  const okantNamn = traff.enheter.length === 0 && kvar.length && avsiktVillHaEnhet(avsikt) ? kvar.join(' ') : null;
+  const namnord = avsikt === 'manadsrapport' ? kvar.filter((o) => !ärRapportord(o)) : kvar;
+  const okantNamn = traff.enheter.length === 0 && namnord.length && avsiktVillHaEnhet(avsikt) ? namnord.join(' ') : null;
   return {
     text,
     avsikt,
@@ -91,6 +95,7 @@ export function tolkaFraga(text: string, index: Enhetsindex, nu: Period): Fraga 
     nivaer: NIVAORD.filter(([monster]) => monster.test(normal)).map(([, typ]) => typ),
     storst: /\bstorst|\bsamst|\bworst|\blargest/.test(normal),
     rapportmanad: tid.period ?? (tid.relativ === 'senaste_stangda' ? foregaende(nu) : null),
+    rapportmottagare: avsikt === 'manadsrapport' ? rapportmottagare(normal) : null,
   };
 }
 
@@ -120,5 +125,5 @@ function atgardsfilter(normal: string): Fraga['atgardsfilter'] {
 }
 
 function avsiktVillHaEnhet(avsikt: Avsikt): boolean {
-  return ['status', 'trend', 'prognos', 'nedbrytning', 'jamforelse', 'nyckeltal'].includes(avsikt);
+  return ['status', 'trend', 'prognos', 'nedbrytning', 'jamforelse', 'nyckeltal', 'manadsrapport'].includes(avsikt);
 }

@@ -7,6 +7,7 @@ import { svaraIChatten } from '../usecases/kommandon.js';
 import { Miljofabrik } from '../answers/svarsmiljo.js';
 import { kopplaInstallation } from './installation.js';
 import { kopplaKort } from './kort.js';
+import { kopplaFiler } from './filer.js';
 
 const MAX_TECKEN = 2000;
 
@@ -64,6 +65,7 @@ export function skapaApp(b: Appberoenden): Application<Tillstand> {
 
   kopplaInstallation(app, b);
   kopplaKort(app, b);
+  kopplaFiler(app, b);
 
   // An Action.Execute no route knows (an old card, a forged verb) still gets an answer in the card, not a 501.
   const okandKnapp = (context: TurnContext) => {

@@ -12,6 +12,8 @@ export interface Appberoenden {
   botAppId?: string;
   /** tenant ids allowed to talk to the bot; empty means any */
   tillatnaTenants?: string[];
+  /** how long an upload of a report file may take, in ms (src/teams/filer.ts has the default) */
+  uppladdningMs?: number;
 }
 
 interface Samtalstillstand {

@@ -46,6 +46,7 @@ export interface Botval {
   tillatnaTenants?: string[];
   adapter?: TeamsAdapter;
   botAppId?: string;
+  uppladdningMs?: number;
 }
 
 export interface Testbot {
@@ -71,6 +72,7 @@ export async function testbot(val: Botval = {}): Promise<Testbot> {
     adapter: val.adapter,
     botAppId: val.botAppId,
     tillatnaTenants: val.tillatnaTenants,
+    uppladdningMs: val.uppladdningMs,
   });
   const kanal = new LokalKanal(app);
   const fraga = (text: string, fran: Partial<LokalAvsandare> = {}) => kanal.fraga(text, { anvandare: MEGAN.anvandare, ...fran });

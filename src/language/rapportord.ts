@@ -1,0 +1,32 @@
+/**
+ * The nämnd's monthly report, as people ask for it (normalised text): "månadsrapport för socialnämnden",
+ * "rapport till nämnden november", "ks-rapporten", "monthly report".
+ */
+export const MANADSRAPPORT =
+  /\bmanadsrapport\w*|\bmanadsuppfoljning\w*|\b(namnd|ks|kf|ekonomi|uppfoljnings|protokolls)rapport\w*|\b(ks|kf|namnd|namnds) rapport\w*|\brapport(en)? (till|for)\b|\btabell(en)? till (namnden|ks|kf|kommunstyrelsen|fullmaktige|kommunfullmaktige)\b|\bverksamhetsuppfoljning\w*|\bmonthly report\b|\b(board|committee|council) report\b|\breport (for|to) the (board|committee|council)\b/;
+
+/** Who the report is for, when the question says so without naming a unit. */
+export type Rapportmottagare = 'kommun' | 'nämnd';
+
+const TILL_KOMMUNEN =
+  /\b(ks|kf)( |)rapport\w*|\btill (ks|kf|kommunstyrelsen|fullmaktige|kommunfullmaktige)\b|\bto the council\b|\bcouncil report\b/;
+const TILL_NAMNDEN = /\b(till|for) namnden\b|\bnamnd( |s |)rapport(en)?\b|\bto the (board|committee)\b|\b(board|committee) report\b/;
+
+/**
+ * "ks-rapporten", "rapport till kommunstyrelsen": the report KS reads covers every nämnd, so it is the whole
+ * municipality's, even where KS is also a unit of its own ("månadsrapport för KS" is that unit's).
+ * "rapport till nämnden": the nämnd of the one who asks.
+ */
+export function rapportmottagare(normal: string): Rapportmottagare | null {
+  if (TILL_KOMMUNEN.test(normal)) return 'kommun';
+  if (TILL_NAMNDEN.test(normal)) return 'nämnd';
+  return null;
+}
+
+/** Words of the request itself ("rapporten", "nämnden", "ks"), which name no unit. */
+const RAPPORTORD =
+  /^(\w*rapport\w*|\w*uppfoljning\w*|tabell\w*|ekonomisk\w*|namnd(en|s)?|ks|kf|kommunstyrelsen|fullmaktige|kommunfullmaktige|monthly|report|board|committee|council|the)$/;
+
+export function ärRapportord(ord: string): boolean {
+  return RAPPORTORD.test(ord);
+}
