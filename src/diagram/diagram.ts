@@ -13,6 +13,8 @@ export interface Diagramvy {
   enhet: string;
   /** bars below zero (underskott) red and above green, instead of one colour per series */
   teckenfarg?: boolean;
+  /** bars lying down, the labels on the left, first at the top: for long labels such as units' names */
+  liggande?: boolean;
   bredd?: number;
   hojd?: number;
 }
@@ -37,13 +39,15 @@ export function ritaDiagram(vy: Diagramvy): Buffer {
       textStyle: { fontFamily: TYPSNITT },
       title: { text: vy.titel, left: 'center', textStyle: { fontFamily: TYPSNITT, fontSize: 14, fontWeight: 'bold' } },
       legend: vy.serier.length > 1 ? { bottom: 0, textStyle: { fontFamily: TYPSNITT } } : undefined,
-      grid: { left: 12, right: 12, top: 40, bottom: vy.serier.length > 1 ? 36 : 12, containLabel: true },
-      xAxis: { type: 'category', data: vy.etiketter, axisLabel: { fontFamily: TYPSNITT } },
-      yAxis: {
-        type: 'value',
-        name: vy.enhet,
-        axisLabel: { fontFamily: TYPSNITT, formatter: (v: number) => tal.format(v) },
+      grid: {
+        // Lying down, the units' names on the left are wider in DejaVu than echarts measures them, and the last value label overhangs.
+        left: vy.liggande ? 12 + 2 * Math.max(0, ...vy.etiketter.map((e) => e.length)) : 12,
+        right: vy.liggande ? 36 : 12,
+        top: 40,
+        bottom: vy.serier.length > 1 ? 36 : 12,
+        containLabel: true,
       },
+      ...axlar(vy),
       series: vy.serier.map((s, i) => ({
         name: s.namn,
         type: vy.typ === 'staplar' ? 'bar' : 'line',
@@ -70,6 +74,17 @@ export function ritaDiagram(vy: Diagramvy): Buffer {
   } finally {
     diagram.dispose();
   }
+}
+
+function axlar(vy: Diagramvy): { xAxis: object; yAxis: object } {
+  const kategorier = {
+    type: 'category',
+    data: vy.etiketter,
+    axisLabel: { fontFamily: TYPSNITT, ...(vy.liggande ? { interval: 0 } : {}) },
+    ...(vy.liggande ? { inverse: true } : {}),
+  };
+  const varden = { type: 'value', name: vy.enhet, axisLabel: { fontFamily: TYPSNITT, formatter: (v: number) => tal.format(v) } };
+  return vy.liggande ? { xAxis: varden, yAxis: kategorier } : { xAxis: kategorier, yAxis: varden };
 }
 
 export function somDataUri(png: Buffer): string {

@@ -28,7 +28,17 @@ import { formatProcent, formatTal, formatTkr } from '../domain/tal.js';
 import { ritaDiagram } from '../diagram/diagram.js';
 
 const DIAGRAM = { bredd: 620, hojd: 300 };
+/** The image at most the page's width (in px at 96 dpi), its proportions kept. */
+const sidbredd = (s: { bredd: number; hojd: number }) => {
+  const skala = Math.min(1, DIAGRAM.bredd / s.bredd);
+  return { width: Math.round(s.bredd * skala), height: Math.round(s.hojd * skala) };
+};
 const tal = (v: number | null | undefined) => (v === null || v === undefined ? '–' : formatTal(v));
+
+/** The chart's size: a bar per unit lying down, each with room for its name beside it. */
+export function diagramstorlek(antal: number): { bredd: number; hojd: number } {
+  return { bredd: DIAGRAM.bredd, hojd: Math.max(200, 70 + antal * 36) };
+}
 
 /** The chart of avvikelse per row, red for underskott and green for överskott; rows without figures are gaps. */
 export function avvikelsediagram(vy: Manadsrapport): Buffer {
@@ -40,8 +50,8 @@ export function avvikelsediagram(vy: Manadsrapport): Buffer {
     serier: [{ namn: 'Avvikelse', varden: rader.map((r) => r.siffror?.avvikelse ?? null) }],
     enhet: 'tkr',
     teckenfarg: true,
-    bredd: DIAGRAM.bredd,
-    hojd: DIAGRAM.hojd,
+    liggande: true,
+    ...diagramstorlek(rader.length),
   });
 }
 
@@ -207,7 +217,7 @@ export async function skrivWord(vy: Manadsrapport): Promise<Buffer> {
               new ImageRun({
                 type: 'png',
                 data: diagram,
-                transformation: { width: DIAGRAM.bredd, height: DIAGRAM.hojd },
+                transformation: sidbredd(diagramstorlek(vy.rader.length || 1)),
                 altText: {
                   name: 'Avvikelse per enhet',
                   title: `Avvikelse per enhet ${tillOchMedText(vy.period)}`,
