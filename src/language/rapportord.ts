@@ -9,7 +9,7 @@ export const MANADSRAPPORT =
 export type Rapportmottagare = 'kommun' | 'nämnd';
 
 const TILL_KOMMUNEN =
-  /\b(ks|kf)( |)rapport\w*|\btill (ks|kf|kommunstyrelsen|fullmaktige|kommunfullmaktige)\b|\bto the council\b|\bcouncil report\b/;
+  /\b(ks|kf)( |)rapport\w*|\btill (ks|kf|kommunstyrelsen|fullmaktige|kommunfullmaktige)\b|\bto the council\b|\bcouncil report\b|\b(for )?the (whole )?municipality\b/;
 const TILL_NAMNDEN = /\b(till|for) namnden\b|\bnamnd( |s |)rapport(en)?\b|\bto the (board|committee)\b|\b(board|committee) report\b/;
 
 /**
@@ -25,7 +25,7 @@ export function rapportmottagare(normal: string): Rapportmottagare | null {
 
 /** Words of the request itself ("rapporten", "nämnden", "ks"), which name no unit. */
 const RAPPORTORD =
-  /^(\w*rapport\w*|\w*uppfoljning\w*|tabell\w*|ekonomisk\w*|namnd(en|s)?|ks|kf|kommunstyrelsen|fullmaktige|kommunfullmaktige|monthly|report|board|committee|council|the)$/;
+  /^(\w*rapport\w*|\w*uppfoljning\w*|tabell\w*|ekonomisk\w*|namnd(en|s)?|ks|kf|kommunstyrelsen|fullmaktige|kommunfullmaktige|monthly|report|board|committee|council|municipality|whole|the)$/;
 
 export function ärRapportord(ord: string): boolean {
   return RAPPORTORD.test(ord);

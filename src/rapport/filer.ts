@@ -1,7 +1,5 @@
 import type { Manadsrapport } from '../answers/manadsrapport.js';
 import type { Filformat } from '../answers/manadsrapportsvar.js';
-import { skrivExcel } from './excel.js';
-import { skrivWord } from './word.js';
 
 export interface Rapportfil {
   namn: string;
@@ -26,8 +24,8 @@ export function filnamn(vy: Manadsrapport, format: Filformat): string {
   return `Månadsrapport ${enhet} ${vy.period}.${format}`;
 }
 
-/** The report written as a file of the given kind, in memory. */
+/** The report written as a file of the given kind, in memory. Each writer and its library is loaded when first asked for. */
 export async function skrivRapportfil(vy: Manadsrapport, format: Filformat): Promise<Rapportfil> {
-  const bytes = format === 'xlsx' ? await skrivExcel(vy) : await skrivWord(vy);
+  const bytes = format === 'xlsx' ? await (await import('./excel.js')).skrivExcel(vy) : await (await import('./word.js')).skrivWord(vy);
   return { namn: filnamn(vy, format), format, mime: MIME[format], bytes };
 }

@@ -138,6 +138,8 @@ function filinfokort(info: FileUploadInfo, fil: Rapportfil): Partial<Activity> {
   };
 }
 
+const sekunder = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 1 });
+
 /**
  * PUTs the file in one request, as Teams' upload session takes a small file, within a time limit and without
  * following redirects (which could lead off the allowed hosts). Returns what went wrong, or null.
@@ -158,7 +160,7 @@ export async function laddaUpp(url: URL, bytes: Buffer, tidsgransMs: number): Pr
     return svar.ok ? null : `OneDrive svarade ${svar.status}`;
   } catch (e) {
     const namn = (e as Error).name;
-    if (namn === 'TimeoutError' || namn === 'AbortError') return `det tog mer än ${Math.round(tidsgransMs / 1000)} sekunder`;
+    if (namn === 'TimeoutError' || namn === 'AbortError') return `det tog mer än ${sekunder.format(tidsgransMs / 1000)} sekunder`;
     return 'kunde inte nå OneDrive';
   }
 }

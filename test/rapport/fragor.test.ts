@@ -1,0 +1,53 @@
+// How the monthly report is asked for (issue 19): language/ reads the request, the unit and the month.
+import assert from 'node:assert/strict';
+import { Miljofabrik } from '../../src/answers/svarsmiljo.js';
+import type { Enhetsindex } from '../../src/language/enheter.js';
+import { tolkaFraga } from '../../src/language/tolka.js';
+import { DEMO_NU, demoStore } from '../support/demo.js';
+
+describe('månadsrapporten: frågan', () => {
+  let index: Enhetsindex;
+  before(async () => {
+    index = new Miljofabrik(await demoStore(), () => new Date(DEMO_NU)).skapa(undefined, undefined).index;
+  });
+  const fraga = (text: string) => tolkaFraga(text, index, '2025-12');
+
+  const fall: Array<[string, string[], 'kommun' | 'nämnd' | null, string | undefined]> = [
+    ['månadsrapport för socialnämnden', ['sn'], null, undefined],
+    ['Månadsrapporten för SN', ['sn'], null, undefined],
+    ['ge mig månadsrapporten för vård och stöd', ['vos'], null, undefined],
+    ['rapport till nämnden november', [], 'nämnd', '2025-11'],
+    ['nämndrapporten för oktober', [], 'nämnd', '2025-10'],
+    ['ks-rapporten', [], 'kommun', undefined],
+    ['KS-rapporten för oktober', [], 'kommun', '2025-10'],
+    ['rapporten till kommunstyrelsen', [], 'kommun', undefined],
+    ['månadsrapport för kommunen', ['kommun'], null, undefined],
+    ['manadsrapport bildningsnamnden', ['bn'], null, undefined],
+    ['rapport för IFO oktober', ['ifo'], null, '2025-10'],
+    ['monthly report for IFO', ['ifo'], null, undefined],
+    ['board report for november', [], 'nämnd', '2025-11'],
+    ['monthly report for the municipality', [], 'kommun', undefined],
+  ];
+  for (const [text, enheter, mottagare, period] of fall) {
+    it(`"${text}"`, () => {
+      const f = fraga(text);
+      assert.equal(f.avsikt, 'manadsrapport');
+      assert.deepEqual(
+        f.enheter.map((e) => e.id),
+        enheter,
+      );
+      assert.equal(f.rapportmottagare, mottagare);
+      assert.equal(f.tid.period, period);
+      assert.equal(f.okantNamn, null, 'the words of the request name no unit');
+    });
+  }
+
+  it('en okänd enhet i begäran sägs som okänd; rapportering och andra frågor är inte rapporten', () => {
+    assert.equal(fraga('månadsrapport för simhallen').okantNamn, 'simhallen');
+    assert.equal(fraga('rapportera för IFO').avsikt, 'rapportera');
+    assert.equal(fraga('rapportering för IFO november').avsikt, 'rapportera');
+    assert.equal(fraga('hur ligger IFO mot budget?').avsikt, 'status');
+    assert.equal(fraga('visa historik för IFO november').avsikt, 'historik');
+    assert.equal(fraga('hur ligger IFO').rapportmottagare, null);
+  });
+});
