@@ -144,7 +144,7 @@ function rapportsvar(vy: Manadsrapport, personligChatt: boolean, notering?: stri
   const tabell = vy.rader.length ? [...vy.rader, vy.summa] : [vy.summa];
   const ärSumma = (r: Rapportrad) => r === vy.summa && vy.rader.length > 0;
   const ejRapporterat = ejRapporteratText(vy);
-  const noter = ['Belopp i tkr. Avvikelse = budget − utfall: minus är underskott. % = utfall av budget.', avstamningText(vy)].filter(
+  const noter = ['Belopp i tkr. Avvikelse = budget − utfall: minus är underskott. Procent = utfall av budget.', avstamningText(vy)].filter(
     (n): n is string => n !== null,
   );
   const korrigeringar = korrigeringstexter(vy);
