@@ -4,6 +4,7 @@ import { somSkrivet } from '../domain/markdown.js';
 import { tillOchMedText } from '../domain/period.js';
 import type { Enhet } from '../domain/schema.js';
 import { formatProcent, formatTal, formatTkr } from '../domain/tal.js';
+import { ärStyrelsen } from '../language/rapportord.js';
 import type { Fraga } from '../language/tolka.js';
 import { type Enhetsval, beskrivEnhet, valjEnhet } from './enhetsval.js';
 import { type Manadsrapport, type Plansammanstallning, type Rapportrad, manadsrapport } from './manadsrapport.js';
@@ -21,9 +22,14 @@ export const FILKNAPP_VERB = 'manadsrapport_fil';
  */
 export function valjRapportenhet(fraga: Fraga, m: Svarsmiljo, tvingad?: string): Enhetsval {
   const reg = m.register;
-  if (tvingad || fraga.enheter.length || fraga.tvetydiga.length || fraga.okantNamn) return valjEnhet(fraga, m, tvingad);
   const rot = reg.rot();
-  if (fraga.rapportmottagare === 'kommun' && rot) return { ok: true, enhet: rot };
+  if (!tvingad && fraga.rapportmottagare === 'kommun' && rot) {
+    // "rapport till KS för socialnämnden" is Socialnämnden's; "ks-rapporten" the municipality's, even where KS is a unit.
+    const enheter = fraga.enheter.filter((e) => !ärStyrelsen(e));
+    if (!enheter.length) return { ok: true, enhet: rot };
+    fraga = { ...fraga, enheter };
+  }
+  if (tvingad || fraga.enheter.length || fraga.tvetydiga.length || fraga.okantNamn) return valjEnhet(fraga, m, tvingad);
   const egen = [m.kontext?.enhet, ...(m.anvandare?.enheter ?? [])].map((id) => (id ? reg.enhet(id) : undefined)).find(Boolean);
   if (fraga.rapportmottagare === 'nämnd') {
     const namnd = egen && reg.kedja(egen.id).find((e) => e.typ === 'nämnd');

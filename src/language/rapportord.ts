@@ -1,9 +1,12 @@
+import type { Enhet } from '../domain/schema.js';
+import { normalisera } from './normalisera.js';
+
 /**
  * The nämnd's monthly report, as people ask for it (normalised text): "månadsrapport för socialnämnden",
  * "rapport till nämnden november", "ks-rapporten", "monthly report".
  */
 export const MANADSRAPPORT =
-  /\bmanadsrapport\w*|\bmanadsuppfoljning\w*|\b(namnd|ks|kf|ekonomi|uppfoljnings|protokolls)rapport\w*|\b(ks|kf|namnd|namnds) rapport\w*|\brapport(en)? (till|for)\b|\btabell(en)? till (namnden|ks|kf|kommunstyrelsen|fullmaktige|kommunfullmaktige)\b|\bverksamhetsuppfoljning\w*|\bmonthly report\b|\b(board|committee|council) report\b|\breport (for|to) the (board|committee|council)\b/;
+  /\brapporten\b|\bmanadsrapport\w*|\bmanadsuppfoljning\w*|\b(namnd|ks|kf|ekonomi|uppfoljnings|protokolls)rapport\w*|\b(ks|kf|namnd|namnds) rapport\w*|\brapport(en)? (till|for)\b|\btabell(en)? till (namnden|ks|kf|kommunstyrelsen|fullmaktige|kommunfullmaktige)\b|\bverksamhetsuppfoljning\w*|\bmonthly report\b|\b(board|committee|council) report\b|\breport (for|to) the (board|committee|council)\b/;
 
 /** Who the report is for, when the question says so without naming a unit. */
 export type Rapportmottagare = 'kommun' | 'nämnd';
@@ -21,6 +24,13 @@ export function rapportmottagare(normal: string): Rapportmottagare | null {
   if (TILL_KOMMUNEN.test(normal)) return 'kommun';
   if (TILL_NAMNDEN.test(normal)) return 'nämnd';
   return null;
+}
+
+const STYRELSEN = /^(ks|kf|kommunstyrelse\w*|kommunfullmaktige|fullmaktige)$/;
+
+/** A unit the words "KS" or "kommunstyrelsen" name, which in "rapport till KS" is who reads, not what. */
+export function ärStyrelsen(enhet: Enhet): boolean {
+  return [enhet.namn, ...enhet.alias].some((n) => STYRELSEN.test(normalisera(n)));
 }
 
 /** Words of the request itself ("rapporten", "nämnden", "ks"), which name no unit. */

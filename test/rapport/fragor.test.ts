@@ -1,9 +1,11 @@
 // How the monthly report is asked for (issue 19): language/ reads the request, the unit and the month.
 import assert from 'node:assert/strict';
+import { valjRapportenhet } from '../../src/answers/manadsrapportsvar.js';
 import { Miljofabrik } from '../../src/answers/svarsmiljo.js';
 import type { Enhetsindex } from '../../src/language/enheter.js';
 import { tolkaFraga } from '../../src/language/tolka.js';
 import { DEMO_NU, demoStore } from '../support/demo.js';
+import { VASTERVIK, VASTERVIK_NU, kommunStore } from './stod.js';
 
 describe('månadsrapporten: frågan', () => {
   let index: Enhetsindex;
@@ -49,5 +51,31 @@ describe('månadsrapporten: frågan', () => {
     assert.equal(fraga('hur ligger IFO mot budget?').avsikt, 'status');
     assert.equal(fraga('visa historik för IFO november').avsikt, 'historik');
     assert.equal(fraga('hur ligger IFO').rapportmottagare, null);
+  });
+});
+
+describe('månadsrapporten: vilken enhet, där kommunstyrelsen också är en enhet (Västervik)', () => {
+  let miljo: ReturnType<Miljofabrik['skapa']>;
+  before(async () => {
+    miljo = new Miljofabrik(await kommunStore(VASTERVIK, VASTERVIK_NU), () => VASTERVIK_NU).skapa(undefined, undefined);
+  });
+  const enhet = (text: string) => {
+    const f = tolkaFraga(text, miljo.index, miljo.nu);
+    assert.equal(f.avsikt, 'manadsrapport', text);
+    const val = valjRapportenhet(f, miljo);
+    assert.ok(val.ok, text);
+    return val.enhet.id;
+  };
+
+  it('"ks-rapporten" och "rapport till kommunstyrelsen" gäller hela kommunen', () => {
+    assert.equal(enhet('ks-rapporten'), 'vastervik');
+    assert.equal(enhet('rapport till kommunstyrelsen'), 'vastervik');
+    assert.equal(enhet('KS-rapporten för november'), 'vastervik');
+  });
+
+  it('"månadsrapport för KS" gäller kommunstyrelsen själv, och en nämnd som nämns vinner över mottagaren', () => {
+    assert.equal(enhet('månadsrapport för KS'), 'ks');
+    assert.equal(enhet('månadsrapport för kommunstyrelsen'), 'ks');
+    assert.equal(enhet('rapport till kommunstyrelsen för socialnämnden'), 'sn');
   });
 });

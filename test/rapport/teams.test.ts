@@ -98,9 +98,12 @@ function invokeStatus(aktiviteter: Partial<Activity>[]): number | undefined {
   return (aktiviteter.find((a) => a.type === 'invokeResponse')?.value as { status?: number } | undefined)?.status;
 }
 
-const kanalen = (anvandare: string): Partial<Activity> => ({
-  conversation: { id: '19:ekonomi@thread.tacv2', conversationType: 'channel', isGroup: true, name: 'Ekonomi', tenantId: 'lokal' },
-  channelData: { tenant: { id: 'lokal' }, team: { id: '19:team@thread.tacv2' }, channel: { id: '19:ekonomi@thread.tacv2' } },
+const kanalen = (anvandare: string, typ: 'channel' | 'groupChat' = 'channel'): Partial<Activity> => ({
+  conversation: { id: `19:${typ}@thread.tacv2`, conversationType: typ, isGroup: true, name: 'Ekonomi', tenantId: 'lokal' },
+  channelData:
+    typ === 'channel'
+      ? { tenant: { id: 'lokal' }, team: { id: '19:team@thread.tacv2' }, channel: { id: '19:channel@thread.tacv2' } }
+      : { tenant: { id: 'lokal' } },
   from: { id: `29:${anvandare}`, name: 'Alex Wilber', aadObjectId: anvandare },
 });
 
@@ -268,21 +271,29 @@ describe('månadsrapporten i Teams: kortet, filerna och samtycket', () => {
     }
   });
 
-  it('i en kanal: kortet utan filknappar och med besked om personlig chatt; en gammal filknapp får samma besked', async () => {
-    const svar = await bot.kanal.skicka({ type: 'message', text: 'månadsrapport för socialnämnden', ...kanalen(ALEX.anvandare) }, ALEX);
-    const kort = kortIAktiviteter(svar);
-    assert.deepEqual(knappar(kort), [], 'no buttons that cannot deliver here');
-    const text = läsbartKort(kort);
-    assert.match(text, /Summa \| 259 458 \| 277 253,6/);
-    assert.match(text, /Filerna skickar jag bara i personlig chatt: be mig där om "månadsrapport för Socialnämnden"/);
-    const knapp = await bot.kanal.skicka(
-      { type: 'message', value: { verb: 'manadsrapport_fil', enhet: 'sn', period: '2025-11', format: 'xlsx' }, ...kanalen(ALEX.anvandare) },
-      ALEX,
-    );
-    const [m] = meddelanden(knapp);
-    assert.equal(m.attachments, undefined, 'no consent card outside personal chat');
-    assert.match(m.text ?? '', /Filer kan jag bara skicka i personlig chatt/);
-  });
+  for (const typ of ['channel', 'groupChat'] as const)
+    it(`i ${typ === 'channel' ? 'en kanal' : 'en gruppchatt'}: kortet utan filknappar och med besked om personlig chatt; en gammal filknapp får samma besked`, async () => {
+      const svar = await bot.kanal.skicka(
+        { type: 'message', text: 'månadsrapport för socialnämnden', ...kanalen(ALEX.anvandare, typ) },
+        ALEX,
+      );
+      const kort = kortIAktiviteter(svar);
+      assert.deepEqual(knappar(kort), [], 'no buttons that cannot deliver here');
+      const text = läsbartKort(kort);
+      assert.match(text, /Summa \| 259 458 \| 277 253,6/);
+      assert.match(text, /Filerna skickar jag bara i personlig chatt: be mig där om "månadsrapport för Socialnämnden"/);
+      const knapp = await bot.kanal.skicka(
+        {
+          type: 'message',
+          value: { verb: 'manadsrapport_fil', enhet: 'sn', period: '2025-11', format: 'xlsx' },
+          ...kanalen(ALEX.anvandare, typ),
+        },
+        ALEX,
+      );
+      const [m] = meddelanden(knapp);
+      assert.equal(m.attachments, undefined, 'no consent card outside personal chat');
+      assert.match(m.text ?? '', /Filer kan jag bara skicka i personlig chatt/);
+    });
 
   it('en uppladdningsadress som inte är Teams vägras, och inget skickas dit', async () => {
     const server = await mottagare();
