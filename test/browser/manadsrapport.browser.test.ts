@@ -122,11 +122,25 @@ describe('browser: månadsrapportens kort i Playground, på en laptop och en tel
   it('på en telefon (340 px): samma kort, tabellen ryms och siffrorna går att läsa', async () => {
     await page.setViewportSize(TELEFON);
     // The Playground is a desktop client: its chat column keeps 600 px beside its side panels, and its cards
-    // 446 px, at any window size. Teams on a phone gives a card the screen's width, so the Playground's own
-    // rendering of the card is laid out again on top of the page at that width (8 px margins).
+    // 446 px, at any window size. Teams on a phone gives a card the screen's width, so a copy of the
+    // Playground's own rendering of the card is laid out again over the whole screen at that width
+    // (4 px margins); the Playground's page underneath is left as it is.
     await kortet().evaluate((kort) => {
-      const stil = (kort as unknown as { style: Record<string, string> }).style;
-      Object.assign(stil, { position: 'fixed', left: '4px', top: '100px', width: '332px', zIndex: '10000', boxShadow: '0 0 0 4px #888' });
+      type Nod = { style: Record<string, string>; appendChild(n: Nod): void; cloneNode(djup: boolean): Nod };
+      const dokument = (globalThis as unknown as { document: { body: Nod; createElement(t: string): Nod } }).document;
+      const skarm = dokument.createElement('div');
+      Object.assign(skarm.style, {
+        position: 'fixed',
+        inset: '0',
+        background: '#f5f5f5',
+        overflow: 'auto',
+        zIndex: '2147483647',
+        padding: '4px',
+      });
+      const kopia = (kort as unknown as Nod).cloneNode(true);
+      Object.assign(kopia.style, { width: '332px', boxSizing: 'border-box' });
+      skarm.appendChild(kopia);
+      dokument.body.appendChild(skarm);
     });
     await page.screenshot({ path: join(SCREENSHOTS, '03-telefon.png') });
     await page.setViewportSize({ width: TELEFON.width, height: 2400 });
