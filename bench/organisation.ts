@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { type Period, forskjut } from '../src/domain/period.js';
 import { importera, lasImportmapp } from '../src/store/import.js';
-import { Store } from '../src/store/store.js';
+import { type Fillagring, Store } from '../src/store/store.js';
 import { Slump } from './prng.js';
 
 /**
@@ -730,7 +730,7 @@ export async function importeradLagring(
   org: Organisation,
   mapp: string,
   klocka: () => Date,
-): Promise<{ store: Store; fil: string; importMs: number }> {
+): Promise<{ store: Fillagring; fil: string; importMs: number }> {
   skrivCsv(org, join(mapp, 'csv'));
   const fil = join(mapp, 'store.json');
   const t = performance.now();

@@ -3,7 +3,9 @@ import { Application, type TeamsAdapter, TurnState } from '@microsoft/teams-ai';
 import { besvara } from '../answers/besvara.js';
 import type { Kontext, Svar } from '../answers/svar.js';
 import { hjalpSvar } from '../answers/hjalp.js';
+import { medInaktuellNotis } from '../answers/inaktuell.js';
 import type { Logg } from '../logg.js';
+import { Lagringsfel } from '../store/fel.js';
 import type { Store } from '../store/store.js';
 import { svarTillAktivitet } from './aktivitet.js';
 import { anvandarId } from './identitet.js';
@@ -12,6 +14,7 @@ import { Miljofabrik } from './miljo.js';
 import { registreraInstallation } from './installation.js';
 import { kopplaLarm } from './larm.js';
 import { kopplaRapportering } from './rapportering.js';
+import { Samtalslagring } from './samtalslagring.js';
 
 export interface Appberoenden {
   store: Store;
@@ -38,7 +41,8 @@ function verbText(verb: unknown): string {
 
 export function skapaApp(b: Appberoenden): Application<Tillstand> {
   const app = new Application<Tillstand>({
-    storage: new MemoryStorage(),
+    // Shared by every instance when the store is (PostgreSQL); otherwise in this process, as before.
+    storage: b.store.delad ? new Samtalslagring(b.store.delad.nyckelvarden, b.logg) : new MemoryStorage(),
     adapter: b.adapter,
     botAppId: b.botAppId,
     removeRecipientMention: true,
@@ -56,7 +60,8 @@ export function skapaApp(b: Appberoenden): Application<Tillstand> {
         ? resultat.svar
         : await utforKommando(resultat.avsikt, resultat.fraga, { context, state, store: b.store, miljo, logg: b.logg, enhet });
     if (svar.kontext) state.conversation.kontext = svar.kontext;
-    await context.sendActivity(svarTillAktivitet(svar));
+    const otillganglig = b.store.delad?.otillgangligSedan();
+    for (const s of otillganglig ? medInaktuellNotis(svar, otillganglig) : [svar]) await context.sendActivity(svarTillAktivitet(s));
     b.logg.debug('svar', { avsikt: resultat.fraga.avsikt, enheter: resultat.fraga.enheter.map((e) => e.id), kontext: svar.kontext });
   };
 
@@ -159,7 +164,9 @@ export function skapaApp(b: Appberoenden): Application<Tillstand> {
     }
     b.logg.error('oväntat fel i turen', { fel: err, typ: context.activity.type });
     if (context.activity.type === ActivityTypes.Message) {
-      await context.sendActivity('Något gick fel hos Budgetkollen. Försök igen om en stund.').catch(() => undefined);
+      // A change the store could not make (the database is gone): its message says what happened, in Swedish.
+      const besked = err instanceof Lagringsfel ? err.message : 'Något gick fel hos Budgetkollen. Försök igen om en stund.';
+      await context.sendActivity(besked).catch(() => undefined);
     }
   });
 

@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { farRapportera } from '../../src/domain/behorighet.js';
 import { ATGARDSSTATUS } from '../../src/domain/schema.js';
 import { skapaLogg } from '../../src/logg.js';
-import { Store } from '../../src/store/store.js';
+import { type Fillagring, Store } from '../../src/store/store.js';
 import { skapaApp } from '../../src/teams/app.js';
 import { type LokalAvsandare, LokalKanal } from '../../src/teams/lokalt.js';
 import { ADMIN, CHEF_IFO, CONTROLLER_SN } from '../support/app.js';
@@ -162,7 +162,7 @@ export class Fuzzbot {
   };
 
   private constructor(
-    readonly store: Store,
+    readonly store: Fillagring,
     readonly kanal: LokalKanal,
   ) {}
 

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { skapaLogg } from '../../src/logg.js';
-import type { Store } from '../../src/store/store.js';
+import type { Fillagring } from '../../src/store/store.js';
 import { skapaApp } from '../../src/teams/app.js';
 import { LokalKanal } from '../../src/teams/lokalt.js';
 import { ADMIN, CONTROLLER_SN } from '../support/app.js';
@@ -11,7 +11,7 @@ import { DEMO_NU, demoStore } from '../support/demo.js';
 const klocka = () => new Date(DEMO_NU);
 
 /** A store whose outbox holds alerts for a channel, planned the product's way: a subscription, then red figures. */
-export async function storeMedVantandeLarm(connectorUrl: string): Promise<Store> {
+export async function storeMedVantandeLarm(connectorUrl: string): Promise<Fillagring> {
   const store = await demoStore(klocka);
   const kanal = new LokalKanal(skapaApp({ store, logg: skapaLogg('error', {}, () => undefined), klocka }));
   const kanalId = '19:larm@thread.tacv2';

@@ -53,7 +53,7 @@ export function figur(namn: string, varde: unknown): void {
 /** The store as it is on disk (snapshot and journal) and in memory. */
 export function lagrat(store: Store): string {
   const las = (f: string) => (existsSync(f) ? readFileSync(f, 'utf-8') : '');
-  return `${las(store.fil)}\n${las(`${store.fil}.journal`)}\n${JSON.stringify(store.dokument)}`;
+  return `${las(store.plats)}\n${las(`${store.plats}.journal`)}\n${JSON.stringify(store.dokument)}`;
 }
 
 // ---- a Bot Connector on loopback ------------------------------------------------------------------------

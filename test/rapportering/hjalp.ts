@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { Activity } from 'botbuilder';
 import { kortSomText } from '../../src/cards/somText.js';
 import { skapaLogg } from '../../src/logg.js';
-import type { Store } from '../../src/store/store.js';
+import type { Fillagring } from '../../src/store/store.js';
 import { skapaApp } from '../../src/teams/app.js';
 import { type LokalAvsandare, LokalKanal } from '../../src/teams/lokalt.js';
 import { DEMO_NU, demoStore, lasbar } from '../support/demo.js';
@@ -95,7 +95,7 @@ export function inskick(kort: unknown, verb: string, andrat: Record<string, stri
 }
 
 export interface Testbot {
-  store: Store;
+  store: Fillagring;
   kanal: LokalKanal;
   /** Presses an Action.Execute button and returns the card that replaces the pressed one, checked. */
   execute(verb: string, data: Record<string, unknown>, fran: LokalAvsandare, replyToId?: string): Promise<Kortjson>;

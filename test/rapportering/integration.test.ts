@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import sinon from 'sinon';
 import { Lagringsfel } from '../../src/store/fel.js';
-import { Store } from '../../src/store/store.js';
+import { type Fillagring, Store } from '../../src/store/store.js';
 import { DEMO_NU, lasbar } from '../support/demo.js';
 import {
   ADELE,
@@ -29,7 +29,7 @@ describe('integration: rapportering med Action.Execute genom teams-ai Applicatio
   });
 
   const tillstand = () => ({ dokument: JSON.stringify(bot.store.dokument), journal: lasJournal(bot.store) });
-  const lasJournal = (store: Store) => {
+  const lasJournal = (store: Fillagring) => {
     try {
       return readFileSync(`${store.fil}.journal`, 'utf-8');
     } catch {

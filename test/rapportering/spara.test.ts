@@ -2,14 +2,14 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import sinon from 'sinon';
 import { type Inlamnare, type Larmplanerare, sparaAtgard, sparaUtfall } from '../../src/store/inrapportering.js';
-import { Store } from '../../src/store/store.js';
+import { type Fillagring, Store } from '../../src/store/store.js';
 import { DEMO_NU, demoStore } from '../support/demo.js';
 import { ALEX, MEGAN } from './hjalp.js';
 
 const KORT = '6f1c1d52-0b7e-4c52-9a39-3c1e0d6c2a10';
 
 describe('rapportering: sparaUtfall och sparaAtgard mot lagringen', () => {
-  let store: Store;
+  let store: Fillagring;
   let alex: Inlamnare;
   beforeEach(async () => {
     store = await demoStore();

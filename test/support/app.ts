@@ -1,7 +1,7 @@
 import type { Activity } from 'botbuilder';
 import { kortSomText } from '../../src/cards/somText.js';
 import { tystLogg } from '../../src/logg.js';
-import type { Store } from '../../src/store/store.js';
+import type { Fillagring } from '../../src/store/store.js';
 import { skapaApp } from '../../src/teams/app.js';
 import { type LokalAvsandare, LokalKanal } from '../../src/teams/lokalt.js';
 import { DEMO_NU, demoStore, lasbar } from './demo.js';
@@ -19,7 +19,7 @@ export function synligText(a: Partial<Activity>): string {
 
 /** The real teams-ai Application over the demo data, driven through botbuilder's TestAdapter. */
 export async function demoBot(klocka: () => Date = () => new Date(DEMO_NU)): Promise<{
-  store: Store;
+  store: Fillagring;
   kanal: LokalKanal;
   fraga: (text: string, fran?: Partial<LokalAvsandare>) => Promise<{ text: string; aktiviteter: Partial<Activity>[] }>;
 }> {
