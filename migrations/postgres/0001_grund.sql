@@ -253,10 +253,11 @@ CREATE FUNCTION bk_gripa_utskick(p_id text, p_konversation text, p_agare text, p
   LANGUAGE plpgsql AS $$
 DECLARE
   nu timestamptz := clock_timestamp();
-  tidigast timestamptz := clock_timestamp();
+  tidigast timestamptz;
   g record;
   t timestamptz;
 BEGIN
+  tidigast := nu;
   PERFORM pg_advisory_xact_lock(hashtextextended('budgetkollen:konversation:' || p_konversation, 0));
   IF NOT EXISTS (SELECT 1 FROM utskick u WHERE u.id = p_id AND u.status = 'väntar') THEN
     RETURN QUERY SELECT false, NULL::bigint;

@@ -33,7 +33,7 @@ const NAMN: Record<keyof Antal, string> = {
 const lista = (antal: Antal) =>
   (Object.keys(NAMN) as Array<keyof Antal>).map((k) => `${new Intl.NumberFormat('sv-SE').format(antal[k])} ${NAMN[k]}`).join(', ');
 
-if (!existsSync(fran)) {
+if (!existsSync(fran) && !existsSync(`${fran}.journal`)) {
   process.stderr.write(`${fran} finns inte; ange lagringsfilen med --fran. Inget har ändrats.\n`);
   process.exit(1);
 }

@@ -1,5 +1,6 @@
 import type { Logg } from '../logg.js';
 import { arPostgresadress } from './postgres/adress.js';
+import { Pglagring } from './postgres/pglagring.js';
 import { Fillagring, type Store } from './store.js';
 
 export interface Oppningsval {
@@ -19,11 +20,7 @@ export async function oppnaStore(
   skrivare?: string,
   val: Oppningsval = {},
 ): Promise<Store> {
-  if (arPostgresadress(plats)) {
-    // Loaded only when asked for: the embedded default needs no database driver.
-    const { Pglagring } = await import('./postgres/pglagring.js');
-    return Pglagring.oppna(plats, klocka, skrivare, val);
-  }
+  if (arPostgresadress(plats)) return Pglagring.oppna(plats, klocka, skrivare, val);
   return Fillagring.oppna(plats, klocka, skrivare);
 }
 

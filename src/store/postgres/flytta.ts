@@ -31,6 +31,8 @@ export async function flyttaTillPostgres(dokument: Readonly<Dokument>, fran: str
       .map(([k, v]) => [k, (v as unknown[]).length]),
   ) as Antal;
   const klient = new pg.Client({ connectionString: url, application_name: 'npm run flytta' });
+  // a connection lost between statements: the next statement fails with it
+  klient.on('error', () => undefined);
   try {
     await klient.connect();
   } catch (e) {

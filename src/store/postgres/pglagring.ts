@@ -122,12 +122,15 @@ export class Pglagring implements Store {
         `Kan inte nå databasen ${plats}: ${beskrivForbindelsefel(e, url)}. Kontrollera STORE_URL (eller --store) och att databasen är igång och släpper in den här datorn. Inget har ändrats.`,
       );
     }
+    const nerkopplad = () => undefined;
+    klient.on('error', nerkopplad);
     let lagring: Pglagring;
     let slappt = false;
     try {
       const tillampade = await migrera(klient, plats);
       if (tillampade.length) val.logg?.info('databasens schema uppdaterat', { migreringar: tillampade, databas: plats });
       const { sekvens, dokument } = await laddaDokument(klient, plats);
+      klient.off('error', nerkopplad);
       klient.release();
       slappt = true;
       lagring = new Pglagring(pool, url, dokument, sekvens, klocka, namn, val);
@@ -191,6 +194,9 @@ export class Pglagring implements Store {
     } catch (e) {
       throw this.ejSparat(e);
     }
+    // A connection that breaks between two statements reports it here; the next statement fails with it too.
+    const nerkopplad = (e: unknown) => this.markeraOtillganglig(e);
+    klient.on('error', nerkopplad);
     let trasig = false;
     const avbryt = async () => {
       try {
@@ -267,6 +273,7 @@ export class Pglagring implements Store {
       this.sekvens = seq;
       return resultat;
     } finally {
+      klient.off('error', nerkopplad);
       klient.release(trasig);
     }
   }
