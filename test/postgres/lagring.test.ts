@@ -22,15 +22,7 @@ import { LokalKanal } from '../../src/teams/lokalt.js';
 import { ADMIN, CHEF_IFO, CONTROLLER_SN, synligText } from '../support/app.js';
 import { korCli } from '../support/cli.js';
 import { DEMO, DEMO_NU } from '../support/demo.js';
-import {
-  brytAnslutningar,
-  databasnamn,
-  fraga,
-  kravPostgres,
-  nyDatabas,
-  rensaDatabaser,
-  tillatAnslutningar,
-} from '../support/postgres.js';
+import { brytAnslutningar, databasnamn, fraga, kravPostgres, nyDatabas, rensaDatabaser, tillatAnslutningar } from '../support/postgres.js';
 
 const klocka = () => new Date(DEMO_NU);
 const vanta = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -129,14 +121,20 @@ describe('PostgreSQL: flera instanser på en databas', function () {
       await tills(() => b.register.senasteVersion('bou', '2025-11')!.version === grund + 1, 5000, 'B ikapp');
       await tills(() => a.register.senasteVersion('bou', '2025-11')!.version === grund + 1, 5000, 'A ikapp');
     }
-    const versioner = await fraga<{ version: number }>(url, "SELECT version FROM utfall WHERE enhet = 'bou' AND period = '2025-11' ORDER BY version");
+    const versioner = await fraga<{ version: number }>(
+      url,
+      "SELECT version FROM utfall WHERE enhet = 'bou' AND period = '2025-11' ORDER BY version",
+    );
     assert.deepEqual(
       versioner.map((v) => v.version),
       [1, 2, 3, 4, 5, 6],
     );
     // Whatever writes to the database, the key holds: the same version twice is refused by PostgreSQL itself.
     await assert.rejects(
-      fraga(url, "INSERT INTO utfall (rad, skapad_i, plats) SELECT rad, 0, 0 FROM utfall WHERE enhet = 'bou' AND period = '2025-11' AND version = 6"),
+      fraga(
+        url,
+        "INSERT INTO utfall (rad, skapad_i, plats) SELECT rad, 0, 0 FROM utfall WHERE enhet = 'bou' AND period = '2025-11' AND version = 6",
+      ),
       (e: unknown) => (e as { code?: string }).code === '23505',
     );
   });
@@ -173,7 +171,10 @@ describe('PostgreSQL: flera instanser på en databas', function () {
     await assert.rejects(
       Pglagring.oppna(url, klocka),
       (e: unknown) =>
-        e instanceof Lagringsfel && /schemaversion 99/.test(e.message) && /Uppgradera Budgetkollen/.test(e.message) && /inte ändrats/.test(e.message),
+        e instanceof Lagringsfel &&
+        /schemaversion 99/.test(e.message) &&
+        /Uppgradera Budgetkollen/.test(e.message) &&
+        /inte ändrats/.test(e.message),
     );
     await fraga(url, 'DELETE FROM schemaversioner WHERE version = 99');
     // A migration that was run must never change.
@@ -181,7 +182,10 @@ describe('PostgreSQL: flera instanser på en databas', function () {
     const k = new pg.Client({ connectionString: url });
     await k.connect();
     try {
-      await assert.rejects(migrera(k, 'db', andrad), (e: unknown) => e instanceof Lagringsfel && /har ändrats sedan den kördes/.test(e.message));
+      await assert.rejects(
+        migrera(k, 'db', andrad),
+        (e: unknown) => e instanceof Lagringsfel && /har ändrats sedan den kördes/.test(e.message),
+      );
     } finally {
       await k.end();
     }
@@ -193,7 +197,10 @@ describe('PostgreSQL: flera instanser på en databas', function () {
       (e: unknown) => e instanceof Lagringsfel && /Kan inte nå databasen .*ingen databas svarar på 127\.0\.0\.1:1/.test(e.message),
     );
     const saknas = `${(await nyDatabas()).replace(/\/[^/]*$/, '')}/bk_finns_inte_${process.pid}`;
-    await assert.rejects(oppnaStore(saknas, klocka), (e: unknown) => e instanceof Lagringsfel && /databasen bk_finns_inte_\d+ finns inte/.test(e.message));
+    await assert.rejects(
+      oppnaStore(saknas, klocka),
+      (e: unknown) => e instanceof Lagringsfel && /databasen bk_finns_inte_\d+ finns inte/.test(e.message),
+    );
     const rent = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(BOT_|HOST$|PORT$|NODE_ENV$|STORE_)/.test(k)));
     const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
       env: { ...rent, PORT: '0', STORE_URL: 'postgres://postgres@127.0.0.1:1/budgetkollen' },
@@ -221,7 +228,10 @@ describe('PostgreSQL: flera instanser på en databas', function () {
     assert.equal(fel.kod, 1);
     assert.match(fel.fel, /Importen avbröts; inget har sparats\.\nutfall\.csv:\d+:/);
     assert.equal((await fraga<{ n: number }>(url, 'SELECT count(*)::int AS n FROM andringar'))[0].n, fore);
-    assert.equal((await fraga<{ n: number }>(url, "SELECT count(*)::int AS n FROM utfall WHERE period = '2025-12' AND enhet = 'ifo'"))[0].n, 0);
+    assert.equal(
+      (await fraga<{ n: number }>(url, "SELECT count(*)::int AS n FROM utfall WHERE period = '2025-12' AND enhet = 'ifo'"))[0].n,
+      0,
+    );
 
     const igen = korCli('src/cli/import.ts', DEMO, '--store', url);
     assert.equal(igen.kod, 0, igen.fel);
@@ -238,7 +248,10 @@ describe('PostgreSQL: flera instanser på en databas', function () {
     const url = await nyDatabas();
     const forsta = korCli('src/cli/flytta.ts', '--fran', fil, '--till', url);
     assert.equal(forsta.kod, 0, forsta.fel);
-    assert.match(forsta.ut, /Flyttade .*store\.json till postgres:\/\/.*: 32 enheter, 484 versioner av utfall, 13 åtgärder, .* 627 händelser i granskningsloggen, 1 mottagna kort\./);
+    assert.match(
+      forsta.ut,
+      /Flyttade .*store\.json till postgres:\/\/.*: 32 enheter, 484 versioner av utfall, 13 åtgärder, .* 627 händelser i granskningsloggen, 1 mottagna kort\./,
+    );
     const pgstore = await oppna(url);
     const filen = await oppnaStore(fil, klocka);
     assert.equal(JSON.stringify(pgstore.dokument), JSON.stringify(filen.dokument));
@@ -421,7 +434,8 @@ describe('PostgreSQL: flera instanser på en databas', function () {
       assert.ok(c.register.mottagna.has(k.kortId), `kvitterat ${k.kortId} saknas`);
       assert.equal(c.register.versionerFor(k.enhet, '2025-12').find((x) => x.version === k.version)?.utfall_ack, k.utfall);
     }
-    for (const v of vagrade) if (/sparades inte/.test(v.besked)) assert.ok(!c.register.mottagna.has(v.kortId), `vägrat ${v.kortId} sparades`);
+    for (const v of vagrade)
+      if (/sparades inte/.test(v.besked)) assert.ok(!c.register.mottagna.has(v.kortId), `vägrat ${v.kortId} sparades`);
     await tills(() => b.andring === c.andring && a.andring === c.andring, 10000, 'alla instanser ikapp');
     assert.equal(JSON.stringify(b.dokument), JSON.stringify(c.dokument));
     assert.equal(JSON.stringify(a.dokument), JSON.stringify(c.dokument));

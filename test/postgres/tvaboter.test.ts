@@ -31,7 +31,9 @@ class Bot {
     readonly port: number,
     url: string,
   ) {
-    const rent = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(BOT_|HOST$|PORT$|NODE_ENV$|ALLOWED_TENANTS$|STORE_)/.test(k)));
+    const rent = Object.fromEntries(
+      Object.entries(process.env).filter(([k]) => !/^(BOT_|HOST$|PORT$|NODE_ENV$|ALLOWED_TENANTS$|STORE_)/.test(k)),
+    );
     this.barn = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
       env: {
         ...rent,
@@ -147,11 +149,22 @@ describe('PostgreSQL: två botprocesser på en databas', function () {
   const larmTill = (konversation: string) =>
     connector
       .levererade()
-      .filter((m) => decodeURIComponent(m.sokvag).startsWith(`/v3/conversations/${konversation}/activities`) && typeof m.kropp.summary === 'string');
+      .filter(
+        (m) =>
+          decodeURIComponent(m.sokvag).startsWith(`/v3/conversations/${konversation}/activities`) && typeof m.kropp.summary === 'string',
+      );
 
   /** A figures card pressed: the receipt's version when saved, otherwise what the card said. */
   async function skickaKort(bot: Bot, action: ReturnType<typeof kort>): Promise<{ version: number } | { inte: string }> {
-    const r = await posta(bot, aktivitet('invoke', CONTROLLER_SN, { id: `a:alex-${bot.namn}` }, { name: 'adaptiveCard/action', value: { action, trigger: 'manual' } }));
+    const r = await posta(
+      bot,
+      aktivitet(
+        'invoke',
+        CONTROLLER_SN,
+        { id: `a:alex-${bot.namn}` },
+        { name: 'adaptiveCard/action', value: { action, trigger: 'manual' } },
+      ),
+    );
     const m = /"Sparat: [^"]*"/.test(r.kropp) ? /Version (\d+) ·/.exec(r.kropp) : null;
     return m ? { version: Number(m[1]) } : { inte: `${r.status} ${r.kropp.slice(0, 400)}` };
   }
@@ -166,7 +179,10 @@ describe('PostgreSQL: två botprocesser på en databas', function () {
 
   it('en import medan båda kör syns i båda', async () => {
     const mapp = mkdtempSync(join(tmpdir(), 'bk-import-'));
-    writeFileSync(join(mapp, 'utfall.csv'), 'enhet;period;budget_ack;utfall_ack;budget_helar;prognos_helar;kommentar\nflykting;2025-12;2 000;2 345,6;;;Importerat\n');
+    writeFileSync(
+      join(mapp, 'utfall.csv'),
+      'enhet;period;budget_ack;utfall_ack;budget_helar;prognos_helar;kommentar\nflykting;2025-12;2 000;2 345,6;;;Importerat\n',
+    );
     const imp = korCli('src/cli/import.ts', mapp, '--store', url);
     assert.equal(imp.kod, 0, imp.fel);
     assert.match(imp.ut, /utfall 1/);
@@ -188,7 +204,11 @@ describe('PostgreSQL: två botprocesser på en databas', function () {
       },
     );
     assert.equal((await posta(a, prenumeration)).status, 200);
-    await tills(async () => (await sql(url, "SELECT 1 FROM prenumerationer WHERE enhet = 'bou' AND aktiv")).length === 1, 10000, 'prenumerationen');
+    await tills(
+      async () => (await sql(url, "SELECT 1 FROM prenumerationer WHERE enhet = 'bou' AND aktiv")).length === 1,
+      10000,
+      'prenumerationen',
+    );
     const r = await skickaKort(b, kort('bou', 0, '1 500'));
     assert.deepEqual(r, { version: 1 });
     const tillKanalen = () => larmTill(kanalId);
@@ -197,7 +217,7 @@ describe('PostgreSQL: två botprocesser på en databas', function () {
     await new Promise((res) => setTimeout(res, 2500));
     assert.equal(tillKanalen().length, 1);
     assert.match(synligText(tillKanalen()[0].kropp), /Barn och unga/);
-    const [u] = await sql<{ status: string }>(url, "SELECT status FROM utskick WHERE konversation = $1", [kanalId]);
+    const [u] = await sql<{ status: string }>(url, 'SELECT status FROM utskick WHERE konversation = $1', [kanalId]);
     assert.equal(u.status, 'skickat');
   });
 
@@ -219,7 +239,14 @@ describe('PostgreSQL: två botprocesser på en databas', function () {
     assert.ok(banor.length >= 6, `enheter: ${banor}`);
     const startversion = new Map<string, number>();
     for (const e of banor)
-      startversion.set(e, (await sql<{ v: number }>(url, "SELECT coalesce(max(version), 0)::int AS v FROM utfall WHERE enhet = $1 AND period = '2025-12'", [e]))[0].v);
+      startversion.set(
+        e,
+        (
+          await sql<{ v: number }>(url, "SELECT coalesce(max(version), 0)::int AS v FROM utfall WHERE enhet = $1 AND period = '2025-12'", [
+            e,
+          ])
+        )[0].v,
+      );
 
     const kvitton: Array<{ kortId: string; enhet: string; version: number; utfall: number }> = [];
     const OMFATTNING = 200;
@@ -263,7 +290,11 @@ describe('PostgreSQL: två botprocesser på en databas', function () {
       }
       for (const e of banor) {
         const v = efter.register.versionerFor(e, '2025-12').map((x) => x.version);
-        assert.deepEqual(v, v.map((_, i) => i + 1), `${e}: versionerna är inte 1..n`);
+        assert.deepEqual(
+          v,
+          v.map((_, i) => i + 1),
+          `${e}: versionerna är inte 1..n`,
+        );
       }
     } finally {
       await efter.stang();
@@ -276,7 +307,11 @@ describe('PostgreSQL: två botprocesser på en databas', function () {
       'utkorgen tömd',
     );
     await new Promise((res) => setTimeout(res, 1500));
-    const planerade = await sql<{ id: string; status: string; rad: Utskick }>(url, 'SELECT id, status, rad FROM utskick WHERE konversation = $1', [kanalId]);
+    const planerade = await sql<{ id: string; status: string; rad: Utskick }>(
+      url,
+      'SELECT id, status, rad FROM utskick WHERE konversation = $1',
+      [kanalId],
+    );
     assert.ok(planerade.length > 0, 'inga larm planerades');
     assert.deepEqual(
       planerade.filter((u) => u.status !== 'skickat').map((u) => u.id),
@@ -285,7 +320,11 @@ describe('PostgreSQL: två botprocesser på en databas', function () {
     const nyckel = (u: Utskick) => svarTillAktivitet(larmSvar(u.innehall as never)).summary;
     const levererat = new Map<string, number>();
     for (const m of larmTill(kanalId)) levererat.set(String(m.kropp.summary), (levererat.get(String(m.kropp.summary)) ?? 0) + 1);
-    const loggen = await sql<{ utskick: string; instans: string }>(url, 'SELECT utskick, instans FROM utskickslogg WHERE konversation = $1', [kanalId]);
+    const loggen = await sql<{ utskick: string; instans: string }>(
+      url,
+      'SELECT utskick, instans FROM utskickslogg WHERE konversation = $1',
+      [kanalId],
+    );
     const avA = (inst: string) => inst.includes(`:${a.barn.pid}:`);
     let dubbletter = 0;
     for (const u of planerade) {
@@ -296,7 +335,10 @@ describe('PostgreSQL: två botprocesser på en databas', function () {
       if (n > 1) {
         // The one duplicate the design allows: A had sent it and died before recording it; B sent it after A's lease.
         assert.equal(n, 2, `larmet ${u.id} levererades ${n} gånger`);
-        assert.ok(loggen.some((l) => l.utskick === u.id && avA(l.instans)) && forsokB === 1, `larmet ${u.id} dubblerat utan att A dog mitt i`);
+        assert.ok(
+          loggen.some((l) => l.utskick === u.id && avA(l.instans)) && forsokB === 1,
+          `larmet ${u.id} dubblerat utan att A dog mitt i`,
+        );
         dubbletter++;
       }
     }

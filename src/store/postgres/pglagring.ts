@@ -33,7 +33,7 @@ const STANDARD_LEASE_MS = 120_000;
 const STANDARD_POLL_MS = 300;
 const STANDARD_LASVANTAN_MS = 15_000;
 const LANGSTA_OMFORSOK_MS = 2_000;
-const HAMTA_PER_GANG = 100;
+const HAMTA_PER_GANG = 20;
 
 interface Andringsrad {
   seq: string | number;
@@ -58,7 +58,9 @@ export class Pglagring implements Store {
   private otillganglig: Date | null = null;
   private stangd = false;
   private vakt: Promise<void> | null = null;
-  private vack: (() => void) | null = null;
+  private vack: ((varfor?: 'avisering') => void) | null = null;
+  /** the highest change another instance has announced */
+  private aviserad = 0;
   private vantan: number;
   private readonly leaseMs: number;
   private readonly pollMs: number;
@@ -170,9 +172,13 @@ export class Pglagring implements Store {
 
   /** Catches up on every change committed so far; for tests and the import's report. */
   ikapp(): Promise<void> {
-    const steg = this.ko.then(() => this.hamta());
-    this.ko = steg.catch(() => undefined);
-    return steg;
+    return this.iKon(() => this.hamta());
+  }
+
+  private iKon(steg: () => Promise<void> | undefined): Promise<void> {
+    const p = this.ko.then(steg);
+    this.ko = p.catch(() => undefined);
+    return p;
   }
 
   async stang(): Promise<void> {
@@ -390,7 +396,8 @@ export class Pglagring implements Store {
     klient.on('error', tappad);
     klient.on('end', () => tappad());
     klient.on('notification', (n) => {
-      if (Number(n.payload) > this.sekvens) this.vack?.();
+      this.aviserad = Math.max(this.aviserad, Number(n.payload) || 0);
+      if (this.aviserad > this.sekvens) this.vack?.('avisering');
     });
     try {
       await klient.connect();
@@ -410,18 +417,21 @@ export class Pglagring implements Store {
   private startaVakt(): void {
     this.vakt = (async () => {
       while (!this.stangd) {
-        await new Promise<void>((r) => {
-          const t = setTimeout(r, this.vantan);
-          this.vack = () => {
+        const varfor = await new Promise<'tid' | 'avisering' | undefined>((r) => {
+          const t = setTimeout(() => r('tid'), this.vantan);
+          this.vack = (v) => {
             clearTimeout(t);
-            r();
+            r(v);
           };
         });
         this.vack = null;
         if (this.stangd) break;
         try {
           if (!this.lyssnare) await this.anslutLyssnare();
-          await this.ikapp();
+          // A notification of this instance's own change (or one a write here has caught up on) needs no read.
+          if (varfor === 'avisering' && !this.otillganglig)
+            await this.iKon(() => (this.aviserad > this.sekvens ? this.hamta() : undefined));
+          else await this.ikapp();
           if (this.otillganglig && this.lyssnare) {
             this.val.logg?.info('databasen nås igen', { databas: this.plats, borta_ms: Date.now() - this.otillganglig.getTime() });
             this.otillganglig = null;
