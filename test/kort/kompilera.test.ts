@@ -15,7 +15,7 @@ const MALLAR = readdirSync(MAPP)
   .map((f) => ({ namn: f.replace(/\.json$/, ''), json: JSON.parse(readFileSync(new URL(f, MAPP), 'utf-8')) as unknown }));
 const FRAGOR = readFileSync(new URL('../fragor/fragor.test.ts', import.meta.url), 'utf-8')
   .split('\n')
-  .map((r) => /^\s*\{ fraga: '([^']+)'/.exec(r)?.[1])
+  .map((r) => /^\s*(?:\{ )?fraga: '([^']+)'/.exec(r)?.[1])
   .filter((x): x is string => Boolean(x));
 
 /** What binding gave, or that it threw: the compiled binding must do what the library does, errors included. */

@@ -259,9 +259,13 @@ describe('PostgreSQL: två botprocesser på en databas', function () {
     };
     const bana = async (enhet: string, i: number) => {
       let version = startversion.get(enhet)!;
+      let forra = 0;
       for (let j = 0; skickade < OMFATTNING; j++) {
         skickade++;
-        const utfall = Math.round((900 + nasta() * 250) * 10) / 10;
+        // Around the thresholds, so alerts come and go; never the same figures twice in a row (that saves nothing).
+        let utfall = Math.round((900 + nasta() * 250) * 10) / 10;
+        if (utfall === forra) utfall += 0.1;
+        forra = utfall;
         const action = kort(enhet, version, String(utfall).replace('.', ','));
         const forst = (i + j) % 2 === 0 && a.lever ? a : b;
         let r = await skickaKort(forst, action).catch((e: Error) => ({ inte: e.message }));
