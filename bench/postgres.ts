@@ -4,8 +4,11 @@ import { Agent } from 'node:http';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
+import { besvara } from '../src/answers/besvara.js';
 import { importera, lasImportmapp } from '../src/store/import.js';
 import { Pglagring } from '../src/store/postgres/pglagring.js';
+import type { Store } from '../src/store/store.js';
+import { Miljofabrik } from '../src/teams/miljo.js';
 import { type Matning, kor, percentil, posta, sammanfatta } from './last.js';
 import type { Organisation } from './organisation.js';
 import { startaServerprocess } from './process.js';
@@ -25,8 +28,10 @@ export interface Pgbench {
   tmp: string;
   nu: string;
   klocka: () => Date;
-  /** questions per second in process over the store's read model (the same function as for the file store) */
-  fragorIProcess: (store: Pglagring) => number;
+  /** the file store of the same organisation: questions in process are measured on both, in alternating rounds */
+  filstore: Store;
+  fragor: string[];
+  uppvarmning: string[];
   /** the submissions (Action.Execute invokes) to send, the first 20 as warm-up */
   inlamningar: Array<{ id: string; [k: string]: unknown }>;
   sparad: (svar: { status: number; kropp: string }) => boolean;
@@ -37,6 +42,9 @@ export interface Pgbench {
 export interface Pgresultat {
   pg_import_s: number;
   pg_questions_per_s: number;
+  /** the file store in the same rounds, for the ratio */
+  pg_questions_file_per_s: number;
+  pg_questions_ratio: number;
   pg_startup_ms: number;
   pg_submit_p50_ms: number;
   pg_submit_p99_ms: number;
@@ -102,9 +110,25 @@ export async function benchPostgres(o: Pgbench): Promise<Pgresultat> {
     const importS = (performance.now() - t) / 1000;
     o.rad(`postgres: importerat på ${importS.toFixed(1)} s (${store.dokument.utfall.length} utfallsrader)`);
 
-    // 2. Questions in process, over the instance's read model.
-    const perSekund = o.fragorIProcess(store);
-    o.rad(`postgres: frågor i processen ${perSekund.toFixed(0)} frågor/s`);
+    // 2. Questions in process, over the instance's read model, and over the file store's in the same rounds,
+    // taking turns, so that the shared machine's moods hit both.
+    const fabriker = { pg: new Miljofabrik(store, o.klocka), fil: new Miljofabrik(o.filstore, o.klocka) };
+    for (const f of Object.values(fabriker)) for (const q of o.uppvarmning) besvara(q, f.skapa(undefined, undefined));
+    const ms = { pg: 0, fil: 0 };
+    const RUNDOR = 12;
+    for (let i = 0; i < RUNDOR; i++) {
+      const del = o.fragor.slice(Math.floor((i * o.fragor.length) / RUNDOR), Math.floor(((i + 1) * o.fragor.length) / RUNDOR));
+      for (const vem of i % 2 ? (['fil', 'pg'] as const) : (['pg', 'fil'] as const)) {
+        const t0 = performance.now();
+        for (const q of del) besvara(q, fabriker[vem].skapa(undefined, undefined));
+        ms[vem] += performance.now() - t0;
+      }
+    }
+    const perSekund = (o.fragor.length / ms.pg) * 1000;
+    const filPerSekund = (o.fragor.length / ms.fil) * 1000;
+    o.rad(
+      `postgres: frågor i processen ${perSekund.toFixed(0)} frågor/s; filen i samma omgångar ${filPerSekund.toFixed(0)} frågor/s (kvot ${(perSekund / filPerSekund).toFixed(2)})`,
+    );
 
     // 3. Two bots on the database.
     const mottagare = await svarsmottagare();
@@ -160,6 +184,8 @@ export async function benchPostgres(o: Pgbench): Promise<Pgresultat> {
     return {
       pg_import_s: Math.round(importS * 10) / 10,
       pg_questions_per_s: Math.round(perSekund),
+      pg_questions_file_per_s: Math.round(filPerSekund),
+      pg_questions_ratio: Math.round((perSekund / filPerSekund) * 100) / 100,
       pg_startup_ms: Math.round(botA.startMs),
       pg_submit_p50_ms: Math.round(inl.p50 * 100) / 100,
       pg_submit_p99_ms: Math.round(inl.p99 * 100) / 100,

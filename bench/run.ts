@@ -371,7 +371,6 @@ async function main(): Promise<void> {
   // 5. The same on PostgreSQL, with --postgres.
   let pgRes: Pgresultat | null = null;
   if (ARG.postgres) {
-    const uppvarmningPg = skapaFragor(org, 200, ARG.seed + 200);
     pgRes = await benchPostgres({
       admin: ARG.postgres,
       org,
@@ -380,7 +379,10 @@ async function main(): Promise<void> {
       tmp,
       nu: NU,
       klocka,
-      fragorIProcess: (s) => fragorIProcess(s, fragor, uppvarmningPg).perSekund,
+      filstore: stor.store,
+      // Questions neither store has answered: the file store's caches are warm for the ones measured above.
+      fragor: skapaFragor(org, 3 * ARG.fragor, ARG.seed + 800).map((x) => x.text),
+      uppvarmning: skapaFragor(org, 200, ARG.seed + 900).map((x) => x.text),
       inlamningar: inlamningar(org, ARG.inlamningar + 20, ARG.seed + 400, 'pg', 'http://127.0.0.1:9/'),
       sparad,
       synlighet: 100,
@@ -427,7 +429,7 @@ async function main(): Promise<void> {
     rss_after_load_mb: Math.round(topp.toppMb),
     echo_rss_after_load_mb: Math.round(ekoMinne.toppMb),
     rss_with_journal_mb: Math.round(omstartMinne.toppMb),
-    ...(pgRes ? { ...pgRes, pg_questions_ratio: r2(pgRes.pg_questions_per_s / Math.round(q.perSekund)) } : {}),
+    ...(pgRes ?? {}),
     load_average: [r2(last1), r2(loadavg()[0])],
     seconds: r2((performance.now() - borjan) / 1000),
   };
@@ -443,7 +445,7 @@ async function main(): Promise<void> {
   ];
   if (pgRes)
     mal.push(
-      ['pg_questions_per_s within 10 % of questions_per_s', pgRes.pg_questions_per_s >= 0.9 * resultat.questions_per_s],
+      ['pg_questions_ratio ≥ 0.9 (PostgreSQL within 10 % of the file, same rounds)', pgRes.pg_questions_ratio >= 0.9],
       ['pg_submit_p50_ms ≤ 10', pgRes.pg_submit_p50_ms <= 10],
       ['pg_visibility_p99_ms ≤ 1000', pgRes.pg_visibility_p99_ms <= 1000],
       ['pg_import_s ≤ 60', pgRes.pg_import_s <= 60],
