@@ -267,7 +267,8 @@ export class Pglagring implements Store {
         // The connection broke during COMMIT: whether it committed is known only to the database.
         const fanns = await this.fannsAndringen(token);
         if (fanns === true) {
-          await this.hamta();
+          // Committed: acknowledged. Memory gets it from the log, now or on the next catch-up.
+          await this.hamta().catch((fel) => this.markeraOtillganglig(fel));
           return resultat;
         }
         if (fanns === null)
