@@ -60,7 +60,7 @@ module.exports = {
     endast('cards', ['diagram'], 'cards/ are the templates, their data types and their binding.'),
     endast('diagram', [], 'diagram/ draws charts as PNG (echarts on the server, resvg); it knows nothing of the bot.'),
     endast('answers', ['domain', 'language', 'cards', 'diagram'], 'answers/ turn a Fraga and the register into a Svar; no store, no Teams.'),
-    endast('store', ['domain'], 'store/ keeps the document; it knows neither alerts nor answers.'),
+    endast('store', ['domain', 'logg.ts'], 'store/ keeps the document (and logs what happens to its database); it knows neither alerts nor answers.'),
     endast(
       'rapport',
       ['domain', 'answers', 'diagram'],

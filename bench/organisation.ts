@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { type Period, forskjut } from '../src/domain/period.js';
 import { läsImportmapp } from '../src/store/import.js';
 import { importera } from '../src/usecases/import.js';
-import { Store } from '../src/store/store.js';
+import { type Fillagring, Store } from '../src/store/store.js';
 import { Slump } from './prng.js';
 
 /**
@@ -731,7 +731,7 @@ export async function importeradLagring(
   org: Organisation,
   mapp: string,
   klocka: () => Date,
-): Promise<{ store: Store; fil: string; importMs: number }> {
+): Promise<{ store: Fillagring; fil: string; importMs: number }> {
   skrivCsv(org, join(mapp, 'csv'));
   const fil = join(mapp, 'store.json');
   const t = performance.now();

@@ -4,6 +4,11 @@ const Miljovariabler = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
   HOST: z.string().min(1).default('127.0.0.1'),
   STORE_PATH: z.string().min(1).default('data/store.json'),
+  STORE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/i, 'ska vara en PostgreSQL-adress, till exempel postgres://budgetkollen@värd:5432/budgetkollen')
+    .optional(),
+  UTKORG_LEASE_S: z.coerce.number().int().min(1).max(3600).default(120),
   BOT_ID: z.string().default(''),
   BOT_PASSWORD: z.string().default(''),
   BOT_TENANT_ID: z.string().default(''),
@@ -21,6 +26,10 @@ export interface Config {
   port: number;
   host: string;
   storePath: string;
+  /** postgres://…: the shared PostgreSQL store instead of the file at storePath */
+  storeUrl: string | null;
+  /** PostgreSQL: how long an instance's claim on an alert holds before another instance may send it */
+  utkorgLeaseMs: number;
   botId: string;
   botPassword: string;
   botTenantId: string;
@@ -60,6 +69,8 @@ export function läsConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: m.PORT,
     host: m.HOST,
     storePath: m.STORE_PATH,
+    storeUrl: m.STORE_URL ?? null,
+    utkorgLeaseMs: m.UTKORG_LEASE_S * 1000,
     botId: m.BOT_ID,
     botPassword: m.BOT_PASSWORD,
     botTenantId: m.BOT_TENANT_ID,

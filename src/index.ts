@@ -1,7 +1,8 @@
 import { Konfigurationsfel, läsConfig } from './config.js';
 import { fangaProcessensUtskrifter, skapaLogg } from './logg.js';
 import { Lagringsfel } from './store/fel.js';
-import { Store } from './store/store.js';
+import { oppnaStore } from './store/oppna.js';
+import type { Store } from './store/store.js';
 import { skapaAdapter } from './teams/adapter.js';
 import { skapaApp } from './teams/app.js';
 import { skapaAvsandare } from './teams/avsandare.js';
@@ -23,7 +24,10 @@ async function main(): Promise<void> {
   fangaProcessensUtskrifter(logg);
   let store: Store;
   try {
-    store = await Store.oppna(config.storePath, config.now, 'Budgetkollen-boten');
+    store = await oppnaStore(config.storeUrl ?? config.storePath, config.now, 'Budgetkollen-boten', {
+      leaseMs: config.utkorgLeaseMs,
+      logg,
+    });
   } catch (e) {
     if (e instanceof Lagringsfel) {
       logg.error('kan inte öppna lagringen', { fel: e.message });
@@ -45,11 +49,11 @@ async function main(): Promise<void> {
   // Alerts waiting in the outbox (also from before a restart) go out from here on.
   const avsandare = skapaAvsandare({ store, logg, adapter, botAppId: config.botId || undefined });
   avsandare.starta();
-  logg.info('lyssnar', { port: server.port, host: config.host, store: config.storePath, enheter: store.register.enheter.size });
+  logg.info('lyssnar', { port: server.port, host: config.host, store: store.plats, enheter: store.register.enheter.size });
   const stang = async () => {
     await server.stang();
     await avsandare.stoppa();
-    await store.vanta();
+    await store.stang();
     process.exit(0);
   };
   process.on('SIGTERM', stang);

@@ -148,6 +148,8 @@ export class Utkorgsavsandare {
   private stoppad = true;
   /** sent but not yet recorded (the store write failed): never sent twice by this process */
   private readonly skickadeEjSparade = new Map<string, Andring>();
+  /** shared store: entries another instance holds, or that its limits hold back, and until when */
+  private readonly ejGripna = new Map<string, number>();
 
   constructor(private readonly o: Utkorgsval) {
     this.tid = o.tid ?? REALTID;
@@ -231,6 +233,8 @@ export class Utkorgsavsandare {
 
   /** One pass: sends until nothing more is due; returns how long until the next pass should run. */
   private async varv(): Promise<number> {
+    // The shared database is gone: nothing can be claimed or recorded; its store says when it is back.
+    if (this.o.store.delad?.otillgangligSedan()) return this.intervall;
     await this.sparaEjSparade();
     for (let omgang = 0; omgang < 1000 && !this.stoppad; omgang++) {
       const nu = this.tid.nu();
@@ -247,6 +251,7 @@ export class Utkorgsavsandare {
 
   private forfallna(nu: number): { klara: Utskick[]; nasta: number | null } {
     const forsta = new Map<string, Utskick>();
+    for (const [id, till] of this.ejGripna) if (till <= nu) this.ejGripna.delete(id);
     for (const u of this.o.store.dokument.utskick) {
       if (u.status !== 'väntar' || this.skickadeEjSparade.has(u.id)) continue;
       if (!forsta.has(u.konversation)) forsta.set(u.konversation, u);
@@ -254,7 +259,11 @@ export class Utkorgsavsandare {
     const klara: Utskick[] = [];
     let nasta: number | null = null;
     for (const u of forsta.values()) {
-      const nar = Math.max(u.nasta_forsok ? Date.parse(u.nasta_forsok) : nu, this.grans.tidigast(u.konversation, nu));
+      const nar = Math.max(
+        u.nasta_forsok ? Date.parse(u.nasta_forsok) : nu,
+        this.grans.tidigast(u.konversation, nu),
+        this.ejGripna.get(u.id) ?? nu,
+      );
       if (nar <= nu) klara.push(u);
       else nasta = nasta === null ? nar : Math.min(nasta, nar);
     }
@@ -279,6 +288,16 @@ export class Utkorgsavsandare {
       await this.markera(u.id, { status: 'misslyckat', senaste_fel: `Larmet kunde inte byggas: ${(e as Error).message}` });
       logg.error('larm kunde inte byggas', { utskick: u.id, fel: e as Error });
       return;
+    }
+    const delad = store.delad;
+    if (delad) {
+      // Several instances: this one sends only what it claims, within the limits counted over all of them.
+      const ansprak = await delad.gripaUtskick(u, this.o.granser ?? TEAMS_GRANSER);
+      if (!ansprak.fick) {
+        this.ejGripna.set(u.id, this.tid.nu() + (ansprak.vantaMs ?? this.intervall));
+        return;
+      }
+      this.ejGripna.delete(u.id);
     }
     const start = this.tid.nu();
     this.grans.notera(u.konversation, start);

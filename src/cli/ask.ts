@@ -3,7 +3,8 @@ import { läsConfig } from '../config.js';
 import { kortSomText } from '../cards/somText.js';
 import { skapaLogg } from '../logg.js';
 import { Lagringsfel } from '../store/fel.js';
-import { Store } from '../store/store.js';
+import { arPostgresadress, oppnaStore } from '../store/oppna.js';
+import type { Store } from '../store/store.js';
 import { skapaApp } from '../teams/app.js';
 import { LokalKanal } from '../teams/lokalt.js';
 import { argument } from './argument.js';
@@ -11,7 +12,7 @@ import { argument } from './argument.js';
 const { flaggor, rest } = argument(process.argv.slice(2), ['store', 'user', 'now']);
 const fraga = rest.join(' ').trim();
 if (!fraga) {
-  process.stderr.write('Användning: npm run ask -- [--store F] [--user ID] [--now ÅÅÅÅ-MM-DD] "fråga"\n');
+  process.stderr.write('Användning: npm run ask -- [--store F | --store postgres://…] [--user ID] [--now ÅÅÅÅ-MM-DD] "fråga"\n');
   process.exit(2);
 }
 const config = läsConfig({
@@ -24,7 +25,8 @@ const config = läsConfig({
 const logg = skapaLogg(process.env.LOG_LEVEL === 'debug' ? 'debug' : 'warn');
 let store: Store;
 try {
-  store = await Store.oppna(resolve(flaggor.store ?? config.storePath), config.now, 'npm run ask');
+  const plats = flaggor.store ?? config.storeUrl ?? config.storePath;
+  store = await oppnaStore(arPostgresadress(plats) ? plats : resolve(plats), config.now, 'npm run ask');
 } catch (e) {
   if (e instanceof Lagringsfel) {
     process.stderr.write(`${e.message}\n`);
@@ -51,4 +53,4 @@ for (const a of svar) {
       .replace(/\u00a0/g, ' ')}\n`,
   );
 }
-await store.vanta();
+await store.stang();

@@ -33,7 +33,9 @@ async function main(): Promise<number> {
     console.log(`BUDGETKOLLEN_NOW är inte satt: klockan står på ${DEMO_NOW} (demodatan slutar i november 2025).`);
   }
 
-  if (!existsSync(storePath)) {
+  if (env.STORE_URL) {
+    console.log('STORE_URL är satt: boten använder databasen. Tom databas? Kör npm run import -- data/demo --store "$STORE_URL" först.');
+  } else if (!existsSync(storePath)) {
     console.log(`Ingen lagring i ${shown(storePath)}: importerar demodatan från data/demo …`);
     // In our own process group, so a Ctrl-C stops it too.
     const importer = spawn(process.execPath, ['--import', 'tsx', 'src/cli/import.ts', 'data/demo', '--store', storePath], {

@@ -9,10 +9,12 @@ import { formatTal } from '../domain/tal.js';
 import { tolkaFraga } from '../language/tolka.js';
 import { skrivRapportfil } from '../rapport/filer.js';
 import { Lagringsfel } from '../store/fel.js';
-import { Store } from '../store/store.js';
+import { arPostgresadress, oppnaStore } from '../store/oppna.js';
+import type { Store } from '../store/store.js';
 import { argument } from './argument.js';
 
-const ANVANDNING = 'Användning: npm run rapport -- [--store F] [--now ÅÅÅÅ-MM-DD] [--period ÅÅÅÅ-MM] --out FIL.xlsx|FIL.docx "enhet"\n';
+const ANVANDNING =
+  'Användning: npm run rapport -- [--store F | --store postgres://…] [--now ÅÅÅÅ-MM-DD] [--period ÅÅÅÅ-MM] --out FIL.xlsx|FIL.docx "enhet"\n';
 
 function avbryt(text: string, kod: number): never {
   process.stderr.write(`${text}\n`);
@@ -36,7 +38,8 @@ const config = läsConfig({
 });
 let store: Store;
 try {
-  store = await Store.oppna(resolve(flaggor.store ?? config.storePath), config.now, 'npm run rapport');
+  const plats = flaggor.store ?? config.storeUrl ?? config.storePath;
+  store = await oppnaStore(arPostgresadress(plats) ? plats : resolve(plats), config.now, 'npm run rapport');
 } catch (e) {
   if (e instanceof Lagringsfel) avbryt(e.message, 1);
   throw e;
@@ -58,9 +61,9 @@ const fil = await skrivRapportfil(vy, format);
 const ut = resolve(flaggor.out);
 mkdirSync(dirname(ut), { recursive: true });
 writeFileSync(ut, fil.bytes);
-const rader = vy.rader.length ? `${vy.rader.length} rader och summa` : 'en rad';
+const rader = vy.rader.length ? `${vy.rader.length === 1 ? 'en rad' : `${vy.rader.length} rader`} och summa` : 'bara summan';
 const ej = vy.ejRapporterade.length ? `, ${vy.ejRapporterade.length} ej rapporterade` : '';
 process.stdout.write(
   `Skrev ${flaggor.out}: månadsrapport för ${vy.enhetsnamn} ${tillOchMedText(vy.period)} (${format === 'xlsx' ? 'Excel' : 'Word'}, ${rader}${ej}, ${formatTal(fil.bytes.length).replace(/\u00a0/g, ' ')} byte)\n`,
 );
-await store.vanta();
+await store.stang();

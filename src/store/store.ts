@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { Low } from 'lowdb';
 import { Register } from '../domain/register.js';
 import { type Dokument, DokumentSchema, tomtDokument } from '../domain/schema.js';
+import type { Delad } from './delad.js';
 import { Journal, type Journalpost } from './journal.js';
 import { Lagringsfel } from './fel.js';
 import { låsLagringen } from './skrivlas.js';
@@ -91,7 +92,8 @@ function granskningsnyckel(samling: string, rad: unknown): string {
   return [r.id, r.enhet, r.nr, r.period, r.nyckeltal, r.konversation].filter((v) => v !== undefined).join('|');
 }
 
-function indexeraIRegister(reg: Register, samling: string, rad: unknown): void {
+/** Keeps the register in step with one row written; also for changes replayed from another instance. */
+export function indexeraIRegister(reg: Register, samling: string, rad: unknown): void {
   switch (samling) {
     case 'utfall':
       reg.indexeraUtfall(rad as Dokument['utfall'][number]);
@@ -130,13 +132,33 @@ function indexeraIRegister(reg: Register, samling: string, rad: unknown): void {
   }
 }
 
-/**
- * The one store: a lowdb snapshot plus an append-only journal. Every change goes through
- * `andra`, one at a time, and is durable (journal line synced) before the promise resolves.
- */
 export { Lagringsfel };
 
-export class Store {
+/**
+ * What the bot, the CLIs and the alerts use, whichever store is behind it: the embedded lowdb file
+ * (`Fillagring`, below) or PostgreSQL (`src/store/postgres/`); `oppnaStore` (src/store/oppna.ts) chooses.
+ * Answers read `register` and `dokument` in memory; every change goes through `ändra`.
+ */
+export interface Store {
+  readonly register: Register;
+  readonly dokument: Readonly<Dokument>;
+  /** where the data lives, for messages and logs: the file, or the database without its password */
+  readonly plats: string;
+  /** Runs `bygg` against the live data; resolves only once the change is durable, undoes everything if it is not. */
+  ändra<T>(aktor: Aktor, bygg: (tx: Transaktion) => T): Promise<T>;
+  /** Waits for queued changes. */
+  vanta(): Promise<void>;
+  /** Waits for queued changes and lets go of files and connections. */
+  stang(): Promise<void>;
+  /** Only a store that several instances share has this (src/store/delad.ts). */
+  readonly delad?: Delad;
+}
+
+/**
+ * The embedded store: a lowdb snapshot plus an append-only journal. Every change goes through
+ * `ändra`, one at a time, and is durable (journal line synced) before the promise resolves.
+ */
+export class Fillagring implements Store {
   private ko: Promise<unknown> = Promise.resolve();
   private register_: Register;
   private positioner: Positioner;
@@ -154,7 +176,7 @@ export class Store {
   }
 
   /** `skrivare`: who opens it as its one writer (the bot, a CLI); the store is then locked against others. */
-  static async oppna(fil: string, klocka: () => Date = () => new Date(), skrivare?: string): Promise<Store> {
+  static async oppna(fil: string, klocka: () => Date = () => new Date(), skrivare?: string): Promise<Fillagring> {
     mkdirSync(dirname(fil), { recursive: true });
     if (skrivare) låsLagringen(fil, skrivare);
     const db = new Low<Snapshot>(
@@ -184,13 +206,17 @@ export class Store {
       if (!kontroll.success)
         throw new Lagringsfel(`Journalen för ${fil} ger ett ogiltigt dokument: ${beskrivZodfel(kontroll.error)}. Inget har ändrats.`);
     }
-    const store = new Store(db, journal, sekvens, fil, klocka);
+    const store = new Fillagring(db, journal, sekvens, fil, klocka);
     if (poster.length) await store.komprimera();
     return store;
   }
 
   get register(): Register {
     return this.register_;
+  }
+
+  get plats(): string {
+    return this.fil;
   }
 
   get dokument(): Readonly<Dokument> {
@@ -248,7 +274,14 @@ export class Store {
   async vanta(): Promise<void> {
     await this.ko;
   }
+
+  async stang(): Promise<void> {
+    await this.ko;
+  }
 }
+
+/** `Store.oppna(fil)` opens the embedded store, as before; `oppnaStore` (src/store/oppna.ts) opens a file or a database. */
+export const Store = Fillagring;
 
 function spelaUpp(dok: Dokument, ops: Operation[]): void {
   const pos = new Positioner(dok);

@@ -7,6 +7,9 @@ import { svaraIChatten } from '../usecases/kommandon.js';
 import { Miljofabrik } from '../answers/svarsmiljo.js';
 import { kopplaInstallation } from './installation.js';
 import { kopplaKort } from './kort.js';
+import { medInaktuellNotis } from '../answers/inaktuell.js';
+import { Lagringsfel } from '../store/fel.js';
+import { Samtalslagring } from './samtalslagring.js';
 import { kopplaFiler } from './filer.js';
 
 const MAX_TECKEN = 2000;
@@ -18,7 +21,8 @@ function verbText(verb: unknown): string {
 
 export function skapaApp(b: Appberoenden): Application<Tillstand> {
   const app = new Application<Tillstand>({
-    storage: new MemoryStorage(),
+    // Shared by every instance when the store is (PostgreSQL); otherwise in this process, as before.
+    storage: b.store.delad ? new Samtalslagring(b.store.delad.nyckelvarden, b.logg) : new MemoryStorage(),
     adapter: b.adapter,
     botAppId: b.botAppId,
     removeRecipientMention: true,
@@ -31,7 +35,8 @@ export function skapaApp(b: Appberoenden): Application<Tillstand> {
     const miljo = fabrik.skapa(b.store.register.anvandare.get(anvandarId(context)), state.conversation.kontext);
     const { svar, fraga } = await svaraIChatten(text, { store: b.store, miljo, logg: b.logg, enhet, samtal: () => samtalFran(context) });
     if (svar.kontext) state.conversation.kontext = svar.kontext;
-    await context.sendActivity(svarTillAktivitet(svar));
+    const otillganglig = b.store.delad?.otillgangligSedan();
+    for (const s of otillganglig ? medInaktuellNotis(svar, otillganglig) : [svar]) await context.sendActivity(svarTillAktivitet(s));
     b.logg.debug('svar', { avsikt: fraga.avsikt, enheter: fraga.enheter.map((e) => e.id), kontext: svar.kontext });
   };
 
@@ -113,7 +118,9 @@ export function skapaApp(b: Appberoenden): Application<Tillstand> {
     }
     b.logg.error('oväntat fel i turen', { fel: err, typ: context.activity.type });
     if (context.activity.type === ActivityTypes.Message) {
-      await context.sendActivity('Något gick fel hos Budgetkollen. Försök igen om en stund.').catch(() => undefined);
+      // A change the store could not make (the database is gone): its message says what happened, in Swedish.
+      const besked = err instanceof Lagringsfel ? err.message : 'Något gick fel hos Budgetkollen. Försök igen om en stund.';
+      await context.sendActivity(besked).catch(() => undefined);
     }
   });
 

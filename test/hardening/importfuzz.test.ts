@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { IMPORTFILER, Importfel, läsImportmapp } from '../../src/store/import.js';
 import { importera } from '../../src/usecases/import.js';
-import { Store } from '../../src/store/store.js';
+import { type Fillagring, Store } from '../../src/store/store.js';
 import { importeraCli } from '../support/cli.js';
 import { DEMO, DEMO_NU, demoStore } from '../support/demo.js';
 import { figur, lagrat } from './stod.js';
@@ -248,7 +248,7 @@ function fordarva(fil: Filnamn, falt: Array<{ fel: Fel; val: number }>, giltiga:
 
 describe('härdning 4: import av trasiga CSV-mappar', function () {
   this.timeout(300000);
-  let fylld: Store;
+  let fylld: Fillagring;
   let tom: Store;
   let fall = 0;
 

@@ -186,17 +186,17 @@ describe('härdning 5: omstart mitt i en sändning', function () {
       const store = await storeMedVantandeLarm(connector.url);
       const vantande = store.dokument.utskick.filter((u) => u.status === 'väntar').length;
       connector.standard = { status: 200, fordrojningMs: 800 };
-      const forsta = startaBoten(store.fil);
+      const forsta = startaBoten(store.plats);
       connector.vidMottagning = () => forsta.barn.kill('SIGTERM');
       assert.equal(await forsta.slut, 0, forsta.fel());
       connector.vidMottagning = () => undefined;
       assert.equal(connector.mottaget.length, 1, 'den första sändningen kom inte fram');
-      const andra = startaBoten(store.fil);
+      const andra = startaBoten(store.plats);
       // The sender looks at the outbox every half second; give it several rounds to send anything left.
       await new Promise((r) => setTimeout(r, 3000));
       andra.barn.kill('SIGTERM');
       assert.equal(await andra.slut, 0, andra.fel());
-      const efter = await Store.oppna(store.fil, klocka);
+      const efter = await Store.oppna(store.plats, klocka);
       assert.deepEqual(
         efter.dokument.utskick.map((u) => u.status),
         efter.dokument.utskick.map(() => 'skickat'),
@@ -237,7 +237,7 @@ async function kedja(nr: number, connector: Connectorstub) {
   );
   assert.match(JSON.stringify(svar2), /Klart/);
   await store.vanta();
-  const fil = store.fil;
+  const fil = store.plats;
   const egna = () =>
     connector
       .levererade()

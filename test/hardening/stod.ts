@@ -49,7 +49,7 @@ export function figur(namn: string, varde: unknown): void {
 /** The store as it is on disk (snapshot and journal) and in memory. */
 export function lagrat(store: Store): string {
   const läs = (f: string) => (existsSync(f) ? readFileSync(f, 'utf-8') : '');
-  return `${läs(store.fil)}\n${läs(`${store.fil}.journal`)}\n${JSON.stringify(store.dokument)}`;
+  return `${läs(store.plats)}\n${läs(`${store.plats}.journal`)}\n${JSON.stringify(store.dokument)}`;
 }
 
 // ---- a Bot Connector on loopback ------------------------------------------------------------------------

@@ -126,7 +126,7 @@ describe('larm: avsändaren (utkorgen töms med omförsök)', () => {
     await vanta(60_000);
     assert.equal(k.anrop.length, 3, 'aldrig igen');
     // durable: another process opening the file sees it as sent
-    const igen = await Store.oppna(s.store.fil, () => new Date(NU));
+    const igen = await Store.oppna(s.store.plats, () => new Date(NU));
     assert.equal(utskick(id, igen).status, 'skickat');
     // the message is the alert itself
     assert.match(k.anrop[2].text, /^\*\*Varning: Barn och unga t\.o\.m\. november 2025\*\*/);
@@ -268,7 +268,7 @@ describe('larm: avsändaren (utkorgen töms med omförsök)', () => {
     const forsta = starta(new Kopplingsstubbe(() => klocka.now, [{ status: 500 }]));
     await vanta(0);
     await forsta.stoppa();
-    const store2 = await Store.oppna(s.store.fil, () => new Date(NU));
+    const store2 = await Store.oppna(s.store.plats, () => new Date(NU));
     assert.equal(utskick(id, store2).nasta_forsok, new Date(T0 + 2000).toISOString());
     const k = new Kopplingsstubbe(() => klocka.now);
     starta(k, store2);
@@ -277,7 +277,7 @@ describe('larm: avsändaren (utkorgen töms med omförsök)', () => {
     await vanta(1);
     assert.equal(k.anrop.length, 1);
     assert.equal(utskick(id, store2).status, 'skickat');
-    const store3 = await Store.oppna(s.store.fil, () => new Date(NU));
+    const store3 = await Store.oppna(s.store.plats, () => new Date(NU));
     const k3 = new Kopplingsstubbe(() => klocka.now);
     starta(k3, store3);
     await vanta(10_000);

@@ -50,10 +50,10 @@ describe('larm: omstart', () => {
     await s.prenumerera('kanal-1', 'bou');
     assert.equal(s.store.dokument.utskick.length, 0);
 
-    const ut = await dodadMittISandningen(s.store.fil);
+    const ut = await dodadMittISandningen(s.store.plats);
     assert.match(ut, /^skrivet 1\n/);
 
-    const efter = await Store.oppna(s.store.fil, () => new Date(NU));
+    const efter = await Store.oppna(s.store.plats, () => new Date(NU));
     assert.deepEqual(
       efter.dokument.utskick.map((u) => [u.id, u.status, u.forsok]),
       [['larm|kanal-1|bou|2025-11|kritisk', 'väntar', 0]],
@@ -76,7 +76,7 @@ describe('larm: omstart', () => {
     assert.match(levererat[0].svar.text, /Kritisk nivå: Barn och unga t\.o\.m\. november 2025/);
 
     // and once more: another restart finds nothing left to send
-    const igen = await Store.oppna(s.store.fil, () => new Date(NU));
+    const igen = await Store.oppna(s.store.plats, () => new Date(NU));
     assert.equal(igen.dokument.utskick[0].status, 'skickat');
     const andra: Leverans[] = [];
     const avsandare2 = new Utkorgsavsandare({

@@ -159,7 +159,7 @@ describe('larm: planering (vad som läggs i utkorgen)', () => {
     await novemberIOrdning(s);
     await s.rapportera('bou', '2025-11', 10000, 10200);
     await s.store.komprimera();
-    const igen = await Store.oppna(s.store.fil, () => new Date(NU));
+    const igen = await Store.oppna(s.store.plats, () => new Date(NU));
     assert.equal(igen.dokument.utskick.length, 2);
     assert.deepEqual(planeraUtskick(igen.register, [{ enhet: 'bou', period: '2025-11' }], NU), []);
   });

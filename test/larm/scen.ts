@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Activity } from 'botbuilder';
 import { planeraLarm } from '../../src/alerts/planera.js';
 import type { Enhet, Konversation, Troskel, Utskick } from '../../src/domain/schema.js';
-import { Store } from '../../src/store/store.js';
+import { type Fillagring, Store } from '../../src/store/store.js';
 
 export const NU = new Date('2025-12-10T12:00:00Z');
 
@@ -35,7 +35,7 @@ export function konversation(id: string, typ: Konversation['typ'] = 'channel', a
 }
 
 export interface Scen {
-  store: Store;
+  store: Fillagring;
   /** A new version of a unit's figures, stored with alert planning in the same transaction, as a card submit does. */
   rapportera(
     enhet: string,

@@ -10,6 +10,7 @@ import { formatTal } from '../../src/domain/tal.js';
 import { BLAD } from '../../src/rapport/excel.js';
 import { importeraCli, körCli } from '../support/cli.js';
 import { DEMO, vantadeSiffror } from '../support/demo.js';
+import { kravPostgres, nyDatabas, rensaDatabaser } from '../support/postgres.js';
 
 const rapport = (...argument: string[]) => körCli('src/cli/rapport.ts', ...argument);
 
@@ -80,5 +81,34 @@ describe('CLI: npm run rapport skriver månadsrapporten som .xlsx och .docx', fu
     }
     assert.equal(existsSync(join(mapp, 'x.xlsx')), false);
     assert.equal(existsSync(join(mapp, 'x.pdf')), false);
+  });
+});
+
+describe('CLI: npm run rapport mot PostgreSQL-lagringen', function () {
+  this.timeout(120_000);
+  let adress: string;
+  before(async function () {
+    await kravPostgres(this);
+    adress = await nyDatabas();
+    const r = importeraCli(DEMO, adress);
+    assert.equal(r.kod, 0, r.fel);
+  });
+  after(rensaDatabaser);
+
+  it('samma arbetsbok ur databasen: summaraden är nämndens siffror', async () => {
+    const ut = join(mkdtempSync(join(tmpdir(), 'bk-rapport-pg-')), 'bn.xlsx');
+    const r = rapport('--store', adress, '--now', '2025-12-10', '--out', ut, 'bildningsnämnden');
+    assert.equal(r.kod, 0, r.fel);
+    assert.match(r.ut, /^Skrev .*bn\.xlsx: månadsrapport för Bildningsnämnden t\.o\.m\. november 2025 \(Excel, en rad och summa/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(ut) as unknown as ArrayBuffer);
+    const v = vantadeSiffror('bn', '2025-11');
+    let summa: ExcelJS.Row | undefined;
+    wb.getWorksheet(BLAD.tabell)!.eachRow((row) => {
+      if (row.getCell(1).value === 'Summa Bildningsnämnden') summa = row;
+    });
+    assert.ok(summa);
+    assert.equal(summa.getCell(2).value, v.budget);
+    assert.equal(summa.getCell(3).value, v.utfall);
   });
 });

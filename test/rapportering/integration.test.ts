@@ -18,7 +18,7 @@ describe('integration: rapportering med Action.Execute genom teams-ai Applicatio
   const tillstand = () => ({ dokument: JSON.stringify(bot.store.dokument), journal: läsJournal(bot.store) });
   const läsJournal = (store: Store) => {
     try {
-      return readFileSync(`${store.fil}.journal`, 'utf-8');
+      return readFileSync(`${store.plats}.journal`, 'utf-8');
     } catch {
       return '';
     }
@@ -114,7 +114,7 @@ describe('integration: rapportering med Action.Execute genom teams-ai Applicatio
       },
     );
     // durable before the receipt: another process opening the file sees the figures
-    const igen = await Store.oppna(bot.store.fil, () => new Date(DEMO_NU));
+    const igen = await Store.oppna(bot.store.plats, () => new Date(DEMO_NU));
     assert.equal(igen.register.senasteVersion('ifo', '2025-11')?.utfall_ack, 57065.5);
   });
 

@@ -53,20 +53,20 @@ describe('rapportering: sparaUtfall och sparaAtgard mot lagringen', () => {
     assert.equal(granskning[0].kalla, 'kort');
     // durable: a fresh process reading the same file sees it
     await store.vanta();
-    const igen = await Store.oppna(store.fil, () => new Date(DEMO_NU));
+    const igen = await Store.oppna(store.plats, () => new Date(DEMO_NU));
     assert.equal(igen.register.senasteVersion('bou', '2025-11')?.utfall_ack, 28974);
   });
 
   it('samma kort igen skriver ingenting och ger samma version tillbaka', async () => {
     const larm = sinon.spy<Larmplanerare>(() => undefined);
     const forsta = await sparaUtfall(store, alex, bou(), larm);
-    const journal = readFileSync(`${store.fil}.journal`, 'utf-8');
+    const journal = readFileSync(`${store.plats}.journal`, 'utf-8');
     const andra = await sparaUtfall(store, alex, bou(), larm);
     assert.equal(andra.typ, 'sparad');
     assert.equal(forsta.typ === 'sparad' && andra.typ === 'sparad' && andra.upprepad && andra.ny.version === forsta.ny.version, true);
     assert.equal(larm.callCount, 1);
     assert.equal(store.register.versionerFor('bou', '2025-11').length, 2);
-    assert.equal(readFileSync(`${store.fil}.journal`, 'utf-8'), journal);
+    assert.equal(readFileSync(`${store.plats}.journal`, 'utf-8'), journal);
   });
 
   it('ett kort byggt på en äldre version vägras och visar det sparade; inget skrivs', async () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Utfall } from '../../src/domain/schema.js';
 import { Lagringsfel } from '../../src/store/fel.js';
-import { Store } from '../../src/store/store.js';
+import { type Fillagring, Store } from '../../src/store/store.js';
 
 const klocka = () => new Date('2025-12-02T09:30:00Z');
 const ny = () => join(mkdtempSync(join(tmpdir(), 'bk-store-')), 'under', 'mapp', 'store.json');
@@ -25,7 +25,7 @@ function utfall(version: number, utfall_ack: number): Utfall {
   };
 }
 
-async function medEnhet(fil: string): Promise<Store> {
+async function medEnhet(fil: string): Promise<Fillagring> {
   const s = await Store.oppna(fil, klocka);
   await s.ändra({ vem: 'admin', kalla: 'import' }, (tx) => {
     tx.sätt('enheter', { id: 'k', namn: 'Kommunen', typ: 'kommun', foralder: null, alias: [] });

@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { läsImportmapp } from '../../src/store/import.js';
 import { importera } from '../../src/usecases/import.js';
-import { Store } from '../../src/store/store.js';
+import { type Fillagring, Store } from '../../src/store/store.js';
 
 export const DEMO = join(process.cwd(), 'data', 'demo');
 export const DEMO_NU = new Date('2025-12-10T12:00:00Z');
 
 /** A fresh temporary store with the demo data imported, and a fixed clock. */
-export async function demoStore(klocka: () => Date = () => new Date(DEMO_NU)): Promise<Store> {
+export async function demoStore(klocka: () => Date = () => new Date(DEMO_NU)): Promise<Fillagring> {
   const fil = join(mkdtempSync(join(tmpdir(), 'budgetkollen-')), 'store.json');
   const store = await Store.oppna(fil, klocka);
   await importera(store, läsImportmapp(DEMO));
