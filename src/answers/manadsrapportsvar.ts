@@ -136,13 +136,33 @@ export function plantexter(vy: Manadsrapport): string[] {
   );
 }
 
-function kommentarsgrupper(vy: Manadsrapport): Array<{ rubrik: string; rader: string[] }> {
+/**
+ * A card has room for about 28 KB, text and fallback included: the card shows at most this many comments per
+ * row, this many lines per list, and this many characters per comment; the files carry them all.
+ */
+export const KORTGRANSER = { kommentarerPerRad: 3, rader: 8, tecken: 240 } as const;
+
+function kortad(text: string): string {
+  return text.length > KORTGRANSER.tecken ? `${text.slice(0, KORTGRANSER.tecken - 1).trimEnd()}…` : text;
+}
+
+/** The first lines of a list, and how many more the files have. */
+function begransad(rader: string[], max: number, var_: string): string[] {
+  if (rader.length <= max) return rader;
+  return [...rader.slice(0, max), `… och ${rader.length - max} till ${var_}.`];
+}
+
+function kommentarsgrupper(vy: Manadsrapport, var_: string): Array<{ rubrik: string; rader: string[] }> {
   const rader = vy.rader.length ? [...vy.rader, vy.summa] : [vy.summa];
   return rader
     .filter((r) => r.kommentarer.length)
     .map((r) => ({
       rubrik: r === vy.summa && vy.rader.length ? `${r.namn} (hela)` : r.namn,
-      rader: r.kommentarer.map((k) => (k.enhet === r.namn ? somSkrivet(k.text) : `${k.enhet}: ${somSkrivet(k.text)}`)),
+      rader: begransad(
+        r.kommentarer.map((k) => kortad(k.enhet === r.namn ? k.text : `${k.enhet}: ${k.text}`)).map(somSkrivet),
+        KORTGRANSER.kommentarerPerRad,
+        var_,
+      ),
     }));
 }
 
@@ -153,9 +173,10 @@ function rapportsvar(vy: Manadsrapport, personligChatt: boolean, notering?: stri
   const noter = ['Belopp i tkr. Avvikelse = budget − utfall: minus är underskott. Procent = utfall av budget.', avstamningText(vy)].filter(
     (n): n is string => n !== null,
   );
-  const korrigeringar = korrigeringstexter(vy);
-  const kommentarer = kommentarsgrupper(vy);
-  const planer = plantexter(vy);
+  const iFilerna = personligChatt ? 'i Excel- och Word-filen' : 'i filerna, i personlig chatt';
+  const korrigeringar = begransad(korrigeringstexter(vy), KORTGRANSER.rader, iFilerna);
+  const kommentarer = kommentarsgrupper(vy, iFilerna);
+  const planer = begransad(plantexter(vy).map(kortad), KORTGRANSER.rader, iFilerna);
   const filnotis = personligChatt
     ? 'Tryck på Excel eller Word för rapporten som fil att bifoga tjänsteskrivelsen.'
     : `Filerna skickar jag bara i personlig chatt: be mig där om "månadsrapport för ${vy.enhetsnamn}" och tryck på Excel eller Word.`;

@@ -8,11 +8,14 @@ import type { Activity } from 'botbuilder';
 import ExcelJS from 'exceljs';
 import { siffrorFor } from '../../src/domain/siffror.js';
 import { formatProcent, formatTal } from '../../src/domain/tal.js';
+import { manadsrapport } from '../../src/answers/manadsrapport.js';
 import { BLAD } from '../../src/rapport/excel.js';
+import { skrivRapportfil } from '../../src/rapport/filer.js';
 import { FILINFO, FILSAMTYCKE } from '../../src/teams/filer.js';
 import type { LokalAvsandare } from '../../src/teams/lokalt.js';
 import { type Kortjson, knappar, kortIAktiviteter, läsbartKort } from '../support/kort.js';
 import { ALEX, MEGAN, OKAND, type Testbot, synligText, testbot } from '../support/testbot.js';
+import { korrigera } from './stod.js';
 
 interface Mottaget {
   method: string;
@@ -185,6 +188,31 @@ describe('månadsrapporten i Teams: kortet, filerna och samtycket', () => {
     // The choice asks again with the unit forced.
     const vald = await bot.kanal.tryck({ verb: 'fraga', fraga: 'rapport till nämnden november', enhet: 'bn' }, OKAND);
     assert.match(synligText(meddelanden(vald)[0]), /Månadsrapport: Bildningsnämnden/);
+  });
+
+  it('långa kommentarer och många rättelser: kortet håller sig under Teams gräns och hänvisar till filerna, som har allt', async () => {
+    const blad = [...bot.store.register.underliggande('sn')].filter((e) => bot.store.register.barnTill(e.id).length === 0);
+    assert.equal(blad.length, 11);
+    for (const [i, e] of blad.entries())
+      await korrigera(bot.store, e.id, '2025-11', {
+        kommentar: `${e.namn}: ${'Lång förklaring av avvikelsen. '.repeat(60)}slut ${i}`.slice(0, 2000),
+      });
+    const kort = kortIAktiviteter(await bot.fraga('månadsrapport för socialnämnden', ALEX));
+    const text = läsbartKort(kort);
+    assert.match(text, /… och 4 till i Excel- och Word-filen\./, 'Vård och stöd has 7 comments, the card shows 3');
+    assert.match(text, /… och 3 till i Excel- och Word-filen\./, 'the 11 corrections, of which the card shows 8');
+    assert.doesNotMatch(text, /slut \d/, 'a long comment is cut in the card');
+    const vy = manadsrapport(bot.store.register, 'sn', '2025-11', new Date())!;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await skrivRapportfil(vy, 'xlsx')).bytes as unknown as ArrayBuffer);
+    const celler: string[] = [];
+    wb.getWorksheet(BLAD.tabell)!.eachRow((r) => r.eachCell((c) => void (typeof c.value === 'string' && celler.push(c.value))));
+    for (let i = 0; i < blad.length; i++)
+      assert.ok(
+        celler.some((c) => c.includes(`slut ${i}`)),
+        `the workbook has comment ${i} in full`,
+      );
+    assert.equal(celler.filter((c) => c.startsWith('Rättat: ')).length, 11);
   });
 
   it('en månad utan siffror sägs, och en okänd enhet', async () => {
