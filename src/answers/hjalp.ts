@@ -38,3 +38,12 @@ export function hjalpSvar(m: Svarsmiljo, inledning = 'Jag svarar på frågor om 
     },
   };
 }
+
+/** A question about something else entirely: said shortly, with what the bot does answer. */
+export function utanforSvar(m: Svarsmiljo): Svar {
+  const hjalp = hjalpSvar(
+    m,
+    'Det svarar jag inte på: jag svarar bara på frågor om budget, utfall, prognos, åtgärder och nyckeltal i uppföljningen.',
+  );
+  return { ...hjalp, text: hjalp.text.split('\n\n').slice(0, 3).join('\n\n') };
+}

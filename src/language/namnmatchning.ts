@@ -1,0 +1,196 @@
+import { stemmer } from '@orama/stemmers/swedish';
+import { distance } from 'fastest-levenshtein';
+import { kanoniskt } from './glosor.js';
+import { normalisera } from './normalisera.js';
+
+/**
+ * Finds which of the store's named things (KPIs, measures) a question means by their own words: inflections
+ * ("egenkontrollerna"), compounds ("placeringsdygnen", "lärarbehörigheten"), parts of the name, typos and
+ * missing diacritics. Words shared by many names count less than words that tell them apart.
+ */
+
+/** Words that carry no meaning in a name. */
+const FYLLORD = new Set(
+  'och i for med som av att pa om de den det sitt sin sina till enligt via per utifran ar en ett inom vid fran kring mot har kan ska'.split(
+    ' ',
+  ),
+);
+const INFLEKTION = [
+  '',
+  'n',
+  'en',
+  'et',
+  't',
+  'na',
+  'a',
+  'e',
+  'ar',
+  'er',
+  'or',
+  'arna',
+  'erna',
+  'orna',
+  'ens',
+  'ets',
+  's',
+  'ns',
+  'ts',
+  'heten',
+  'het',
+];
+
+const stammar = new Map<string, string>();
+export function stam(ord: string): string {
+  let s = stammar.get(ord);
+  if (s === undefined) {
+    s = stemmer(ord);
+    if (stammar.size > 50_000) stammar.clear();
+    stammar.set(ord, s);
+  }
+  return s;
+}
+
+/** The words of a name as the matcher compares them. */
+export function namnord(namn: string): string[] {
+  return normalisera(namn)
+    .split(' ')
+    .filter((o) => o && !FYLLORD.has(o) && !/^\d+$/.test(o))
+    .map(kanoniskt);
+}
+
+/** How alike a question word is to a word of a name: 1 equal, less for inflection, compound, abbreviation or typo. */
+export function ordlikhet(q: string, w: string, forkortning = false): number {
+  if (q === w) return 1;
+  if (q.length < 3 || w.length < 2) return 0;
+  const sq = stam(q);
+  const sw = stam(w);
+  if (sq === sw && sq.length >= 3) return 0.95;
+  for (const b of INFLEKTION) {
+    if (q === w + b || w === q + b) return 0.95;
+  }
+  // "inst." in a name is the start of "institution"
+  if (forkortning && w.length >= 3 && q.startsWith(w)) return 0.85;
+  const kort = Math.min(q.length, w.length);
+  if (kort >= 5 && distance(q, w) <= (kort >= 9 ? 2 : 1)) return 0.8;
+  // compounds: "placeringsdygnen" holds "placering(ar)" and "dygn"; "lärarbehörigheten" holds "lärar(e)" and "behörig(a)"
+  if (q.length > w.length) {
+    const del = [w, sw, w.replace(/[aeo]$/, '')].filter((d) => d.length >= 4);
+    for (const d of del) {
+      if (q.startsWith(d) && q.length - d.length >= 3) return 0.85;
+      const i = q.lastIndexOf(d);
+      if (i >= 3 && INFLEKTION.includes(q.slice(i + d.length))) return 0.85;
+      if (d.length >= 5 && i > 0) return 0.75;
+    }
+  } else if (w.length > q.length) {
+    // the question names part of a compound in the name: "hemgång" in "hemgångsstöd"
+    const d = sq.length >= 5 ? sq : q;
+    if (d.length >= 5 && (w.startsWith(d) || w.endsWith(d))) return 0.8;
+  }
+  return 0;
+}
+
+/** Words written as abbreviations in a name ("Inst.", "funktionsneds."). */
+function forkortningar(namn: string): Set<string> {
+  return new Set([...namn.matchAll(/(\p{L}+)\./gu)].map((m) => normalisera(m[1])));
+}
+
+export interface Namntraff<T> {
+  item: T;
+  /** weighted sum of the name's words found in the question */
+  poang: number;
+  /** share of the name's weight found */
+  tackning: number;
+  /** question positions that matched a word of the name */
+  positioner: Set<number>;
+  /** a word that tells this name from the others was found outside the words used by a unit's name */
+  distinkt: boolean;
+}
+
+interface Post<T> {
+  item: T;
+  ord: Array<{ ord: string; vikt: number; forkortning: boolean }>;
+  total: number;
+}
+
+export class Namnmatchare<T> {
+  private readonly poster: Array<Post<T>> = [];
+  private readonly ordforrad = new Set<string>();
+  private readonly likheter = new Map<string, Map<string, number>>();
+
+  constructor(items: readonly T[], namn: (item: T) => string[]) {
+    const df = new Map<string, number>();
+    const råa = items.map((item) => {
+      const varianter = namn(item).map((n) => ({
+        ord: namnord(n),
+        forkortade: forkortningar(n),
+      }));
+      const unika = new Set(varianter.flatMap((v) => v.ord.map(stam)));
+      for (const s of unika) df.set(s, (df.get(s) ?? 0) + 1);
+      return { item, varianter };
+    });
+    for (const { item, varianter } of råa) {
+      for (const v of varianter) {
+        const ord = v.ord.map((o) => ({ ord: o, vikt: 1 / Math.sqrt(df.get(stam(o)) ?? 1), forkortning: v.forkortade.has(o) }));
+        if (!ord.length) continue;
+        for (const o of ord) this.ordforrad.add(o.ord);
+        this.poster.push({ item, ord, total: ord.reduce((s, o) => s + o.vikt, 0) });
+      }
+    }
+  }
+
+  private likhet(q: string, w: string, forkortning: boolean): number {
+    let karta = this.likheter.get(q);
+    if (!karta) {
+      karta = new Map();
+      if (this.likheter.size > 5_000) this.likheter.clear();
+      this.likheter.set(q, karta);
+    }
+    const nyckel = forkortning ? `${w}.` : w;
+    let v = karta.get(nyckel);
+    if (v === undefined) {
+      v = ordlikhet(q, w, forkortning);
+      karta.set(nyckel, v);
+    }
+    return v;
+  }
+
+  /**
+   * Every name with something found, best first. `bortse` are positions that may not be used (a period, a
+   * number); `enhetsord` are positions a unit's name used, which still count but do not tell a name apart.
+   */
+  matcha(ordlista: string[], bortse: ReadonlySet<number>, enhetsord: ReadonlySet<number>): Array<Namntraff<T>> {
+    const fraga = ordlista.map((o, i) => ({ o: kanoniskt(o), i })).filter(({ o, i }) => !bortse.has(i) && !FYLLORD.has(o) && o.length >= 2);
+    if (!fraga.length) return [];
+    const basta = new Map<T, Namntraff<T>>();
+    for (const post of this.poster) {
+      let poang = 0;
+      let distinkt = false;
+      const positioner = new Set<number>();
+      for (const w of post.ord) {
+        let bast = 0;
+        let pos = -1;
+        for (const { o, i } of fraga) {
+          const l = this.likhet(o, w.ord, w.forkortning);
+          if (l > bast) {
+            bast = l;
+            pos = i;
+          }
+        }
+        if (bast <= 0) continue;
+        poang += bast * w.vikt;
+        positioner.add(pos);
+        if (bast >= 0.75 && w.vikt >= 0.5 && !enhetsord.has(pos)) distinkt = true;
+      }
+      if (poang <= 0) continue;
+      const traff = { item: post.item, poang, tackning: poang / post.total, positioner, distinkt };
+      const fore = basta.get(post.item);
+      if (!fore || rang(traff) > rang(fore)) basta.set(post.item, traff);
+    }
+    return [...basta.values()].sort((a, b) => rang(b) - rang(a));
+  }
+}
+
+/** Found weight counts most; the share of the name found decides between names found equally. */
+export function rang(t: { poang: number; tackning: number }): number {
+  return t.poang + 0.5 * t.tackning;
+}
