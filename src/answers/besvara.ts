@@ -114,7 +114,7 @@ function svaraForPeriod(fraga: Fraga, avsikt: Avsikt, enhet: Enhet, period: Peri
     case 'rankning':
       return rankningSvar(fraga, enhet, period, m);
     case 'nedbrytning':
-      return nedbrytningSvar(enhet, period, m, { belopp, varfor: /\b(varfor|why|beror)\b/.test(fraga.text.toLowerCase()) });
+      return nedbrytningSvar(enhet, period, m, { belopp, varfor: fraga.varfor });
     case 'jamforelse':
       return jamforelseSvar(fraga.enheter.length >= 2 ? fraga.enheter : [enhet], period, m, belopp);
     default: {

@@ -73,7 +73,7 @@ const REGLER: Regel[] = [
   {
     avsikt: 'nedbrytning',
     monster:
-      /\b(var kommer|varifran|vad beror|beror (pa|det)|varfor|bryt (ned|ner)|bryta (ned|ner)|nedbrytning|fordelat|fordelning|orsak\w*|drivs av|break ?down|where does|why)\b/,
+      /\b(var kommer|varifran|vad beror|beror (pa|det)|varfor|vad bestar|bestar (av|underskottet|overskottet)|bryt (ned|ner)|bryta (ned|ner)|nedbrytning|fordelat|fordelning|orsak\w*|drivs av|break ?down|where does|why)\b/,
   },
   {
     avsikt: 'jamforelse',
@@ -132,7 +132,7 @@ export function tolkaAvsikt(normaliserad: string, antalEnheter: number): Avsikt 
   if (har('jamforelse') && !har('prognos')) return 'jamforelse';
   if (
     har('rankning') &&
-    (/\b(verksamhet|enhet|namnd|omrad|avdelning|unit|committee|department)\w*|\binom\b|\bwithin\b/.test(normaliserad) ||
+    (/\b(verksamhet|enhet|namnd|omrad|avdelning|unit|committee|department|delar)\w*|\binom\b|\bwithin\b/.test(normaliserad) ||
       antalEnheter === 0 ||
       /\b(topp|top|rangordna|ranka)\b/.test(normaliserad))
   )

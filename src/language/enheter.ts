@@ -17,6 +17,8 @@ export interface Traff {
   start: number;
   slut: number;
   poang: number;
+  /** how alike the words were on average: 1 written as the name, less for a typo, prefix or compound */
+  styrka: number;
 }
 
 export interface Enhetstraff {
@@ -26,6 +28,8 @@ export interface Enhetstraff {
   tvetydiga: Enhet[][];
   /** Word positions used by unit names. */
   anvanda: Set<number>;
+  /** Each named unit's word positions and how alike they were to its name. */
+  traffar: Traff[];
 }
 
 const BOJNINGAR = ['en', 'et', 'n', 't', 'na', 's', 'ens', 'ets', 'ns', 'ts', 'arna', 'erna', 'orna', 'ar', 'er', 'or'];
@@ -133,6 +137,11 @@ export class Enhetsindex {
         if (traffade.has(i)) for (const g of grupp) generiska.add(g);
       });
       for (const g of generiska) if (!egna.has(g)) this.termer.push({ enhet, ord: g.split(' '), vikt: 0.9 });
+      // "Verksamhet 51": the code alone ("inom 51") names it too
+      for (const t of egna) {
+        const kod = /^[a-z ]+ (\d{2,3})$/.exec(t)?.[1];
+        if (kod) this.termer.push({ enhet, ord: [kod], vikt: 0.9 });
+      }
       for (const namn of [enhet.namn, ...enhet.alias]) sokbara.push({ enhet, namn });
     }
     this.fuse = new Fuse(sokbara, { keys: ['namn'], threshold: 0.5, ignoreLocation: true, includeScore: true });
@@ -205,7 +214,8 @@ export class Enhetsindex {
           const term = this.termer[ti];
           const n = term.ord.length;
           if (start + n > ordlista.length) continue;
-          let summa = forstaLikhet * Math.min(f.length, ordlista[start].length);
+          let langd = Math.min(f.length, ordlista[start].length);
+          let summa = forstaLikhet * langd;
           let ok = true;
           for (let i = 1; i < n; i++) {
             const l = likhet(start + i, term.ord[i]);
@@ -213,7 +223,9 @@ export class Enhetsindex {
               ok = false;
               break;
             }
-            summa += l * Math.min(term.ord[i].length, ordlista[start + i].length);
+            const m = Math.min(term.ord[i].length, ordlista[start + i].length);
+            summa += l * m;
+            langd += m;
           }
           if (!ok) continue;
           // Short bare abbreviations ("pa", "dv", "gb") only count when written exactly,
@@ -223,7 +235,7 @@ export class Enhetsindex {
             versaler ??= original?.() ?? ordlista;
             if (versaler[start] === versaler[start]?.toLowerCase()) continue;
           }
-          kandidater.push({ enhet: term.enhet, start, slut: start + n, poang: summa * term.vikt, term: ti, fas: 0 });
+          kandidater.push({ enhet: term.enhet, start, slut: start + n, poang: summa * term.vikt, styrka: summa / langd, term: ti, fas: 0 });
         }
       }
       if (!skyddad[start]) this.delvisTraff(start, ordlista, likheter, kandidater);
@@ -248,7 +260,7 @@ export class Enhetsindex {
     }
     valda.sort((a, b) => a.start - b.start);
     const enheter = valda.length < 2 ? valda.map((v) => v.enhet) : [...new Map(valda.map((v) => [v.enhet.id, v.enhet])).values()];
-    return { enheter, tvetydiga, anvanda };
+    return { enheter, tvetydiga, anvanda, traffar: valda };
   }
 
   /**
@@ -272,6 +284,7 @@ export class Enhetsindex {
           start,
           slut: start + 1,
           poang: likhet * Math.min(forsta.length, o.length) * term.vikt * 0.5,
+          styrka: likhet * 0.5,
           term: ti,
           fas: 1,
         });

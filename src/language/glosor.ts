@@ -68,7 +68,6 @@ const ENGELSKA_ORD: Record<string, string> = {
   preschool: 'forskola',
   committees: 'namnderna',
   committee: 'namnden',
-  units: 'enheter',
   departments: 'verksamheter',
   activities: 'verksamheter',
   measures: 'atgarder',
@@ -84,6 +83,8 @@ const ENGELSKA_ORD: Record<string, string> = {
 
 /** Swedish everyday forms of common KPIs, as one phrase the store's names are also reduced to. */
 const SVENSKA_FRASER: Array<[RegExp, string]> = [
+  [/\bhur manga\b/g, 'antal'],
+  [/\bhur stor andel\b/g, 'andel'],
   [/\b(den )?(lang|langa) sjuk(franvaro|franvaron|skrivning\w*)\b/g, 'langtidsfranvaro'],
   [/\b(den )?(kort|korta) sjuk(franvaro|franvaron|skrivning\w*)\b/g, 'korttidsfranvaro'],
 ];

@@ -54,8 +54,9 @@ export function stam(ord: string): string {
 export function namnord(namn: string): string[] {
   return normalisera(namn)
     .split(' ')
-    .filter((o) => o && !FYLLORD.has(o) && !/^\d+$/.test(o))
-    .map(kanoniskt);
+    .filter((o) => o && !FYLLORD.has(o))
+    .map(kanoniskt)
+    .filter((o, i, alla) => alla.indexOf(o) === i);
 }
 
 /** How alike a question word is to a word of a name: 1 equal, less for inflection, compound, abbreviation or typo. */
@@ -104,6 +105,10 @@ export interface Namntraff<T> {
   positioner: Set<number>;
   /** a word that tells this name from the others was found outside the words used by a unit's name */
   distinkt: boolean;
+  /** the weight found on such words */
+  distinktPoang: number;
+  /** some word of the name was found outside a unit's name */
+  egetOrd: boolean;
 }
 
 interface Post<T> {
@@ -158,13 +163,19 @@ export class Namnmatchare<T> {
    * Every name with something found, best first. `bortse` are positions that may not be used (a period, a
    * number); `enhetsord` are positions a unit's name used, which still count but do not tell a name apart.
    */
-  matcha(ordlista: string[], bortse: ReadonlySet<number>, enhetsord: ReadonlySet<number>): Array<Namntraff<T>> {
+  matcha(
+    ordlista: string[],
+    bortse: ReadonlySet<number>,
+    enhetsord: ReadonlySet<number>,
+    svaga: ReadonlySet<number> = new Set(),
+  ): Array<Namntraff<T>> {
     const fraga = ordlista.map((o, i) => ({ o: kanoniskt(o), i })).filter(({ o, i }) => !bortse.has(i) && !FYLLORD.has(o) && o.length >= 2);
     if (!fraga.length) return [];
     const basta = new Map<T, Namntraff<T>>();
     for (const post of this.poster) {
       let poang = 0;
-      let distinkt = false;
+      let distinktPoang = 0;
+      let egetOrd = false;
       const positioner = new Set<number>();
       for (const w of post.ord) {
         let bast = 0;
@@ -177,12 +188,23 @@ export class Namnmatchare<T> {
           }
         }
         if (bast <= 0) continue;
+        // a weak word (an ordinary word of the question) counts only written as in the name
+        if (svaga.has(pos) && bast < 0.95) continue;
         poang += bast * w.vikt;
         positioner.add(pos);
-        if (bast >= 0.75 && w.vikt >= 0.5 && !enhetsord.has(pos)) distinkt = true;
+        if (!enhetsord.has(pos)) egetOrd = true;
+        if (bast >= 0.75 && w.vikt >= 0.5 && !enhetsord.has(pos) && !svaga.has(pos) && !/^\d+$/.test(w.ord)) distinktPoang += bast * w.vikt;
       }
       if (poang <= 0) continue;
-      const traff = { item: post.item, poang, tackning: poang / post.total, positioner, distinkt };
+      const traff = {
+        item: post.item,
+        poang,
+        tackning: poang / post.total,
+        positioner,
+        distinkt: distinktPoang > 0,
+        distinktPoang,
+        egetOrd,
+      };
       const fore = basta.get(post.item);
       if (!fore || rang(traff) > rang(fore)) basta.set(post.item, traff);
     }
@@ -190,7 +212,7 @@ export class Namnmatchare<T> {
   }
 }
 
-/** Found weight counts most; the share of the name found decides between names found equally. */
-export function rang(t: { poang: number; tackning: number }): number {
-  return t.poang + 0.5 * t.tackning;
+/** Words that tell a name apart count twice; then the weight found, then the share of the name found. */
+export function rang(t: { poang: number; tackning: number; distinktPoang: number }): number {
+  return t.poang + 0.5 * t.tackning + t.distinktPoang;
 }

@@ -48,6 +48,8 @@ export interface Fraga {
   rapportmanad: Period | null;
   /** the store's KPI the question names ("lärarbehörigheten" → "Andel behöriga lärare"), if any */
   nyckeltal: string | null;
+  /** a KPI word the store has no KPI for ("sjukfrånvaron"), as the user wrote it */
+  nyckeltalSomSkrivet: string | null;
   /** the measures (or whole plans) the question names by their own words, best first */
   atgardstraffar: Atgardsnyckel[];
   /** "i mnkr", "i miljoner": amounts in millions */
@@ -62,6 +64,10 @@ export interface Fraga {
   forandring: 'battre' | 'samre' | 'okat' | 'minskat' | null;
   /** "vilka verksamheter …", "visa alla nämnder": every unit that qualifies, not the top ten */
   alla: boolean;
+  /** "klarar X budgeten?", "landade X inom budget?": a yes or no on the year */
+  klarar: boolean;
+  /** "varför …", "vad beror … på": the reason first */
+  varfor: boolean;
 }
 
 export const SKYDDADE_ORD: ReadonlySet<string> = new Set([...STOPPORD, ...PERIODORD]);
@@ -84,7 +90,14 @@ export function tolkaFraga(text: string, index: Enhetsindex, nu: Period): Fraga 
   const normal = översätt(normal0, engelska);
   const ordlista = normal ? normal.split(' ') : [];
   const tid = tolkaPeriod(ordlista, nu, normal);
-  const traff = index.hitta(ordlista, () => {
+  // Numbers that are amounts, counts or a measure's number, and fixed phrases, are no unit's name.
+  const forEnheter = ordlista.map((o, i) =>
+    (/^\d+$/.test(o) && (EJ_KOD_FORE.test(ordlista[i - 1] ?? '') || EJ_KOD_EFTER.test(ordlista[i + 1] ?? ''))) ||
+    (/^politisk/.test(o) && ordlista[i + 1] === 'beslut')
+      ? '_'
+      : o,
+  );
+  const traff = index.hitta(forEnheter, () => {
     const original = ordMedVersaler(text);
     return original.length === ordlista.length ? original : ordlista;
   });
@@ -94,15 +107,23 @@ export function tolkaFraga(text: string, index: Enhetsindex, nu: Period): Fraga 
   // The store's own KPI and measure names, read like unit names.
   const sak = sakindex(index.register);
   const svaga = new Set(ordlista.flatMap((o, i) => (STOPPORD.has(o) && !NYCKELTALSORD.test(o) ? [i] : [])));
-  const kpiTraffar = sak.nyckeltal.matcha(ordlista, bortse, new Set([...traff.anvanda, ...svaga]));
+  const kpiTraffar = sak.nyckeltal.matcha(ordlista, tid.anvanda, traff.anvanda, svaga);
   const kpi = kpiTraffar[0];
-  const namnatKpi = Boolean(kpi && kpi.distinkt && kpi.tackning >= 0.5);
   const nyckeltalRegel = NYCKELTALSREGEL.test(normal);
+  const namnatKpi = Boolean(kpi && (kpi.distinktPoang >= 0.75 || (kpi.tackning >= 0.8 && kpi.egetOrd)));
   const nyckeltal = kpi && (namnatKpi || (nyckeltalRegel && kpi.tackning >= 0.3)) ? kpi.item : null;
+  if (nyckeltal) {
+    // "trygg hemgång" is no typo of "Trygghetslarm": a loose unit match inside the KPI's name gives way
+    const losa = traff.traffar.filter((t) => t.styrka < 0.9 && range(t.start, t.slut).every((i) => kpi!.positioner.has(i)));
+    if (losa.length) {
+      traff.enheter = traff.enheter.filter((e) => !losa.some((t) => t.enhet.id === e.id));
+      for (const t of losa) for (const i of range(t.start, t.slut)) traff.anvanda.delete(i);
+    }
+  }
 
   const atgardMarkning = ATGARDSREGEL.test(normal);
   const atgardsbortse = new Set([...bortse, ...(nyckeltal ? kpi!.positioner : [])]);
-  const atgardTraffar = sak.atgarder.matcha(ordlista, atgardsbortse, new Set([...traff.anvanda, ...svaga]));
+  const atgardTraffar = sak.atgarder.matcha(ordlista, atgardsbortse, traff.anvanda, svaga);
   const basta = atgardTraffar[0];
   const starkAtgard = Boolean(
     basta && basta.distinkt && (basta.tackning >= 0.6 || (atgardMarkning && basta.tackning >= 0.25) || basta.poang >= 2.5),
@@ -130,6 +151,8 @@ export function tolkaFraga(text: string, index: Enhetsindex, nu: Period): Fraga 
     else if (avsikt === 'nyckeltal' && !nyckeltal && !nyckeltalRegel) avsikt = traff.enheter.length ? 'status' : 'okand';
   }
 
+  if (NIVA_PLURAL.test(utanNamn) && traff.enheter.length <= 1 && ['status', 'jamforelse', 'okand', 'trend'].includes(avsikt))
+    avsikt = 'rankning';
   const anvanda = new Set([...traff.anvanda, ...bortse, ...(nyckeltal ? kpi!.positioner : []), ...(starkAtgard ? basta.positioner : [])]);
   const kvar = ordlista.filter(
     (o, i) => !traff.anvanda.has(i) && !tid.anvanda.has(i) && !SKYDDADE_ORD.has(o) && !tal.has(i) && o.length >= 3,
@@ -177,10 +200,11 @@ export function tolkaFraga(text: string, index: Enhetsindex, nu: Period): Fraga 
       : /\b(under budget|med overskott|holl budget\w*|holl sig inom|inom budget)\b/.test(normal)
         ? false
         : null,
-    nivaer: NIVAORD.filter(([monster]) => monster.test(normal)).map(([, typ]) => typ),
+    nivaer: NIVAORD.filter(([monster]) => monster.test(utanNamn)).map(([, typ]) => typ),
     storst: /\bstorst|\bsamst|\bworst|\blargest/.test(normal),
     rapportmanad: tid.period ?? (tid.relativ === 'senaste_stangda' ? foregaende(nu) : null),
     nyckeltal,
+    nyckeltalSomSkrivet: nyckeltal ? null : kpiOrdSomSkrivet(text, ordlista, normal0),
     atgardstraffar,
     mnkr: /\b(mnkr|mkr|miljoner|miljon|millions?|mn)\b/.test(normal),
     utanfor,
@@ -196,8 +220,17 @@ export function tolkaFraga(text: string, index: Enhetsindex, nu: Period): Fraga 
             ? 'minskat'
             : null,
     alla: /\b(vilka|alla|samtliga|which|all)\b/.test(normal) && !topp,
+    klarar: /\b(klara\w*|halla\w*|holl|landade|landa\w*|make it|made it|on track)\b/.test(normal),
+    varfor: /\b(varfor|why|beror|orsak\w*)\b/.test(normal),
   };
 }
+
+const EJ_KOD_FORE = /^(topp|top|atgard|atgarden|nr|nummer|measure|senaste|sista|last|under|over|an|than|minst|mer|langre|kortare|hogst)$/;
+const EJ_KOD_EFTER =
+  /^(procent|percent|%|tkr|mnkr|mkr|kr|kronor|ar|aren|manader|manaderna|manad|man|dagar|veckor|timmar|st|personer|storsta|samsta|basta)$/;
+/** A level named in the plural ("nämnderna", "visa alla verksamheter"): the units of that level side by side. */
+const NIVA_PLURAL =
+  /\b(namnderna|namnder|verksamheterna|verksamheter|enheterna|enheter|forvaltningarna|forvaltningar|verksamhetsomradena|verksamhetsomraden|committees|delarna)\b/;
 
 /** KPI words that are also in the stop list, since they are no unit's name. */
 const NYCKELTALSORD = /franvaro|omsattning|nyckeltal|hme/;
@@ -232,6 +265,11 @@ function somSkrivet(text: string, ordlista: string[], normal0: string, pos: numb
   return text.slice(forsta.start, sista.slut);
 }
 
+function kpiOrdSomSkrivet(text: string, ordlista: string[], normal0: string): string | null {
+  const pos = ordlista.flatMap((o, i) => (NYCKELTALSREGEL.test(o) ? [i] : []));
+  return pos.length ? somSkrivet(text, ordlista, normal0, pos.slice(0, 1)) : null;
+}
+
 const FORTSATTNING = /^(och|and|men|samt|hur blir det (med|for)|samma (sak )?for|what about|how about)\b/;
 
 const NIVAORD: Array<[RegExp, Enhet['typ']]> = [
@@ -239,6 +277,7 @@ const NIVAORD: Array<[RegExp, Enhet['typ']]> = [
   [/\bverksamhetsomrad\w*/, 'verksamhetsområde'],
   [/\bforvaltning\w*/, 'förvaltning'],
   [/\bverksamhet\w*/, 'verksamhet'],
+  [/\benhet(en|er|erna)?\b/, 'enhet'],
 ];
 
 /** Filters on a unit's measures, the first that matches wins. */
@@ -255,6 +294,10 @@ const NAGOT_ATGARDSFILTER = new RegExp(ATGARDSFILTER.map(([monster]) => `(?:${mo
 function atgardsfilter(normal: string): Fraga['atgardsfilter'] {
   if (!NAGOT_ATGARDSFILTER.test(normal)) return null;
   return ATGARDSFILTER.find(([monster]) => monster.test(normal))?.[1] ?? null;
+}
+
+function range(fran: number, till: number): number[] {
+  return Array.from({ length: till - fran }, (_, i) => fran + i);
 }
 
 function avsiktVillHaEnhet(avsikt: Avsikt): boolean {
