@@ -48,6 +48,10 @@ export function besvara(text: string, m: Svarsmiljo, enhet?: string): Resultat {
     (fraga.tid.period || fraga.tid.relativ || fraga.mnkr || fraga.tid.jamforAr !== null)
   )
     avsikt = foregaende;
+  // "hur går nummer 4?" after a list of measures
+  if (fraga.atgardNr !== null && foregaende === 'atgarder' && (avsikt === 'okand' || avsikt === 'status')) avsikt = 'atgarder';
+  // "hur gick det totalt 2024?", "hur låg vi i fjol?": a time or the whole, but no word for what: the status
+  if (avsikt === 'okand' && !fraga.utanfor && (fraga.tid.period || fraga.tid.relativ || fraga.helheten || fraga.vi)) avsikt = 'status';
   if ((KOMMANDON as readonly string[]).includes(avsikt)) return { typ: 'kommando', avsikt: avsikt as Kommandoavsikt, fraga };
   return { typ: 'svar', svar: svara(fraga, avsikt, m, enhet), fraga };
 }

@@ -16,6 +16,11 @@ export function andelText(andel: number): string {
 export function nedbrytningSvar(enhet: Enhet, p: Period, m: Svarsmiljo, opts: { belopp?: Belopp; varfor?: boolean } = {}): Svar {
   const reg = m.register;
   const b = opts.belopp ?? formatTkr;
+  // a unit with a single part has the same total as it: break down the part ("Askersunds kommun" → "Socialnämnden")
+  for (let barn = reg.barnTill(enhet.id); barn.length === 1 && reg.barnTill(barn[0].id).length; barn = reg.barnTill(enhet.id)) {
+    if (!siffrorFor(reg, barn[0].id, p)) break;
+    enhet = barn[0];
+  }
   const total = siffrorFor(reg, enhet.id, p);
   const nar = tomText(reg, enhet.id, p);
   if (!total) return { text: `Det finns inga siffror för ${enhet.namn} ${nar}.` };

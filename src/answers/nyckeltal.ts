@@ -45,7 +45,29 @@ function nar(serie: readonly Nyckeltal[], p: Period): string {
   return manad(p) === 12 && aret.length === 1 ? `${år(p)}` : periodNamn(p);
 }
 
-const stor = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+/** Known abbreviations in a KPI's name are written as such ("HME, index"); the store keeps names in lower case. */
+const FORKORTNINGAR = new Set([
+  'hme',
+  'kpi',
+  'lss',
+  'sol',
+  'sfb',
+  'hsl',
+  'ifo',
+  'hvb',
+  'sabo',
+  'säbo',
+  'bou',
+  'fte',
+  'nki',
+  'ssk',
+  'usk',
+  'apt',
+  'lvu',
+  'lvm',
+]);
+const versaler = (s: string) => s.replace(/\p{L}+/gu, (o) => (FORKORTNINGAR.has(o.toLowerCase()) ? o.toUpperCase() : o));
+const stor = (s: string) => versaler(s.charAt(0).toUpperCase() + s.slice(1));
 
 /** The value compared with: "sedan 2022", "sedan förra året", "sedan januari". */
 function referens(fraga: Fraga, serie: readonly Nyckeltal[], punkt: Nyckeltal): { ref?: Nyckeltal; saknas?: string } | null {
@@ -97,14 +119,15 @@ export function nyckeltalSvar(fraga: Fraga, enhet: Enhet, m: Svarsmiljo): Svar {
     const riktning = Math.abs(diff) < 1e-9 ? 'oförändrat' : diff > 0 ? 'ökat' : 'minskat';
     const battre = diff !== 0 && diff < 0 === lagreArBattre(namn);
     let ja: string | null = null;
-    if (fraga.forandring === 'okat' || fraga.forandring === 'minskat') ja = fraga.forandring === riktning ? 'Ja' : 'Nej';
+    if (fraga.forandring === 'okat' || fraga.forandring === 'minskat')
+      ja = (fraga.forandring === 'okat' ? 'ökat' : 'minskat') === riktning ? 'Ja' : 'Nej';
     else if (fraga.forandring === 'battre' || fraga.forandring === 'samre')
       ja = (fraga.forandring === 'battre') === battre && diff !== 0 ? 'Ja' : 'Nej';
     const forandring =
       riktning === 'oförändrat'
         ? `oförändrat på ${formatera(namn, punkt.varde)}`
         : `${riktning} från ${formatera(namn, ref.varde)} till ${formatera(namn, punkt.varde)} (${skillnadText(namn, Math.abs(diff))})`;
-    rader.splice(1, 0, `${ja ? `${ja}, ` : ''}${namn} har ${forandring} sedan ${nar(serie, ref.period)}.`);
+    rader.splice(1, 0, `${ja ? `${ja}, ` : ''}${versaler(namn)} har ${forandring} sedan ${nar(serie, ref.period)}.`);
   } else if (jamfor?.saknas) {
     const finns = [...new Set(serie.map((n) => nar(serie, n.period)))].join(', ');
     rader.splice(1, 0, `Det finns inget värde för ${jamfor.saknas} att jämföra med; värden finns för ${finns}.`);

@@ -26,6 +26,8 @@ export interface Enhetstraff {
   enheter: Enhet[];
   /** Spans where several units matched equally well. */
   tvetydiga: Enhet[][];
+  /** Where each of those spans is, in the same order. */
+  tvetydigaSpann: Array<{ start: number; slut: number }>;
   /** Word positions used by unit names. */
   anvanda: Set<number>;
   /** Each named unit's word positions and how alike they were to its name. */
@@ -33,6 +35,8 @@ export interface Enhetstraff {
 }
 
 const BOJNINGAR = ['en', 'et', 'n', 't', 'na', 's', 'ens', 'ets', 'ns', 'ts', 'arna', 'erna', 'orna', 'ar', 'er', 'or'];
+/** The tail of a compound that makes it another body: "kultur|nämnden", "omsorgs|nämnden", "skol|förvaltningen". */
+const ANNAN_ORGAN = /^s?(namnd|forvaltning|styrelse|kontor|bolag|fullmaktige|utskott)/;
 const TYPTERMER: Record<string, string[]> = { kommun: ['kommunen', 'hela kommunen', 'kommunen totalt', 'kommunen som helhet'] };
 
 /** How alike a word in the question is to a word of a unit's name: 1 exact, less for inflection, typo or prefix. */
@@ -50,8 +54,9 @@ export function ordlikhet(fraga: string, term: string, skyddat: boolean): number
     if (distance(bas, term) <= tillatet || distance(fraga, term) <= tillatet) return 0.8;
   }
   if (fraga.length >= 4 && term.length > fraga.length + 2 && term.startsWith(fraga)) return 0.6;
-  // Swedish compounds: "hemtjänstgruppen" is a kind of "hemtjänst".
-  if (term.length >= 5 && fraga.length > term.length + 2 && fraga.startsWith(term)) return 0.7;
+  // Swedish compounds: "hemtjänstgruppen" is a kind of "hemtjänst"; but "kulturnämnden" is no "kultur", it is another body.
+  if (term.length >= 5 && fraga.length > term.length + 2 && fraga.startsWith(term))
+    return ANNAN_ORGAN.test(fraga.slice(term.length)) ? 0 : 0.7;
   return 0;
 }
 
@@ -129,10 +134,28 @@ export class Enhetsindex {
     for (const enhet of register.enheter.values()) {
       const egna = new Set([enhet.namn, ...enhet.alias].map(normalisera).filter(Boolean));
       for (const t of egna) this.termer.push({ enhet, ord: t.split(' '), vikt: 1 });
+      // "OF, omsorg & stöd, funktionsneds.", "Övr. insatser /Ekonomiskt bistånd": each part of a listed name names it too
+      const delar = new Set(
+        [enhet.namn, ...enhet.alias]
+          .flatMap((n) => (/[,/]/.test(n) ? n.split(/\s*[,/]\s*/) : []))
+          .map(normalisera)
+          .filter((d) => d && !egna.has(d) && (d.includes(' ') || d.length >= 3)),
+      );
+      for (const d of delar) this.termer.push({ enhet, ord: d.split(' '), vikt: 0.9 });
       const generiska = new Set<string>(TYPTERMER[enhet.typ] ?? []);
       const traffade = new Set<number>();
-      for (const t of egna)
+      for (const t of [...egna, ...delar])
         for (const [i, g] of kandidatSynonymer(synonymer, t)) if (!traffade.has(i) && sammaBojning(t, g)) traffade.add(i);
+      // "Obligatorisk skola och fritidshem" begins with a known activity; "funktionsneds." abbreviates one
+      const forkortade = [enhet.namn, ...enhet.alias].flatMap((n) => [...n.matchAll(/(\p{L}{6,})\./gu)].map((m) => normalisera(m[1])));
+      grupper.forEach((grupp, i) => {
+        for (const g of grupp) {
+          if (traffade.has(i)) break;
+          const langFras = g.includes(' ') || g.length >= 8;
+          if (langFras && [...egna, ...delar].some((t) => t.startsWith(`${g} `))) traffade.add(i);
+          if (forkortade.some((f) => g.split(' ').some((o) => o.length > f.length && o.startsWith(f)))) traffade.add(i);
+        }
+      });
       grupper.forEach((grupp, i) => {
         if (traffade.has(i)) for (const g of grupp) generiska.add(g);
       });
@@ -246,6 +269,7 @@ export class Enhetsindex {
     const anvanda = new Set<number>();
     const valda: Traff[] = [];
     const tvetydiga: Enhet[][] = [];
+    const tvetydigaSpann: Array<{ start: number; slut: number }> = [];
     for (const k of kandidater) {
       let overlapp = false;
       for (let i = k.start; i < k.slut; i++) if (anvanda.has(i)) overlapp = true;
@@ -253,14 +277,17 @@ export class Enhetsindex {
       const lika = kandidater.filter((x) => x.start === k.start && x.slut === k.slut && Math.abs(x.poang - k.poang) < 1e-9);
       if (lika.length > 1) {
         const olika = [...new Map(lika.map((x) => [x.enhet.id, x.enhet])).values()];
-        if (olika.length > 1) tvetydiga.push(olika);
+        if (olika.length > 1) {
+          tvetydiga.push(olika);
+          tvetydigaSpann.push({ start: k.start, slut: k.slut });
+        }
       }
       for (let i = k.start; i < k.slut; i++) anvanda.add(i);
       valda.push(k);
     }
     valda.sort((a, b) => a.start - b.start);
     const enheter = valda.length < 2 ? valda.map((v) => v.enhet) : [...new Map(valda.map((v) => [v.enhet.id, v.enhet])).values()];
-    return { enheter, tvetydiga, anvanda, traffar: valda };
+    return { enheter, tvetydiga, tvetydigaSpann, anvanda, traffar: valda };
   }
 
   /**

@@ -91,8 +91,8 @@ const SVENSKA_FRASER: Array<[RegExp, string]> = [
 
 /** Swedish compounds that name the same KPI, as one word (both the question's and the store's names). */
 const SVENSKA_ORD: Array<[RegExp, string]> = [
-  [/^kort(t)?ids(sjuk)?franvaro(n)?$/, 'korttidsfranvaro'],
-  [/^lang(t)?ids(s)?(sjuk)?franvaro(n)?$/, 'langtidsfranvaro'],
+  [/^kort(t)?ids(s?juk)?franvaro(n)?$/, 'korttidsfranvaro'],
+  [/^lang(t)?ids(s)?(s?juk)?franvaro(n)?$/, 'langtidsfranvaro'],
   [/^langtidssjukskrivning\w*$/, 'langtidsfranvaro'],
   [/^korttidssjukskrivning\w*$/, 'korttidsfranvaro'],
   [/^sjukskrivning\w*$|^sjuktal\w*$/, 'sjukfranvaro'],

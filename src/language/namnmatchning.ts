@@ -109,6 +109,8 @@ export interface Namntraff<T> {
   distinktPoang: number;
   /** some word of the name was found outside a unit's name */
   egetOrd: boolean;
+  /** the longest such telling word of the name */
+  distinktLangd: number;
 }
 
 interface Post<T> {
@@ -175,6 +177,7 @@ export class Namnmatchare<T> {
     for (const post of this.poster) {
       let poang = 0;
       let distinktPoang = 0;
+      let distinktLangd = 0;
       let egetOrd = false;
       const positioner = new Set<number>();
       for (const w of post.ord) {
@@ -193,7 +196,10 @@ export class Namnmatchare<T> {
         poang += bast * w.vikt;
         positioner.add(pos);
         if (!enhetsord.has(pos)) egetOrd = true;
-        if (bast >= 0.75 && w.vikt >= 0.5 && !enhetsord.has(pos) && !svaga.has(pos) && !/^\d+$/.test(w.ord)) distinktPoang += bast * w.vikt;
+        if (bast >= 0.75 && w.vikt >= 0.5 && !enhetsord.has(pos) && !svaga.has(pos) && !/^\d+$/.test(w.ord)) {
+          distinktPoang += bast * w.vikt;
+          distinktLangd = Math.max(distinktLangd, w.ord.length);
+        }
       }
       if (poang <= 0) continue;
       const traff = {
@@ -203,6 +209,7 @@ export class Namnmatchare<T> {
         positioner,
         distinkt: distinktPoang > 0,
         distinktPoang,
+        distinktLangd,
         egetOrd,
       };
       const fore = basta.get(post.item);

@@ -8,6 +8,7 @@ import { normalisera, ordMedVersaler, ordMedOriginal } from './normalisera.js';
 import { STOPPORD, ärEngelska } from './ordlista.js';
 import { PERIODORD, type Periodangivelse, tolkaPeriod } from './perioder.js';
 import { type Atgardsnyckel, sakindex } from './sakindex.js';
+import { forfina } from './enhetstolkning.js';
 import { VERKSAMHETSSYNONYMER } from './synonymer.js';
 
 /** A question as the bot understood it; everything the answer needs, nothing looked up yet. */
@@ -101,32 +102,50 @@ export function tolkaFraga(text: string, index: Enhetsindex, nu: Period): Fraga 
     const original = ordMedVersaler(text);
     return original.length === ordlista.length ? original : ordlista;
   });
+  forfina(traff, ordlista, text, index);
+  // positions of units named as written (not a typo, prefix or compound): those words tell no KPI or measure apart
+  const starka = new Set(
+    traff.traffar.filter((t) => t.styrka >= 0.9 && traff.enheter.some((e) => e.id === t.enhet.id)).flatMap((t) => range(t.start, t.slut)),
+  );
   const tal = new Set(ordlista.flatMap((o, i) => (/^\d+([,.]\d+)?%?$/.test(o) ? [i] : [])));
   const bortse = new Set([...tid.anvanda, ...tal]);
 
   // The store's own KPI and measure names, read like unit names.
   const sak = sakindex(index.register);
   const svaga = new Set(ordlista.flatMap((o, i) => (STOPPORD.has(o) && !NYCKELTALSORD.test(o) ? [i] : [])));
-  const kpiTraffar = sak.nyckeltal.matcha(ordlista, tid.anvanda, traff.anvanda, svaga);
+  const kpiTraffar = sak.nyckeltal.matcha(ordlista, tid.anvanda, starka, svaga);
   const kpi = kpiTraffar[0];
   const nyckeltalRegel = NYCKELTALSREGEL.test(normal);
-  const namnatKpi = Boolean(kpi && (kpi.distinktPoang >= 0.75 || (kpi.tackning >= 0.8 && kpi.egetOrd)));
+  const namnatKpi = Boolean(kpi && (kpi.distinktPoang >= 0.7 || (kpi.tackning >= 0.8 && kpi.egetOrd)));
   const nyckeltal = kpi && (namnatKpi || (nyckeltalRegel && kpi.tackning >= 0.3)) ? kpi.item : null;
   if (nyckeltal) {
     // "trygg hemgång" is no typo of "Trygghetslarm": a loose unit match inside the KPI's name gives way
-    const losa = traff.traffar.filter((t) => t.styrka < 0.9 && range(t.start, t.slut).every((i) => kpi!.positioner.has(i)));
+    const inuti = (t: { start: number; slut: number }) => range(t.start, t.slut).every((i) => kpi!.positioner.has(i));
+    const losa = traff.traffar.filter((t) => t.styrka < 0.9 && inuti(t));
     if (losa.length) {
       traff.enheter = traff.enheter.filter((e) => !losa.some((t) => t.enhet.id === e.id));
       for (const t of losa) for (const i of range(t.start, t.slut)) traff.anvanda.delete(i);
     }
+    const kvarTvetydiga = traff.tvetydiga.filter((_, g) => !inuti(traff.tvetydigaSpann[g]));
+    if (kvarTvetydiga.length < traff.tvetydiga.length) {
+      traff.tvetydigaSpann = traff.tvetydigaSpann.filter((sp) => !inuti(sp));
+      traff.tvetydiga = kvarTvetydiga;
+    }
   }
 
   const atgardMarkning = ATGARDSREGEL.test(normal);
-  const atgardsbortse = new Set([...bortse, ...(nyckeltal ? kpi!.positioner : [])]);
-  const atgardTraffar = sak.atgarder.matcha(ordlista, atgardsbortse, traff.anvanda, svaga);
+  const atgardsbortse = new Set([...bortse, ...(nyckeltal && !atgardMarkning ? kpi!.positioner : [])]);
+  const atgardTraffar = sak.atgarder.matcha(ordlista, atgardsbortse, starka, svaga);
   const basta = atgardTraffar[0];
+  // a measure is named by a long word of its own ("medicinrobotarna"), by much of its title, or, after "åtgärden", by all of it
   const starkAtgard = Boolean(
-    basta && basta.distinkt && (basta.tackning >= 0.6 || (atgardMarkning && basta.tackning >= 0.25) || basta.poang >= 2.5),
+    basta &&
+    ((basta.distinkt &&
+      (basta.tackning >= 0.6 ||
+        (atgardMarkning && basta.tackning >= 0.25) ||
+        basta.poang >= 2.5 ||
+        (basta.distinktPoang >= 0.8 && basta.distinktLangd >= 8))) ||
+      (atgardMarkning && basta.tackning >= 0.9)),
   );
   const atgardstraffar = starkAtgard ? atgardTraffar.filter((t) => t.distinkt && rang(t) >= rang(basta) - 1e-9).map((t) => t.item) : [];
 
@@ -163,7 +182,7 @@ export function tolkaFraga(text: string, index: Enhetsindex, nu: Period): Fraga 
   const utanfor =
     UPPDRAG.test(normal) ||
     (ANNAT.test(normal) && !AMNESORD.test(normal) && !nyckeltal && !starkAtgard && !forst.includes(avsikt) && avsikt !== 'farskhet') ||
-    (inget && avsikt === 'okand' && !likNamn && !tid.anvanda.size);
+    (inget && avsikt === 'okand' && !likNamn && !tid.anvanda.size && tid.jamforAr === null && !FORTSATTNING.test(normal) && !tid.relativ);
   const villHaEnhet = avsiktVillHaEnhet(avsikt) || (avsikt === 'okand' && likNamn) || (avsikt === 'rankning' && likNamn);
   const okantSpann =
     !utanfor && !traff.enheter.length && !nyckeltal && !starkAtgard && okanda.length && villHaEnhet ? spann(okanda, ordlista) : null;
@@ -284,7 +303,7 @@ const NIVAORD: Array<[RegExp, Enhet['typ']]> = [
 const ATGARDSFILTER: Array<[RegExp, NonNullable<Fraga['atgardsfilter']>]> = [
   [/\bforsenad\w*|\bdelayed|\bbehind\b/, 'försenad'],
   [/\bkategori b\b|\bpolitisk\w* beslut|\bpolitical/, 'kategori_b'],
-  [/\bgenomford\w*|\bklara\b|\bdone\b|\bcompleted\b|\bgjort\b|\bgenomfort\b/, 'genomförd'],
+  [/\bgenomford\w*|\bklara\b|\bdone\b|\bcompleted\b/, 'genomförd'],
   [/\bej paborjad\w*|\binte (paborjad|startad)\w*|\bnot started\b/, 'ej påbörjad'],
   [/\bpagar|\bpagaende\b|\bongoing\b|\bin progress\b/, 'pågår'],
 ];
