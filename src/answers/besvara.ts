@@ -89,7 +89,9 @@ function svara(fraga: Fraga, avsikt: Avsikt, m: Svarsmiljo, tvingad?: string): S
     const svar = rankningSvar(fraga, null, p.period, m);
     return p.notering ? medNotering(svar, p.notering) : svar;
   }
-  const val = valjEnhet(fraga, m, tvingad);
+  // "vad består underskottet av?" from a controller or manager: their own deficit
+  const egen = avsikt === 'nedbrytning' && !fraga.helheten && !m.kontext?.enhet;
+  const val = valjEnhet(egen ? { ...fraga, vi: true } : fraga, m, tvingad);
   if (!val.ok) return val.svar;
   const enhet = val.enhet;
   if (avsikt === 'atgarder') return atgarderSvar(fraga, enhet, m);

@@ -79,9 +79,12 @@ function referens(fraga: Fraga, serie: readonly Nyckeltal[], punkt: Nyckeltal): 
     const ref = samma ?? iAret[iAret.length - 1];
     return ref ? { ref } : { saknas: `${ar}` };
   }
-  if (fraga.tid.fran && fraga.tid.fran < punkt.period) {
-    const ref = serie.find((n) => n.period >= fraga.tid.fran!);
-    return ref && ref !== punkt ? { ref } : { saknas: periodNamn(fraga.tid.fran) };
+  if (fraga.tid.fran) {
+    // "sedan januari" of the KPI's own latest year, when the clock has passed into the next
+    let fran = fraga.tid.fran;
+    while (fran > punkt.period) fran = `${Number(fran.slice(0, 4)) - 1}${fran.slice(4)}`;
+    const ref = serie.find((n) => n.period >= fran);
+    return ref && ref !== punkt ? { ref } : { saknas: periodNamn(fran) };
   }
   return null;
 }

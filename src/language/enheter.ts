@@ -32,6 +32,8 @@ export interface Enhetstraff {
   anvanda: Set<number>;
   /** Each named unit's word positions and how alike they were to its name. */
   traffar: Traff[];
+  /** Positions whose unit the other words of the question decided. */
+  avgjorda: Set<number>;
 }
 
 const BOJNINGAR = ['en', 'et', 'n', 't', 'na', 's', 'ens', 'ets', 'ns', 'ts', 'arna', 'erna', 'orna', 'ar', 'er', 'or'];
@@ -141,7 +143,13 @@ export class Enhetsindex {
           .map(normalisera)
           .filter((d) => d && !egna.has(d) && (d.includes(' ') || d.length >= 3)),
       );
-      for (const d of delar) this.termer.push({ enhet, ord: d.split(' '), vikt: 0.9 });
+      // "Komvux och SFI", "Obligatorisk skola och fritidshem": two activities in one name, each names it
+      for (const n of [enhet.namn, ...enhet.alias]) {
+        const m = /^([^-]+?) och ([^-]+)$/.exec(n);
+        if (!m || /[,/]/.test(n)) continue;
+        for (const d of [m[1], m[2]].map(normalisera)) if (d.length >= 3 && !skyddadeOrd.has(d) && !egna.has(d)) delar.add(d);
+      }
+      for (const d of delar) this.termer.push({ enhet, ord: d.split(' '), vikt: 0.95 });
       const generiska = new Set<string>(TYPTERMER[enhet.typ] ?? []);
       const traffade = new Set<number>();
       for (const t of [...egna, ...delar])
@@ -287,7 +295,7 @@ export class Enhetsindex {
     }
     valda.sort((a, b) => a.start - b.start);
     const enheter = valda.length < 2 ? valda.map((v) => v.enhet) : [...new Map(valda.map((v) => [v.enhet.id, v.enhet])).values()];
-    return { enheter, tvetydiga, tvetydigaSpann, anvanda, traffar: valda };
+    return { enheter, tvetydiga, tvetydigaSpann, anvanda, traffar: valda, avgjorda: new Set() };
   }
 
   /**

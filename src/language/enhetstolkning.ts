@@ -5,7 +5,7 @@ import { ordMedOriginal } from './normalisera.js';
 
 /** Words that part two units compared ("LSS-boende för barn mot LSS-boende för vuxna"). */
 const SKILJEORD = new Set(['mot', 'jamfort', 'jamfor', 'vs', 'versus', 'kontra', 'an', 'eller']);
-const JAMFORORD = /\b(jamfor\w*|mot|vs|versus|kontra|compare\w*|och|samt|med|eller)\b/;
+const JAMFORORD = /\b(jamfor\w*|mot|vs|versus|kontra|compare\w*|och|samt|eller)\b/;
 
 /**
  * The units a question names, after the words around them have had their say: a name that is the first half
@@ -60,7 +60,10 @@ function avgorTvetydiga(traff: Enhetstraff, ordlista: string[]): void {
     // other units named inside the same stretch by words of the chosen name ("lss" of "… enligt LSS …") give way
     for (const p of platser)
       if (p !== plats && p.start >= fran && p.slut <= till && rangeAll(p.start, p.slut, (i) => forsta.positioner.has(i))) p.enhet = null;
-    for (const i of forsta.positioner) traff.anvanda.add(i);
+    for (const i of forsta.positioner) {
+      traff.anvanda.add(i);
+      traff.avgjorda.add(i);
+    }
   });
   const enheter: Enhet[] = [];
   for (const p of platser.sort((a, b) => a.start - b.start))

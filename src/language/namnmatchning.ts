@@ -78,9 +78,10 @@ export function ordlikhet(q: string, w: string, forkortning = false): number {
     const del = [w, sw, w.replace(/[aeo]$/, '')].filter((d) => d.length >= 4);
     for (const d of del) {
       if (q.startsWith(d) && q.length - d.length >= 3) return 0.85;
+      // the head of a compound alone ("tjänst" in "räddningstjänsten") counts, but tells nothing apart
       const i = q.lastIndexOf(d);
-      if (i >= 3 && INFLEKTION.includes(q.slice(i + d.length))) return 0.85;
-      if (d.length >= 5 && i > 0) return 0.75;
+      if (i >= 3 && INFLEKTION.includes(q.slice(i + d.length))) return 0.6;
+      if (d.length >= 5 && i > 0) return 0.6;
     }
   } else if (w.length > q.length) {
     // the question names part of a compound in the name: "hemgång" in "hemgångsstöd"

@@ -34,7 +34,7 @@ stor stort stora storre lite mindre imorgon igar tittar titta inlast inlasta imp
 galler gallde vidtagna vidtagit halla holl hollit gick gatt landade landar innan dessforinnan sa bra daligt
 gjorde gor gjort klarat drog dra gar gick kort langa langre totala hel heltal delar delarna del
 andel antal hur manga nagon nagra vilken vilket vad nummer nr delverksamhet delverksamheten delverksamheter underenhet underenheten
-big large small was were did do does went much many how go goes done lag lage lagt
+miljoner miljon millions million big large small was were did do does went much many how go goes done lag lage lagt
 `
     .split(/\s+/)
     .filter(Boolean),

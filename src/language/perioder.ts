@@ -131,7 +131,7 @@ export function tolkaPeriod(ordlista: string[], nu: Period, text = ordlista.join
     }
     årIText.push({ o, i });
   });
-  if (/(aret innan|aret dessforinnan|forega[a-z]* ar(et)?)/.test(text)) ut.jamforAr ??= 'foregaende';
+  if (/\b(aret innan|aret dessforinnan|forega[a-z]* ar(et)?)\b/.test(text)) ut.jamforAr ??= 'foregaende';
   for (let i = 0; i < ordlista.length; i++) {
     const o = ordlista[i];
     const m = manadIOrd(o);

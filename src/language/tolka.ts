@@ -3,7 +3,7 @@ import type { Enhet } from '../domain/schema.js';
 import { type Avsikt, tolkaAvsikt } from './avsikt.js';
 import type { Enhetsindex } from './enheter.js';
 import { översätt } from './glosor.js';
-import { rang } from './namnmatchning.js';
+import { namnord, ordlikhet, rang } from './namnmatchning.js';
 import { normalisera, ordMedVersaler, ordMedOriginal } from './normalisera.js';
 import { STOPPORD, ärEngelska } from './ordlista.js';
 import { PERIODORD, type Periodangivelse, tolkaPeriod } from './perioder.js';
@@ -104,23 +104,35 @@ export function tolkaFraga(text: string, index: Enhetsindex, nu: Period): Fraga 
   });
   forfina(traff, ordlista, text, index);
   // positions of units named as written (not a typo, prefix or compound): those words tell no KPI or measure apart
-  const starka = new Set(
-    traff.traffar.filter((t) => t.styrka >= 0.9 && traff.enheter.some((e) => e.id === t.enhet.id)).flatMap((t) => range(t.start, t.slut)),
-  );
+  const starka = new Set([
+    ...traff.traffar
+      .filter((t) => t.styrka >= 0.9 && traff.enheter.some((e) => e.id === t.enhet.id))
+      .flatMap((t) => range(t.start, t.slut)),
+    ...traff.avgjorda,
+  ]);
+  const filterfras = new Set(ordlista.flatMap((o, i) => (/^politisk/.test(o) && ordlista[i + 1] === 'beslut' ? [i, i + 1] : [])));
   const tal = new Set(ordlista.flatMap((o, i) => (/^\d+([,.]\d+)?%?$/.test(o) ? [i] : [])));
   const bortse = new Set([...tid.anvanda, ...tal]);
 
   // The store's own KPI and measure names, read like unit names.
   const sak = sakindex(index.register);
   const svaga = new Set(ordlista.flatMap((o, i) => (STOPPORD.has(o) && !NYCKELTALSORD.test(o) ? [i] : [])));
-  const kpiTraffar = sak.nyckeltal.matcha(ordlista, tid.anvanda, starka, svaga);
+  const kpiTraffar = sak.nyckeltal.matcha(ordlista, new Set([...tid.anvanda, ...filterfras]), starka, svaga);
   const kpi = kpiTraffar[0];
   const nyckeltalRegel = NYCKELTALSREGEL.test(normal);
-  const namnatKpi = Boolean(kpi && (kpi.distinktPoang >= 0.7 || (kpi.tackning >= 0.8 && kpi.egetOrd)));
+  const atgardMarkning = ATGARDSREGEL.test(normal);
+  const namnatKpi = Boolean(
+    kpi &&
+    ((kpi.distinktPoang >= 0.7 && (!atgardMarkning || nyckeltalRegel || kpi.distinktPoang >= 1.5)) ||
+      (kpi.tackning >= 0.8 && kpi.egetOrd) ||
+      (kpi.poang >= 3 && kpi.tackning >= 0.5 && kpi.egetOrd)),
+  );
   const nyckeltal = kpi && (namnatKpi || (nyckeltalRegel && kpi.tackning >= 0.3)) ? kpi.item : null;
   if (nyckeltal) {
     // "trygg hemgång" is no typo of "Trygghetslarm": a loose unit match inside the KPI's name gives way
-    const inuti = (t: { start: number; slut: number }) => range(t.start, t.slut).every((i) => kpi!.positioner.has(i));
+    const kpiOrd = namnord(kpi!.item);
+    const inuti = (t: { start: number; slut: number }) =>
+      range(t.start, t.slut).every((i) => kpi!.positioner.has(i) || kpiOrd.some((w) => ordlikhet(ordlista[i], w) >= 0.9));
     const losa = traff.traffar.filter((t) => t.styrka < 0.9 && inuti(t));
     if (losa.length) {
       traff.enheter = traff.enheter.filter((e) => !losa.some((t) => t.enhet.id === e.id));
@@ -133,7 +145,6 @@ export function tolkaFraga(text: string, index: Enhetsindex, nu: Period): Fraga 
     }
   }
 
-  const atgardMarkning = ATGARDSREGEL.test(normal);
   const atgardsbortse = new Set([...bortse, ...(nyckeltal && !atgardMarkning ? kpi!.positioner : [])]);
   const atgardTraffar = sak.atgarder.matcha(ordlista, atgardsbortse, starka, svaga);
   const basta = atgardTraffar[0];
@@ -214,9 +225,9 @@ export function tolkaFraga(text: string, index: Enhetsindex, nu: Period): Fraga 
     jaNej: /^(ligger|gar|gick|ar|har|is|are|does|did|klarar|klarade|holl|haller|landade)\b/.test(normal),
     atgardsfilter: atgardsfilter(normal),
     fortsattning: FORTSATTNING.test(normal),
-    overBudget: /\b(over|overskred\w*|overstig\w*)\b/.test(normal)
+    overBudget: /\b(over|overskred\w*|overstig\w*)\b/.test(utanNamn)
       ? true
-      : /\b(under budget|med overskott|holl budget\w*|holl sig inom|inom budget)\b/.test(normal)
+      : /\b(under budget|med overskott|holl budget\w*|holl sig inom|inom budget)\b/.test(utanNamn)
         ? false
         : null,
     nivaer: NIVAORD.filter(([monster]) => monster.test(utanNamn)).map(([, typ]) => typ),
