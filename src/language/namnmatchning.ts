@@ -181,7 +181,7 @@ export class Namnmatchare<T> {
       let distinktLangd = 0;
       let egetOrd = false;
       const positioner = new Set<number>();
-      for (const w of post.ord) {
+      const ordvis = post.ord.map((w) => {
         let bast = 0;
         let pos = -1;
         for (const { o, i } of fraga) {
@@ -191,7 +191,16 @@ export class Namnmatchare<T> {
             pos = i;
           }
         }
+        return { bast, pos };
+      });
+      // one word of the question holding two words of the name ("familjehemsdygn") is that name
+      const perPosition = new Map<number, number>();
+      for (const { bast, pos } of ordvis) if (bast > 0) perPosition.set(pos, (perPosition.get(pos) ?? 0) + 1);
+      for (const [i, w] of post.ord.entries()) {
+        let { bast } = ordvis[i];
+        const { pos } = ordvis[i];
         if (bast <= 0) continue;
+        if ((perPosition.get(pos) ?? 0) >= 2 && bast >= 0.6) bast = Math.max(bast, 0.9);
         // a weak word (an ordinary word of the question) counts only written as in the name
         if (svaga.has(pos) && bast < 0.95) continue;
         poang += bast * w.vikt;
