@@ -79,7 +79,7 @@ function referens(fraga: Fraga, serie: readonly Nyckeltal[], punkt: Nyckeltal): 
     const ref = samma ?? iAret[iAret.length - 1];
     return ref ? { ref } : { saknas: `${ar}` };
   }
-  if (fraga.tid.fran) {
+  if (fraga.tid.fran && !fraga.tid.helar) {
     // "sedan januari" of the KPI's own latest year, when the clock has passed into the next
     let fran = fraga.tid.fran;
     while (fran > punkt.period) fran = `${Number(fran.slice(0, 4)) - 1}${fran.slice(4)}`;

@@ -52,11 +52,33 @@ export function stam(ord: string): string {
 
 /** The words of a name as the matcher compares them. */
 export function namnord(namn: string): string[] {
-  return normalisera(namn)
-    .split(' ')
-    .filter((o) => o && !FYLLORD.has(o))
-    .map(kanoniskt)
-    .filter((o, i, alla) => alla.indexOf(o) === i);
+  return namnordPar(namn).map((p) => p.ord);
+}
+
+/** The words of a name in their canonical KPI form, each with the form it was written in. */
+function namnordPar(namn: string): Array<{ ord: string; skrivet: string }> {
+  const ut: Array<{ ord: string; skrivet: string }> = [];
+  for (const skrivet of normalisera(namn).split(' ')) {
+    if (!skrivet || FYLLORD.has(skrivet)) continue;
+    const ord = kanoniskt(skrivet);
+    if (!ut.some((p) => p.ord === ord)) ut.push({ ord, skrivet });
+  }
+  return ut;
+}
+
+/** Within `tillatet` edits, a swap of two neighbouring letters counting as one ("förksola", "kutlur"). */
+export function inomStavfel(a: string, b: string, tillatet: number): boolean {
+  if (Math.abs(a.length - b.length) > tillatet) return false;
+  if (distance(a, b) <= tillatet) return true;
+  if (a.length !== b.length) return false;
+  const olika: number[] = [];
+  for (let i = 0; i < a.length && olika.length <= 2 + tillatet; i++) if (a[i] !== b[i]) olika.push(i);
+  // one swap, plus at most tillatet − 1 other changes
+  for (let k = 0; k < olika.length - 1; k++) {
+    const i = olika[k];
+    if (olika[k + 1] === i + 1 && a[i] === b[i + 1] && a[i + 1] === b[i] && olika.length - 2 <= tillatet - 1) return true;
+  }
+  return false;
 }
 
 /** How alike a question word is to a word of a name: 1 equal, less for inflection, compound, abbreviation or typo. */
@@ -72,7 +94,7 @@ export function ordlikhet(q: string, w: string, forkortning = false): number {
   // "inst." in a name is the start of "institution"
   if (forkortning && w.length >= 3 && q.startsWith(w)) return 0.85;
   const kort = Math.min(q.length, w.length);
-  if (kort >= 5 && distance(q, w) <= (kort >= 9 ? 2 : 1)) return 0.8;
+  if (kort >= 5 && inomStavfel(q, w, kort >= 9 ? 2 : 1)) return 0.8;
   // compounds: "placeringsdygnen" holds "placering(ar)" and "dygn"; "lärarbehörigheten" holds "lärar(e)" and "behörig(a)"
   if (q.length > w.length) {
     const del = [w, sw, w.replace(/[aeo]$/, '')].filter((d) => d.length >= 4);
@@ -116,7 +138,7 @@ export interface Namntraff<T> {
 
 interface Post<T> {
   item: T;
-  ord: Array<{ ord: string; vikt: number; forkortning: boolean }>;
+  ord: Array<{ ord: string; vikt: number; forkortning: boolean; skrivet: string }>;
   total: number;
 }
 
@@ -129,16 +151,21 @@ export class Namnmatchare<T> {
     const df = new Map<string, number>();
     const råa = items.map((item) => {
       const varianter = namn(item).map((n) => ({
-        ord: namnord(n),
+        ord: namnordPar(n),
         forkortade: forkortningar(n),
       }));
-      const unika = new Set(varianter.flatMap((v) => v.ord.map(stam)));
+      const unika = new Set(varianter.flatMap((v) => v.ord.map((p) => stam(p.ord))));
       for (const s of unika) df.set(s, (df.get(s) ?? 0) + 1);
       return { item, varianter };
     });
     for (const { item, varianter } of råa) {
       for (const v of varianter) {
-        const ord = v.ord.map((o) => ({ ord: o, vikt: 1 / Math.sqrt(df.get(stam(o)) ?? 1), forkortning: v.forkortade.has(o) }));
+        const ord = v.ord.map((p) => ({
+          ord: p.ord,
+          skrivet: p.skrivet,
+          vikt: 1 / Math.sqrt(df.get(stam(p.ord)) ?? 1),
+          forkortning: v.forkortade.has(p.skrivet),
+        }));
         if (!ord.length) continue;
         for (const o of ord) this.ordforrad.add(o.ord);
         this.poster.push({ item, ord, total: ord.reduce((s, o) => s + o.vikt, 0) });
@@ -172,7 +199,9 @@ export class Namnmatchare<T> {
     enhetsord: ReadonlySet<number>,
     svaga: ReadonlySet<number> = new Set(),
   ): Array<Namntraff<T>> {
-    const fraga = ordlista.map((o, i) => ({ o: kanoniskt(o), i })).filter(({ o, i }) => !bortse.has(i) && !FYLLORD.has(o) && o.length >= 2);
+    const fraga = ordlista
+      .map((o, i) => ({ o: kanoniskt(o), radt: o, i }))
+      .filter(({ o, i }) => !bortse.has(i) && !FYLLORD.has(o) && o.length >= 2);
     if (!fraga.length) return [];
     const basta = new Map<T, Namntraff<T>>();
     for (const post of this.poster) {
@@ -184,8 +213,12 @@ export class Namnmatchare<T> {
       const ordvis = post.ord.map((w) => {
         let bast = 0;
         let pos = -1;
-        for (const { o, i } of fraga) {
-          const l = this.likhet(o, w.ord, w.forkortning);
+        for (const { o, radt, i } of fraga) {
+          // the canonical forms, or as written: a typo in "korttidssjukfrånvaro" is still that word
+          const l = Math.max(
+            this.likhet(o, w.ord, w.forkortning),
+            w.skrivet !== w.ord || radt !== o ? this.likhet(radt, w.skrivet, w.forkortning) : 0,
+          );
           if (l > bast) {
             bast = l;
             pos = i;

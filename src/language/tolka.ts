@@ -103,10 +103,10 @@ export function tolkaFraga(text: string, index: Enhetsindex, nu: Period): Fraga 
     return original.length === ordlista.length ? original : ordlista;
   });
   forfina(traff, ordlista, text, index);
-  // positions of units named as written (not a typo, prefix or compound): those words tell no KPI or measure apart
+  // positions of units named as written or misspelt (not by a prefix or compound): those words tell no KPI or measure apart
   const starka = new Set([
     ...traff.traffar
-      .filter((t) => t.styrka >= 0.9 && traff.enheter.some((e) => e.id === t.enhet.id))
+      .filter((t) => t.styrka >= 0.75 && traff.enheter.some((e) => e.id === t.enhet.id))
       .flatMap((t) => range(t.start, t.slut)),
     ...traff.avgjorda,
   ]);
@@ -133,7 +133,7 @@ export function tolkaFraga(text: string, index: Enhetsindex, nu: Period): Fraga 
     const kpiOrd = namnord(kpi!.item);
     const inuti = (t: { start: number; slut: number }) =>
       range(t.start, t.slut).every((i) => kpi!.positioner.has(i) || kpiOrd.some((w) => ordlikhet(ordlista[i], w) >= 0.9));
-    const losa = traff.traffar.filter((t) => t.styrka < 0.9 && inuti(t));
+    const losa = traff.traffar.filter((t) => t.styrka < 0.75 && inuti(t));
     if (losa.length) {
       traff.enheter = traff.enheter.filter((e) => !losa.some((t) => t.enhet.id === e.id));
       for (const t of losa) for (const i of range(t.start, t.slut)) traff.anvanda.delete(i);
