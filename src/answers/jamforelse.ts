@@ -98,7 +98,7 @@ export function arsjamforelseSvar(fraga: Fraga, enhet: Enhet, p: Period, m: Svar
   const helar = ärHelår(reg, enhet.id, p);
   const vadFore = helar || (q && ärHelår(reg, enhet.id, q)) ? `${ar}` : periodNamn(forskjut(p, (ar - år(p)) * 12));
   const raden = (s: Siffror) =>
-    `utfall ${b(s.utfall_ack)} mot budget ${b(s.budget_ack)}, ${avvikelseIOrd(s.avvikelse, b)}${procentAvBudget(s) === null ? '' : ` (${formatProcent(procentAvBudget(s)!)} av budget)`}`;
+    `Utfall ${b(s.utfall_ack)} mot budget ${b(s.budget_ack)}, ${avvikelseIOrd(s.avvikelse, b)}${procentAvBudget(s) === null ? '' : ` (${formatProcent(procentAvBudget(s)!)} av budget)`}`;
   if (!fore) {
     const finns = reg.perioderFor(enhet.id).filter((x) => x < p);
     return {
@@ -124,7 +124,7 @@ export function arsjamforelseSvar(fraga: Fraga, enhet: Enhet, p: Period, m: Svar
     svar = `${ja ? 'Ja' : 'Nej'}, ${enhet.namn} gick ${battre ? 'bättre' : 'sämre'} ${nar} än ${tidigare}: avvikelsen är ${b(skillnad)} ${battre ? 'bättre' : 'sämre'}.`;
   }
   const rader = [
-    `**${enhet.namn}: ${nar} jämfört med ${tidigare}**`,
+    `**${enhet.namn} ${nar} jämfört med ${periodOrd(reg, enhet.id, fore.period)}**`,
     ...(svar ? [svar] : []),
     `${nar.charAt(0).toUpperCase() + nar.slice(1)}: ${raden(nu)}.`,
     `${tidigare.charAt(0).toUpperCase() + tidigare.slice(1)}: ${raden(fore)}.`,

@@ -17,6 +17,7 @@ export function nedbrytningSvar(enhet: Enhet, p: Period, m: Svarsmiljo, opts: { 
   const reg = m.register;
   const b = opts.belopp ?? formatTkr;
   // a unit with a single part has the same total as it: break down the part ("Askersunds kommun" → "Socialnämnden")
+  const fragad = enhet;
   for (let barn = reg.barnTill(enhet.id); barn.length === 1 && reg.barnTill(barn[0].id).length; barn = reg.barnTill(enhet.id)) {
     if (!siffrorFor(reg, barn[0].id, p)) break;
     enhet = barn[0];
@@ -38,7 +39,7 @@ export function nedbrytningSvar(enhet: Enhet, p: Period, m: Svarsmiljo, opts: { 
         siffror,
         egen ? `Kommentar: ${egen}` : `${enhet.namn} har inga underenheter med egna siffror, och det finns ingen kommentar till siffrorna.`,
       ].join('\n\n'),
-      kontext: { enhet: enhet.id, period: p, avsikt: 'nedbrytning' },
+      kontext: { enhet: fragad.id, period: p, avsikt: 'nedbrytning' },
     };
   }
   const negativ = total.avvikelse < 0;
@@ -62,6 +63,8 @@ export function nedbrytningSvar(enhet: Enhet, p: Period, m: Svarsmiljo, opts: { 
       ]
     : [];
   const rader = [rubrik, siffror];
+  if (fragad.id !== enhet.id)
+    rader.splice(1, 0, `${fragad.namn} har en enda del med siffror, ${enhet.namn}; så här fördelas avvikelsen där.`);
   if (opts.varfor && egen) rader.push(`Kommentar: ${egen}`);
   rader.push(`${negativ ? 'Underskottet' : 'Överskottet'} kommer från (${vad}):\n\n${lista.join('\n')}`, ...motverkas);
   if (!opts.varfor && egen) rader.push(`Kommentar: ${egen}`);
@@ -79,6 +82,6 @@ export function nedbrytningSvar(enhet: Enhet, p: Period, m: Svarsmiljo, opts: { 
         fotnoter: [`Andel = ${vad}.`, ...kommentarer, ...motverkas],
       },
     },
-    kontext: { enhet: enhet.id, period: p, avsikt: 'nedbrytning' },
+    kontext: { enhet: fragad.id, period: p, avsikt: 'nedbrytning' },
   };
 }
