@@ -55,7 +55,7 @@ export function prognosSvar(fraga: Fraga, enhet: Enhet, p: Period, m: Svarsmiljo
   } else if (fraga.tid.jamforMed.length) {
     rader.push(`Det finns ingen prognos efter ${periodNamn(fraga.tid.jamforMed[0])} att jämföra med.`);
   }
-  if (historik.length > 2) {
+  if (historik.length > 1 && manad(p) - manad(historik[0].period) >= 2) {
     // every month from the first forecast on; a month without one is shown as missing, never as 0
     const manader: string[] = [];
     for (let q = historik[0].period; q <= p; q = forskjut(q, 1)) {
