@@ -142,10 +142,30 @@ interface Post<T> {
   total: number;
 }
 
+/** A form of a name's word to compare with: canonical or as written, and whether the name abbreviates it. */
+interface Form {
+  form: string;
+  forkortning: boolean;
+  /** compared with the question's word as written, not its canonical form */
+  skriven: boolean;
+}
+const formnyckel = (f: Form) => `${f.skriven ? 's:' : ''}${f.form}${f.forkortning ? '.' : ''}`;
+
+/** Whether ordlikhet can be above zero, by cheap tests first: shared start, near length, or one holding a part of the other. */
+function kanLikna(q: string, w: string): boolean {
+  if (q[0] === w[0] && q[1] === w[1]) return true;
+  if (Math.abs(q.length - w.length) <= 2 && Math.min(q.length, w.length) >= 5) return true;
+  return (w.length >= 4 && q.includes(w.slice(0, 4))) || (q.length >= 5 && w.includes(q.slice(0, 5)));
+}
+
 export class Namnmatchare<T> {
   private readonly poster: Array<Post<T>> = [];
-  private readonly ordforrad = new Set<string>();
+  /** every form of every name word, and which posts have it */
+  private readonly former = new Map<string, Form>();
+  private readonly forekomster = new Map<string, number[]>();
+  /** for a question word (canonical and as written): the forms it is like, with how much; kept across questions */
   private readonly likheter = new Map<string, Map<string, number>>();
+  private forsta: Map<T, number> | null = null;
 
   constructor(items: readonly T[], namn: (item: T) => string[]) {
     const df = new Map<string, number>();
@@ -167,63 +187,99 @@ export class Namnmatchare<T> {
           forkortning: v.forkortade.has(p.skrivet),
         }));
         if (!ord.length) continue;
-        for (const o of ord) this.ordforrad.add(o.ord);
+        const index = this.poster.length;
+        for (const o of ord) {
+          for (const f of [
+            { form: o.ord, forkortning: o.forkortning, skriven: false },
+            ...(o.skrivet !== o.ord ? [{ form: o.skrivet, forkortning: o.forkortning, skriven: true }] : []),
+          ]) {
+            const nyckel = formnyckel(f);
+            this.former.set(nyckel, f);
+            const lista = this.forekomster.get(nyckel);
+            if (!lista) this.forekomster.set(nyckel, [index]);
+            else if (lista[lista.length - 1] !== index) lista.push(index);
+          }
+        }
         this.poster.push({ item, ord, total: ord.reduce((s, o) => s + o.vikt, 0) });
       }
     }
   }
 
-  private likhet(q: string, w: string, forkortning: boolean): number {
-    let karta = this.likheter.get(q);
-    if (!karta) {
-      karta = new Map();
-      if (this.likheter.size > 5_000) this.likheter.clear();
-      this.likheter.set(q, karta);
+  /** The forms a question word is like: the canonical word against canonical forms, the word as written against written ones. */
+  private likheterFor(o: string, radt: string): Map<string, number> {
+    const k = `${o}|${radt}`;
+    let ut = this.likheter.get(k);
+    if (ut) return ut;
+    ut = new Map();
+    for (const [nyckel, f] of this.former) {
+      const q = f.skriven ? radt : o;
+      if (!kanLikna(q, f.form) && !(f.forkortning && q.startsWith(f.form))) continue;
+      const l = ordlikhet(q, f.form, f.forkortning);
+      if (l > 0) ut.set(nyckel, l);
     }
-    const nyckel = forkortning ? `${w}.` : w;
-    let v = karta.get(nyckel);
-    if (v === undefined) {
-      v = ordlikhet(q, w, forkortning);
-      karta.set(nyckel, v);
-    }
-    return v;
+    if (this.likheter.size > 5_000) this.likheter.clear();
+    this.likheter.set(k, ut);
+    return ut;
   }
 
   /**
    * Every name with something found, best first. `bortse` are positions that may not be used (a period, a
    * number); `enhetsord` are positions a unit's name used, which still count but do not tell a name apart.
+   * Names found only by the words of a unit's name are scored only when nearly all their words are there (a
+   * measure called what a unit is called), and with `egetOrd` not at all.
    */
   matcha(
     ordlista: string[],
     bortse: ReadonlySet<number>,
     enhetsord: ReadonlySet<number>,
     svaga: ReadonlySet<number> = new Set(),
+    egetOrd = false,
   ): Array<Namntraff<T>> {
     const fraga = ordlista
       .map((o, i) => ({ o: kanoniskt(o), radt: o, i }))
       .filter(({ o, i }) => !bortse.has(i) && !FYLLORD.has(o) && o.length >= 2);
     if (!fraga.length) return [];
+    // only the names that have a word like one of the question's are scored
+    const perOrd = fraga.map(({ o, radt }) => this.likheterFor(o, radt));
+    const beroerda = new Set<number>();
+    const viaEnhet = new Map<number, Set<string>>();
+    perOrd.forEach((karta, j) => {
+      const i = fraga[j].i;
+      if (egetOrd && enhetsord.has(i)) return;
+      for (const [nyckel, l] of karta) {
+        if (svaga.has(i) && l < 0.95) continue;
+        for (const p of this.forekomster.get(nyckel) ?? []) {
+          if (!enhetsord.has(i)) beroerda.add(p);
+          else {
+            const s = viaEnhet.get(p) ?? new Set<string>();
+            s.add(nyckel.replace(/^s:/, ''));
+            viaEnhet.set(p, s);
+          }
+        }
+      }
+    });
+    for (const [p, nycklar] of viaEnhet) if (nycklar.size >= Math.max(1, this.poster[p].ord.length * 0.9)) beroerda.add(p);
     const basta = new Map<T, Namntraff<T>>();
-    for (const post of this.poster) {
+    for (const pi of beroerda) {
+      const post = this.poster[pi];
       let poang = 0;
       let distinktPoang = 0;
       let distinktLangd = 0;
       let egetOrd = false;
       const positioner = new Set<number>();
       const ordvis = post.ord.map((w) => {
+        const kanon = formnyckel({ form: w.ord, forkortning: w.forkortning, skriven: false });
+        // the canonical forms, or as written: a typo in "korttidssjukfrånvaro" is still that word
+        const skriven = w.skrivet !== w.ord ? formnyckel({ form: w.skrivet, forkortning: w.forkortning, skriven: true }) : null;
         let bast = 0;
         let pos = -1;
-        for (const { o, radt, i } of fraga) {
-          // the canonical forms, or as written: a typo in "korttidssjukfrånvaro" is still that word
-          const l = Math.max(
-            this.likhet(o, w.ord, w.forkortning),
-            w.skrivet !== w.ord || radt !== o ? this.likhet(radt, w.skrivet, w.forkortning) : 0,
-          );
+        fraga.forEach(({ i }, j) => {
+          const l = Math.max(perOrd[j].get(kanon) ?? 0, skriven ? (perOrd[j].get(skriven) ?? 0) : 0);
           if (l > bast) {
             bast = l;
             pos = i;
           }
-        }
+        });
         return { bast, pos };
       });
       // one word of the question holding two words of the name ("familjehemsdygn") is that name
@@ -258,7 +314,17 @@ export class Namnmatchare<T> {
       const fore = basta.get(post.item);
       if (!fore || rang(traff) > rang(fore)) basta.set(post.item, traff);
     }
-    return [...basta.values()].sort((a, b) => rang(b) - rang(a));
+    return [...basta.values()].sort((a, b) => rang(b) - rang(a) || this.ordning(a.item) - this.ordning(b.item));
+  }
+
+  private ordning(item: T): number {
+    if (!this.forsta) {
+      this.forsta = new Map();
+      this.poster.forEach((p, i) => {
+        if (!this.forsta!.has(p.item)) this.forsta!.set(p.item, i);
+      });
+    }
+    return this.forsta.get(item) ?? 0;
   }
 }
 
