@@ -158,7 +158,9 @@ export function tolkaFraga(text: string, index: Enhetsindex, nu: Period): Fraga 
         (basta.distinktPoang >= 0.8 && basta.distinktLangd >= 8))) ||
       (atgardMarkning && basta.tackning >= 0.9)),
   );
-  const atgardstraffar = starkAtgard ? atgardTraffar.filter((t) => t.distinkt && rang(t) >= rang(basta) - 1e-9).map((t) => t.item) : [];
+  const atgardstraffar = starkAtgard
+    ? atgardTraffar.filter((t) => rang(t) >= rang(basta) - 1e-9 && (t.distinkt || !basta.distinkt)).map((t) => t.item)
+    : [];
 
   // Words inside a unit's name ("Hälso- och sjukvård") say nothing about what is asked.
   const utanNamn = traff.anvanda.size ? ordlista.filter((_, i) => !traff.anvanda.has(i)).join(' ') : normal;
