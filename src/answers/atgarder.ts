@@ -2,23 +2,43 @@ import { år } from '../domain/period.js';
 import type { Register } from '../domain/register.js';
 import type { Atgard, Enhet } from '../domain/schema.js';
 import { formatTkr } from '../domain/tal.js';
-import { hittaPaNamn } from '../language/atgardsnamn.js';
+import { ord } from '../language/normalisera.js';
 import type { Fraga } from '../language/tolka.js';
+import type { Enhetsindex } from '../language/enheter.js';
 import { somSkrivet } from '../domain/markdown.js';
 import { datumKort } from './ord.js';
 import type { Svar, Svarsmiljo } from './svar.js';
 
-/** Measures of the unit, or of its subtree when it has none of its own. */
-function atgarderFor(reg: Register, enhet: Enhet | null): Atgard[] {
-  if (!enhet) return reg.allaAtgarder();
-  const egna = reg.atgarder(enhet.id);
-  if (egna.length) return [...egna];
-  return reg.underliggande(enhet.id).flatMap((e) => reg.atgarder(e.id));
+/** The units a measure's title names ("Medicinrobotar i hemtjänst" → Hemtjänst); kept per row. */
+const namngivnaEnheter = new WeakMap<Atgard, string[]>();
+function enheterITitel(a: Atgard, index: Enhetsindex): string[] {
+  let ut = namngivnaEnheter.get(a);
+  if (!ut) {
+    ut = index.hitta(ord(a.atgard)).enheter.map((e) => e.id);
+    namngivnaEnheter.set(a, ut);
+  }
+  return ut;
 }
 
-function arsbelopp(belopp: Record<string, number>): string {
+/**
+ * The measures that concern a unit: its own (or its subtree's when it has none), and those in its ancestors'
+ * plans whose title names it or a unit below it ("Medicinrobotar i hemtjänst" in Vård och stöd's plan concerns
+ * Hemtjänst and Äldreomsorg above it).
+ */
+export function atgarderSomRor(reg: Register, index: Enhetsindex, enhet: Enhet | null): Atgard[] {
+  if (!enhet) return reg.allaAtgarder();
+  const egna = reg.atgarder(enhet.id);
+  const ut = egna.length ? [...egna] : reg.underliggande(enhet.id).flatMap((e) => reg.atgarder(e.id));
+  const under = new Set([enhet.id, ...reg.underliggande(enhet.id).map((e) => e.id)]);
+  for (const forfader of reg.kedja(enhet.id).slice(1)) {
+    for (const a of reg.atgarder(forfader.id)) if (enheterITitel(a, index).some((id) => under.has(id))) ut.push(a);
+  }
+  return ut;
+}
+
+function arsbelopp(belopp: Record<string, number>, format: (v: number) => string = formatTkr): string {
   const ar_ = Object.keys(belopp).sort();
-  return ar_.length ? ar_.map((a) => `${a}: ${formatTkr(belopp[a])}`).join(', ') : '–';
+  return ar_.length ? ar_.map((a) => `${a}: ${format(belopp[a])}`).join(', ') : '–';
 }
 
 function summa(belopp: Record<string, number>): number {
@@ -61,13 +81,37 @@ export function atgardSvar(a: Atgard, m: Svarsmiljo): Svar {
   };
 }
 
-export function atgarderSvar(fraga: Fraga, enhet: Enhet | null, m: Svarsmiljo): Svar {
+/** A measure or plan named by its own words ("medicinrobotarna i hemtjänsten", "vidtagna åtgärder …"). */
+export function namngivnaAtgarder(fraga: Fraga, m: Svarsmiljo): Svar | null {
   const reg = m.register;
-  const alla = atgarderFor(reg, enhet);
+  let traffar = fraga.atgardstraffar;
+  const enhet = fraga.enheter[0];
+  if (enhet) {
+    // a unit word narrows to what concerns that unit, the parent's plan included
+    const ror = new Set(atgarderSomRor(reg, m.index, enhet));
+    const inom = traffar.filter((k) =>
+      k.nr === null
+        ? reg.ärUnder(enhet.id, k.enhet) || reg.ärUnder(k.enhet, enhet.id)
+        : ror.has(reg.atgarder(k.enhet).find((a) => a.nr === k.nr)!),
+    );
+    if (inom.length) traffar = inom;
+  }
+  const forsta = traffar[0];
+  if (!forsta) return null;
+  if (forsta.nr === null) return atgarderSvar({ ...fraga, atgardstraffar: [] }, reg.enhet(forsta.enhet) ?? null, m, true);
+  const atgard = reg.atgarder(forsta.enhet).find((a) => a.nr === forsta.nr);
+  return atgard ? atgardSvar(atgard, m) : null;
+}
+
+export function atgarderSvar(fraga: Fraga, enhet: Enhet | null, m: Svarsmiljo, baraEgna = false): Svar {
+  const reg = m.register;
+  const alla = baraEgna && enhet ? [...reg.atgarder(enhet.id)] : atgarderSomRor(reg, m.index, enhet);
   const var_ = enhet ? ` för ${enhet.namn}` : '';
   if (fraga.atgardNr !== null) {
     const traff = alla.filter((a) => a.nr === fraga.atgardNr);
     if (traff.length === 1) return atgardSvar(traff[0], m);
+    const egna = enhet ? traff.filter((a) => a.enhet === enhet.id) : [];
+    if (egna.length === 1) return atgardSvar(egna[0], m);
     if (traff.length > 1) {
       return {
         text: `Det finns en åtgärd ${fraga.atgardNr} hos flera enheter: ${traff.map((a) => reg.enhet(a.enhet)?.namn ?? a.enhet).join(', ')}. Skriv till exempel "åtgärd ${fraga.atgardNr} ${reg.enhet(traff[0].enhet)?.alias[0] ?? reg.enhet(traff[0].enhet)?.namn}".`,
@@ -76,10 +120,6 @@ export function atgarderSvar(fraga: Fraga, enhet: Enhet | null, m: Svarsmiljo): 
     return {
       text: `Jag hittar ingen åtgärd ${fraga.atgardNr}${var_}.${alla.length ? ` Åtgärderna${var_} har nummer ${alla.map((a) => a.nr).join(', ')}.` : ''}`,
     };
-  }
-  if (!fraga.atgardsfilter) {
-    const paNamn = hittaPaNamn(alla, fraga.atgardOrd);
-    if (paNamn) return atgardSvar(paNamn, m);
   }
   let urval = alla;
   let rubrik = `Åtgärder${var_}`;
@@ -93,15 +133,16 @@ export function atgarderSvar(fraga: Fraga, enhet: Enhet | null, m: Svarsmiljo): 
   if (!alla.length) return { text: `Det finns ingen åtgärdsplan${var_}.`, kontext: { enhet: enhet?.id, avsikt: 'atgarder' } };
   if (!urval.length)
     return { text: `**${rubrik}**\n\nInga just nu (av ${alla.length} åtgärder).`, kontext: { enhet: enhet?.id, avsikt: 'atgarder' } };
-  const aret = String(år(m.nu));
+  const aret = String(fraga.tid.helar && fraga.tid.period ? år(fraga.tid.period) : år(m.nu));
   const flerEnheter = franFleraEnheter(urval);
   const lista: string[] = [];
   const tabell: Array<{ celler: Array<{ text: string }> }> = [];
   for (const a of urval) {
-    const plan = formatTkr(a.plan[aret] ?? 0);
-    const realiserat = formatTkr(a.utfall[aret] ?? 0);
+    // a measure without amounts has none to show: "–", never "0 tkr"
+    const plan = a.plan[aret] !== undefined ? formatTkr(a.plan[aret]) : '–';
+    const realiserat = a.utfall[aret] !== undefined ? formatTkr(a.utfall[aret]) : '–';
     lista.push(
-      `${a.nr}. ${a.atgard}${flerEnheter ? ` (${reg.enhet(a.enhet)?.namn})` : ''}: ${a.status}, kategori ${a.kategori}; plan ${aret} ${plan}, realiserat ${realiserat}`,
+      `${a.nr}. ${a.atgard}${flerEnheter ? ` (${reg.enhet(a.enhet)?.namn})` : ''}: ${a.status}, kategori ${a.kategori}; plan ${aret} ${plan}, realiserat ${aret} ${realiserat}`,
     );
     tabell.push({ celler: [{ text: String(a.nr) }, { text: a.atgard }, { text: a.status }, { text: plan }, { text: realiserat }] });
   }
@@ -113,7 +154,7 @@ export function atgarderSvar(fraga: Fraga, enhet: Enhet | null, m: Svarsmiljo): 
       mall: 'tabell',
       data: {
         rubrik,
-        kolumner: [{ namn: 'Nr' }, { namn: 'Åtgärd' }, { namn: 'Status' }, { namn: `Plan ${aret}` }, { namn: 'Realiserat' }],
+        kolumner: [{ namn: 'Nr' }, { namn: 'Åtgärd' }, { namn: 'Status' }, { namn: `Plan ${aret}` }, { namn: `Realiserat ${aret}` }],
         rader: tabell,
         fotnoter: summor,
       },
@@ -130,8 +171,20 @@ function plansummor(reg: Register, alla: Atgard[]): string[] {
     const utfall = perAr(egna, 'utfall');
     const namn = reg.enhet(enhetId)?.namn ?? enhetId;
     const total = summa(plan);
-    ut.push(`${namn}: planerad besparing ${arsbelopp(plan)}, totalt ${formatTkr(total)}; realiserat ${arsbelopp(utfall)}.`);
     const p = reg.atgardsplan(enhetId);
+    if (!Object.keys(plan).length && !Object.keys(utfall).length) {
+      ut.push(`${namn}: åtgärderna saknar belopp.`);
+      continue;
+    }
+    const iPlanen = reg.atgarder(enhetId).length;
+    if (egna.length < iPlanen) {
+      // a part of a parent's plan: its requirement is the whole plan's, not these measures'
+      ut.push(
+        `Ur ${genitiv(namn)} plan (${egna.length} av ${iPlanen} åtgärder): planerad besparing ${arsbelopp(plan)}, totalt ${formatTkr(total)}; realiserat ${arsbelopp(utfall)}.`,
+      );
+      continue;
+    }
+    ut.push(`${namn}: planerad besparing ${arsbelopp(plan)}, totalt ${formatTkr(total)}; realiserat ${arsbelopp(utfall)}.`);
     if (p?.sparbeting != null) {
       const diff = total - p.sparbeting;
       ut.push(
@@ -170,4 +223,9 @@ function perEnhet(alla: Atgard[]): Map<string, Atgard[]> {
 
 function franFleraEnheter(atgarder: Atgard[]): boolean {
   return atgarder.some((a) => a.enhet !== atgarder[0].enhet);
+}
+
+/** "Vård och stöds", "Socialnämndens", "Hälso- och sjukvårds"; a name ending in s, x or z takes no s. */
+function genitiv(namn: string): string {
+  return /[sxz]$/i.test(namn) ? namn : `${namn}s`;
 }

@@ -15,12 +15,14 @@ export function valjEnhet(fraga: Fraga, m: Svarsmiljo, tvingad?: string): Enhets
   if (fraga.tvetydiga.length) return { ok: false, svar: fragaVilken(fraga, fraga.tvetydiga[0], m) };
   if (fraga.enheter.length) return { ok: true, enhet: fraga.enheter[0] };
   if (fraga.okantNamn) return { ok: false, svar: okandEnhet(fraga, m) };
+  const rot = reg.rot();
+  // "hur går det överlag?", "hela kommunen totalt": the top of the tree, whatever came before
+  if (fraga.helheten && !fraga.vi && rot) return { ok: true, enhet: rot };
   const foljer = m.kontext?.enhet ? reg.enhet(m.kontext.enhet) : undefined;
   if (foljer && !fraga.vi) return { ok: true, enhet: foljer };
   const egen = m.anvandare?.enheter.map((id) => reg.enhet(id)).find(Boolean);
   if (fraga.vi && egen) return { ok: true, enhet: egen };
   if (foljer) return { ok: true, enhet: foljer };
-  const rot = reg.rot();
   if (rot) return { ok: true, enhet: rot };
   return {
     ok: false,
@@ -47,29 +49,32 @@ function fragaVilken(fraga: Fraga, kandidater: Enhet[], m: Svarsmiljo): Svar {
   };
 }
 
-function okandEnhet(fraga: Fraga, m: Svarsmiljo): Svar {
+/** A unit that is not in the data: said as the user wrote it, with the nearest names and no figures. */
+export function okandEnhet(fraga: Fraga, m: Svarsmiljo): Svar {
   const forslag = fraga.forslag;
   const namn = escapa(fraga.okantNamn ?? '');
+  const stor = namn.charAt(0).toUpperCase() + namn.slice(1);
   if (!forslag.length) {
     const exempel = m.register
       .barnTill(m.register.rot()?.id ?? '')
       .slice(0, 4)
       .map((e) => e.namn);
     return {
-      text: `Jag hittar ingen enhet som heter "${namn}".${exempel.length ? ` Fråga gärna om till exempel ${exempel.join(', ')}.` : ''}`,
+      text: `${stor} finns inte i uppföljningen.${exempel.length ? ` Fråga gärna om till exempel ${listaMedEller(exempel)}.` : ''}`,
     };
   }
   return {
-    text: `Jag hittar ingen enhet som heter "${namn}". Menade du ${forslag
-      .map((e) => e.namn)
-      .join(', ')
-      .replace(/, ([^,]*)$/, ' eller $1')}?`,
+    text: `${stor} finns inte i uppföljningen. Menade du ${listaMedEller(forslag.map((e) => e.namn))}?`,
     kort: {
       mall: 'val',
       data: {
-        rubrik: `Menade du någon av dessa?`,
+        rubrik: `${stor} finns inte i uppföljningen. Menade du någon av dessa?`,
         val: forslag.map((e) => ({ titel: beskrivEnhet(e, m), fraga: fraga.text.slice(0, 500), enhet: e.id })),
       },
     },
   };
+}
+
+function listaMedEller(namn: string[]): string {
+  return namn.length > 1 ? `${namn.slice(0, -1).join(', ')} eller ${namn[namn.length - 1]}` : namn.join('');
 }

@@ -1,10 +1,26 @@
-import { periodNamn } from '../domain/period.js';
-import type { Utfall } from '../domain/schema.js';
+import { type Period, periodNamn } from '../domain/period.js';
+import type { Register } from '../domain/register.js';
+import type { Enhet, Utfall } from '../domain/schema.js';
 import { senastePeriodFor } from '../domain/siffror.js';
 import { datumKort } from './ord.js';
+import { komplettering, periodOrd } from './perioder.js';
 import type { Svar, Svarsmiljo } from './svar.js';
 
-/** How fresh the figures are: the latest period per nämnd (the root's children) and who reported last. */
+/**
+ * Which figures a unit's latest answers rest on: "Senaste kompletta månad: november 2025 (9 av 9); december
+ * 2025: 1 av 9 har rapporterat." A partial month is never given as the latest figures.
+ */
+export function farskhetsrad(reg: Register, enhet: Enhet, nu: Period): string | null {
+  const senaste = senastePeriodFor(reg, enhet.id, nu);
+  if (!senaste) return null;
+  const k = komplettering(reg, enhet.id, senaste);
+  if (!k) return `Senaste siffrorna gäller ${periodOrd(reg, enhet.id, senaste)}.`;
+  if (k.komplett) return `Senaste kompletta månad: ${periodOrd(reg, enhet.id, senaste)} (${k.antal} av ${k.forvantat}).`;
+  const forsta = k.senasteKompletta ? `${periodOrd(reg, enhet.id, k.senasteKompletta)} (${k.forvantat} av ${k.forvantat})` : 'ingen ännu';
+  return `Senaste kompletta månad: ${forsta}; ${periodNamn(senaste)}: ${k.antal} av ${k.forvantat} har rapporterat.`;
+}
+
+/** How fresh the figures are: the latest complete month, then per nämnd (the root's children) its latest period and who reported last. */
 export function farskhetSvar(m: Svarsmiljo): Svar {
   const reg = m.register;
   const rot = reg.rot();
@@ -24,7 +40,13 @@ export function farskhetSvar(m: Svarsmiljo): Svar {
         ? `, senast importerat ${datumKort(senast.rapporterad)} (${reg.enhet(senast.enhet)?.namn})`
         : `, senast rapporterat ${datumKort(senast.rapporterad)} av ${vem} (${reg.enhet(senast.enhet)?.namn})`
       : '';
-    return `- ${g.namn}: t.o.m. ${periodNamn(period)}${nar}`;
+    const k = komplettering(reg, g.id, period);
+    const del =
+      k && !k.komplett
+        ? `: ${periodNamn(period)} har ${k.antal} av ${k.forvantat} enheter rapporterat; senaste kompletta månad ${k.senasteKompletta ? periodOrd(reg, g.id, k.senasteKompletta) : 'saknas'}`
+        : `: t.o.m. ${periodOrd(reg, g.id, period)}`.replace('t.o.m. helåret', 'helåret');
+    return `- ${g.namn}${del}${nar}`;
   });
-  return { text: `**Så färska är siffrorna**\n\n${rader.join('\n')}` };
+  const overgripande = farskhetsrad(reg, rot, m.nu);
+  return { text: ['**Så färska är siffrorna**', ...(overgripande ? [overgripande] : []), rader.join('\n')].join('\n\n') };
 }

@@ -38,14 +38,15 @@ const text = (v: unknown, max = 2000): string => (typeof v === 'string' ? v.slic
 export const beloppEllerStreck = (v: number | null) => (v === null ? '–' : formatTkr(v));
 
 /**
- * The month a new report is for: the month after the latest with figures for the unit, never after the
- * current month; with no figures at all, the last closed month.
+ * The month a new report is for: the month after the latest with figures for the unit, but never the month
+ * still running (its figures come when it has closed): at most the latest closed month.
  */
 export function standardperiod(reg: Register, enhetId: string, nu: Period): Period {
+  const stangd = foregaende(nu);
   const senaste = senastePeriodFor(reg, enhetId, nu);
-  if (!senaste) return foregaende(nu);
+  if (!senaste) return stangd;
   const nasta = forskjut(senaste, 1);
-  return nasta > nu ? nu : nasta;
+  return nasta > stangd ? stangd : nasta;
 }
 
 /**

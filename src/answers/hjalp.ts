@@ -1,4 +1,4 @@
-import { periodNamn } from '../domain/period.js';
+import { farskhetsrad } from './farskhet.js';
 import { senastePeriodFor, siffrorFor } from '../domain/siffror.js';
 import type { Svar, Svarsmiljo } from './svar.js';
 
@@ -25,7 +25,7 @@ export function hjalpSvar(m: Svarsmiljo, inledning = 'Jag svarar på frågor om 
     'hur färska är siffrorna?',
     'rapportera',
   ].filter((x): x is string => Boolean(x));
-  const farskhet = period ? `Senaste siffrorna gäller ${periodNamn(period)}.` : 'Det finns inga siffror inlagda ännu.';
+  const farskhet = (rot && period && farskhetsrad(reg, rot, m.nu)) || 'Det finns inga siffror inlagda ännu.';
   const tips = `Controllers rapporterar månadens siffror med "rapportera". I en kanal kan ni prenumerera på larm: "@Budgetkollen prenumerera på larm för ${kortnamn(forsta)}".`;
   const text = [inledning, farskhet, `Prova till exempel:\n\n${exempel.map((e) => `- ${e}`).join('\n')}`, tips].join('\n\n');
   // Teams shows at most six buttons; the rest of the examples are listed as text.
@@ -37,4 +37,13 @@ export function hjalpSvar(m: Svarsmiljo, inledning = 'Jag svarar på frågor om 
       data: { inledning, farskhet, tips, exempel: knappar.map((e) => ({ fraga: e })), fler: exempel.slice(6).map((e) => `• ${e}`) },
     },
   };
+}
+
+/** A question about something else entirely: said shortly, with what the bot does answer. */
+export function utanforSvar(m: Svarsmiljo): Svar {
+  const hjalp = hjalpSvar(
+    m,
+    'Det svarar jag inte på: jag svarar bara på frågor om budget, utfall, prognos, åtgärder och nyckeltal i uppföljningen.',
+  );
+  return { ...hjalp, text: hjalp.text.split('\n\n').slice(0, 3).join('\n\n') };
 }

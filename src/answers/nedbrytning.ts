@@ -1,63 +1,87 @@
-import { type Period, tillOchMedText } from '../domain/period.js';
+import type { Period } from '../domain/period.js';
 import { type Siffror, siffrorFor } from '../domain/siffror.js';
 import type { Enhet } from '../domain/schema.js';
 import { formatProcent, formatTkr } from '../domain/tal.js';
+import { type Belopp, medTecken } from './belopp.js';
 import { avvikelseIOrd } from './ord.js';
+import { ärHelår, tomText } from './perioder.js';
 import type { Svar, Svarsmiljo } from './svar.js';
 
-/** Where a deviation comes from: the children ranked by their share of it, with their comments. */
-export function nedbrytningSvar(enhet: Enhet, p: Period, m: Svarsmiljo): Svar {
+/** A share as a controller reads it: never "0 %" for an amount that is not zero. */
+export function andelText(andel: number): string {
+  return andel > 0 && andel < 0.5 ? '<1\u00a0%' : formatProcent(andel, 0);
+}
+
+/** Where a deviation comes from: the parts ranked by their share of it, with their comments; or, for a unit without parts, its figures and comment. */
+export function nedbrytningSvar(enhet: Enhet, p: Period, m: Svarsmiljo, opts: { belopp?: Belopp; varfor?: boolean } = {}): Svar {
   const reg = m.register;
+  const b = opts.belopp ?? formatTkr;
+  // a unit with a single part has the same total as it: break down the part ("Askersunds kommun" → "Socialnämnden")
+  const fragad = enhet;
+  for (let barn = reg.barnTill(enhet.id); barn.length === 1 && reg.barnTill(barn[0].id).length; barn = reg.barnTill(enhet.id)) {
+    if (!siffrorFor(reg, barn[0].id, p)) break;
+    enhet = barn[0];
+  }
   const total = siffrorFor(reg, enhet.id, p);
-  if (!total) return { text: `Det finns inga siffror för ${enhet.namn} ${tillOchMedText(p)}.` };
+  const nar = tomText(reg, enhet.id, p);
+  if (!total) return { text: `Det finns inga siffror för ${enhet.namn} ${nar}.` };
   const barn = reg
     .barnTill(enhet.id)
-    .map((b) => siffrorFor(reg, b.id, p))
+    .map((x) => siffrorFor(reg, x.id, p))
     .filter((s): s is Siffror => s !== null);
-  const rubrik = `**${enhet.namn} ${tillOchMedText(p)}: ${avvikelseIOrd(total.avvikelse)}**`;
+  const rubrik = `**${enhet.namn}${ärHelår(reg, enhet.id, p) ? ',' : ''} ${nar}: ${avvikelseIOrd(total.avvikelse, b)}**`;
+  const siffror = `Utfall ${b(total.utfall_ack)} mot budget ${b(total.budget_ack)}.`;
+  const egen = total.egenRad?.kommentar;
   if (!barn.length) {
-    const k = total.egenRad?.kommentar;
     return {
       text: [
         rubrik,
-        `${enhet.namn} har inga underenheter med egna siffror.${k ? ` Controllerns kommentar: ${k}` : ' Det finns ingen kommentar till siffrorna.'}`,
+        siffror,
+        egen ? `Kommentar: ${egen}` : `${enhet.namn} har inga underenheter med egna siffror, och det finns ingen kommentar till siffrorna.`,
       ].join('\n\n'),
-      kontext: { enhet: enhet.id, period: p, avsikt: 'nedbrytning' },
+      kontext: { enhet: fragad.id, period: p, avsikt: 'nedbrytning' },
     };
   }
   const negativ = total.avvikelse < 0;
   const bidrar = barn
-    .filter((b) => (negativ ? b.avvikelse < 0 : b.avvikelse > 0))
-    .sort((a, b) => (negativ ? a.avvikelse - b.avvikelse : b.avvikelse - a.avvikelse));
-  const motverkar = barn.filter((b) => (negativ ? b.avvikelse > 0 : b.avvikelse < 0));
-  const summaBidrar = bidrar.reduce((s, b) => s + b.avvikelse, 0);
-  const lista = bidrar.map((b) => {
-    const andel = summaBidrar !== 0 ? (b.avvikelse / summaBidrar) * 100 : 0;
-    const k = b.egenRad?.kommentar;
-    return `- ${b.enhet.namn}: ${formatTkr(b.avvikelse)} (${formatProcent(andel, 0)} av ${negativ ? 'underskotten' : 'överskotten'})${k ? `, "${k}"` : ''}`;
+    .filter((x) => (negativ ? x.avvikelse <= -0.05 : x.avvikelse >= 0.05))
+    .sort((x, y) => (negativ ? x.avvikelse - y.avvikelse : y.avvikelse - x.avvikelse));
+  const motverkar = barn
+    .filter((x) => (negativ ? x.avvikelse >= 0.05 : x.avvikelse <= -0.05))
+    .sort((x, y) => Math.abs(y.avvikelse) - Math.abs(x.avvikelse));
+  const summaBidrar = bidrar.reduce((s, x) => s + x.avvikelse, 0);
+  const ord = negativ ? 'underskotten' : 'överskotten';
+  const vad = `andel av summan av ${ord} (${b(Math.abs(summaBidrar))})`;
+  const andel = (x: Siffror) => andelText(summaBidrar ? (x.avvikelse / summaBidrar) * 100 : 0);
+  const lista = bidrar.map((x) => {
+    const k = x.egenRad?.kommentar;
+    return `- ${x.enhet.namn}: ${medTecken(x.avvikelse, b)} (${andel(x)} av ${ord})${k ? `, "${k}"` : ''}`;
   });
   const motverkas = motverkar.length
-    ? [`Motverkas av ${motverkar.map((b) => `${b.enhet.namn} ${formatTkr(b.avvikelse)}`).join(', ')}.`]
+    ? [
+        `Motverkas av ${motverkar.map((x) => `${x.enhet.namn} ${medTecken(x.avvikelse, b)} (${x.avvikelse < 0 ? 'underskott' : 'överskott'})`).join(', ')}.`,
+      ]
     : [];
-  const rader = [rubrik, `${negativ ? 'Underskottet' : 'Överskottet'} kommer från:\n\n${lista.join('\n')}`, ...motverkas];
-  const kommentarer = bidrar.filter((b) => b.egenRad?.kommentar).map((b) => `${b.enhet.namn}: ${b.egenRad!.kommentar}`);
+  const rader = [rubrik, siffror];
+  if (fragad.id !== enhet.id)
+    rader.splice(1, 0, `${fragad.namn} har en enda del med siffror, ${enhet.namn}; så här fördelas avvikelsen där.`);
+  if (opts.varfor && egen) rader.push(`Kommentar: ${egen}`);
+  rader.push(`${negativ ? 'Underskottet' : 'Överskottet'} kommer från (${vad}):\n\n${lista.join('\n')}`, ...motverkas);
+  if (!opts.varfor && egen) rader.push(`Kommentar: ${egen}`);
+  const kommentarer = bidrar.filter((x) => x.egenRad?.kommentar).map((x) => `${x.enhet.namn}: ${x.egenRad!.kommentar}`);
   return {
     text: rader.join('\n\n'),
     kort: {
       mall: 'tabell',
       data: {
         rubrik: rubrik.replace(/\*\*/g, ''),
-        kolumner: [{ namn: 'Enhet' }, { namn: 'Avvikelse' }, { namn: 'Andel' }],
-        rader: bidrar.map((b) => ({
-          celler: [
-            { text: b.enhet.namn },
-            { text: formatTkr(b.avvikelse) },
-            { text: formatProcent(summaBidrar ? (b.avvikelse / summaBidrar) * 100 : 0, 0) },
-          ],
+        kolumner: [{ namn: 'Enhet' }, { namn: 'Avvikelse' }, { namn: `Andel av ${ord}` }],
+        rader: bidrar.map((x) => ({
+          celler: [{ text: x.enhet.namn }, { text: medTecken(x.avvikelse, b) }, { text: andel(x) }],
         })),
-        fotnoter: [...kommentarer, ...motverkas],
+        fotnoter: [`Andel = ${vad}.`, ...kommentarer, ...motverkas],
       },
     },
-    kontext: { enhet: enhet.id, period: p, avsikt: 'nedbrytning' },
+    kontext: { enhet: fragad.id, period: p, avsikt: 'nedbrytning' },
   };
 }

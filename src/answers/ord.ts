@@ -1,25 +1,23 @@
 import { formatTkr } from '../domain/tal.js';
 
 /** "underskott 17 795,6 tkr" / "överskott 7 799 tkr" / "i nivå med budget": the sign said in words. */
-export function avvikelseIOrd(avvikelse: number): string {
+export function avvikelseIOrd(avvikelse: number, belopp: (tkr: number) => string = formatTkr): string {
   if (Math.abs(avvikelse) < 0.05) return 'i nivå med budget';
-  return avvikelse < 0 ? `underskott ${formatTkr(-avvikelse)}` : `överskott ${formatTkr(avvikelse)}`;
+  return avvikelse < 0 ? `underskott ${belopp(-avvikelse)}` : `överskott ${belopp(avvikelse)}`;
 }
 
-export function prognosIOrd(prognosavvikelse: number): string {
+export function prognosIOrd(prognosavvikelse: number, belopp: (tkr: number) => string = formatTkr): string {
   if (Math.abs(prognosavvikelse) < 0.05) return 'budget i balans';
-  return prognosavvikelse < 0 ? `underskott ${formatTkr(-prognosavvikelse)}` : `överskott ${formatTkr(prognosavvikelse)}`;
+  return prognosavvikelse < 0 ? `underskott ${belopp(-prognosavvikelse)}` : `överskott ${belopp(prognosavvikelse)}`;
 }
 
 /** How the deviation moved between two reports, said the way a controller would. */
-export function forandringIOrd(fore: number, nu: number): string {
+export function forandringIOrd(fore: number, nu: number, belopp: (tkr: number) => string = formatTkr): string {
   const diff = nu - fore;
   if (Math.abs(diff) < 0.05) return 'är avvikelsen oförändrad';
-  if (fore < 0 && nu < 0)
-    return diff < 0 ? `har underskottet ökat med ${formatTkr(-diff)}` : `har underskottet minskat med ${formatTkr(diff)}`;
-  if (fore >= 0 && nu >= 0)
-    return diff > 0 ? `har överskottet ökat med ${formatTkr(diff)}` : `har överskottet minskat med ${formatTkr(-diff)}`;
-  return `har avvikelsen gått från ${avvikelseIOrd(fore)} till ${avvikelseIOrd(nu)}`;
+  if (fore < 0 && nu < 0) return diff < 0 ? `har underskottet ökat med ${belopp(-diff)}` : `har underskottet minskat med ${belopp(diff)}`;
+  if (fore >= 0 && nu >= 0) return diff > 0 ? `har överskottet ökat med ${belopp(diff)}` : `har överskottet minskat med ${belopp(-diff)}`;
+  return `har avvikelsen gått från ${avvikelseIOrd(fore, belopp)} till ${avvikelseIOrd(nu, belopp)}`;
 }
 
 const datumformat = new Intl.DateTimeFormat('sv-SE', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/Stockholm' });

@@ -1,13 +1,26 @@
-import { type Period, år, forskjut, period, periodNamn, tillOchMedText } from '../domain/period.js';
+import { type Period, år, forskjut, manad, period, periodNamn, tillOchMedText } from '../domain/period.js';
 import { siffrorFor } from '../domain/siffror.js';
 import type { Enhet } from '../domain/schema.js';
 import { formatTal, formatTkr } from '../domain/tal.js';
 import type { Fraga } from '../language/tolka.js';
-import { forandringIOrd, prognosIOrd } from './ord.js';
+import { avvikelseIOrd, forandringIOrd, prognosIOrd } from './ord.js';
+import { ärHelår, tomText } from './perioder.js';
 import type { Svar, Svarsmiljo } from './svar.js';
 
 export function prognosSvar(fraga: Fraga, enhet: Enhet, p: Period, m: Svarsmiljo): Svar {
   const s = siffrorFor(m.register, enhet.id, p);
+  const klarar_ = fraga.klarar;
+  // The year is closed: the outcome is the answer, not a forecast.
+  if (s && (ärHelår(m.register, enhet.id, p) || (manad(p) === 12 && (s.prognos_helar === null || s.prognos_helar === s.utfall_ack)))) {
+    const nar = tomText(m.register, enhet.id, p);
+    const klarade = s.avvikelse >= -0.05;
+    const rader = [
+      `**${enhet.namn}, ${nar}: året är avslutat**`,
+      ...(klarar_ ? [`${klarade ? 'Ja' : 'Nej'}, ${enhet.namn} ${klarade ? 'klarade' : 'klarade inte'} budgeten ${år(p)}.`] : []),
+      `Utfallet för helåret ${år(p)} blev ${formatTkr(s.utfall_ack)} mot budget ${formatTkr(s.budget_ack)}: **${avvikelseIOrd(s.avvikelse)}**. Efter årets slut finns ingen prognos, bara utfallet.`,
+    ];
+    return { text: rader.join('\n\n'), kontext: { enhet: enhet.id, period: p, avsikt: 'prognos' } };
+  }
   if (!s || s.prognos_helar === null || s.budget_helar === null || s.prognosavvikelse === null) {
     return {
       text: `Det finns ingen helårsprognos för ${enhet.namn} ${tillOchMedText(p)}.`,
@@ -16,7 +29,7 @@ export function prognosSvar(fraga: Fraga, enhet: Enhet, p: Period, m: Svarsmiljo
   }
   const rader = [`**Helårsprognos ${år(p)} för ${enhet.namn}, efter ${periodNamn(p)}**`];
   const klarar = s.prognosavvikelse >= 0;
-  if (/\bklara|\bhalla|\bmake it|\bon track/.test(fraga.text.toLowerCase())) {
+  if (klarar_) {
     rader.push(
       klarar
         ? `Ja, enligt prognosen klarar ${enhet.namn} budgeten ${år(p)}.`
@@ -42,10 +55,15 @@ export function prognosSvar(fraga: Fraga, enhet: Enhet, p: Period, m: Svarsmiljo
   } else if (fraga.tid.jamforMed.length) {
     rader.push(`Det finns ingen prognos efter ${periodNamn(fraga.tid.jamforMed[0])} att jämföra med.`);
   }
-  if (historik.length > 2)
-    rader.push(
-      `Prognosavvikelse per rapport ${år(p)}: ${historik.map((h) => `${periodNamn(h.period).split(' ')[0].slice(0, 3)} ${formatTal(h.avvikelse)}`).join(', ')} tkr.`,
-    );
+  if (historik.length > 1 && manad(p) - manad(historik[0].period) >= 2) {
+    // every month from the first forecast on; a month without one is shown as missing, never as 0
+    const manader: string[] = [];
+    for (let q = historik[0].period; q <= p; q = forskjut(q, 1)) {
+      const h = historik.find((x) => x.period === q);
+      manader.push(`${periodNamn(q).split(' ')[0].slice(0, 3)} ${h ? formatTal(h.avvikelse) : '– (ingen prognos)'}`);
+    }
+    rader.push(`Prognosavvikelse per rapport ${år(p)} (tkr): ${manader.join(', ')}.`);
+  }
   return {
     text: rader.join('\n\n'),
     kort: {

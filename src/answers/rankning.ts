@@ -1,8 +1,11 @@
-import { type Period, tillOchMedText } from '../domain/period.js';
+import type { Period } from '../domain/period.js';
 import { type Siffror, siffrorFor } from '../domain/siffror.js';
 import type { Register } from '../domain/register.js';
 import type { Enhet } from '../domain/schema.js';
-import { formatProcent, formatTal, formatTkr } from '../domain/tal.js';
+import { formatProcent, formatTal } from '../domain/tal.js';
+import { beloppFor, medTecken } from './belopp.js';
+import { tomText } from './perioder.js';
+import { procentAvBudget } from './status.js';
 import type { Fraga } from '../language/tolka.js';
 import { avvikelseIOrd } from './ord.js';
 import type { Svar, Svarsmiljo } from './svar.js';
@@ -10,12 +13,16 @@ import type { Svar, Svarsmiljo } from './svar.js';
 /** Candidates change only with the register, so they are kept per register generation, root and named levels. */
 const kandidatminne = new WeakMap<Register, { generation: number; listor: Map<string, readonly Enhet[]> }>();
 
-/** The units to rank: a named level ("nämnderna", "verksamheter"), otherwise those that report their own figures. */
+/**
+ * The units to rank: "delar av X" X's own parts; a named level ("nämnderna", "enheterna"); otherwise the level
+ * the data calls verksamheter, or, where there is none, the units that report their own figures.
+ */
 function kandidater(fraga: Fraga, omfang: Enhet | null, m: Svarsmiljo): readonly Enhet[] {
   const reg = m.register;
   const rot = omfang ?? reg.rot();
   if (!rot) return [];
-  const nivaer = fraga.nivaer;
+  if (fraga.delar && omfang) return reg.barnTill(omfang.id);
+  const nivaer = fraga.nivaer.length ? fraga.nivaer : (['verksamhet'] as Array<Enhet['typ']>);
   let minne = kandidatminne.get(reg);
   if (!minne || minne.generation !== reg.generation) {
     minne = { generation: reg.generation, listor: new Map() };
@@ -43,67 +50,105 @@ function kandidaterUtanMinne(reg: Register, rot: Enhet, nivaer: Array<Enhet['typ
   return rapporterande.length ? rapporterande : under;
 }
 
+const NIVANAMN: Record<Enhet['typ'], string> = {
+  kommun: 'Kommuner',
+  nämnd: 'Nämnder',
+  förvaltning: 'Förvaltningar',
+  verksamhetsområde: 'Verksamhetsområden',
+  verksamhet: 'Verksamheter',
+  enhet: 'Enheter',
+};
+
 export function rankningSvar(fraga: Fraga, omfang: Enhet | null, p: Period, m: Svarsmiljo): Svar {
-  if (omfang && !m.register.barnTill(omfang.id).length) {
-    const egen = siffrorFor(m.register, omfang.id, p);
+  const reg = m.register;
+  const b = beloppFor(fraga.mnkr);
+  const nar = tomText(reg, omfang?.id ?? reg.rot()?.id ?? '', p);
+  const kontext = { enhet: omfang?.id, period: p, avsikt: 'rankning' as const };
+  if (omfang && !reg.barnTill(omfang.id).length) {
+    const egen = siffrorFor(reg, omfang.id, p);
+    const procent = egen ? procentAvBudget(egen) : null;
     return {
-      text: `${omfang.namn} har inga underenheter att rangordna.${egen ? ` Själv har den ${avvikelseIOrd(egen.avvikelse)} ${tillOchMedText(p)}${egen.procent === null ? '' : ` (${formatProcent(egen.procent)} av budget)`}.` : ''}`,
-      kontext: { enhet: omfang.id, period: p, avsikt: 'rankning' },
+      text: `${omfang.namn} har inga underenheter att rangordna.${egen ? ` Själv har den ${avvikelseIOrd(egen.avvikelse, b)} ${nar}${procent === null ? '' : ` (${formatProcent(procent)} av budget)`}.` : ''}`,
+      kontext,
     };
   }
   const rader = kandidater(fraga, omfang, m)
-    .map((e) => siffrorFor(m.register, e.id, p))
+    .map((e) => siffrorFor(reg, e.id, p))
     .filter((s): s is Siffror => s !== null);
-  let urval: Siffror[];
+  const vilka =
+    fraga.delar && omfang
+      ? 'Delar'
+      : NIVANAMN[fraga.nivaer[0] ?? (rader.every((s) => s.enhet.typ === 'verksamhet') ? 'verksamhet' : 'enhet')];
+  const var_ = omfang ? ` inom ${omfang.namn}` : '';
+  const underskott = rader.filter((s) => s.avvikelse <= -0.05).sort((x, y) => x.avvikelse - y.avvikelse);
+  const overskott = rader.filter((s) => s.avvikelse >= 0.05).sort((x, y) => y.avvikelse - x.avvikelse);
+  const iBalans = rader.filter((s) => Math.abs(s.avvikelse) < 0.05);
+  let grupper: Array<{ rubrik: string; lista: Siffror[] }>;
   let beskrivning: string;
   if (fraga.procentGrans !== null) {
     const grans = 100 + fraga.procentGrans;
-    urval = rader.filter((s) => s.procent !== null && s.procent > grans).sort((a, b) => (b.procent ?? 0) - (a.procent ?? 0));
+    const urval = rader
+      .filter((s) => procentAvBudget(s) !== null && procentAvBudget(s)! > grans)
+      .sort((x, y) => (y.procent ?? 0) - (x.procent ?? 0));
     beskrivning = `mer än ${formatTal(fraga.procentGrans)}\u00a0% över budget`;
+    grupper = [{ rubrik: '', lista: urval }];
   } else if (fraga.riktning === 'overskott') {
-    urval = rader.filter((s) => s.avvikelse > 0).sort((a, b) => b.avvikelse - a.avvikelse);
-    beskrivning = 'överskott (går plus)';
+    beskrivning = 'överskott (går plus), störst först';
+    grupper = [{ rubrik: '', lista: overskott }];
   } else if (fraga.riktning === 'underskott' || fraga.storst) {
-    urval = rader.filter((s) => s.avvikelse < 0).sort((a, b) => a.avvikelse - b.avvikelse);
-    beskrivning = 'underskott';
+    beskrivning = 'underskott, störst först';
+    grupper = [{ rubrik: '', lista: underskott }];
   } else {
-    urval = [...rader].sort((a, b) => a.avvikelse - b.avvikelse);
-    beskrivning = 'avvikelse, störst underskott först';
+    beskrivning = 'avvikelse: underskott och överskott var för sig, störst först';
+    grupper = [
+      { rubrik: 'Underskott', lista: underskott },
+      { rubrik: 'Överskott', lista: overskott },
+      { rubrik: 'I nivå med budget', lista: iBalans },
+    ].filter((g) => g.lista.length);
   }
-  const antal = fraga.antal ?? (fraga.procentGrans !== null || fraga.riktning === 'overskott' ? urval.length : Math.min(urval.length, 10));
-  const visade = urval.slice(0, antal);
-  const var_ = omfang ? ` inom ${omfang.namn}` : '';
-  const rubrik = `**${fraga.antal ? `Topp ${fraga.antal}` : 'Rangordning'}${var_} efter ${beskrivning}, ${tillOchMedText(p)}**`;
-  if (!visade.length) {
-    return {
-      text: `${rubrik}\n\nIngen enhet${var_} har ${beskrivning} ${tillOchMedText(p)}.`,
-      kontext: { enhet: omfang?.id, period: p, avsikt: 'rankning' },
-    };
+  const alla = fraga.alla || fraga.procentGrans !== null || fraga.riktning === 'overskott' || fraga.riktning === 'underskott';
+  const tak = fraga.antal ?? (alla ? Infinity : 10);
+  const rubrik = `**${fraga.antal ? `Topp ${fraga.antal}: ` : ''}${vilka}${var_} efter ${beskrivning}, ${nar}**`;
+  const antalTotalt = grupper.reduce((s, g) => s + g.lista.length, 0);
+  if (!antalTotalt) {
+    return { text: `${rubrik}\n\nIngen${var_} har ${beskrivning.split(',')[0]} ${nar}.`, kontext };
   }
-  const lista = visade.map(
-    (s, i) =>
-      `${i + 1}. ${s.enhet.namn}${foralderText(s.enhet, m)}: ${avvikelseIOrd(s.avvikelse)}${s.procent === null ? '' : ` (${formatProcent(s.procent)} av budget)`}`,
-  );
-  const fler = urval.length > visade.length ? [`(${urval.length - visade.length} till; be om "topp ${urval.length}" för alla.)`] : [];
-  const text = [rubrik, lista.join('\n'), ...fler].join('\n\n');
+  const rad = (s: Siffror, i: number) => {
+    const procent = procentAvBudget(s);
+    const ord = s.avvikelse <= -0.05 ? 'underskott' : s.avvikelse >= 0.05 ? 'överskott' : 'i nivå med budget';
+    return `${i + 1}. ${s.enhet.namn}${foralderText(s.enhet, omfang, m)}: ${medTecken(s.avvikelse, b)} ${ord}${procent === null ? '' : ` (${formatProcent(procent)} av budget)`}`;
+  };
+  const fler: string[] = [];
+  const textdelar = [rubrik];
+  const tabell: Array<{ celler: Array<{ text: string }> }> = [];
+  for (const g of grupper) {
+    const visade = g.lista.slice(0, tak);
+    if (g.lista.length > visade.length)
+      fler.push(`(${g.rubrik || 'Listan'}: ${g.lista.length - visade.length} till; fråga "vilka …" för alla.)`);
+    textdelar.push(`${g.rubrik ? `${g.rubrik}:\n\n` : ''}${visade.map(rad).join('\n')}`);
+    for (const s of visade) {
+      const procent = procentAvBudget(s);
+      tabell.push({
+        celler: [{ text: s.enhet.namn }, { text: medTecken(s.avvikelse, b) }, { text: procent === null ? '–' : formatProcent(procent) }],
+      });
+    }
+  }
   return {
-    text,
+    text: [...textdelar, ...fler].join('\n\n'),
     kort: {
       mall: 'tabell',
       data: {
         rubrik: rubrik.replace(/\*\*/g, ''),
-        kolumner: [{ namn: 'Enhet' }, { namn: 'Avvikelse' }, { namn: 'Procent' }],
-        rader: visade.map((s) => ({
-          celler: [{ text: s.enhet.namn }, { text: formatTkr(s.avvikelse) }, { text: s.procent === null ? '–' : formatProcent(s.procent) }],
-        })),
+        kolumner: [{ namn: 'Enhet' }, { namn: 'Avvikelse (− underskott, + överskott)' }, { namn: 'Procent av budget' }],
+        rader: tabell,
         fotnoter: fler,
       },
     },
-    kontext: { enhet: omfang?.id, period: p, avsikt: 'rankning' },
+    kontext,
   };
 }
 
-function foralderText(e: Enhet, m: Svarsmiljo): string {
+function foralderText(e: Enhet, omfang: Enhet | null, m: Svarsmiljo): string {
   const f = e.foralder ? m.register.enhet(e.foralder) : undefined;
-  return f && f.foralder ? ` (${f.namn})` : '';
+  return f && f.foralder && f.id !== omfang?.id ? ` (${f.namn})` : '';
 }

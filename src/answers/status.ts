@@ -1,12 +1,21 @@
-import { type Period, foregaende, manad, manadsnamn, periodNamn, tillOchMedText } from '../domain/period.js';
+import { type Period, foregaende, manad, manadsnamn, periodNamn } from '../domain/period.js';
 import type { Register } from '../domain/register.js';
 import { type Siffror, manadsvarde, siffrorFor } from '../domain/siffror.js';
 import { formatForandring, formatProcent, formatTkr } from '../domain/tal.js';
 import { atgardslage } from './atgardslage.js';
+import { type Belopp, medTecken } from './belopp.js';
 import { vemNamn } from './historik.js';
 import { somSkrivet } from '../domain/markdown.js';
 import { avvikelseIOrd, datumKort, forandringIOrd, prognosIOrd } from './ord.js';
+import { ärHelår, periodOrd, tomText } from './perioder.js';
 import type { Svar } from './svar.js';
+
+export interface Delrad {
+  namn: string;
+  avvikelse: number;
+  /** the unit's own comment, shortened; the full text is in the breakdown */
+  kommentar: string | null;
+}
 
 /** The status of one unit for one period: what both the text and the card show. */
 export interface Statusvy {
@@ -14,51 +23,94 @@ export interface Statusvy {
   enhetId: string;
   enhetsnamn: string;
   period: Period;
+  /** "t.o.m. november 2025", or "helåret 2024" for an annual report */
+  periodtext: string;
   siffror: Siffror;
   verdikt: string;
   forandring: string | null;
   manad: { budget: number; utfall: number; avvikelse: number } | null;
-  storstaAvvikelser: Array<{ namn: string; avvikelse: number; kommentar: string | null }>;
+  /** the units below in deficit and in surplus, largest first: never one of the other sign */
+  underskott: Delrad[];
+  overskott: Delrad[];
   kommentar: string | null;
   atgarder: string | null;
   rapporterade: string | null;
   korrigerad: string | null;
+  /** why no percentage of budget is shown (a budget of zero or below) */
+  ingenProcent: string | null;
+  belopp: Belopp;
 }
 
-export function statusvy(reg: Register, enhetId: string, period: Period): Statusvy | null {
+const KOMMENTAR_I_STATUS = 90;
+
+/** A sub-unit's comment in the status answer: the first sentence, at most a line; "Bryt ned" shows it whole. */
+export function kortKommentar(k: string): string {
+  const forsta = /^(.{20,}?[.!?])(\s|$)/.exec(k)?.[1] ?? k;
+  if (forsta.length <= KOMMENTAR_I_STATUS) return forsta;
+  const kapad = forsta.slice(0, KOMMENTAR_I_STATUS);
+  return `${kapad.slice(0, Math.max(kapad.lastIndexOf(' '), 40)).replace(/[\s,;:]+$/, '')} …`;
+}
+
+/** Percent of budget only where it means something: a budget above zero. */
+export function procentAvBudget(s: Siffror): number | null {
+  return s.budget_ack > 0 ? s.procent : null;
+}
+
+export function ingenProcentText(s: Siffror, belopp: Belopp): string | null {
+  if (s.budget_ack > 0) return null;
+  return s.budget_ack === 0
+    ? 'Ingen procent av budget: budgeten är 0 tkr.'
+    : `Ingen procent av budget: budgeten är negativ (${belopp(s.budget_ack)}, en nettointäkt).`;
+}
+
+export function statusvy(reg: Register, enhetId: string, period: Period, belopp: Belopp = formatTkr): Statusvy | null {
   const s = siffrorFor(reg, enhetId, period);
   if (!s) return null;
-  const fore = manad(period) > 1 ? siffrorFor(reg, enhetId, foregaende(period)) : null;
+  const helar = ärHelår(reg, enhetId, period);
+  const fore = manad(period) > 1 && !helar ? siffrorFor(reg, enhetId, foregaende(period)) : null;
   const barn = reg
     .barnTill(enhetId)
-    .map((b) => ({ b, s: siffrorFor(reg, b.id, period) }))
-    .filter((x): x is { b: typeof x.b; s: Siffror } => x.s !== null)
-    .sort((a, b) => a.s.avvikelse - b.s.avvikelse);
+    .map((b) => siffrorFor(reg, b.id, period))
+    .filter((x): x is Siffror => x !== null);
+  const delrad = (x: Siffror): Delrad => ({
+    namn: x.enhet.namn,
+    avvikelse: x.avvikelse,
+    kommentar: x.egenRad?.kommentar ? somSkrivet(kortKommentar(x.egenRad.kommentar)) : null,
+  });
   const rad = s.egenRad;
+  const periodtext = tomText(reg, enhetId, period);
   return {
-    rubrik: `${s.enhet.namn} ${tillOchMedText(period)}`,
+    rubrik: helar ? `${s.enhet.namn}, ${periodtext}` : `${s.enhet.namn} ${periodtext}`,
     enhetId,
     enhetsnamn: s.enhet.namn,
     period,
+    periodtext,
     siffror: s,
-    verdikt: avvikelseIOrd(s.avvikelse),
-    forandring: fore ? `Sedan ${manadsnamn(fore.period)} ${forandringIOrd(fore.avvikelse, s.avvikelse)}.` : null,
-    manad: manadsvarde(reg, enhetId, period),
-    storstaAvvikelser: (s.avvikelse < 0 ? barn : [...barn].reverse()).slice(0, 3).map((x) => ({
-      namn: x.b.namn,
-      avvikelse: x.s.avvikelse,
-      kommentar: x.s.egenRad?.kommentar ? somSkrivet(x.s.egenRad.kommentar) : null,
-    })),
+    verdikt: avvikelseIOrd(s.avvikelse, belopp),
+    forandring: fore ? `Sedan ${manadsnamn(fore.period)} ${forandringIOrd(fore.avvikelse, s.avvikelse, belopp)}.` : null,
+    manad: helar ? null : manadsvarde(reg, enhetId, period),
+    underskott: barn
+      .filter((x) => x.avvikelse <= -0.05)
+      .sort((a, b) => a.avvikelse - b.avvikelse)
+      .slice(0, 3)
+      .map(delrad),
+    overskott: barn
+      .filter((x) => x.avvikelse >= 0.05)
+      .sort((a, b) => b.avvikelse - a.avvikelse)
+      .slice(0, 3)
+      .map(delrad),
     kommentar: rad?.kommentar ? somSkrivet(rad.kommentar) : null,
     atgarder: atgardslage(reg, enhetId, period),
     rapporterade:
       s.rapporterade && s.rapporterade.antal < s.rapporterade.av
-        ? `${s.rapporterade.antal} av ${s.rapporterade.av} enheter har rapporterat för ${periodNamn(period)}.`
+        ? `${s.rapporterade.antal} av ${s.rapporterade.av} enheter har rapporterat för ${periodOrd(reg, enhetId, period)}.`
         : null,
     korrigerad:
       rad && rad.version > 1
         ? `korrigerad ${datumKort(rad.rapporterad)} av ${vemNamn(reg, rad.rapporterad_av)} (version ${rad.version})`
         : null,
+    ingenProcent: ingenProcentText(s, belopp),
+    belopp,
   };
 }
 
@@ -68,35 +120,46 @@ function kommentarrad(vy: Statusvy): string | null {
   return vy.korrigerad ? `Siffrorna är ${vy.korrigerad}.` : null;
 }
 
+function delar(vy: Statusvy): Array<{ rubrik: string; rader: Delrad[] }> {
+  // With its own row, the unit's figures are not the sum of the units below; say whose these are.
+  const bland = vy.siffror.egenRad ? ' bland underenheterna' : '';
+  const grupper = [
+    { rubrik: `Störst underskott${bland}`, rader: vy.underskott },
+    { rubrik: `Störst överskott${bland}`, rader: vy.overskott },
+  ];
+  const ut = vy.siffror.avvikelse < 0 ? grupper : grupper.reverse();
+  return ut.filter((g) => g.rader.length);
+}
+
+function delradText(d: Delrad, belopp: Belopp): string {
+  return `${d.namn} ${medTecken(d.avvikelse, belopp)}${d.kommentar ? ` (${d.kommentar})` : ''}`;
+}
+
+function procentText(vy: Statusvy): string {
+  const p = procentAvBudget(vy.siffror);
+  return p === null ? '' : ` (${formatProcent(p)} av budget)`;
+}
+
 export function statusrader(vy: Statusvy, baraManaden = false): string[] {
   const s = vy.siffror;
+  const b = vy.belopp;
   const rader: string[] = [];
   if (baraManaden && vy.manad) {
     const m = vy.manad;
+    const p = procentAvBudget(s);
     rader.push(`**${vy.enhetsnamn}, ${periodNamn(vy.period)} (bara månaden)**`);
-    rader.push(`Utfall ${formatTkr(m.utfall)} mot budget ${formatTkr(m.budget)} för månaden: **${avvikelseIOrd(m.avvikelse)}**.`);
-    rader.push(
-      `Ackumulerat ${tillOchMedText(vy.period)}: ${avvikelseIOrd(s.avvikelse)} (${s.procent === null ? '–' : formatProcent(s.procent)} av budget).`,
-    );
+    rader.push(`Utfall ${b(m.utfall)} mot budget ${b(m.budget)} för månaden: **${avvikelseIOrd(m.avvikelse, b)}**.`);
+    rader.push(`Ackumulerat ${vy.periodtext}: ${avvikelseIOrd(s.avvikelse, b)}${p === null ? '' : ` (${formatProcent(p)} av budget)`}.`);
     return rader;
   }
   rader.push(`**${vy.rubrik}**`);
-  rader.push(
-    `Utfall ${formatTkr(s.utfall_ack)} mot budget ${formatTkr(s.budget_ack)}: **${vy.verdikt}**${s.procent === null ? '' : ` (${formatProcent(s.procent)} av budget)`}.`,
-  );
+  rader.push(`Utfall ${b(s.utfall_ack)} mot budget ${b(s.budget_ack)}: **${vy.verdikt}**${procentText(vy)}.`);
+  if (vy.ingenProcent) rader.push(vy.ingenProcent);
   if (s.budget_helar !== null && s.prognos_helar !== null && s.prognosavvikelse !== null) {
-    rader.push(
-      `Helårsprognos ${formatTkr(s.prognos_helar)} mot årsbudget ${formatTkr(s.budget_helar)}: ${prognosIOrd(s.prognosavvikelse)}.`,
-    );
+    rader.push(`Helårsprognos ${b(s.prognos_helar)} mot årsbudget ${b(s.budget_helar)}: ${prognosIOrd(s.prognosavvikelse, b)}.`);
   }
   if (vy.forandring) rader.push(vy.forandring);
-  if (vy.storstaAvvikelser.length) {
-    // With its own row, the unit's figures are not the sum of the units below; say whose these are.
-    const rubrik = `${s.avvikelse < 0 ? 'Störst underskott' : 'Störst överskott'}${s.egenRad ? ' bland underenheterna' : ''}`;
-    rader.push(
-      `${rubrik}: ${vy.storstaAvvikelser.map((b) => `${b.namn} ${formatTkr(b.avvikelse)}${b.kommentar ? ` (${b.kommentar})` : ''}`).join(', ')}.`,
-    );
-  }
+  for (const g of delar(vy)) rader.push(`${g.rubrik}: ${g.rader.map((d) => delradText(d, b)).join(', ')}.`);
   const kommentar = kommentarrad(vy);
   if (kommentar) rader.push(kommentar);
   if (vy.atgarder) rader.push(vy.atgarder);
@@ -108,23 +171,37 @@ export function statusrader(vy: Statusvy, baraManaden = false): string[] {
 export function jaNejRad(vy: Statusvy, fragaOmOver: boolean): string {
   const over = vy.siffror.avvikelse < 0;
   const svar = fragaOmOver === over ? 'Ja' : 'Nej';
-  return `${svar}, ${vy.enhetsnamn} ligger ${over ? 'över' : Math.abs(vy.siffror.avvikelse) < 0.05 ? 'i nivå med' : 'under'} budget ${tillOchMedText(vy.period)}.`;
+  const helar = vy.periodtext.startsWith('helåret');
+  const verb = helar ? 'gick' : 'ligger';
+  return `${svar}, ${vy.enhetsnamn} ${verb} ${over ? 'över' : Math.abs(vy.siffror.avvikelse) < 0.05 ? 'i nivå med' : 'under'} budget ${vy.periodtext}.`;
 }
 
-export function statusSvar(vy: Statusvy, opts: { baraManaden?: boolean; jaNej?: boolean | null } = {}): Svar {
+/** What the status card's buttons may lead to; a button without something to show is not drawn. */
+export interface Knappar {
+  trend: boolean;
+  delar: boolean;
+  atgarder: boolean;
+}
+
+export function statusSvar(vy: Statusvy, opts: { baraManaden?: boolean; jaNej?: boolean | null; knappar?: Knappar } = {}): Svar {
   const rader = statusrader(vy, opts.baraManaden);
   if (opts.jaNej !== undefined && opts.jaNej !== null) rader.unshift(jaNejRad(vy, opts.jaNej));
   const s = vy.siffror;
+  const b = vy.belopp;
+  const helar = vy.periodtext.startsWith('helåret');
+  const p = procentAvBudget(s);
   const fakta = [
-    { title: 'Budget t.o.m.', value: formatTkr(s.budget_ack) },
-    { title: 'Utfall t.o.m.', value: formatTkr(s.utfall_ack) },
-    { title: 'Avvikelse', value: `${formatTkr(s.avvikelse)}` },
-    { title: 'Procent av budget', value: s.procent === null ? '–' : formatProcent(s.procent) },
+    { title: helar ? 'Budget' : 'Budget t.o.m.', value: b(s.budget_ack) },
+    { title: helar ? 'Utfall' : 'Utfall t.o.m.', value: b(s.utfall_ack) },
+    { title: 'Avvikelse', value: `${b(s.avvikelse)}` },
+    { title: 'Procent av budget', value: p === null ? '–' : formatProcent(p) },
   ];
-  if (s.budget_helar !== null) fakta.push({ title: 'Årsbudget', value: formatTkr(s.budget_helar) });
-  if (s.prognos_helar !== null) fakta.push({ title: 'Helårsprognos', value: formatTkr(s.prognos_helar) });
-  if (s.prognosavvikelse !== null) fakta.push({ title: 'Prognosavvikelse', value: `${formatTkr(s.prognosavvikelse)}` });
+  if (s.budget_helar !== null && !helar) fakta.push({ title: 'Årsbudget', value: b(s.budget_helar) });
+  if (s.prognos_helar !== null) fakta.push({ title: 'Helårsprognos', value: b(s.prognos_helar) });
+  if (s.prognosavvikelse !== null) fakta.push({ title: 'Prognosavvikelse', value: `${b(s.prognosavvikelse)}` });
   if (vy.manad) fakta.push({ title: `Bara ${manadsnamn(vy.period)}`, value: `${formatForandring(vy.manad.avvikelse)} tkr` });
+  const grupper = delar(vy);
+  const knappar = opts.knappar ?? { trend: true, delar: grupper.length > 0, atgarder: vy.atgarder !== null };
   return {
     text: rader.join('\n\n'),
     kort: {
@@ -136,20 +213,26 @@ export function statusSvar(vy: Statusvy, opts: { baraManaden?: boolean; jaNej?: 
         fakta,
         detaljer: [
           ...(opts.jaNej !== undefined && opts.jaNej !== null ? [rader[0]] : []),
+          vy.ingenProcent,
           vy.forandring,
           kommentarrad(vy),
           vy.atgarder,
           vy.rapporterade,
         ].filter((r): r is string => Boolean(r)),
-        barn: vy.storstaAvvikelser.map((b) => ({
-          namn: b.namn,
-          avvikelse: `${formatTkr(b.avvikelse)}${b.kommentar ? ` (${b.kommentar})` : ''}`,
-        })),
-        harBarn: vy.storstaAvvikelser.length > 0,
-        barnRubrik: s.egenRad ? 'Störst avvikelse bland underenheterna' : 'Störst avvikelse',
+        barn: grupper.flatMap((g) =>
+          g.rader.map((d) => ({
+            namn: d.namn,
+            avvikelse: `${medTecken(d.avvikelse, b)} ${d.avvikelse < 0 ? 'underskott' : 'överskott'}${d.kommentar ? ` (${d.kommentar})` : ''}`,
+          })),
+        ),
+        harBarn: grupper.length > 0,
+        barnRubrik: grupper.map((g, i) => (i ? g.rubrik.toLowerCase() : g.rubrik)).join(' och '),
         enhet: vy.enhetsnamn,
         enhetId: vy.enhetId,
         period: vy.period,
+        visaTrend: knappar.trend,
+        visaDelar: knappar.delar,
+        visaAtgarder: knappar.atgarder,
       },
     },
     kontext: { enhet: vy.enhetId, period: vy.period, avsikt: 'status' },

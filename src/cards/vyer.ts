@@ -47,6 +47,10 @@ export interface Statuskort extends MedNotering {
   enhet: string;
   enhetId: string;
   period: string;
+  /** a button is drawn only when it has something to show */
+  visaTrend: boolean;
+  visaDelar: boolean;
+  visaAtgarder: boolean;
 }
 
 export interface Trendkort extends MedNotering {

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { läsConfig } from '../config.js';
 import { kortSomText } from '../cards/somText.js';
@@ -23,16 +24,29 @@ const config = läsConfig({
   NODE_ENV: 'development',
 });
 const logg = skapaLogg(process.env.LOG_LEVEL === 'debug' ? 'debug' : 'warn');
+const plats = flaggor.store ?? config.storeUrl ?? config.storePath;
+const postgres = arPostgresadress(plats);
+const sokvag = postgres ? plats : resolve(plats);
+const FYLL = 'Fyll den med demodatan (npm run dev lägger upp den) eller med kommunens egna filer: npm run import -- <mapp> --store <fil>.';
+// A store that is not there is not created by a question: say so, and how to fill one.
+if (!postgres && !existsSync(sokvag)) {
+  process.stderr.write(`Lagringen ${sokvag} finns inte. ${FYLL}\n`);
+  process.exit(1);
+}
 let store: Store;
 try {
-  const plats = flaggor.store ?? config.storeUrl ?? config.storePath;
-  store = await oppnaStore(arPostgresadress(plats) ? plats : resolve(plats), config.now, 'npm run ask');
+  store = await oppnaStore(sokvag, config.now, 'npm run ask');
 } catch (e) {
   if (e instanceof Lagringsfel) {
     process.stderr.write(`${e.message}\n`);
     process.exit(1);
   }
   throw e;
+}
+if (store.register.enheter.size === 0) {
+  process.stderr.write(`Lagringen ${store.plats} är tom: den har inga enheter. ${FYLL}\n`);
+  await store.vanta();
+  process.exit(1);
 }
 const app = skapaApp({ store, logg, klocka: config.now });
 const kanal = new LokalKanal(app);

@@ -23,6 +23,8 @@ export class Register {
   generation = 0;
   /** Bumped only when units change, for caches over names (the question parser's index). */
   enhetsgeneration = 0;
+  /** Bumped only when measures or KPIs change, for the parser's index of their names. */
+  namngeneration = 0;
   /** For each unit, how many units of its subtree (itself included) have figures for each period; null until asked for. */
   private perioderIDeltrad: Map<string, Map<Period, number>> | null = null;
   private readonly sorteradePerioder = new Map<string, Period[]>();
@@ -124,11 +126,13 @@ export class Register {
     lista.sort((x, y) => x.nr - y.nr);
     this.atgarderPerEnhet.set(a.enhet, lista);
     this.generation++;
+    this.namngeneration++;
   }
 
   indexeraPlan(p: Atgardsplan): void {
     this.planer.set(p.enhet, p);
     this.generation++;
+    this.namngeneration++;
   }
 
   indexeraNyckeltal(n: Nyckeltal): void {
@@ -139,6 +143,7 @@ export class Register {
     this.nyckeltalIndex.set(k, lista);
     this.nyckeltalsnamnLista = null;
     this.generation++;
+    if (lista.length === 1) this.namngeneration++;
   }
 
   enhet(id: string): Enhet | undefined {

@@ -117,3 +117,11 @@ export function formatForandring(varde: number): string {
 export function formatProcent(varde: number, decimaler: 0 | 1 = 1): string {
   return (decimaler === 0 ? heltalsprocentminne : procentminne).hamta(varde);
 }
+
+const mnkrFormat = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+
+/** "13,1 mnkr": tkr shown in millions with one decimal, as a controller writes a nämnd's figures. */
+export function formatMnkr(tkr: number): string {
+  const v = avrunda(tkr / 1000, 1);
+  return `${mnkrFormat.format(v === 0 ? 0 : v)}\u00a0mnkr`;
+}

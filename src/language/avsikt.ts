@@ -61,7 +61,7 @@ const REGLER: Regel[] = [
   {
     avsikt: 'farskhet',
     monster:
-      /\bsiffrorna aktuella\b|\b(farsk\w*|aktuella (ar )?siffror\w*|senast (uppdaterad|rapporterad|inrapporterad)\w*|nar (uppdaterades|rapporterades)|vem rapporterade|fresh|up to date|last updated)\b/,
+      /\bsiffrorna aktuella\b|\b(farsk\w*|aktuella (ar )?siffror\w*|senast (uppdaterad|rapporterad|inrapporterad)\w*|nar (uppdaterades|rapporterades|importerades|lastes)|vem rapporterade|fresh|up to date|last updated)\b|\b(vilken|vilka) perioder? (galler|avser|visar|ar det)\b|\bperiod galler\b|\bgaller siffrorna\b|\b(bokslutet|arsbokslutet|siffrorna) (inlast|inlasta|importerad\w*)\b|\bar (det )?(bokslutet|arsbokslutet)\b.*\b(vi tittar|som galler|inlast)\b|\bwhich period\b/,
   },
   { avsikt: 'manadsrapport', monster: MANADSRAPPORT },
   {
@@ -77,7 +77,7 @@ const REGLER: Regel[] = [
   {
     avsikt: 'nedbrytning',
     monster:
-      /\b(var kommer|varifran|vad beror|beror (pa|det)|varfor|bryt (ned|ner)|bryta (ned|ner)|nedbrytning|fordelat|fordelning|orsak\w*|drivs av|break ?down|where does|why)\b/,
+      /\b(var kommer|varifran|vad beror|beror (pa|det)|varfor|vad bestar|bestar (av|underskottet|overskottet)|bryt (ned|ner)|bryta (ned|ner)|nedbrytning|fordelat|fordelning|orsak\w*|drivs av|break ?down|where does|why)\b/,
   },
   {
     avsikt: 'jamforelse',
@@ -97,12 +97,12 @@ const REGLER: Regel[] = [
   {
     avsikt: 'prognos',
     monster:
-      /\bblir det (ett )?(underskott|overskott|minus|plus)\b|\b(prognos\w*|prognsen|helarsprognos\w*|arsprognos\w*|landar|kommer (vi|de|det) att landa|klarar\w* (\w+ )?(budget|ramen)\w*|hela aret|forecast\w*|year end|end of (the )?year|full year)\b/,
+      /\bblir det (ett )?(underskott|overskott|minus|plus)\b|\b(prognos\w*|prognsen|helarsprognos\w*|arsprognos\w*|landar|landade|kommer (vi|de|det) att landa|klara\w* (\w+ )?(budget|ramen)\w*|hela aret|forecast\w*|year end|end of (the )?year|full year)\b/,
   },
   {
     avsikt: 'status',
     monster:
-      /\b(hur (ligger|gar|ser)|ligger|budget\w*|budgt|avvikelse\w*|avv|underskott\w*|overskott\w*|utfall\w*|minus|plus|over|under|status|lage\w*|ekonomi\w*|forbruk\w*|how (is|are|does)|doing|on track|over budget|spent)\b/,
+      /\b(hur (ligger|gar|gick|lag|ser|har)|ligger|gick|lag|budget\w*|budgt|avvikelse\w*|avv|underskott\w*|overskott\w*|utfall\w*|minus|plus|over|under|status|lage\w*|ekonomi\w*|forbruk\w*|how (is|are|does)|doing|on track|over budget|spent)\b/,
   },
 ];
 
@@ -137,7 +137,7 @@ export function tolkaAvsikt(normaliserad: string, antalEnheter: number): Avsikt 
   if (har('jamforelse') && !har('prognos')) return 'jamforelse';
   if (
     har('rankning') &&
-    (/\b(verksamhet|enhet|namnd|omrad|avdelning|unit|committee|department)\w*|\binom\b|\bwithin\b/.test(normaliserad) ||
+    (/\b(verksamhet|enhet|namnd|omrad|avdelning|unit|committee|department|delar)\w*|\binom\b|\bwithin\b/.test(normaliserad) ||
       antalEnheter === 0 ||
       /\b(topp|top|rangordna|ranka)\b/.test(normaliserad))
   )

@@ -1,7 +1,7 @@
-import { distance } from 'fastest-levenshtein';
 import Fuse from 'fuse.js';
 import type { Register } from '../domain/register.js';
 import type { Enhet } from '../domain/schema.js';
+import { inomStavfel } from './namnmatchning.js';
 import { normalisera } from './normalisera.js';
 import { VERKSAMHETSSYNONYMER } from './synonymer.js';
 
@@ -17,6 +17,8 @@ export interface Traff {
   start: number;
   slut: number;
   poang: number;
+  /** how alike the words were on average: 1 written as the name, less for a typo, prefix or compound */
+  styrka: number;
 }
 
 export interface Enhetstraff {
@@ -24,11 +26,19 @@ export interface Enhetstraff {
   enheter: Enhet[];
   /** Spans where several units matched equally well. */
   tvetydiga: Enhet[][];
+  /** Where each of those spans is, in the same order. */
+  tvetydigaSpann: Array<{ start: number; slut: number }>;
   /** Word positions used by unit names. */
   anvanda: Set<number>;
+  /** Each named unit's word positions and how alike they were to its name. */
+  traffar: Traff[];
+  /** Positions whose unit the other words of the question decided. */
+  avgjorda: Set<number>;
 }
 
-const BOJNINGAR = ['en', 'et', 'n', 't', 'na', 's', 'ens', 'ets', 'ns', 'ts', 'arna', 'erna', 'orna', 'ar', 'er', 'or'];
+const BOJNINGAR = ['en', 'et', 'n', 't', 'na', 's', 'ens', 'ets', 'ns', 'ts', 'arna', 'erna', 'orna', 'ar', 'er', 'or', 'a', 'ma'];
+/** The tail of a compound that makes it another body: "kultur|nämnden", "omsorgs|nämnden", "skol|förvaltningen". */
+const ANNAN_ORGAN = /^s?(namnd|forvaltning|styrelse|kontor|bolag|fullmaktige|utskott)/;
 const TYPTERMER: Record<string, string[]> = { kommun: ['kommunen', 'hela kommunen', 'kommunen totalt', 'kommunen som helhet'] };
 
 /** How alike a word in the question is to a word of a unit's name: 1 exact, less for inflection, typo or prefix. */
@@ -43,11 +53,12 @@ export function ordlikhet(fraga: string, term: string, skyddat: boolean): number
   if (kort >= 5) {
     const tillatet = kort >= 9 ? 2 : 1;
     const bas = fraga.length > term.length && BOJNINGAR.some((b) => fraga.endsWith(b)) ? stam(fraga, term) : fraga;
-    if (distance(bas, term) <= tillatet || distance(fraga, term) <= tillatet) return 0.8;
+    if (inomStavfel(bas, term, tillatet) || inomStavfel(fraga, term, tillatet)) return 0.8;
   }
   if (fraga.length >= 4 && term.length > fraga.length + 2 && term.startsWith(fraga)) return 0.6;
-  // Swedish compounds: "hemtjänstgruppen" is a kind of "hemtjänst".
-  if (term.length >= 5 && fraga.length > term.length + 2 && fraga.startsWith(term)) return 0.7;
+  // Swedish compounds: "hemtjänstgruppen" is a kind of "hemtjänst"; but "kulturnämnden" is no "kultur", it is another body.
+  if (term.length >= 5 && fraga.length > term.length + 2 && fraga.startsWith(term))
+    return ANNAN_ORGAN.test(fraga.slice(term.length)) ? 0 : 0.7;
   return 0;
 }
 
@@ -125,14 +136,43 @@ export class Enhetsindex {
     for (const enhet of register.enheter.values()) {
       const egna = new Set([enhet.namn, ...enhet.alias].map(normalisera).filter(Boolean));
       for (const t of egna) this.termer.push({ enhet, ord: t.split(' '), vikt: 1 });
+      // "OF, omsorg & stöd, funktionsneds.", "Övr. insatser /Ekonomiskt bistånd": each part of a listed name names it too
+      const delar = new Set(
+        [enhet.namn, ...enhet.alias]
+          .flatMap((n) => (/[,/]/.test(n) ? n.split(/\s*[,/]\s*/) : []))
+          .map(normalisera)
+          .filter((d) => d && !egna.has(d) && (d.includes(' ') || d.length >= 3)),
+      );
+      // "Komvux och SFI", "Obligatorisk skola och fritidshem": two activities in one name, each names it
+      for (const n of [enhet.namn, ...enhet.alias]) {
+        const m = /^([^-]+?) och ([^-]+)$/.exec(n);
+        if (!m || /[,/]/.test(n)) continue;
+        for (const d of [m[1], m[2]].map(normalisera)) if (d.length >= 3 && !skyddadeOrd.has(d) && !egna.has(d)) delar.add(d);
+      }
+      for (const d of delar) this.termer.push({ enhet, ord: d.split(' '), vikt: 0.95 });
       const generiska = new Set<string>(TYPTERMER[enhet.typ] ?? []);
       const traffade = new Set<number>();
-      for (const t of egna)
+      for (const t of [...egna, ...delar])
         for (const [i, g] of kandidatSynonymer(synonymer, t)) if (!traffade.has(i) && sammaBojning(t, g)) traffade.add(i);
+      // "Obligatorisk skola och fritidshem" begins with a known activity; "funktionsneds." abbreviates one
+      const forkortade = [enhet.namn, ...enhet.alias].flatMap((n) => [...n.matchAll(/(\p{L}{6,})\./gu)].map((m) => normalisera(m[1])));
+      grupper.forEach((grupp, i) => {
+        for (const g of grupp) {
+          if (traffade.has(i)) break;
+          const langFras = g.includes(' ') || g.length >= 8;
+          if (langFras && [...egna, ...delar].some((t) => t.startsWith(`${g} `))) traffade.add(i);
+          if (forkortade.some((f) => g.split(' ').some((o) => o.length > f.length && o.startsWith(f)))) traffade.add(i);
+        }
+      });
       grupper.forEach((grupp, i) => {
         if (traffade.has(i)) for (const g of grupp) generiska.add(g);
       });
       for (const g of generiska) if (!egna.has(g)) this.termer.push({ enhet, ord: g.split(' '), vikt: 0.9 });
+      // "Verksamhet 51": the code alone ("inom 51") names it too
+      for (const t of egna) {
+        const kod = /^[a-z ]+ (\d{2,3})$/.exec(t)?.[1];
+        if (kod) this.termer.push({ enhet, ord: [kod], vikt: 0.9 });
+      }
       for (const namn of [enhet.namn, ...enhet.alias]) sokbara.push({ enhet, namn });
     }
     this.fuse = new Fuse(sokbara, { keys: ['namn'], threshold: 0.5, ignoreLocation: true, includeScore: true });
@@ -191,7 +231,15 @@ export class Enhetsindex {
     let versaler: string[] | undefined;
     const skyddad = ordlista.map((o) => this.skyddadeOrd.has(o));
     const likheter = ordlista.map((o) => this.likheterFor(o));
-    const likhet = (pos: number, term: string) => (skyddad[pos] ? (ordlista[pos] === term ? 1 : 0) : (likheter[pos].get(term) ?? 0));
+    // an ordinary word inside a name ("Politiska verksamheten") may be inflected, never misspelt
+    const likhet = (pos: number, term: string) =>
+      skyddad[pos]
+        ? ordlista[pos] === term
+          ? 1
+          : ordlikhet(ordlista[pos], term, false) >= 0.95
+            ? 0.95
+            : 0
+        : (likheter[pos].get(term) ?? 0);
     const kandidater: Array<Traff & { term: number; fas: number }> = [];
     for (let start = 0; start < ordlista.length; start++) {
       // The first word's likeness comes with it; the term's other words are looked up.
@@ -205,7 +253,8 @@ export class Enhetsindex {
           const term = this.termer[ti];
           const n = term.ord.length;
           if (start + n > ordlista.length) continue;
-          let summa = forstaLikhet * Math.min(f.length, ordlista[start].length);
+          let langd = Math.min(f.length, ordlista[start].length);
+          let summa = forstaLikhet * langd;
           let ok = true;
           for (let i = 1; i < n; i++) {
             const l = likhet(start + i, term.ord[i]);
@@ -213,7 +262,9 @@ export class Enhetsindex {
               ok = false;
               break;
             }
-            summa += l * Math.min(term.ord[i].length, ordlista[start + i].length);
+            const m = Math.min(term.ord[i].length, ordlista[start + i].length);
+            summa += l * m;
+            langd += m;
           }
           if (!ok) continue;
           // Short bare abbreviations ("pa", "dv", "gb") only count when written exactly,
@@ -223,7 +274,7 @@ export class Enhetsindex {
             versaler ??= original?.() ?? ordlista;
             if (versaler[start] === versaler[start]?.toLowerCase()) continue;
           }
-          kandidater.push({ enhet: term.enhet, start, slut: start + n, poang: summa * term.vikt, term: ti, fas: 0 });
+          kandidater.push({ enhet: term.enhet, start, slut: start + n, poang: summa * term.vikt, styrka: summa / langd, term: ti, fas: 0 });
         }
       }
       if (!skyddad[start]) this.delvisTraff(start, ordlista, likheter, kandidater);
@@ -234,6 +285,7 @@ export class Enhetsindex {
     const anvanda = new Set<number>();
     const valda: Traff[] = [];
     const tvetydiga: Enhet[][] = [];
+    const tvetydigaSpann: Array<{ start: number; slut: number }> = [];
     for (const k of kandidater) {
       let overlapp = false;
       for (let i = k.start; i < k.slut; i++) if (anvanda.has(i)) overlapp = true;
@@ -241,14 +293,17 @@ export class Enhetsindex {
       const lika = kandidater.filter((x) => x.start === k.start && x.slut === k.slut && Math.abs(x.poang - k.poang) < 1e-9);
       if (lika.length > 1) {
         const olika = [...new Map(lika.map((x) => [x.enhet.id, x.enhet])).values()];
-        if (olika.length > 1) tvetydiga.push(olika);
+        if (olika.length > 1) {
+          tvetydiga.push(olika);
+          tvetydigaSpann.push({ start: k.start, slut: k.slut });
+        }
       }
       for (let i = k.start; i < k.slut; i++) anvanda.add(i);
       valda.push(k);
     }
     valda.sort((a, b) => a.start - b.start);
     const enheter = valda.length < 2 ? valda.map((v) => v.enhet) : [...new Map(valda.map((v) => [v.enhet.id, v.enhet])).values()];
-    return { enheter, tvetydiga, anvanda };
+    return { enheter, tvetydiga, tvetydigaSpann, anvanda, traffar: valda, avgjorda: new Set() };
   }
 
   /**
@@ -272,6 +327,7 @@ export class Enhetsindex {
           start,
           slut: start + 1,
           poang: likhet * Math.min(forsta.length, o.length) * term.vikt * 0.5,
+          styrka: likhet * 0.5,
           term: ti,
           fas: 1,
         });

@@ -3,6 +3,7 @@ export function normalisera(text: string): string {
   return text
     .toLowerCase()
     .replace(/t\.\s?o\.\s?m\.?|t\s+o\s+m\b/g, 'tom')
+    .replace(/\s*&\s*/g, ' och ')
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[^a-z0-9%]+/g, ' ')
@@ -23,4 +24,13 @@ export function ordMedVersaler(text: string): string[] {
 export function ord(text: string): string[] {
   const n = normalisera(text);
   return n ? n.split(' ') : [];
+}
+
+/** The words of the text as written, with where each stands, one for each word `normalisera` gives. */
+export function ordMedOriginal(text: string): Array<{ ord: string; start: number; slut: number }> {
+  return [...text.matchAll(/t\.\s?o\.\s?m\.?|t\s+o\s+m\b|[\p{L}\p{N}%]+/giu)].map((m) => ({
+    ord: m[0],
+    start: m.index,
+    slut: m.index + m[0].length,
+  }));
 }

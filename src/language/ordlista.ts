@@ -29,6 +29,12 @@ how is are the what which show me give list of in for to on by per vs versus tha
 doing going budget over under forecast trend measures status top worst best largest highest lowest compare compared
 social services service committee care elderly against units unit department office the a an and or figures numbers fresh
 har haft ha finns fanns ska skulle kommer blir bli gjort gora
+mal malet malen malsattning overlag sett sammantaget generellt bestar inklusive exklusive enligt spara sparar sparade mycket
+stor stort stora storre lite mindre imorgon igar tittar titta inlast inlasta importerades importerade importerat uppdaterades
+galler gallde vidtagna vidtagit halla holl hollit gick gatt landade landar innan dessforinnan sa bra daligt
+gjorde gor gjort klarat drog dra gar gick kort langa langre totala hel heltal delar delarna del
+andel antal hur manga nagon nagra vilken vilket vad nummer nr delverksamhet delverksamheten delverksamheter underenhet underenheten
+miljoner miljon millions million big large small was were did do does went much many how go goes done lag lage lagt
 `
     .split(/\s+/)
     .filter(Boolean),

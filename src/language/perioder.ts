@@ -16,7 +16,14 @@ export interface Periodangivelse {
   jamforMed: Period[];
   /** words the period used, so they are not taken for unit names */
   anvanda: Set<number>;
+  /** a year named without a month ("2024", "i fjol"): the whole year, or the year so far */
+  helar: boolean;
+  /** "sedan 2022", "jämfört med 2020": the year compared with; "året innan", "förra året" in a comparison: the year before */
+  jamforAr: number | 'foregaende' | null;
 }
+
+/** Words before a year that make it the year compared with, not the year asked about. */
+const JAMFORORD = new Set(['sedan', 'sen', 'since', 'med', 'mot', 'an', 'than', 'with', 'to', 'fran', 'from']);
 
 // No prototype: a word such as "constructor" is no month.
 const MANADSORD: Record<string, number> = Object.create(null);
@@ -82,6 +89,11 @@ export const PERIODORD = new Set([
   'arsbokslut',
   'tertial',
   'tertialet',
+  'forsta',
+  'andra',
+  'tredje',
+  'innan',
+  'helaret',
   'kvartal',
   'sommaren',
   'varen',
@@ -102,19 +114,35 @@ export const PERIODORD = new Set([
 
 /** Reads time from normalised words. `nu` is the current month, from the injected clock. */
 export function tolkaPeriod(ordlista: string[], nu: Period, text = ordlista.join(' ')): Periodangivelse {
-  const ut: Periodangivelse = { baraManaden: false, jamforMed: [], anvanda: new Set() };
+  const ut: Periodangivelse = { baraManaden: false, jamforMed: [], anvanda: new Set(), helar: false, jamforAr: null };
   const markera = (...index: number[]) => index.forEach((i) => ut.anvanda.add(i));
   const hittade: Array<{ period: Period; index: number; sedan: boolean }> = [];
 
   const årIText: Array<{ o: string; i: number }> = [];
   ordlista.forEach((o, i) => {
-    if (arstal(o)) årIText.push({ o, i });
+    if (!arstal(o)) return;
+    // "sedan 2022", "jämfört med 2020", "bättre 2024 än 2023": the year compared with
+    const fore = ordlista[i - 1] ?? '';
+    const manadFore = i > 0 && manadIOrd(fore) !== undefined;
+    if (!manadFore && (JAMFORORD.has(fore) || (fore === 'jamfort' && årIText.length)) && ut.jamforAr === null) {
+      ut.jamforAr = Number(o);
+      markera(i);
+      return;
+    }
+    årIText.push({ o, i });
   });
+  if (/\b(aret innan|aret dessforinnan|forega[a-z]* ar(et)?)\b/.test(text)) ut.jamforAr ??= 'foregaende';
   for (let i = 0; i < ordlista.length; i++) {
     const o = ordlista[i];
     const m = manadIOrd(o);
+    const ordning = ['forsta', 'andra', 'tredje'].indexOf(ordlista[i - 1] ?? '');
     const tertial =
-      TERTIAL[o] ?? (o === 'tertial' && /^[123]$/.test(ordlista[i + 1] ?? '') ? [4, 8, 12][Number(ordlista[i + 1]) - 1] : undefined);
+      TERTIAL[o] ??
+      (o === 'tertial' && /^[123]$/.test(ordlista[i + 1] ?? '')
+        ? [4, 8, 12][Number(ordlista[i + 1]) - 1]
+        : /^tertial(et)?$/.test(o) && ordning >= 0
+          ? [4, 8, 12][ordning]
+          : undefined);
     const manadNr = m || tertial;
     if (!manadNr) continue;
     // "maj" and "mar" are also ordinary words only in English; "mars" is always the month.
@@ -132,7 +160,8 @@ export function tolkaPeriod(ordlista: string[], nu: Period, text = ordlista.join
       if (p > nu) p = forskjut(p, -12);
     }
     markera(i);
-    if (o === 'tertial') markera(i + 1);
+    if (o === 'tertial' && /^[123]$/.test(ordlista[i + 1] ?? '')) markera(i + 1);
+    if (ordning >= 0 && /^tertial/.test(o)) markera(i - 1);
     const sedan = ['sedan', 'sen', 'since', 'fran'].includes(ordlista[i - 1] ?? '');
     hittade.push({ period: p, index: i, sedan });
   }
@@ -150,7 +179,11 @@ export function tolkaPeriod(ordlista: string[], nu: Period, text = ordlista.join
   const vanliga = hittade.filter((h) => !h.sedan);
   if (sedanPerioder.length) ut.fran = sedanPerioder[0].period;
   // "i fjol" as the time asked about, not as what it is compared with.
-  const iFjol = /\b(i fjol|forra aret|fjolaret|last year)\b/.test(text) && !JAMFORELSE.test(text);
+  const fjolJamfort =
+    /\b(sedan|sen|since|an|mot|med|jamfort med|jamfor med) (i fjol|forra aret|fjolaret|last year)\b/.test(text) ||
+    (/\b(i fjol|forra aret|fjolaret|last year)\b/.test(text) && JAMFORELSE.test(text));
+  if (fjolJamfort) ut.jamforAr ??= 'foregaende';
+  const iFjol = /\b(i fjol|forra aret|fjolaret|last year)\b/.test(text) && !JAMFORELSE.test(text) && !fjolJamfort;
   // "i oktober förra året": the month a year back, unless a year was written out.
   if (iFjol && !årIText.length) {
     for (const h of vanliga) h.period = forskjut(h.period, -12);
@@ -165,6 +198,12 @@ export function tolkaPeriod(ordlista: string[], nu: Period, text = ordlista.join
     ut.period = period(årtal, årtal < år(nu) ? 12 : manad(nu));
     if (årtal === år(nu)) ut.relativ = 'i_ar';
     ut.fran = period(årtal, 1);
+    ut.helar = true;
+    // "bättre 2024 än 2023": the second year is the one compared with
+    for (const annat of årIText.slice(1)) {
+      markera(annat.i);
+      ut.jamforAr ??= Number(annat.o);
+    }
   }
 
   const senaste = /\b(senaste|sista|last) (\d{1,2}|tre|sex|tolv|three|six|twelve) (manaderna|manader|months)\b/.exec(text);
@@ -177,6 +216,7 @@ export function tolkaPeriod(ordlista: string[], nu: Period, text = ordlista.join
     else if (iFjol) {
       ut.relativ = 'i_fjol';
       ut.period = period(år(nu) - 1, 12);
+      ut.helar = true;
     } else if (/\b(i ar|hittills i ar|innevarande ar|this year|ytd|year to date|arets)\b/.test(text)) ut.relativ = 'i_ar';
   }
   if (

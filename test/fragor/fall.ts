@@ -233,9 +233,15 @@ export const FALL: Fall[] = [
     avsikt: 'rankning',
     enhet: null,
     period: N,
-    innehall: [/^Rangordning efter underskott/, /1\. Barn och unga/],
+    innehall: [/^Verksamheter efter underskott, störst först/, /1\. Barn och unga/],
   },
-  { fraga: 'topp 5 inom äldreomsorg', avsikt: 'rankning', enhet: 'ao', period: N, innehall: [/Topp 5 inom Äldreomsorg/, /1\. Hemtjänst/] },
+  {
+    fraga: 'topp 5 inom äldreomsorg',
+    avsikt: 'rankning',
+    enhet: 'ao',
+    period: N,
+    innehall: [/Topp 5: \w+ inom Äldreomsorg/, /1\. Hemtjänst/],
+  },
   {
     fraga: 'vilka enheter går plus t.o.m. oktober?',
     avsikt: 'rankning',
@@ -255,7 +261,7 @@ export const FALL: Fall[] = [
     avsikt: 'rankning',
     enhet: null,
     period: N,
-    innehall: [/1\. Socialnämnden: underskott 17 795,6 tkr/, /4\. Servicenämnden/],
+    innehall: [/Underskott:\s+1\. Socialnämnden: -17 795,6 tkr underskott/, /Överskott:\s+1\. Servicenämnden: \+7 798 tkr överskott/],
   },
   {
     fraga: 'vilka har störst underskott inom ifo',
@@ -338,7 +344,7 @@ export const FALL: Fall[] = [
     avsikt: 'nedbrytning',
     enhet: 'hemtjanst',
     period: N,
-    innehall: [/inga underenheter/, /bemanningsekonomin/],
+    innehall: [() => status('hemtjanst', N).replace(/: \w+ [\d\s,]+ tkr$/, ''), /Kommentar: .*bemanningsekonomin/],
   },
   // jämförelse
   {
@@ -410,7 +416,7 @@ export const FALL: Fall[] = [
     innehall: [() => atgard('vos', 4), /totalt 13 549 tkr/, /angivna summa \(13 149 tkr\) stämmer inte/, /Sparbeting 12 357 tkr/],
   },
   { fraga: 'hur går åtgärd 5?', avsikt: 'atgarder', enhet: 'vos', innehall: [() => atgard('vos', 5), /Ansvarig:/, /Planerad besparing/] },
-  { fraga: 'medicinrobotarna', avsikt: 'okand', enhet: 'vos', innehall: [() => atgard('vos', 4), /Status: pågår/] },
+  { fraga: 'medicinrobotarna', avsikt: 'atgarder', enhet: 'vos', innehall: [() => atgard('vos', 4), /Status: pågår/] },
   { fraga: 'vilka åtgärder är försenade?', avsikt: 'atgarder', enhet: null, innehall: [forsenade] },
   { fraga: 'vilka kräver politiskt beslut?', avsikt: 'atgarder', enhet: null, innehall: [kategoriB] },
   { fraga: 'åtgärder ifo', avsikt: 'atgarder', enhet: 'ifo', innehall: [() => atgard('ifo', 1), () => atgard('ifo', 2)] },
@@ -465,14 +471,14 @@ export const FALL: Fall[] = [
     fraga: 'personalomsättning socialnämnden',
     avsikt: 'nyckeltal',
     enhet: 'sn',
-    innehall: [/Personalomsättning Socialnämnden, december 2024: 15 %/, /Målet är 12 %/],
+    innehall: [/Personalomsättning Socialnämnden, 2024: 15 %/, /Målet är 12 %/],
   },
   {
     fraga: 'sjukfrånvaro ifo jämfört med i fjol',
     avsikt: 'nyckeltal',
     enhet: 'ifo',
     period: O,
-    innehall: [() => `oktober 2024): ${kpi('ifo', '2024-10', 'sjukfrånvaro')}`],
+    innehall: [() => `från ${kpi('ifo', '2024-10', 'sjukfrånvaro')} till ${kpi('ifo', O, 'sjukfrånvaro')}`, /sedan oktober 2024/],
   },
   {
     fraga: 'korttidsfrånvaron i vård och stöd förra året i oktober',
@@ -576,11 +582,11 @@ export const FALL: Fall[] = [
     innehall: [/november 2024/],
   },
   // okänt, tvetydigt och det boten inte kan
-  { fraga: 'hur ligger simhallen mot budget?', avsikt: 'status', innehall: [/Jag hittar ingen enhet som heter "simhallen"/] },
-  { fraga: 'vad blir vädret i morgon', avsikt: 'okand', innehall: [/Den frågan kan jag inte svara på/] },
+  { fraga: 'hur ligger simhallen mot budget?', avsikt: 'status', innehall: [/Simhallen finns inte i uppföljningen/] },
+  { fraga: 'vad blir vädret i morgon', avsikt: 'okand', innehall: [/Det svarar jag inte på/, /Prova till exempel/] },
   { fraga: 'hur ligger hemtjänstgruppen norr', avsikt: 'status', enhet: 'hemtjanst', period: N, innehall: [() => status('hemtjanst', N)] },
-  { fraga: 'asdfghjkl', avsikt: 'okand', innehall: [/inte svara på|hittar ingen enhet/] },
-  { fraga: 'vad tycker du om politikerna', avsikt: 'okand', innehall: [/inte svara på|hittar ingen enhet/] },
+  { fraga: 'asdfghjkl', avsikt: 'okand', innehall: [/svarar jag inte på|finns inte i uppföljningen/] },
+  { fraga: 'vad tycker du om politikerna', avsikt: 'okand', innehall: [/svarar jag inte på|finns inte i uppföljningen/] },
   {
     fraga: 'hur ligger IFO t.o.m. december 2025?',
     idag: '2026-01-15',

@@ -36,7 +36,10 @@ describe('integration: samtal, följdfrågor och kortknappar', () => {
       { type: ActivityTypes.Message, text: '', value: { verb: 'fraga', fraga: 'var kommer avvikelsen ifrån', enhet: 'sn' } },
       fran,
     );
-    assert.match(bryt.map(synligText).join('\n'), /Underskottet kommer från:.*Individ- och familjeomsorg: -9 870 tkr/s);
+    assert.match(
+      bryt.map(synligText).join('\n'),
+      /Underskottet kommer från \(andel av summan av underskotten \(17 795,6 tkr\)\):.*Individ- och familjeomsorg: -9 870 tkr \(55 % av underskotten\)/s,
+    );
     const { aktiviteter } = await bot.svar('hur ligger hemtjänstgrupen', fran);
     const text = aktiviteter.map(synligText).join('\n');
     assert.match(text, /Hemtjänst t\.o\.m\. november 2025/);

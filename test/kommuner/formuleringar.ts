@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { Kommundata } from './data.js';
 import { type Kommun, type Matchning, kpi, tkr } from './forvantan.js';
 
-/** Phrasings a person types for a name: the property test's generators (egenskaper.svit.ts). */
+/** Phrasings a person types for a name: the property test's generators (egenskaper.test.ts). */
 
 export function utanDiakriter(s: string): string {
   return s.replace(/[åä]/g, 'a').replace(/[ÅÄ]/g, 'A').replace(/ö/g, 'o').replace(/Ö/g, 'O').replace(/é/g, 'e');

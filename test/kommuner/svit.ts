@@ -25,8 +25,22 @@ export interface Resultat {
 
 export type Fragare = (text: string, samtal: string, anvandare?: string) => Promise<string>;
 
-/** The municipality's folder imported into a fresh temporary store, and the real teams-ai Application over it. */
-export async function startaBot(k: Kommun): Promise<Fragare> {
+const botar = new Map<string, Promise<Fragare>>();
+
+/**
+ * The municipality's folder imported into a temporary store, and the real teams-ai Application over it. The
+ * questions only read, each in its own conversation, so one store per municipality serves every suite in the run.
+ */
+export function startaBot(k: Kommun): Promise<Fragare> {
+  let bot = botar.get(k.namn);
+  if (!bot) {
+    bot = nyBot(k);
+    botar.set(k.namn, bot);
+  }
+  return bot;
+}
+
+async function nyBot(k: Kommun): Promise<Fragare> {
   const klocka = () => new Date(`${k.nu}T12:00:00Z`);
   const fil = join(mkdtempSync(join(tmpdir(), 'bk-kommun-')), 'store.json');
   const store = await Store.oppna(fil, klocka);

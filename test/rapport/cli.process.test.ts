@@ -66,7 +66,7 @@ describe('CLI: npm run rapport skriver månadsrapporten som .xlsx och .docx', fu
   it('fel indata: ett tydligt svenskt besked, ingen fil', () => {
     const fall: Array<[string[], number, RegExp]> = [
       [['--out', join(mapp, 'x.pdf'), 'ifo'], 2, /Filen ska sluta på \.xlsx eller \.docx/],
-      [['--out', join(mapp, 'x.xlsx'), 'simhallen'], 1, /Jag hittar ingen enhet som heter "simhallen"/],
+      [['--out', join(mapp, 'x.xlsx'), 'simhallen'], 1, /simhallen finns inte i uppföljningen/i],
       [
         ['--period', '2023-01', '--out', join(mapp, 'x.xlsx'), 'ifo'],
         1,

@@ -220,7 +220,7 @@ describe('månadsrapporten i Teams: kortet, filerna och samtycket', () => {
       (await bot.svar('månadsrapport för IFO mars 2023', ALEX)).text,
       /Det finns inga siffror för Individ- och familjeomsorg t\.o\.m\. mars 2023/,
     );
-    assert.match((await bot.svar('månadsrapport för simhallen', ALEX)).text, /Jag hittar ingen enhet som heter "simhallen"/);
+    assert.match((await bot.svar('månadsrapport för simhallen', ALEX)).text, /simhallen finns inte i uppföljningen/i);
   });
 
   it('Excel i personlig chatt: samtyckeskortet, godkänt laddas arbetsboken upp till uploadUrl och filkortet visas', async () => {

@@ -24,9 +24,10 @@ describe('rapportering: vilken enhet och månad ett formulär gäller', () => {
     assert.equal(rapportmanad('rapportera för IFO', '2025-12'), null);
   });
 
-  it('standardmånaden: månaden efter den senaste med siffror, aldrig efter klockan; utan siffror förra månaden', () => {
-    assert.equal(standardperiod(store.register, 'bou', '2025-12'), '2025-12');
-    assert.equal(standardperiod(store.register, 'bou', '2025-11'), '2025-11');
+  it('standardmånaden: månaden efter den senaste med siffror, högst den senaste stängda månaden; utan siffror förra månaden', () => {
+    // issue 13: never the month still running, at most the latest closed month
+    assert.equal(standardperiod(store.register, 'bou', '2025-12'), '2025-11');
+    assert.equal(standardperiod(store.register, 'bou', '2025-11'), '2025-10');
     assert.equal(standardperiod(store.register, 'bou', '2026-03'), '2025-12');
     assert.equal(standardperiod(store.register, 'bou', '2023-05'), '2023-04');
   });

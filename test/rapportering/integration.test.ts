@@ -49,8 +49,14 @@ describe('integration: rapportering med Action.Execute genom teams-ai Applicatio
     assert.match(String(data.kortId), /^[0-9a-f-]{36}$/);
   });
 
-  it('"lämna prognos för hemtjänsten" öppnar nästa öppna månad, med förra månadens årsbudget och prognos som utgångspunkt', async () => {
+  it('"lämna prognos för hemtjänsten" öppnar den senaste stängda månaden, inte den som pågår (issue 13)', async () => {
     const kort = kortIAktiviteter(await bot.fraga('lämna prognos för hemtjänsten', ALEX));
+    assert.equal(inmatningar(kort).period, '2025-11');
+    assert.match(läsbartKort(kort), /^Rapportera siffror: Hemtjänst, november 2025/);
+  });
+
+  it('"lämna prognos för hemtjänsten i december" öppnar december, med förra månadens årsbudget och prognos som utgångspunkt', async () => {
+    const kort = kortIAktiviteter(await bot.fraga('lämna prognos för hemtjänsten i december', ALEX));
     const v = inmatningar(kort);
     assert.equal(v.enhet, 'hemtjanst');
     assert.equal(v.period, '2025-12');

@@ -7,7 +7,6 @@ import { type Fragare, KOMMUNER, startaBot } from './svit.js';
  * Property test (issue 13): every unit, KPI and measure of each test municipality is found by the phrasings a
  * person types: lower case, no diacritics, one typo, an inflected last word. Asserted on the visible reply,
  * which must name the item and show its own figure.
- * npx mocha --no-config -n import=tsx --require test/support/miljo.ts --timeout 600000 test/kommuner/egenskaper.svit.ts
  */
 
 for (const k of KOMMUNER.filter((k) => k.egenskaper)) {
