@@ -17,6 +17,7 @@ import type { Svar, Svarsmiljo } from './svar.js';
 import type { Enhet } from '../domain/schema.js';
 import type { Period } from '../domain/period.js';
 import { trendSvar } from './trend.js';
+import { rapporteringslageFraga } from './rapporteringslage.js';
 
 /** Intents that change something or need a form: src/usecases/kommandon.ts carries them out. */
 export const KOMMANDON = [
@@ -28,6 +29,8 @@ export const KOMMANDON = [
   'larmlista',
   'larmstatus',
   'troskel',
+  'klarmarkera',
+  'rapporteringsfrist',
 ] as const;
 export type Kommandoavsikt = (typeof KOMMANDON)[number];
 
@@ -54,6 +57,8 @@ function svara(fraga: Fraga, avsikt: Avsikt, m: Svarsmiljo, tvingad?: string): S
       return hjalpSvar(m);
     case 'farskhet':
       return farskhetSvar(m);
+    case 'rapporteringslage':
+      return rapporteringslageFraga(fraga, m, tvingad);
     case 'okand':
       if (!fraga.enheter.length && !fraga.okantNamn) {
         return hjalpSvar(

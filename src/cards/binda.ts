@@ -11,6 +11,7 @@ import kvitto from './mallar/kvitto.json' with { type: 'json' };
 import larm from './mallar/larm.json' with { type: 'json' };
 import meddelande from './mallar/meddelande.json' with { type: 'json' };
 import rapportera from './mallar/rapportera.json' with { type: 'json' };
+import rapporteringslage from './mallar/rapporteringslage.json' with { type: 'json' };
 import status from './mallar/status.json' with { type: 'json' };
 import tabell from './mallar/tabell.json' with { type: 'json' };
 import trend from './mallar/trend.json' with { type: 'json' };
@@ -31,6 +32,7 @@ const MALLAR: Record<Mallnamn, object> = {
   larm,
   meddelande,
   rapportera,
+  rapporteringslage,
   status,
   tabell,
   trend,

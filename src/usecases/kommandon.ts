@@ -5,6 +5,7 @@ import type { Fraga } from '../language/tolka.js';
 import type { Kommandohanterare, Kommandomiljo } from './kommandomiljo.js';
 import { avslutaLarmKommando, larmlistaKommando, larmstatusKommando, prenumereraKommando } from './larm.js';
 import { troskelKommando } from './trosklar.js';
+import { klarmarkeraKommando, rapporteringsfristKommando } from './runda.js';
 import { historikKommando, rapporteraKommando, uppdateraAtgardKommando } from './rapportering.js';
 
 /** Reporting, measures and alerts: each command lives in its own file and is listed here. */
@@ -17,6 +18,8 @@ const HANTERARE: Record<Kommandoavsikt, Kommandohanterare> = {
   larmlista: larmlistaKommando,
   larmstatus: larmstatusKommando,
   troskel: troskelKommando,
+  klarmarkera: klarmarkeraKommando,
+  rapporteringsfrist: rapporteringsfristKommando,
 };
 
 export async function utforKommando(avsikt: Kommandoavsikt, fraga: Fraga, k: Kommandomiljo): Promise<Svar> {
