@@ -10,7 +10,7 @@ CREATE TABLE rapporteringsplaner (
   period_nyckel text GENERATED ALWAYS AS (coalesce(rad ->> 'period', '*')) STORED NOT NULL,
   frist text GENERATED ALWAYS AS (rad ->> 'frist') STORED NOT NULL CHECK (frist IN ('arbetsdag', 'datum', 'ingen')),
   arbetsdag integer GENERATED ALWAYS AS ((rad ->> 'arbetsdag')::integer) STORED,
-  datum date GENERATED ALWAYS AS ((rad ->> 'datum')::date) STORED,
+  datum text GENERATED ALWAYS AS (rad ->> 'datum') STORED CHECK (datum ~ '^\d{4}-\d{2}-\d{2}$'),
   uppehall json GENERATED ALWAYS AS (rad -> 'uppehall') STORED,
   paminn_dagar integer GENERATED ALWAYS AS ((rad ->> 'paminn_dagar')::integer) STORED,
   klockslag text GENERATED ALWAYS AS (rad ->> 'klockslag') STORED,
