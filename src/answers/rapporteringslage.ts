@@ -47,6 +47,7 @@ function fristrad(reg: Register, lagen: Enhetslage[], period: Period): string {
   const texter = [...perRegel.values()].map((f) => (f.typ === 'frist' ? datumText(f.sistaDag, true) : 'ingen rapportering'));
   if (new Set(texter).size === 1) return `Sista dag för ${periodNamn(period)}: ${texter[0]}.`;
   return `Sista dag för ${periodNamn(period)}: ${[...perRegel.entries()]
+    .sort(([a], [b]) => reg.kedja(a).length - reg.kedja(b).length)
     .map(([enhet, f]) => `${reg.enhet(enhet)?.namn ?? enhet} ${f.typ === 'frist' ? datumText(f.sistaDag) : 'ingen rapportering'}`)
     .join(', ')}.`;
 }

@@ -7,6 +7,7 @@ import { vemNamn } from './historik.js';
 import { somSkrivet } from '../domain/markdown.js';
 import { avvikelseIOrd, datumKort, forandringIOrd, prognosIOrd } from './ord.js';
 import type { Svar } from './svar.js';
+import { klarlageText, korrigeringsrader } from './klarlage.js';
 
 /** The status of one unit for one period: what both the text and the card show. */
 export interface Statusvy {
@@ -23,6 +24,9 @@ export interface Statusvy {
   atgarder: string | null;
   rapporterade: string | null;
   korrigerad: string | null;
+  /** the reporting round: "Klarmarkerad …" or "Preliminär: …", and corrections made after the mark */
+  klarlage: string | null;
+  korrigeringar: string[];
 }
 
 export function statusvy(reg: Register, enhetId: string, period: Period): Statusvy | null {
@@ -59,6 +63,8 @@ export function statusvy(reg: Register, enhetId: string, period: Period): Status
       rad && rad.version > 1
         ? `korrigerad ${datumKort(rad.rapporterad)} av ${vemNamn(reg, rad.rapporterad_av)} (version ${rad.version})`
         : null,
+    klarlage: klarlageText(reg, enhetId, period),
+    korrigeringar: korrigeringsrader(reg, enhetId, period),
   };
 }
 
@@ -101,6 +107,8 @@ export function statusrader(vy: Statusvy, baraManaden = false): string[] {
   if (kommentar) rader.push(kommentar);
   if (vy.atgarder) rader.push(vy.atgarder);
   if (vy.rapporterade) rader.push(vy.rapporterade);
+  rader.push(...vy.korrigeringar);
+  if (vy.klarlage) rader.push(vy.klarlage);
   return rader;
 }
 
@@ -140,6 +148,8 @@ export function statusSvar(vy: Statusvy, opts: { baraManaden?: boolean; jaNej?: 
           kommentarrad(vy),
           vy.atgarder,
           vy.rapporterade,
+          ...vy.korrigeringar,
+          vy.klarlage,
         ].filter((r): r is string => Boolean(r)),
         barn: vy.storstaAvvikelser.map((b) => ({
           namn: b.namn,

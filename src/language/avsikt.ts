@@ -45,7 +45,7 @@ const REGLER: Regel[] = [
   {
     avsikt: 'rapporteringslage',
     monster:
-      /\b(vilka|vem|vilken|vilka enheter)( som)? (har )?(inte|ej) (har )?rapporterat\b|\bvem har rapporterat\b|\bvilka har rapporterat\b|\brapporteringslag\w*|\brapporteringsstatus\w*|\bhur gar rapporteringen\b|\bhar alla rapporterat\b|\bsaknas (det )?(nagon|nagra) rapport\w*|\bwho (has|hasn t|has not) (not )?reported\b/,
+      /\b(vilka|vem|vilken|vilka enheter)( som)? (har )?(inte|ej) (har )?rapporterat\b|\bvem har rapporterat\b|\bvilka har rapporterat\b|\brapporteringslag\w*|\brapporteringsstatus\w*|\bhur gar rapporteringen\b|\bhar (alla |de |dom )?rapporterat\b|\bsaknas (det )?(nagon|nagra) rapport\w*|\bwho (has|hasn t|has not) (not )?reported\b/,
   },
   {
     avsikt: 'rapportera',

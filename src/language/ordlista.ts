@@ -29,6 +29,9 @@ how is are the what which show me give list of in for to on by per vs versus tha
 doing going budget over under forecast trend measures status top worst best largest highest lowest compare compared
 social services service committee care elderly against units unit department office the a an and or figures numbers fresh
 har haft ha finns fanns ska skulle kommer blir bli gjort gora
+inte ej rapporterat rapporterade rapporteringen rapporteringslaget rapporteringsstatus klarmarkera klarmarkerad klarmarkering
+klarmarkeringen avmarkera frist fristen frister rapporteringsfrist rapporteringsfrister rapporteringsplan rapporteringsplanen
+arbetsdag arbetsdagar arbetsdagen paminn paminnelse paminnelser klockan kl uppehall igen aven
 `
     .split(/\s+/)
     .filter(Boolean),

@@ -138,7 +138,10 @@ describe('rapporteringsfrister', () => {
   });
 
   it('ett datum för en månad går före regeln för varje månad; ingen regel alls ger ingen frist', () => {
-    const reg = register([plan({ enhet: 'k' }), plan({ enhet: 'k', period: '2025-11', frist: 'datum', arbetsdag: null, datum: '2025-12-12' })]);
+    const reg = register([
+      plan({ enhet: 'k' }),
+      plan({ enhet: 'k', period: '2025-11', frist: 'datum', arbetsdag: null, datum: '2025-12-12' }),
+    ]);
     const f = fristFor(reg, 'ifo', '2025-11') as { sistaDag: string; paminnFran: string };
     assert.equal(f.sistaDag, '2025-12-12');
     assert.equal(f.paminnFran, '2025-12-09');

@@ -6,8 +6,31 @@ import { tystLogg } from '../../src/logg.js';
 import { ADMIN, ALEX, CHEF_IFO, CONTROLLER_ANNAN, ISAIAH, MEGAN } from '../support/testbot.js';
 
 /** The demo's leaf units under Socialnämnden (Alex reports) and under the other nämnder (Isaiah). */
-export const SN_ENHETER = ['hemtjanst', 'sabo', 'korttid', 'hsl', 'gruppbostad', 'daglig', 'persass', 'bou', 'vuxen', 'ekbistand', 'flykting'];
-export const ANDRA_ENHETER = ['planfast', 'ami', 'kost', 'raddning', 'fritidkultur', 'forskola', 'grundskola', 'gymvux', 'kulturskola', 'miljobygg'];
+export const SN_ENHETER = [
+  'hemtjanst',
+  'sabo',
+  'korttid',
+  'hsl',
+  'gruppbostad',
+  'daglig',
+  'persass',
+  'bou',
+  'vuxen',
+  'ekbistand',
+  'flykting',
+];
+export const ANDRA_ENHETER = [
+  'planfast',
+  'ami',
+  'kost',
+  'raddning',
+  'fritidkultur',
+  'forskola',
+  'grundskola',
+  'gymvux',
+  'kulturskola',
+  'miljobygg',
+];
 
 export function regel(p: Partial<Rapporteringsplan> & { enhet: string }): Rapporteringsplan {
   return {
