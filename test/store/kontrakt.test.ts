@@ -290,14 +290,17 @@ for (const v of VARIANTER) {
       const sista = await oppnaStore(plats, mandag);
       oppnade.push(sista);
       const runda = sista.dokument.utskick.filter((u) => u.slag === 'påminnelse' || u.slag === 'sen_rapportering');
-      assert.deepEqual(runda.map((u) => u.id).sort(), [
-        `påminnelse|${CONTROLLER_SN}|2026-01-12`,
-        `påminnelse|${CONTROLLER_ANNAN}|2026-01-12`,
-        `sen_rapportering|${CONTROLLER_SN}|sn|2025-12`,
-        `sen_rapportering|${CONTROLLER_ANNAN}|bn|2025-12`,
-        `sen_rapportering|${CONTROLLER_ANNAN}|mn|2025-12`,
-        `sen_rapportering|${CONTROLLER_ANNAN}|sen|2025-12`,
-      ].sort());
+      assert.deepEqual(
+        runda.map((u) => u.id).sort(),
+        [
+          `påminnelse|${CONTROLLER_SN}|2026-01-12`,
+          `påminnelse|${CONTROLLER_ANNAN}|2026-01-12`,
+          `sen_rapportering|${CONTROLLER_SN}|sn|2025-12`,
+          `sen_rapportering|${CONTROLLER_ANNAN}|bn|2025-12`,
+          `sen_rapportering|${CONTROLLER_ANNAN}|mn|2025-12`,
+          `sen_rapportering|${CONTROLLER_ANNAN}|sen|2025-12`,
+        ].sort(),
+      );
       assert.equal(await korRunda(sista, tystLogg), 0);
     });
   });
