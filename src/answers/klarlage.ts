@@ -20,6 +20,8 @@ export function klarlageText(reg: Register, enhetId: string, period: Period): st
 
 /** Versions of the unit's or its units' figures corrected after the month was marked ready, with why; at most three. */
 export function korrigeringsrader(reg: Register, enhetId: string, period: Period): string[] {
+  // only a month once marked ready can have been corrected after the mark
+  if (!reg.dokument.klarmarkeringar.length) return [];
   const ut: string[] = [];
   for (const e of [reg.enhet(enhetId), ...reg.underliggande(enhetId)]) {
     if (!e) continue;

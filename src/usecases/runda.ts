@@ -60,6 +60,11 @@ export const klarmarkeraKommando: Kommandohanterare = async (fraga, k) => {
   const m = k.miljo;
   const reg = m.register;
   const avmarkera = arAvmarkering(fraga.text);
+  // never the whole municipality by default: the unit is named, or comes with the overview's button
+  if (!k.enhet && !fraga.enheter.length && !fraga.tvetydiga.length)
+    return {
+      text: `Vilken enhet vill du ${avmarkera ? 'ta bort klarmarkeringen för' : 'klarmarkera'}? Skriv till exempel "${avmarkera ? 'ta bort klarmarkeringen för' : 'klarmarkera'} ${reg.barnTill(reg.rot()?.id ?? '')[0]?.namn ?? 'nämnden'} ${periodNamn(rundansPeriod(reg, reg.rot()?.id ?? '', m.idag))}".`,
+    };
   const val = valjEnhet(fraga, m, k.enhet);
   if (!val.ok) return val.svar;
   const enhet = val.enhet;

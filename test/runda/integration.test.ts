@@ -116,6 +116,10 @@ describe('rapporteringsrundan genom Application', () => {
       annan.text,
       /Du kan inte klarmarkera Socialnämnden; du är controller för Servicenämnden, Bildningsnämnden och Myndighetsnämnden\./,
     );
+    assert.match(
+      (await bot.svar('klarmarkera december', ADELE)).text,
+      /Vilken enhet vill du klarmarkera\? Skriv till exempel "klarmarkera Socialnämnden december 2025"/,
+    );
     const saknas = await bot.svar('klarmarkera socialnämnden december', ALEX);
     assert.match(
       saknas.text,
