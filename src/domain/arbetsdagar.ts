@@ -1,4 +1,4 @@
-import Holidays from 'date-holidays';
+import type Holidays from 'date-holidays';
 import { type Datum, plusDagar, veckodag } from './tidszon.js';
 
 /**
@@ -7,12 +7,24 @@ import { type Datum, plusDagar, veckodag } from './tidszon.js';
  */
 const FRIDAGAR = new Set(['public', 'bank']);
 let kalender: Holidays | null = null;
+let laddning: Promise<void> | null = null;
 const perAr = new Map<number, Map<Datum, string>>();
+
+/**
+ * Loads the calendar. date-holidays carries every country's rules and takes about half a second to load, so it
+ * is loaded when first needed (the round, a question) and not while the bot starts; the functions below need it.
+ */
+export function laddaHelgdagar(): Promise<void> {
+  laddning ??= import('date-holidays').then((m) => {
+    kalender = new m.default('SE');
+  });
+  return laddning;
+}
 
 function helgdagar(år: number): Map<Datum, string> {
   let dagar = perAr.get(år);
   if (!dagar) {
-    kalender ??= new Holidays('SE');
+    if (!kalender) throw new Error('Helgdagskalendern är inte laddad: vänta på laddaHelgdagar() först.');
     dagar = new Map();
     for (const h of kalender.getHolidays(år) || []) if (FRIDAGAR.has(h.type)) dagar.set(h.date.slice(0, 10), h.name);
     perAr.set(år, dagar);

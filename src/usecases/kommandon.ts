@@ -1,6 +1,7 @@
 import { type Kommandoavsikt, besvara } from '../answers/besvara.js';
 import type { Svar } from '../answers/svar.js';
 import type { Samtal } from '../domain/samtal.js';
+import { laddaHelgdagar } from '../domain/arbetsdagar.js';
 import type { Fraga } from '../language/tolka.js';
 import type { Kommandohanterare, Kommandomiljo } from './kommandomiljo.js';
 import { avslutaLarmKommando, larmlistaKommando, larmstatusKommando, prenumereraKommando } from './larm.js';
@@ -34,6 +35,8 @@ export async function svaraIChatten(
   text: string,
   k: Omit<Kommandomiljo, 'samtal'> & { samtal: () => Samtal },
 ): Promise<{ svar: Svar; fraga: Fraga }> {
+  // deadlines are counted in working days (the round's overview and commands); loaded once, when there are any
+  if (k.store.register.dokument.rapporteringsplaner.length) await laddaHelgdagar();
   const resultat = besvara(text, k.miljo, k.enhet);
   if (resultat.typ === 'svar') return resultat;
   return { svar: await utforKommando(resultat.avsikt, resultat.fraga, { ...k, samtal: k.samtal() }), fraga: resultat.fraga };

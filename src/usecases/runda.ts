@@ -8,6 +8,7 @@ import { Miljofabrik } from '../answers/svarsmiljo.js';
 import type { Svar } from '../answers/svar.js';
 import { fårRapportera, nekandeText, uppraknat } from '../domain/behorighet.js';
 import { fårKlarmarkera, klarmarkeringFor } from '../domain/klarmarkering.js';
+import { laddaHelgdagar } from '../domain/arbetsdagar.js';
 import { MANADER, periodNamn } from '../domain/period.js';
 import { rapporterandeEnheter } from '../domain/rapporteringslage.js';
 import { STANDARD_KLOCKSLAG, STANDARD_PAMINN_DAGAR, aktuellFrist, fristFor, fristText } from '../domain/rapporteringsplan.js';
@@ -29,6 +30,9 @@ const SYSTEM = { vem: 'rapporteringsrundan', kalla: 'system' } as const;
  * Returns how many messages it planned.
  */
 export async function korRunda(store: Store, logg: Logg): Promise<number> {
+  // without a deadline nobody is reminded (and the holiday calendar need not be loaded)
+  if (!store.register.dokument.rapporteringsplaner.length) return 0;
+  await laddaHelgdagar();
   const antal = await store.ändra(SYSTEM, (tx) => {
     const fabrik = new Miljofabrik({ register: tx.register }, () => tx.nu);
     const nya = planeraRunda(tx.register, tx.nu, { miljo: (a) => fabrik.skapa(a, undefined), kortId: randomUUID });
@@ -165,6 +169,7 @@ export function planSvar(reg: Register, idag: Date, rubrik = 'Rapporteringsfrist
 export const rapporteringsfristKommando: Kommandohanterare = async (fraga, k) => {
   const m = k.miljo;
   const reg = m.register;
+  await laddaHelgdagar();
   const kommando = tolkaFristkommando(fraga.text, m.nu);
   if (kommando.visa) return planSvar(reg, m.idag);
   if (m.anvandare?.roll !== 'admin') {

@@ -1,7 +1,7 @@
 // Working days over real Swedish calendars (date-holidays' SE data), the deadlines built on them, and local
 // time in Europe/Stockholm across the changes to and from summer time.
 import assert from 'node:assert/strict';
-import { arArbetsdag, arbetsdagIManad, arbetsdagarFore, helgdag } from '../../src/domain/arbetsdagar.js';
+import { arArbetsdag, arbetsdagIManad, arbetsdagarFore, helgdag, laddaHelgdagar } from '../../src/domain/arbetsdagar.js';
 import { Register } from '../../src/domain/register.js';
 import { aktuellFrist, fristFor, tolkaFrist } from '../../src/domain/rapporteringsplan.js';
 import { type Dokument, type Rapporteringsplan, tomtDokument } from '../../src/domain/schema.js';
@@ -36,6 +36,8 @@ function register(planer: Rapporteringsplan[]): Register {
   };
   return new Register(dok);
 }
+
+before(() => laddaHelgdagar());
 
 describe('arbetsdagar i svensk kalender', () => {
   it('helgdagar och aftnar 2025 och 2026 är inga arbetsdagar; vanliga vardagar är det', () => {
