@@ -15,10 +15,11 @@ const Miljovariabler = z.object({
   ALLOWED_TENANTS: z.string().default(''),
   BUDGETKOLLEN_NOW: z
     .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'ska skrivas ÅÅÅÅ-MM-DD')
+    .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2}))?$/, 'ska skrivas ÅÅÅÅ-MM-DD eller ÅÅÅÅ-MM-DDTTT:MM+01:00')
     .refine((d) => !Number.isNaN(Date.parse(d)), 'är inget giltigt datum')
     .optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  RAPPORTERINGSRUNDA: z.enum(['boten', 'extern']).default('boten'),
   NODE_ENV: z.string().default('development'),
 });
 
@@ -34,10 +35,12 @@ export interface Config {
   botPassword: string;
   botTenantId: string;
   allowedTenants: string[];
-  /** The clock: a fixed day from BUDGETKOLLEN_NOW, otherwise the real time. */
+  /** The clock: a fixed day from BUDGETKOLLEN_NOW, or a clock running from its time of day, otherwise the real time. */
   now: () => Date;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   production: boolean;
+  /** who runs the reporting round's reminders: the bot on its own timer, or an external scheduler (npm run paminnelser) */
+  rapporteringsrunda: 'boten' | 'extern';
 }
 
 export class Konfigurationsfel extends Error {}
@@ -61,7 +64,10 @@ export function läsConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // The registration is single-tenant; without its tenant botbuilder fails later with an English stack trace.
   if (m.BOT_ID && !m.BOT_TENANT_ID)
     throw new Konfigurationsfel('BOT_ID är satt men BOT_TENANT_ID saknas: sätt det till Azure-botregistreringens tenant-id.');
-  const fast = m.BUDGETKOLLEN_NOW ? new Date(`${m.BUDGETKOLLEN_NOW}T12:00:00Z`) : null;
+  const angiven = m.BUDGETKOLLEN_NOW;
+  const fast = angiven && !angiven.includes('T') ? new Date(`${angiven}T12:00:00Z`) : null;
+  // with a time of day the clock runs on from there, so timers (the reporting round's reminders) come due
+  const start = angiven?.includes('T') ? { dar: Date.parse(angiven), nar: Date.now() } : null;
   const allowed = m.ALLOWED_TENANTS.split(',')
     .map((s) => s.trim())
     .filter(Boolean);
@@ -75,8 +81,9 @@ export function läsConfig(env: NodeJS.ProcessEnv = process.env): Config {
     botPassword: m.BOT_PASSWORD,
     botTenantId: m.BOT_TENANT_ID,
     allowedTenants: allowed.length ? allowed : m.BOT_TENANT_ID ? [m.BOT_TENANT_ID] : [],
-    now: fast ? () => new Date(fast) : () => new Date(),
+    now: fast ? () => new Date(fast) : start ? () => new Date(start.dar + (Date.now() - start.nar)) : () => new Date(),
     logLevel: m.LOG_LEVEL,
     production,
+    rapporteringsrunda: m.RAPPORTERINGSRUNDA,
   };
 }

@@ -7,6 +7,7 @@ import { skapaAdapter } from './teams/adapter.js';
 import { skapaApp } from './teams/app.js';
 import { skapaAvsandare } from './teams/avsandare.js';
 import { startaServer } from './teams/server.js';
+import { Rundschema } from './usecases/rundschema.js';
 
 /** Composition root: config -> store -> Teams app -> HTTP server. */
 async function main(): Promise<void> {
@@ -49,9 +50,18 @@ async function main(): Promise<void> {
   // Alerts waiting in the outbox (also from before a restart) go out from here on.
   const avsandare = skapaAvsandare({ store, logg, adapter, botAppId: config.botId || undefined });
   avsandare.starta();
+  // The reporting round: what is due now, then at each reminder time (src/usecases/rundschema.ts).
+  const rundschema = new Rundschema({
+    store,
+    logg: logg.med({ del: 'rapporteringsrundan' }),
+    klocka: config.now,
+    planerat: () => avsandare.vacka(),
+  });
+  if (config.rapporteringsrunda === 'boten') rundschema.starta();
   logg.info('lyssnar', { port: server.port, host: config.host, store: store.plats, enheter: store.register.enheter.size });
   const stang = async () => {
     await server.stang();
+    await rundschema.stoppa();
     await avsandare.stoppa();
     await store.stang();
     process.exit(0);

@@ -4,12 +4,12 @@ import type { Svar } from '../answers/svar.js';
 import type { Kortvy } from '../cards/vyer.js';
 import { type Period, foregaende, manad, manadsnamn, periodNamn, tillOchMedText } from '../domain/period.js';
 import type { Register } from '../domain/register.js';
-import type { Atgard, Utskick } from '../domain/schema.js';
+import type { Atgard, LARMSLAG } from '../domain/schema.js';
 import { type Siffror, siffrorFor } from '../domain/siffror.js';
 import { formatProcent, formatTal, formatTkr } from '../domain/tal.js';
 import { type Orsak, type Trosklar, procentgrans } from './trosklar.js';
 
-export type Larmslag = Utskick['slag'];
+export type Larmslag = (typeof LARMSLAG)[number];
 
 /**
  * One alert as it was when it was planned: stored in the outbox entry, so the text and the card

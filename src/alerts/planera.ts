@@ -1,6 +1,6 @@
 import { type Period, manad } from '../domain/period.js';
 import type { Register } from '../domain/register.js';
-import type { Enhet, Larmniva, Prenumeration, Utskick } from '../domain/schema.js';
+import { type Enhet, type Larmniva, type Prenumeration, RUNDSLAG, type Utskick } from '../domain/schema.js';
 import { type Siffror, senastePeriodFor, siffrorFor } from '../domain/siffror.js';
 import type { Transaktion } from '../store/store.js';
 import { type Larmslag, type Larmvy, byggLarmvy } from './larmvy.js';
@@ -18,6 +18,7 @@ export interface Planeringsval {
 
 /** Months whose report is a tertial report (T1 april, T2 august): KS 2024-03-27 § 61. */
 const TERTIALMANADER = new Set([4, 8]);
+const ARUNDA: ReadonlySet<string> = new Set(RUNDSLAG);
 const TERTIALTYPER: ReadonlySet<Enhet['typ']> = new Set(['nämnd', 'verksamhetsområde']);
 
 /**
@@ -34,7 +35,7 @@ interface Mottagare {
   prenumeration: Prenumeration;
 }
 
-const ARLARM = (slag: Larmslag): slag is 'varning' | 'kritisk' => slag === 'varning' || slag === 'kritisk';
+const ARLARM = (slag: Utskick['slag']): slag is 'varning' | 'kritisk' => slag === 'varning' || slag === 'kritisk';
 
 /**
  * The outbox entries a change calls for; pure (reads the register and its document, writes nothing).
@@ -65,7 +66,8 @@ export function planeraUtskick(reg: Register, andrade: readonly Andring[], nu: D
     lista.push(u);
     logg.set(k, lista);
   };
-  for (const u of dok.utskick) minns(u);
+  // the reporting round's messages share the outbox but are no part of a conversation's alert history
+  for (const u of dok.utskick) if (!ARUNDA.has(u.slag)) minns(u);
   const kandaId = new Set(dok.utskick.map((u) => u.id));
 
   const ut: Utskick[] = [];

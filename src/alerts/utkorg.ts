@@ -1,5 +1,5 @@
 import type { Svar } from '../answers/svar.js';
-import type { Dokument, Konversation, Utskick } from '../domain/schema.js';
+import { type Dokument, type Konversation, RUNDSLAG, type Utskick } from '../domain/schema.js';
 import type { Logg } from '../logg.js';
 import type { Aktor, Store } from '../store/store.js';
 import { type Larmvy, larmSvar } from './larmvy.js';
@@ -77,6 +77,14 @@ function leveransfel(e: unknown): Leveransfel {
 }
 
 const AKTOR: Aktor = { vem: 'larmutskick', kalla: 'system' };
+const ARUNDA: ReadonlySet<string> = new Set(RUNDSLAG);
+
+/** A reporting-round message holds its answer as planned (src/alerts/runda.ts). */
+function rundSvar(innehall: Record<string, unknown>): Svar {
+  const svar = innehall.svar as Svar | undefined;
+  if (!svar || typeof svar.text !== 'string') throw new Error('meddelandet saknar text');
+  return svar;
+}
 const MINSTA_VANTAN = 250;
 
 /** Sliding windows per conversation, so a burst of alerts never trips Teams' throttling. */
@@ -283,7 +291,7 @@ export class Utkorgsavsandare {
     }
     let svar: Svar;
     try {
-      svar = larmSvar(u.innehall as unknown as Larmvy);
+      svar = ARUNDA.has(u.slag) ? rundSvar(u.innehall) : larmSvar(u.innehall as unknown as Larmvy);
     } catch (e) {
       await this.markera(u.id, { status: 'misslyckat', senaste_fel: `Larmet kunde inte byggas: ${(e as Error).message}` });
       logg.error('larm kunde inte byggas', { utskick: u.id, fel: e as Error });
@@ -316,7 +324,14 @@ export class Utkorgsavsandare {
       senaste_fel: null,
     };
     this.skickadeEjSparade.set(u.id, klart);
-    logg.info('larm skickat', { utskick: u.id, konversation: u.konversation, enhet: u.enhet, period: u.period, slag: u.slag, forsok });
+    logg.info(ARUNDA.has(u.slag) ? 'meddelande skickat' : 'larm skickat', {
+      utskick: u.id,
+      konversation: u.konversation,
+      enhet: u.enhet,
+      period: u.period,
+      slag: u.slag,
+      forsok,
+    });
     await this.sparaEjSparade();
   }
 

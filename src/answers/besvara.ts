@@ -19,6 +19,7 @@ import type { Enhet } from '../domain/schema.js';
 import type { Period } from '../domain/period.js';
 import { trendSvar } from './trend.js';
 import { knapparFor } from './knappar.js';
+import { rapporteringslageFraga } from './rapporteringslage.js';
 
 /** Intents that change something, need a form or depend on where they are asked: src/usecases/kommandon.ts carries them out. */
 export const KOMMANDON = [
@@ -31,6 +32,8 @@ export const KOMMANDON = [
   'larmstatus',
   'troskel',
   'manadsrapport',
+  'klarmarkera',
+  'rapporteringsfrist',
 ] as const;
 export type Kommandoavsikt = (typeof KOMMANDON)[number];
 
@@ -64,6 +67,8 @@ function svara(fraga: Fraga, avsikt: Avsikt, m: Svarsmiljo, tvingad?: string): S
       return hjalpSvar(m);
     case 'farskhet':
       return farskhetSvar(m);
+    case 'rapporteringslage':
+      return rapporteringslageFraga(fraga, m, tvingad);
     case 'okand':
       if (!fraga.enheter.length && !fraga.okantNamn && !fraga.atgardstraffar.length) return utanforSvar(m);
       break;

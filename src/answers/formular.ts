@@ -10,7 +10,8 @@ import {
 } from '../domain/granskning.js';
 import { PERIOD_MONSTER, type Period, år, foregaende, forskjut, manad, period, periodNamn } from '../domain/period.js';
 import type { Register } from '../domain/register.js';
-import { ATGARDSSTATUS, type Atgard, type Enhet } from '../domain/schema.js';
+import { ATGARDSSTATUS, type Atgard, type Enhet, type Klarmarkering } from '../domain/schema.js';
+import { klarmarkeringFor } from '../domain/klarmarkering.js';
 import { senastePeriodFor, siffrorFor } from '../domain/siffror.js';
 import { formatProcent, formatTkr } from '../domain/tal.js';
 import { vemNamn } from './historik.js';
@@ -97,7 +98,13 @@ export interface Utfallsformularunderlag {
   grund?: { version: number; enhet: string; period: string };
   /** what the user sent, kept as typed */
   varden?: Record<string, unknown>;
-  fel?: Partial<Record<Utfallsfalt, string>>;
+  fel?: Partial<Record<Utfallsfalt | 'korrigering', string>>;
+}
+
+/** Why a correction of a month marked ready is refused without a reason: the same words in the form and the log. */
+export function korrigeringKravs(reg: Register, markering: Klarmarkering): string {
+  const vem = vemNamn(reg, markering.av);
+  return `Månaden är klarmarkerad (${datumKort(markering.tid)} av ${vem}). Skriv varför siffrorna ändras i fältet "Varför korrigeras en klarmarkerad månad?"; ${vem} får ett meddelande om ändringen. Inget är sparat.`;
 }
 
 /** The figures form for one unit and month, pre-filled, with last month for reference. */
@@ -163,12 +170,22 @@ export function utfallsformular(m: Svarsmiljo, u: Utfallsformularunderlag): Svar
   info.push(
     `Belopp i tkr, ackumulerat t.o.m. månaden; skriv till exempel 17 795,6, −1 651,4 eller 13,1 mnkr. Kommentar krävs vid underskott från ${formatProcent(grans, grans % 1 ? 1 : 0)} av budget.`,
   );
+  const markering = klarmarkeringFor(reg, enhet.id, p);
+  if (markering)
+    info.push(
+      `${periodNamn(p)} är klarmarkerad (${datumKort(markering.tid)} av ${vemNamn(reg, markering.av)}). En ändring är en korrigering: skriv varför i fältet längst ned.`,
+    );
 
   const varden = u.varden
     ? (Object.fromEntries(UTFALLSFALT.map((f) => [f, text(u.varden![f], f === 'kommentar' ? 4000 : 200)])) as Record<Utfallsfalt, string>)
     : forifyllt;
   const fel = tommaFel(UTFALLSFALT, u.fel);
-  const harFel = Object.values(fel).some(Boolean);
+  const korrigering = {
+    visas: markering !== undefined,
+    varde: text(u.varden?.korrigering, 2000),
+    fel: u.fel?.korrigering ?? '',
+  };
+  const harFel = Object.values(fel).some(Boolean) || korrigering.fel !== '';
   const referens = fore
     ? [
         { title: 'Budget t.o.m.', value: formatTkr(fore.budget_ack) },
@@ -184,14 +201,7 @@ export function utfallsformular(m: Svarsmiljo, u: Utfallsformularunderlag): Svar
   const rubrik = `Rapportera siffror: ${enhet.namn}, ${periodNamn(p)}`;
   const rader = [
     `**${rubrik}**`,
-    ...(harFel
-      ? [
-          FELRUBRIK,
-          ...Object.values(fel)
-            .filter(Boolean)
-            .map((f) => `- ${f}`),
-        ]
-      : []),
+    ...(harFel ? [FELRUBRIK, ...[...Object.values(fel), korrigering.fel].filter(Boolean).map((f) => `- ${f}`)] : []),
     ...info,
     UTFALLSFALT.filter((f) => f !== 'enhet' && f !== 'period')
       .map((f) => `${UTFALLSFALTNAMN[f]}: ${somSkrivet(varden[f] || '–')}`)
@@ -212,6 +222,7 @@ export function utfallsformular(m: Svarsmiljo, u: Utfallsformularunderlag): Svar
         perioder: periodval(m.nu, varden.period || p),
         varden,
         fel,
+        korrigering,
         harReferens: referens.length > 0,
         referensrubrik: `Som jämförelse: ${periodNamn(foraManad)}`,
         referens,

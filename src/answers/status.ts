@@ -9,6 +9,7 @@ import { somSkrivet } from '../domain/markdown.js';
 import { avvikelseIOrd, datumKort, forandringIOrd, prognosIOrd } from './ord.js';
 import { ärHelår, periodOrd, tomText } from './perioder.js';
 import type { Svar } from './svar.js';
+import { klarlageText, korrigeringsrader } from './klarlage.js';
 
 export interface Delrad {
   namn: string;
@@ -39,6 +40,9 @@ export interface Statusvy {
   /** why no percentage of budget is shown (a budget of zero or below) */
   ingenProcent: string | null;
   belopp: Belopp;
+  /** the reporting round: "Klarmarkerad …" or "Preliminär: …", and corrections made after the mark */
+  klarlage: string | null;
+  korrigeringar: string[];
 }
 
 const KOMMENTAR_I_STATUS = 90;
@@ -111,6 +115,8 @@ export function statusvy(reg: Register, enhetId: string, period: Period, belopp:
         : null,
     ingenProcent: ingenProcentText(s, belopp),
     belopp,
+    klarlage: klarlageText(reg, enhetId, period),
+    korrigeringar: korrigeringsrader(reg, enhetId, period),
   };
 }
 
@@ -164,6 +170,8 @@ export function statusrader(vy: Statusvy, baraManaden = false): string[] {
   if (kommentar) rader.push(kommentar);
   if (vy.atgarder) rader.push(vy.atgarder);
   if (vy.rapporterade) rader.push(vy.rapporterade);
+  rader.push(...vy.korrigeringar);
+  if (vy.klarlage) rader.push(vy.klarlage);
   return rader;
 }
 
@@ -218,6 +226,8 @@ export function statusSvar(vy: Statusvy, opts: { baraManaden?: boolean; jaNej?: 
           kommentarrad(vy),
           vy.atgarder,
           vy.rapporterade,
+          ...vy.korrigeringar,
+          vy.klarlage,
         ].filter((r): r is string => Boolean(r)),
         barn: grupper.flatMap((g) =>
           g.rader.map((d) => ({

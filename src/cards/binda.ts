@@ -12,6 +12,7 @@ import larm from './mallar/larm.json' with { type: 'json' };
 import manadsrapport from './mallar/manadsrapport.json' with { type: 'json' };
 import meddelande from './mallar/meddelande.json' with { type: 'json' };
 import rapportera from './mallar/rapportera.json' with { type: 'json' };
+import rapporteringslage from './mallar/rapporteringslage.json' with { type: 'json' };
 import status from './mallar/status.json' with { type: 'json' };
 import tabell from './mallar/tabell.json' with { type: 'json' };
 import trend from './mallar/trend.json' with { type: 'json' };
@@ -33,6 +34,7 @@ const MALLAR: Record<Mallnamn, object> = {
   manadsrapport,
   meddelande,
   rapportera,
+  rapporteringslage,
   status,
   tabell,
   trend,

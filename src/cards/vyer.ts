@@ -122,6 +122,8 @@ export interface Rapporteringskort {
   perioder: Val[];
   varden: Record<'enhet' | 'period' | 'budget_ack' | 'utfall_ack' | 'budget_helar' | 'prognos_helar' | 'kommentar', string>;
   fel: Record<'enhet' | 'period' | 'budget_ack' | 'utfall_ack' | 'budget_helar' | 'prognos_helar' | 'kommentar', string>;
+  /** a month marked ready: the reason a change needs */
+  korrigering: { visas: boolean; varde: string; fel: string };
   harReferens: boolean;
   referensrubrik: string;
   referens: Faktum[];
@@ -236,6 +238,19 @@ export interface Manadsrapportkort extends MedNotering {
   period: string;
 }
 
+/** The reporting round for a nämnd or the municipality: who has reported a month, who is missing or late. */
+export interface Rapporteringslagekort {
+  rubrik: string;
+  verdikt: string;
+  farg: Farg;
+  ingress: string[];
+  rader: Array<{ enhet: string; lage: string; farg: Farg; ansvarig: string }>;
+  fotnoter: string[];
+  knappar: Fragknapp[];
+  enhetId: string;
+  period: string;
+}
+
 /** Template name (the file in mallar/ without .json) to the data it binds. */
 export interface Kortdata {
   status: Statuskort;
@@ -255,6 +270,7 @@ export interface Kortdata {
   larm: Larmkort;
   aterstallt: Aterstalltkort;
   manadsrapport: Manadsrapportkort;
+  rapporteringslage: Rapporteringslagekort;
 }
 
 export type Mallnamn = keyof Kortdata;

@@ -24,9 +24,11 @@ const NAMN: Record<keyof Antal, string> = {
   nyckeltal: 'nyckeltal',
   anvandare: 'användare',
   trosklar: 'trösklar',
+  rapporteringsplaner: 'rapporteringsfrister',
+  klarmarkeringar: 'klarmarkeringar',
   konversationer: 'konversationer',
   prenumerationer: 'prenumerationer',
-  utskick: 'larm i utkorgen',
+  utskick: 'meddelanden i utkorgen',
   handelser: 'händelser i granskningsloggen',
   mottagna: 'mottagna kort',
 };

@@ -33,6 +33,8 @@ export const UtfallSchema = z.object({
   version: z.number().int().positive(),
   rapporterad_av: z.string().max(200),
   rapporterad: tidpunkt,
+  /** why a month already marked ready was changed (src/domain/klarmarkering.ts); only on such a version */
+  korrigering: z.string().max(2000).nullable().optional(),
 });
 export type Utfall = z.infer<typeof UtfallSchema>;
 
@@ -109,6 +111,8 @@ export const KonversationSchema = z.object({
   installerad: tidpunkt,
   /** the Teams team a channel belongs to, so a deleted or uninstalled team silences all its channels */
   team: z.string().nullable().optional(),
+  /** a personal chat: whose it is (the AAD object id), so the round's reminders find it */
+  anvandare: z.string().nullable().optional(),
 });
 export type Konversation = z.infer<typeof KonversationSchema>;
 
@@ -123,27 +127,74 @@ export const PrenumerationSchema = z.object({
 });
 export type Prenumeration = z.infer<typeof PrenumerationSchema>;
 
+export const FRISTTYPER = ['arbetsdag', 'datum', 'ingen'] as const;
+const datum = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'datum skrivs ÅÅÅÅ-MM-DD');
+
+/**
+ * The reporting deadline of a unit (the municipality, or a nämnd that has its own), for every month (period null)
+ * or for one month. The nearest rule up the tree applies (src/domain/rapporteringsplan.ts).
+ */
+export const RapporteringsplanSchema = z.object({
+  enhet: id,
+  period: periodSchema.nullable(),
+  /** "arbetsdag": the n:th working day of the month after; "datum": a date; "ingen": no reporting that month */
+  frist: z.enum(FRISTTYPER),
+  arbetsdag: z.number().int().min(1).max(23).nullable(),
+  datum: datum.nullable(),
+  /** months of the year without reporting (7 = July), on a rule for every month */
+  uppehall: z.array(z.number().int().min(1).max(12)),
+  /** reminders start this many working days before the deadline; null: as the rule above, else 3 */
+  paminn_dagar: z.number().int().min(0).max(20).nullable(),
+  /** the time of day reminders go out, Swedish time; null: as the rule above, else 08:00 */
+  klockslag: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'klockslag skrivs TT:MM')
+    .nullable(),
+  andrad_av: z.string().max(200),
+  andrad: tidpunkt,
+});
+export type Rapporteringsplan = z.infer<typeof RapporteringsplanSchema>;
+
+/** A closed month marked ready ("klarmarkerad") for a unit and everything below it; unmarked is klar false. */
+export const KlarmarkeringSchema = z.object({
+  enhet: id,
+  period: periodSchema,
+  klar: z.boolean(),
+  av: z.string().max(200),
+  tid: tidpunkt,
+});
+export type Klarmarkering = z.infer<typeof KlarmarkeringSchema>;
+
 export const LARMNIVAER = ['ok', 'varning', 'kritisk'] as const;
 export type Larmniva = (typeof LARMNIVAER)[number];
+
+/** What an alert is about; each kind has its text in src/alerts/larmvy.ts. */
+export const LARMSLAG = ['varning', 'kritisk', 'återställt', 'åtgärdsplan'] as const;
+/** The reporting round's messages (src/alerts/runda.ts): the same outbox, retries and limits as the alerts. */
+export const RUNDSLAG = ['påminnelse', 'sen_rapportering', 'korrigering'] as const;
+export type Rundslag = (typeof RUNDSLAG)[number];
 
 export const UtskickSchema = z.object({
   id: z.string(),
   konversation: z.string(),
   enhet: id,
   period: periodSchema,
-  slag: z.enum(['varning', 'kritisk', 'återställt', 'åtgärdsplan']),
+  slag: z.enum([...LARMSLAG, ...RUNDSLAG]),
   skapad: tidpunkt,
   status: z.enum(['väntar', 'skickat', 'misslyckat']),
   forsok: z.number().int().nonnegative(),
   nasta_forsok: tidpunkt.nullable(),
   senaste_fel: z.string().nullable(),
   skickat: tidpunkt.nullable(),
-  /** the alert's view model (src/alerts/larmvy.ts), fixed when it was planned; text and card are built from it */
+  /**
+   * an alert's view model (src/alerts/larmvy.ts), fixed when it was planned; text and card are built from it.
+   * A round message (RUNDSLAG) holds its answer as planned: `{ svar }`.
+   */
   innehall: z.record(z.unknown()),
 });
 export type Utskick = z.infer<typeof UtskickSchema>;
 
-export const SCHEMAVERSION = 1;
+export const SCHEMAVERSION = 2;
 
 export const DokumentSchema = z.object({
   schemaversion: z.literal(SCHEMAVERSION),
@@ -154,6 +205,8 @@ export const DokumentSchema = z.object({
   nyckeltal: z.array(NyckeltalSchema),
   anvandare: z.array(AnvandareSchema),
   trosklar: z.array(TroskelSchema),
+  rapporteringsplaner: z.array(RapporteringsplanSchema),
+  klarmarkeringar: z.array(KlarmarkeringSchema),
   konversationer: z.array(KonversationSchema),
   prenumerationer: z.array(PrenumerationSchema),
   utskick: z.array(UtskickSchema),
@@ -172,6 +225,8 @@ export function tomtDokument(): Dokument {
     nyckeltal: [],
     anvandare: [],
     trosklar: [],
+    rapporteringsplaner: [],
+    klarmarkeringar: [],
     konversationer: [],
     prenumerationer: [],
     utskick: [],

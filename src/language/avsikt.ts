@@ -3,6 +3,9 @@ import { MANADSRAPPORT } from './rapportord.js';
 /** What the person wants, read from normalised text. The order of the rules is the precedence. */
 export const AVSIKTER = [
   'hjalp',
+  'rapporteringsfrist',
+  'klarmarkera',
+  'rapporteringslage',
   'rapportera',
   'uppdatera_atgard',
   'historik',
@@ -35,6 +38,17 @@ const REGLER: Regel[] = [
     avsikt: 'hjalp',
     monster:
       /^(hjalp|help|hej|hallo|tjena|\?|meny|kommandon)$|\bvad kan (du|jag fraga)\b|\bhur (funkar|fungerar|anvander jag) (du|boten|budgetkollen)\b|\bwhat can you\b|\bexempel pa fragor\b/,
+  },
+  {
+    avsikt: 'rapporteringsfrist',
+    monster:
+      /\brapporteringsfrist\w*|\brapporteringsplan\w*|\bfrist(en)? for rapportering\w*|\bingen rapportering\b|\brapportering (aven |igen )?i juli\b|\bpaminn\w* (\d+ arbetsdag\w*|kl|klockan)\b/,
+  },
+  { avsikt: 'klarmarkera', monster: /\bklarmark\w*|\bavklarmark\w*|\bavmarkera\w*|\bmarkera\b.*\bsom klar\b|\bmark\b.*\bready\b/ },
+  {
+    avsikt: 'rapporteringslage',
+    monster:
+      /\b(vilka|vem|vilken|vilka enheter)( som)? (har )?(inte|ej) (har )?rapporterat\b|\bvem har rapporterat\b|\bvilka har rapporterat\b|\brapporteringslag\w*|\brapporteringsstatus\w*|\bhur gar rapporteringen\b|\bhar (alla |de |dom )?rapporterat\b|\bsaknas (det )?(nagon|nagra) rapport\w*|\bwho (has|hasn t|has not) (not )?reported\b/,
   },
   {
     avsikt: 'rapportera',
@@ -111,6 +125,9 @@ const MONSTER = new Map(REGLER.map((r) => [r.avsikt, r.monster]));
 /** Commands and help win over everything else; they are rare, so one pattern first tells whether any can match. */
 const FORST = [
   'hjalp',
+  'rapporteringsfrist',
+  'klarmarkera',
+  'rapporteringslage',
   'rapportera',
   'uppdatera_atgard',
   'historik',

@@ -35,6 +35,9 @@ galler gallde vidtagna vidtagit halla holl hollit gick gatt landade landar innan
 gjorde gor gjort klarat drog dra gar gick kort langa langre totala hel heltal delar delarna del
 andel antal hur manga nagon nagra vilken vilket vad nummer nr delverksamhet delverksamheten delverksamheter underenhet underenheten
 miljoner miljon millions million big large small was were did do does went much many how go goes done lag lage lagt
+inte ej rapporterat rapporterade rapporteringen rapporteringslaget rapporteringsstatus klarmarkera klarmarkerad klarmarkering
+klarmarkeringen avmarkera frist fristen frister rapporteringsfrist rapporteringsfrister rapporteringsplan rapporteringsplanen
+arbetsdag arbetsdagar arbetsdagen paminn paminnelse paminnelser klockan kl uppehall igen aven
 `
     .split(/\s+/)
     .filter(Boolean),

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Register } from '../domain/register.js';
-import type { Anvandare, Atgard, Atgardsplan, Enhet, Nyckeltal, Troskel, Utfall } from '../domain/schema.js';
+import type { Anvandare, Atgard, Atgardsplan, Enhet, Nyckeltal, Rapporteringsplan, Troskel, Utfall } from '../domain/schema.js';
 import { CsvFel, type CsvRad, läsCsv } from './csv.js';
 import {
   Granskare,
@@ -14,7 +14,9 @@ import {
   tolkaAtgardsplan,
   tolkaEnhet,
   tolkaNyckeltal,
+  tolkaRapporteringsplan,
   tolkaTroskel,
+  type Importplanrad,
   tolkaUtfall,
 } from './importrader.js';
 
@@ -26,6 +28,7 @@ export const IMPORTFILER = {
   'nyckeltal.csv': ['enhet', 'period', 'nyckeltal', 'varde', 'mal'],
   'anvandare.csv': ['id', 'namn', 'roll', 'enheter'],
   'trosklar.csv': ['enhet', 'varning_procent', 'kritisk_procent', 'varning_prognos_tkr', 'kritisk_prognos_tkr'],
+  'rapporteringsplan.csv': ['enhet', 'period', 'sista_dag', 'paminn_dagar', 'klockslag', 'uppehall'],
 } as const;
 
 export type Filnamn = keyof typeof IMPORTFILER;
@@ -39,6 +42,7 @@ export interface Importplan {
   nyckeltal: Nyckeltal[];
   anvandare: Anvandare[];
   trosklar: Troskel[];
+  rapporteringsplaner: Importplanrad[];
 }
 
 export class Importfel extends Error {
@@ -123,6 +127,11 @@ export function planeraImport(filer: Partial<Record<Filnamn, Buffer>>, reg: Regi
       (a) => reg.anvandare.get(a.id),
     ),
     trosklar: nya(läsRader('trosklar.csv', rader['trosklar.csv'], fel, tolkaTroskel(kand)), (t) => reg.trosklar.get(t.enhet)),
+    rapporteringsplaner: nya(
+      läsRader('rapporteringsplan.csv', rader['rapporteringsplan.csv'], fel, tolkaRapporteringsplan(kand)),
+      (p) => reg.dokument.rapporteringsplaner.find((x) => x.enhet === p.enhet && x.period === p.period),
+      samaPlan,
+    ),
   };
   if (fel.length) throw new Importfel(fel);
   return plan;
@@ -150,6 +159,11 @@ export function sammaUtfall(
     a.prognos_helar === b.prognos_helar &&
     (a.kommentar ?? null) === (b.kommentar ?? null)
   );
+}
+
+function samaPlan(a: Rapporteringsplan, b: Importplanrad): boolean {
+  const { andrad_av: _a, andrad: _t, ...rest } = a;
+  return JSON.stringify(rest) === JSON.stringify(b);
 }
 
 function sammaAtgard(a: Atgard, b: Importatgard): boolean {

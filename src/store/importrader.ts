@@ -9,9 +9,11 @@ import {
   KATEGORIER,
   type Nyckeltal,
   ROLLER,
+  type Rapporteringsplan,
   type Troskel,
   type Utfall,
 } from '../domain/schema.js';
+import { tolkaFrist, tolkaManad } from '../domain/rapporteringsplan.js';
 import { tolkaTal } from '../domain/tal.js';
 import type { CsvRad } from './csv.js';
 
@@ -310,4 +312,57 @@ export const tolkaTroskel =
       return null;
     }
     return { nyckel: v.enhet, beskrivning: `tröskeln för ${v.enhet}`, rad };
+  };
+
+/** A deadline rule as imported; who changed it and when are set by the import. */
+export type Importplanrad = Omit<Rapporteringsplan, 'andrad_av' | 'andrad'>;
+
+/**
+ * rapporteringsplan.csv: `enhet;period;sista_dag;paminn_dagar;klockslag;uppehall`. An empty period is the rule for
+ * every month; `sista_dag` is "arbetsdag 5", a date or "ingen"; `uppehall` lists months without reporting ("juli").
+ */
+export const tolkaRapporteringsplan =
+  (kand: Enhetskontroll): Radtolk<Importplanrad> =>
+  (r, g) => {
+    const v = r.varden;
+    const felFore = g.fel.length;
+    const ok = kand(g, r, v.enhet);
+    const period = v.period ? g.period(r) : null;
+    const frist = tolkaFrist(v.sista_dag ?? '');
+    if (!frist.ok) g.notera(r.rad, `sista_dag: ${frist.fel}`);
+    const heltal = (kolumn: string, min: number, max: number): number | null | undefined => {
+      const t = (v[kolumn] ?? '').trim();
+      if (!t) return null;
+      if (!/^\d{1,2}$/.test(t) || Number(t) < min || Number(t) > max) {
+        g.notera(r.rad, `${kolumn}: "${t}" ska vara ett heltal mellan ${min} och ${max}`);
+        return undefined;
+      }
+      return Number(t);
+    };
+    const paminn = heltal('paminn_dagar', 0, 20);
+    const klockslag = (v.klockslag ?? '').trim().replace('.', ':');
+    const kl = /^(\d{1,2}):(\d{2})$/.exec(klockslag);
+    if (klockslag && (!kl || Number(kl[1]) > 23 || Number(kl[2]) > 59))
+      g.notera(r.rad, `klockslag: "${klockslag}" ska skrivas TT:MM, t.ex. 08:00`);
+    const uppehall: number[] = [];
+    for (const m of delaLista(v.uppehall ?? '')) {
+      const n = tolkaManad(m);
+      if (n === null) g.notera(r.rad, `uppehall: "${m}" är ingen månad`);
+      else uppehall.push(n);
+    }
+    if (uppehall.length && period) g.notera(r.rad, 'uppehall anges på raden utan period (den som gäller varje månad)');
+    if (frist.ok && frist.frist.frist === 'datum') {
+      if (!period) g.notera(r.rad, 'sista_dag: ett datum gäller en månad; fyll i period');
+      else if (frist.frist.datum!.slice(0, 7) <= period) g.notera(r.rad, `sista_dag: ${frist.frist.datum} ligger inte efter ${period}`);
+    }
+    if (!ok || !frist.ok || period === undefined || paminn === undefined || g.fel.length > felFore) return null;
+    const rad: Importplanrad = {
+      enhet: v.enhet,
+      period,
+      ...frist.frist,
+      uppehall: [...new Set(uppehall)].sort((a, b) => a - b),
+      paminn_dagar: paminn,
+      klockslag: kl ? `${kl[1].padStart(2, '0')}:${kl[2]}` : null,
+    };
+    return { nyckel: `${v.enhet}|${period ?? '*'}`, beskrivning: `fristen för ${v.enhet}${period ? ` ${period}` : ''}`, rad };
   };

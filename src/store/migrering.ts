@@ -1,8 +1,11 @@
-import { SCHEMAVERSION } from '../domain/schema.js';
+import { SCHEMAVERSION, tomtDokument } from '../domain/schema.js';
 import { Lagringsfel } from './fel.js';
 
 /** Upgrades older documents step by step; a newer or unknown version is refused, never rewritten. */
-const STEG: Record<number, (dok: Record<string, unknown>) => Record<string, unknown>> = {};
+const STEG: Record<number, (dok: Record<string, unknown>) => Record<string, unknown>> = {
+  // 1 -> 2: the reporting round's deadlines and ready-marks, empty; the keys in the schema's order
+  1: (dok) => ({ ...tomtDokument(), ...dok, schemaversion: 2 }),
+};
 
 export function migrera(fil: string, dokument: unknown): unknown {
   const dok = dokument as Record<string, unknown>;

@@ -32,6 +32,8 @@ const GRANSKADE: ReadonlySet<string> = new Set([
   'anvandare',
   'trosklar',
   'prenumerationer',
+  'rapporteringsplaner',
+  'klarmarkeringar',
 ]);
 const KOMPRIMERA_EFTER_POSTER = 5000;
 
@@ -89,6 +91,7 @@ export class Transaktion {
 function granskningsnyckel(samling: string, rad: unknown): string {
   const r = rad as Record<string, unknown>;
   if (samling === 'utfall') return `${r.enhet}|${r.period}|v${r.version}`;
+  if (samling === 'rapporteringsplaner') return `${r.enhet}|${r.period ?? '*'}`;
   return [r.id, r.enhet, r.nr, r.period, r.nyckeltal, r.konversation].filter((v) => v !== undefined).join('|');
 }
 
@@ -127,6 +130,11 @@ export function indexeraIRegister(reg: Register, samling: string, rad: unknown):
     }
     case 'mottagna':
       reg.mottagna.add(rad as string);
+      break;
+    case 'rapporteringsplaner':
+    case 'klarmarkeringar':
+      // read from the document where needed (src/domain/rapporteringsplan.ts, klarmarkering.ts); few rows
+      reg.generation++;
       break;
     default:
   }

@@ -10,6 +10,7 @@ export interface Importresultat {
   nyckeltal: number;
   anvandare: number;
   trosklar: number;
+  rapporteringsplaner: number;
 }
 
 /** Validates the whole folder first; writes everything in one transaction or nothing. */
@@ -30,6 +31,7 @@ export async function importera(store: Store, filer: Partial<Record<Filnamn, Buf
     for (const n of plan.nyckeltal) tx.sätt('nyckeltal', n);
     for (const a of plan.anvandare) tx.sätt('anvandare', a);
     for (const t of plan.trosklar) tx.sätt('trosklar', t);
+    for (const p of plan.rapporteringsplaner) tx.sätt('rapporteringsplaner', { ...p, andrad_av: vem, andrad: tid });
     // Last, so the evaluation sees the imported thresholds and measures too.
     planeraLarm(
       tx,
@@ -43,6 +45,7 @@ export async function importera(store: Store, filer: Partial<Record<Filnamn, Buf
       nyckeltal: plan.nyckeltal.length,
       anvandare: plan.anvandare.length,
       trosklar: plan.trosklar.length,
+      rapporteringsplaner: plan.rapporteringsplaner.length,
     };
   });
 }

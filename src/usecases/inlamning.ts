@@ -1,10 +1,14 @@
 import { planeraLarm } from '../alerts/planera.js';
+import { planeraKorrigeringsnotis } from '../alerts/runda.js';
+import { korrigeringKravs } from '../answers/formular.js';
+import { klarmarkeringFor } from '../domain/klarmarkering.js';
 import { nekande } from '../domain/behorighet.js';
 import {
   Atgardsgrund,
   type Atgardsfalt,
   type Atgardsvarden,
   Kortgrund,
+  MAX_KOMMENTAR,
   type Utfallsfalt,
   type Utfallsvarden,
   granskaAtgard,
@@ -29,7 +33,7 @@ export interface Inlamnare {
 export type Utfallsresultat =
   | { typ: 'ogiltigt_kort' }
   | { typ: 'nekad'; enhet: string }
-  | { typ: 'fel'; fel: Partial<Record<Utfallsfalt, string>> }
+  | { typ: 'fel'; fel: Partial<Record<Utfallsfalt | 'korrigering', string>> }
   | { typ: 'konflikt'; nuvarande: Utfall; grundversion: number; varden: Utfallsvarden }
   | { typ: 'oforandrad'; nuvarande: Utfall }
   | { typ: 'sparad'; ny: Utfall; fore: Utfall | null; upprepad: boolean };
@@ -129,6 +133,10 @@ export function sparaUtfall(
       if (nuvarande) return { typ: 'konflikt', nuvarande, grundversion: sag, varden: v };
     }
     if (nuvarande && sammaUtfall(nuvarande, v)) return { typ: 'oforandrad', nuvarande };
+    // A month marked ready is changed only with a reason, which the one who marked it is told.
+    const markering = klarmarkeringFor(reg, v.enhet, v.period);
+    const korrigering = markering ? text(indata.korrigering).slice(0, MAX_KOMMENTAR) : '';
+    if (markering && !korrigering) return { typ: 'fel', fel: { korrigering: korrigeringKravs(reg, markering) } };
 
     const ny: Utfall = {
       ...v,
@@ -136,8 +144,13 @@ export function sparaUtfall(
       version: (nuvarande?.version ?? 0) + 1,
       rapporterad_av: vem.id,
       rapporterad: tx.nu.toISOString(),
+      ...(markering ? { korrigering } : {}),
     };
     tx.lagg('utfall', ny);
+    if (markering) {
+      const notis = planeraKorrigeringsnotis(reg, ny, nuvarande ?? null, markering, tx.nu);
+      if (notis) tx.sätt('utskick', notis);
+    }
     noteraMottaget(tx, vem.id, kortId, { samling: 'utfall', enhet: ny.enhet, period: ny.period, version: ny.version });
     larm(tx, [{ enhet: ny.enhet, period: ny.period }]);
     return { typ: 'sparad', ny, fore: nuvarande ?? null, upprepad: false };

@@ -16,6 +16,8 @@ export async function installera(store: Store, logg: Logg, samtal: Samtal): Prom
       aktiv: true,
       installerad: fore?.installerad ?? tx.nu.toISOString(),
       team: samtal.team,
+      // a personal chat is its user's: where the round's reminders to them go
+      ...(samtal.typ === 'personal' ? { anvandare: samtal.anvandare } : {}),
     }),
   );
   logg.info('installerad', { konversation: id, typ: samtal.typ });

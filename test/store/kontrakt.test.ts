@@ -15,7 +15,10 @@ import { oppnaStore } from '../../src/store/oppna.js';
 import type { Store } from '../../src/store/store.js';
 import { skapaApp } from '../../src/teams/app.js';
 import { LokalKanal } from '../../src/teams/lokalt.js';
-import { ADMIN, CONTROLLER_SN } from '../support/testbot.js';
+import { ADMIN, CONTROLLER_ANNAN, CONTROLLER_SN } from '../support/testbot.js';
+import { arKlarmarkerad } from '../../src/domain/klarmarkering.js';
+import { korRunda } from '../../src/usecases/runda.js';
+import { installeraPersonligt, medPlan } from '../runda/stod.js';
 import { DEMO, DEMO_NU } from '../support/demo.js';
 import { kravPostgres, nyDatabas, rensaDatabaser } from '../support/postgres.js';
 
@@ -174,7 +177,7 @@ for (const v of VARIANTER) {
       await assert.rejects(importera(s, trasig), (e: unknown) => e instanceof Importfel && /utfall\.csv:\d+/.test(e.message));
       assert.equal(JSON.stringify(s.dokument), fore);
       const igen = await importera(s, läsImportmapp(DEMO));
-      assert.deepEqual(Object.values(igen), [0, 0, 0, 0, 0, 0, 0]);
+      assert.deepEqual(Object.values(igen), [0, 0, 0, 0, 0, 0, 0, 0]);
       assert.equal(JSON.stringify(s.dokument), fore);
       assert.equal(JSON.stringify((await oppna(plats)).dokument), fore);
     });
@@ -253,6 +256,52 @@ for (const v of VARIANTER) {
         efter.dokument.utskick.filter((u) => vantande.includes(u.id)).map((u) => u.status),
         vantande.map(() => 'skickat'),
       );
+    });
+
+    it('rapporteringsrundan: frister och klarmarkeringar finns kvar efter en ny öppning; en runda två gånger, också från två öppningar samtidigt, planerar varje påminnelse en gång', async () => {
+      const { plats, s } = await demo();
+      await medPlan(s);
+      await installeraPersonligt(s);
+      await s.ändra({ vem: CONTROLLER_SN, kalla: 'chatt' }, (tx) =>
+        tx.sätt('klarmarkeringar', { enhet: 'sn', period: '2025-10', klar: true, av: CONTROLLER_SN, tid: tx.nu.toISOString() }),
+      );
+      const igen = await oppna(plats);
+      assert.deepEqual(igen.dokument.rapporteringsplaner, s.dokument.rapporteringsplaner);
+      assert.equal(igen.dokument.rapporteringsplaner.length, 2);
+      assert.equal(arKlarmarkerad(igen.register, 'bou', '2025-10'), true);
+      assert.equal(arKlarmarkerad(igen.register, 'bou', '2025-11'), false);
+      await igen.stang();
+
+      // Monday 12 January 2026, 09:00: December is late everywhere
+      const mandag = () => new Date('2026-01-12T08:00:00Z');
+      const [a, b] = await Promise.all([oppnaStore(plats, mandag), oppnaStore(plats, mandag)].slice(0, v.postgres ? 2 : 1)).then(
+        async (oppnadeNu) => {
+          oppnade.push(...oppnadeNu);
+          return oppnadeNu.length === 2 ? oppnadeNu : [oppnadeNu[0], oppnadeNu[0]];
+        },
+      );
+      await s.stang();
+      const antal = await Promise.all([korRunda(a, tystLogg), korRunda(b, tystLogg), korRunda(a, tystLogg)]);
+      assert.equal(
+        antal.reduce((x, y) => x + y),
+        6,
+        'two reminders and four late summaries, once',
+      );
+      const sista = await oppnaStore(plats, mandag);
+      oppnade.push(sista);
+      const runda = sista.dokument.utskick.filter((u) => u.slag === 'påminnelse' || u.slag === 'sen_rapportering');
+      assert.deepEqual(
+        runda.map((u) => u.id).sort(),
+        [
+          `påminnelse|${CONTROLLER_SN}|2026-01-12`,
+          `påminnelse|${CONTROLLER_ANNAN}|2026-01-12`,
+          `sen_rapportering|${CONTROLLER_SN}|sn|2025-12`,
+          `sen_rapportering|${CONTROLLER_ANNAN}|bn|2025-12`,
+          `sen_rapportering|${CONTROLLER_ANNAN}|mn|2025-12`,
+          `sen_rapportering|${CONTROLLER_ANNAN}|sen|2025-12`,
+        ].sort(),
+      );
+      assert.equal(await korRunda(sista, tystLogg), 0);
     });
   });
 }

@@ -9,6 +9,8 @@ export const NYCKELKOLUMNER: Record<Nyckelsamling, string[]> = {
   nyckeltal: ['enhet', 'period', 'nyckeltal'],
   anvandare: ['id'],
   trosklar: ['enhet'],
+  rapporteringsplaner: ['enhet', 'period_nyckel'],
+  klarmarkeringar: ['enhet', 'period'],
   konversationer: ['id'],
   prenumerationer: ['konversation', 'enhet'],
   utskick: ['id'],
