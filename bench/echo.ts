@@ -24,7 +24,7 @@ const app = new Application<Tillstand>({
 app.activity(ActivityTypes.Message, async (context) => {
   await context.sendActivity(context.activity.text ?? '');
 });
-const server = await startaServer(app, adapter, config.host, config.port, logg);
+const server = await startaServer(app, adapter, config, logg);
 logg.info('eko lyssnar', { port: server.port });
 const stang = async () => {
   await server.stang();
