@@ -74,7 +74,7 @@ describe('härdning 9: HTTP-kanten med BOT_ID (issue 12: 1, 2, 7)', function () 
   });
 
   it('gzip-huvud med en kropp som inte är gzip (en byte): 401 eller 415, processen lever', async () => {
-    for (const auth of [{}, { authorization: falsk }]) {
+    for (const auth of [{}, { authorization: falsk }] as Array<Record<string, string>>) {
       const r = await skicka(bot.url, { ...json, 'content-encoding': 'gzip', ...auth }, 'x');
       assert.equal(r.status, 'authorization' in auth ? 415 : 401, JSON.stringify(r));
       attacker++;
@@ -148,7 +148,7 @@ describe('härdning 9: HTTP-kanten med BOT_ID (issue 12: 1, 2, 7)', function () 
       `--${grans}--`,
       '',
     ].join('\r\n');
-    for (const auth of [{}, { authorization: falsk }]) {
+    for (const auth of [{}, { authorization: falsk }] as Array<Record<string, string>>) {
       const r = await skicka(bot.url, { 'content-type': `multipart/form-data; boundary=${grans}`, ...auth }, multipart);
       assert.equal(r.status, 'authorization' in auth ? 415 : 401, JSON.stringify(r));
       const f = await skicka(bot.url, { 'content-type': 'application/x-www-form-urlencoded', ...auth }, 'type=message&text=hej');
