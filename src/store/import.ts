@@ -8,7 +8,8 @@ import {
   type Importatgard,
   type Importutfall,
   enhetskontroll,
-  läsRader,
+  läsRader as läsFilensRader,
+  type Radtolk,
   tolkaAnvandare,
   tolkaAtgard,
   tolkaAtgardsplan,
@@ -32,6 +33,21 @@ export const IMPORTFILER = {
 } as const;
 
 export type Filnamn = keyof typeof IMPORTFILER;
+
+/** A kind's rows already read, from a workbook's sheet: `kalla` is what its errors begin with (`fil:blad`). */
+export interface Lastblad {
+  kalla: string;
+  /** the header row's number in the sheet */
+  rubrikrad: number;
+  rubriker: string[];
+  rader: CsvRad[];
+}
+
+/** What an import reads: per kind a CSV file, or a sheet already read. */
+export type Importfiler = Partial<Record<Filnamn, Buffer | Lastblad>> & {
+  /** ledger exports (huvudbok): rows per code and account, summed per unit and period through the code mapping */
+  huvudbok?: Lastblad[];
+};
 
 /** What a valid import would write; rows without a key in the store or with other values. */
 export interface Importplan {
@@ -66,22 +82,27 @@ function nya<T>(
 }
 
 /** Validates a whole import folder against itself and the store; writes nothing. */
-export function planeraImport(filer: Partial<Record<Filnamn, Buffer>>, reg: Register): Importplan {
+export function planeraImport(filer: Importfiler, reg: Register): Importplan {
   const fel: string[] = [];
   const rader = {} as Record<Filnamn, CsvRad[]>;
+  const kallor = {} as Record<Filnamn, string>;
   for (const [fil, kolumner] of Object.entries(IMPORTFILER) as Array<[Filnamn, readonly string[]]>) {
     const data = filer[fil];
+    kallor[fil] = data && !Buffer.isBuffer(data) ? data.kalla : fil;
     if (!data) continue;
     try {
-      rader[fil] = läsCsv(fil, data, kolumner);
+      rader[fil] = Buffer.isBuffer(data) ? läsCsv(fil, data, kolumner) : kontrolleradeRader(data, kolumner);
     } catch (e) {
       if (e instanceof CsvFel) fel.push(e.message);
       else throw e;
     }
   }
+  const läsRader = <T>(fil: Filnamn, rad: CsvRad[] | undefined, f: string[], tolka: Radtolk<T>, g?: Granskare) =>
+    läsFilensRader(kallor[fil], rad, f, tolka, g);
+  for (const blad of filer.huvudbok ?? []) fel.push(...planeraHuvudbok(blad));
   if (Object.keys(filer).length === 0) fel.push(`ingen av filerna ${Object.keys(IMPORTFILER).join(', ')} finns i mappen`);
 
-  const enhetsgranskare = new Granskare('enheter.csv');
+  const enhetsgranskare = new Granskare(kallor['enheter.csv']);
   const enhetsrader = läsRader('enheter.csv', rader['enheter.csv'], [], tolkaEnhet, enhetsgranskare);
   const enheter = new Map<string, Enhet>(reg.enheter);
   for (const { rad } of enhetsrader) enheter.set(rad.id, rad);
@@ -135,6 +156,26 @@ export function planeraImport(filer: Partial<Record<Filnamn, Buffer>>, reg: Regi
   };
   if (fel.length) throw new Importfel(fel);
   return plan;
+}
+
+/** For now every other sheet is an error naming what the sheets may be called. */
+function planeraHuvudbok(blad: Lastblad): string[] {
+  return [
+    `${blad.kalla}:${blad.rubrikrad}: bladet är inte ett av ${Object.keys(IMPORTFILER)
+      .map((f) => f.replace(/\.csv$/, ''))
+      .join(', ')}; döp om bladet till det slag av rader det har`,
+  ];
+}
+
+/** A sheet's rows, once its header row has every column the kind needs once. */
+function kontrolleradeRader(blad: Lastblad, obligatoriska: readonly string[]): CsvRad[] {
+  for (const kolumn of obligatoriska) {
+    if (!blad.rubriker.includes(kolumn))
+      throw new CsvFel(blad.kalla, blad.rubrikrad, `kolumnen "${kolumn}" saknas (rubrikraden ska innehålla ${obligatoriska.join(', ')})`);
+  }
+  const dubblett = blad.rubriker.find((r, i) => r && blad.rubriker.indexOf(r) !== i);
+  if (dubblett) throw new CsvFel(blad.kalla, blad.rubrikrad, `kolumnen "${dubblett}" finns två gånger`);
+  return blad.rader;
 }
 
 function ärCykel(enheter: Map<string, Enhet>, id: string): boolean {

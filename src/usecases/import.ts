@@ -1,5 +1,5 @@
 import { planeraLarm } from '../alerts/planera.js';
-import { type Filnamn, planeraImport } from '../store/import.js';
+import { type Importfiler, planeraImport } from '../store/import.js';
 import type { Store } from '../store/store.js';
 
 export interface Importresultat {
@@ -14,7 +14,7 @@ export interface Importresultat {
 }
 
 /** Validates the whole folder first; writes everything in one transaction or nothing. */
-export async function importera(store: Store, filer: Partial<Record<Filnamn, Buffer>>, vem = 'import'): Promise<Importresultat> {
+export async function importera(store: Store, filer: Importfiler, vem = 'import'): Promise<Importresultat> {
   return store.ändra({ vem, kalla: 'import' }, (tx) => {
     const plan = planeraImport(filer, tx.register);
     const tid = tx.nu.toISOString();
