@@ -1,7 +1,19 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Register } from '../domain/register.js';
-import type { Anvandare, Atgard, Atgardsplan, Enhet, Nyckeltal, Rapporteringsplan, Troskel, Utfall } from '../domain/schema.js';
+import type {
+  Anvandare,
+  Atgard,
+  Atgardsplan,
+  Enhet,
+  Kodmappning,
+  Nyckeltal,
+  Rapporteringsplan,
+  Rubrikmappning,
+  Troskel,
+  Utfall,
+} from '../domain/schema.js';
+import { summeraHuvudbok, tolkaKodmappning, tolkaRubrikmappning } from './huvudbok.js';
 import { CsvFel, type CsvRad, läsCsv } from './csv.js';
 import {
   Granskare,
@@ -30,6 +42,8 @@ export const IMPORTFILER = {
   'anvandare.csv': ['id', 'namn', 'roll', 'enheter'],
   'trosklar.csv': ['enhet', 'varning_procent', 'kritisk_procent', 'varning_prognos_tkr', 'kritisk_prognos_tkr'],
   'rapporteringsplan.csv': ['enhet', 'period', 'sista_dag', 'paminn_dagar', 'klockslag', 'uppehall'],
+  'kodmappning.csv': ['kod', 'enhet'],
+  'rubrikmappning.csv': ['rubrik', 'kolumn'],
 } as const;
 
 export type Filnamn = keyof typeof IMPORTFILER;
@@ -59,6 +73,8 @@ export interface Importplan {
   anvandare: Anvandare[];
   trosklar: Troskel[];
   rapporteringsplaner: Importplanrad[];
+  kodmappningar: Kodmappning[];
+  rubrikmappningar: Rubrikmappning[];
 }
 
 export class Importfel extends Error {
@@ -99,7 +115,6 @@ export function planeraImport(filer: Importfiler, reg: Register): Importplan {
   }
   const läsRader = <T>(fil: Filnamn, rad: CsvRad[] | undefined, f: string[], tolka: Radtolk<T>, g?: Granskare) =>
     läsFilensRader(kallor[fil], rad, f, tolka, g);
-  for (const blad of filer.huvudbok ?? []) fel.push(...planeraHuvudbok(blad));
   if (Object.keys(filer).length === 0) fel.push(`ingen av filerna ${Object.keys(IMPORTFILER).join(', ')} finns i mappen`);
 
   const enhetsgranskare = new Granskare(kallor['enheter.csv']);
@@ -120,13 +135,23 @@ export function planeraImport(filer: Importfiler, reg: Register): Importplan {
   fel.push(...enhetsgranskare.fel);
 
   const kand = enhetskontroll((id) => enheter.has(id));
+  const kodrader = läsRader('kodmappning.csv', rader['kodmappning.csv'], fel, tolkaKodmappning(kand));
+  const rubrikrader = läsRader('rubrikmappning.csv', rader['rubrikmappning.csv'], fel, tolkaRubrikmappning);
+  const utfallsrader = läsRader('utfall.csv', rader['utfall.csv'], fel, tolkaUtfall(kand));
+  const huvudbok = filer.huvudbok?.length
+    ? summeraHuvudbok(
+        filer.huvudbok,
+        new Map([...reg.dokument.kodmappningar, ...kodrader.map((r) => r.rad)].map((k) => [k.kod, k.enhet])),
+        new Map([...reg.dokument.rubrikmappningar, ...rubrikrader.map((r) => r.rad)].map((k) => [k.rubrik, k.kolumn])),
+        reg,
+        fel,
+        Object.keys(IMPORTFILER).map((f) => f.replace(/\.csv$/, '')),
+        new Set(utfallsrader.map((u) => `${u.rad.enhet}|${u.rad.period}`)),
+      )
+    : [];
   const plan: Importplan = {
     enheter: nya(enhetsrader, (e) => reg.enhet(e.id)),
-    utfall: nya(
-      läsRader('utfall.csv', rader['utfall.csv'], fel, tolkaUtfall(kand)),
-      (u) => reg.senasteVersion(u.enhet, u.period),
-      sammaUtfall,
-    ),
+    utfall: nya([...utfallsrader, ...huvudbok.map((rad) => ({ rad }))], (u) => reg.senasteVersion(u.enhet, u.period), sammaUtfall),
     atgarder: nya(
       läsRader('atgarder.csv', rader['atgarder.csv'], fel, tolkaAtgard(kand)),
       (a) => reg.atgarder(a.enhet).find((x) => x.nr === a.nr),
@@ -153,18 +178,11 @@ export function planeraImport(filer: Importfiler, reg: Register): Importplan {
       (p) => reg.dokument.rapporteringsplaner.find((x) => x.enhet === p.enhet && x.period === p.period),
       samaPlan,
     ),
+    kodmappningar: nya(kodrader, (k) => reg.dokument.kodmappningar.find((x) => x.kod === k.kod)),
+    rubrikmappningar: nya(rubrikrader, (k) => reg.dokument.rubrikmappningar.find((x) => x.rubrik === k.rubrik)),
   };
   if (fel.length) throw new Importfel(fel);
   return plan;
-}
-
-/** For now every other sheet is an error naming what the sheets may be called. */
-function planeraHuvudbok(blad: Lastblad): string[] {
-  return [
-    `${blad.kalla}:${blad.rubrikrad}: bladet är inte ett av ${Object.keys(IMPORTFILER)
-      .map((f) => f.replace(/\.csv$/, ''))
-      .join(', ')}; döp om bladet till det slag av rader det har`,
-  ];
 }
 
 /** A sheet's rows, once its header row has every column the kind needs once. */

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { Arbetsboksfel, type Blad, bladSomRader, läsArbetsbok } from './arbetsbok.js';
 import { type Filnamn, IMPORTFILER, Importfel, type Importfiler, läsImportmapp } from './import.js';
+import { CsvFel, läsCsv } from './csv.js';
 import { jamforbar } from './rubriker.js';
 
 const SLAG = Object.keys(IMPORTFILER) as Filnamn[];
@@ -45,8 +46,20 @@ export async function läsImportkalla(sokvag: string): Promise<Importfiler> {
   const bocker: string[] = [];
   if (statSync(sokvag).isDirectory()) {
     filer = läsImportmapp(sokvag);
-    for (const namn of readdirSync(sokvag).sort())
-      if (extname(namn).toLowerCase() === '.xlsx' && !namn.startsWith('~$')) bocker.push(join(sokvag, namn));
+    for (const namn of readdirSync(sokvag).sort()) {
+      const ext = extname(namn).toLowerCase();
+      if (ext === '.xlsx' && !namn.startsWith('~$')) bocker.push(join(sokvag, namn));
+      // a CSV file not named as a kind is a ledger export
+      if (ext === '.csv' && !slagFor(basename(namn, ext))) {
+        try {
+          const rader = läsCsv(namn, readFileSync(join(sokvag, namn)), []);
+          (filer.huvudbok ??= []).push({ kalla: namn, rubrikrad: 1, rubriker: Object.keys(rader[0]?.varden ?? {}), rader });
+        } catch (e) {
+          if (e instanceof CsvFel) fel.push(e.message);
+          else throw e;
+        }
+      }
+    }
   } else if (extname(sokvag).toLowerCase() === '.xlsx') {
     filer = {};
     bocker.push(sokvag);
