@@ -1,22 +1,26 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Register } from '../domain/register.js';
-import type {
-  Anvandare,
-  Atgard,
-  Atgardsplan,
-  Enhet,
-  Kodmappning,
-  Nyckeltal,
-  Rapporteringsplan,
-  Rubrikmappning,
-  Troskel,
-  Utfall,
+import type { ZodType } from 'zod';
+import {
+  type Anvandare,
+  type Atgard,
+  type Atgardsplan,
+  type Enhet,
+  type Kodmappning,
+  KodmappningSchema,
+  type Nyckeltal,
+  type Rapporteringsplan,
+  type Rubrikmappning,
+  RubrikmappningSchema,
+  type Troskel,
+  type Utfall,
 } from '../domain/schema.js';
 import { summeraHuvudbok, tolkaKodmappning, tolkaRubrikmappning } from './huvudbok.js';
 import { CsvFel, type CsvRad, läsCsv } from './csv.js';
 import {
   Granskare,
+  IMPORTSCHEMAN,
   type Importatgard,
   type Importutfall,
   enhetskontroll,
@@ -113,12 +117,12 @@ export function planeraImport(filer: Importfiler, reg: Register): Importplan {
       else throw e;
     }
   }
-  const läsRader = <T>(fil: Filnamn, rad: CsvRad[] | undefined, f: string[], tolka: Radtolk<T>, g?: Granskare) =>
-    läsFilensRader(kallor[fil], rad, f, tolka, g);
+  const läsRader = <T>(fil: Filnamn, rad: CsvRad[] | undefined, f: string[], tolka: Radtolk<T>, schema: ZodType<T>, g?: Granskare) =>
+    läsFilensRader(kallor[fil], rad, f, tolka, schema, g);
   if (Object.keys(filer).length === 0) fel.push(`ingen av filerna ${Object.keys(IMPORTFILER).join(', ')} finns i mappen`);
 
   const enhetsgranskare = new Granskare(kallor['enheter.csv']);
-  const enhetsrader = läsRader('enheter.csv', rader['enheter.csv'], [], tolkaEnhet, enhetsgranskare);
+  const enhetsrader = läsRader('enheter.csv', rader['enheter.csv'], [], tolkaEnhet, IMPORTSCHEMAN.enhet, enhetsgranskare);
   const enheter = new Map<string, Enhet>(reg.enheter);
   for (const { rad } of enhetsrader) enheter.set(rad.id, rad);
   for (const { rad, radnr } of enhetsrader) {
@@ -135,9 +139,9 @@ export function planeraImport(filer: Importfiler, reg: Register): Importplan {
   fel.push(...enhetsgranskare.fel);
 
   const kand = enhetskontroll((id) => enheter.has(id));
-  const kodrader = läsRader('kodmappning.csv', rader['kodmappning.csv'], fel, tolkaKodmappning(kand));
-  const rubrikrader = läsRader('rubrikmappning.csv', rader['rubrikmappning.csv'], fel, tolkaRubrikmappning);
-  const utfallsrader = läsRader('utfall.csv', rader['utfall.csv'], fel, tolkaUtfall(kand));
+  const kodrader = läsRader('kodmappning.csv', rader['kodmappning.csv'], fel, tolkaKodmappning(kand), KodmappningSchema);
+  const rubrikrader = läsRader('rubrikmappning.csv', rader['rubrikmappning.csv'], fel, tolkaRubrikmappning, RubrikmappningSchema);
+  const utfallsrader = läsRader('utfall.csv', rader['utfall.csv'], fel, tolkaUtfall(kand), IMPORTSCHEMAN.utfall);
   const huvudbok = filer.huvudbok?.length
     ? summeraHuvudbok(
         filer.huvudbok,
@@ -153,14 +157,15 @@ export function planeraImport(filer: Importfiler, reg: Register): Importplan {
     enheter: nya(enhetsrader, (e) => reg.enhet(e.id)),
     utfall: nya([...utfallsrader, ...huvudbok.map((rad) => ({ rad }))], (u) => reg.senasteVersion(u.enhet, u.period), sammaUtfall),
     atgarder: nya(
-      läsRader('atgarder.csv', rader['atgarder.csv'], fel, tolkaAtgard(kand)),
+      läsRader('atgarder.csv', rader['atgarder.csv'], fel, tolkaAtgard(kand), IMPORTSCHEMAN.atgard),
       (a) => reg.atgarder(a.enhet).find((x) => x.nr === a.nr),
       sammaAtgard,
     ),
-    atgardsplaner: nya(läsRader('atgardsplaner.csv', rader['atgardsplaner.csv'], fel, tolkaAtgardsplan(kand)), (p) =>
-      reg.atgardsplan(p.enhet),
+    atgardsplaner: nya(
+      läsRader('atgardsplaner.csv', rader['atgardsplaner.csv'], fel, tolkaAtgardsplan(kand), IMPORTSCHEMAN.atgardsplan),
+      (p) => reg.atgardsplan(p.enhet),
     ),
-    nyckeltal: nya(läsRader('nyckeltal.csv', rader['nyckeltal.csv'], fel, tolkaNyckeltal(kand)), (n) =>
+    nyckeltal: nya(läsRader('nyckeltal.csv', rader['nyckeltal.csv'], fel, tolkaNyckeltal(kand), IMPORTSCHEMAN.nyckeltal), (n) =>
       reg.nyckeltal(n.enhet, n.nyckeltal).find((x) => x.period === n.period),
     ),
     anvandare: nya(
@@ -169,12 +174,15 @@ export function planeraImport(filer: Importfiler, reg: Register): Importplan {
         rader['anvandare.csv'],
         fel,
         tolkaAnvandare((id) => enheter.has(id)),
+        IMPORTSCHEMAN.anvandare,
       ),
       (a) => reg.anvandare.get(a.id),
     ),
-    trosklar: nya(läsRader('trosklar.csv', rader['trosklar.csv'], fel, tolkaTroskel(kand)), (t) => reg.trosklar.get(t.enhet)),
+    trosklar: nya(läsRader('trosklar.csv', rader['trosklar.csv'], fel, tolkaTroskel(kand), IMPORTSCHEMAN.troskel), (t) =>
+      reg.trosklar.get(t.enhet),
+    ),
     rapporteringsplaner: nya(
-      läsRader('rapporteringsplan.csv', rader['rapporteringsplan.csv'], fel, tolkaRapporteringsplan(kand)),
+      läsRader('rapporteringsplan.csv', rader['rapporteringsplan.csv'], fel, tolkaRapporteringsplan(kand), IMPORTSCHEMAN.rapporteringsplan),
       (p) => reg.dokument.rapporteringsplaner.find((x) => x.enhet === p.enhet && x.period === p.period),
       samaPlan,
     ),
