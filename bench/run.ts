@@ -14,6 +14,8 @@ import { type Pgresultat, benchPostgres } from './postgres.js';
 import { Slump } from './prng.js';
 import { type Serverprocess, startaServerprocess, stoppaAlla } from './process.js';
 import { type Sink, startaSink } from './sink.js';
+import { kortsvarFor, skrivKortsvar } from './kortsvar.js';
+import { jamforStorlekar, turordning } from './sammanstallning.js';
 
 /**
  * `npm run bench [-- --units 1000 --months 60 --measures 2000 --questions 1000 --http 600 --warmup 2000 --submissions 300 --seed 7 --keep]`
@@ -77,7 +79,7 @@ for (const s of ['SIGINT', 'SIGTERM'] as const)
     process.exit(130);
   });
 // Bounded whatever happens: a server that stops answering ends the run instead of holding it.
-const GRANS_S = ARG.postgres ? 400 : 170;
+const GRANS_S = ARG.postgres ? 460 : 240;
 setTimeout(() => {
   process.stderr.write(`bench avbröts: över ${GRANS_S} s\n`);
   stada();
@@ -229,6 +231,19 @@ async function main(): Promise<void> {
   rad(
     `frågor i processen: ${q.perSekund.toFixed(0)} frågor/s över ${fragor.length} frågor (enheten rätt tolkad i ${q.traffade} av ${q.medEnhet}); namnindex byggt på ${ms(q.indexMs)}; medel per typ ${JSON.stringify(q.perTyp)}`,
   );
+  // The card echo's answers: the real answer's text and card view for every question sent over HTTP below.
+  const lasare = org.anvandare.filter((a) => a.roll === 'chef').slice(0, 8);
+  const httpFragor = skapaFragor(org, 100 + ARG.uppvarmning + ARG.http * 3, ARG.seed + 300);
+  const kortfil = join(tmp, 'kortsvar.json');
+  skrivKortsvar(
+    kortfil,
+    kortsvarFor(
+      stor.store,
+      klocka,
+      httpFragor.map((x) => x.text),
+      stor.store.register.anvandare.get(lasare[0].id),
+    ),
+  );
   await stor.store.vanta();
   await litenStore.store.vanta();
 
@@ -271,47 +286,60 @@ async function main(): Promise<void> {
   );
   const b = par.bot!;
   const e = par.eko!;
+  // The card echo: the same stack, answering each question with the real answer's card (bench/kortsvar.ts).
+  const k = await startaServerprocess('korteko', 'bench/echo.ts', { LOG_LEVEL: 'info', EKO_KORT: kortfil }, ROT, join(tmp, 'korteko.log'));
+  rad(
+    `korteko (samma stack, svarar med det riktiga svarets kort): /healthz efter ${ms(k.startMs)}; RSS-topp vid start ${k.minne().toppMb.toFixed(0)} MB`,
+  );
 
-  // 2. Questions over HTTP, bot and echo taking turns in short rounds, so that the shared machine's moods hit both.
+  // 2. Questions over HTTP, bot and the echoes taking turns in short rounds, so that the shared machine's moods hit all.
   sink = await startaSink();
-  const lasare = org.anvandare.filter((a) => a.roll === 'chef').slice(0, 8);
-  const httpFragor = skapaFragor(org, 100 + ARG.uppvarmning + ARG.http * 3, ARG.seed + 300);
   // The first 100 questions after start, one at a time: what the first users after a restart see, while V8
   // is still compiling and the caches are empty. Reported, not held to the targets.
   const forsta = httpFragor.slice(0, 100);
   const kall = {
     bot: await kör(b.port, meddelanden(forsta, 'kall-bot', lasare, 1, sink.url), 1, sink),
     eko: await kör(e.port, meddelanden(forsta, 'kall-eko', lasare, 1, sink.url), 1, sink),
+    kort: await kör(k.port, meddelanden(forsta, 'kall-kort', lasare, 1, sink.url), 1, sink),
   };
   rad(
-    `http de första 100 frågorna efter start, samtidighet 1: bot p50 ${ms(kall.bot.p50)} p99 ${ms(kall.bot.p99)}; eko p50 ${ms(kall.eko.p50)} p99 ${ms(kall.eko.p99)}`,
+    `http de första 100 frågorna efter start, samtidighet 1: bot p50 ${ms(kall.bot.p50)} p99 ${ms(kall.bot.p99)}; eko p50 ${ms(kall.eko.p50)} p99 ${ms(kall.eko.p99)}; korteko p50 ${ms(kall.kort.p50)} p99 ${ms(kall.kort.p99)}`,
   );
   // Then warm, unmeasured, as a service that has been running a while: both servers get the same questions.
   const uppvarmning = httpFragor.slice(100, 100 + ARG.uppvarmning);
   await kör(b.port, meddelanden(uppvarmning, 'uv-bot', lasare, 8, sink.url), 8, sink);
   await kör(e.port, meddelanden(uppvarmning, 'uv-eko', lasare, 8, sink.url), 8, sink);
-  const http: Record<string, { bot: Matning; eko: Matning }> = {};
+  await kör(k.port, meddelanden(uppvarmning, 'uv-kort', lasare, 8, sink.url), 8, sink);
+  const http: Record<string, Record<Server, Matning>> = {};
+  // the size of each measured reply, to show that the card echo sent as much as the bot
+  const bytes = { bot: [] as number[], kort: [] as number[] };
   let nr = 100 + ARG.uppvarmning;
   const OMGANGAR = 6;
   for (const c of [1, 8]) {
     const antal = c === 1 ? ARG.http : ARG.http * 2;
     const urval = httpFragor.slice(nr, (nr += antal));
-    const tider = { bot: [] as number[], eko: [] as number[] };
-    const delar = { bot: [] as Matning[], eko: [] as Matning[] };
+    const tider = { bot: [] as number[], eko: [] as number[], kort: [] as number[] };
+    const delar = { bot: [] as Matning[], eko: [] as Matning[], kort: [] as Matning[] };
     for (let i = 0; i < OMGANGAR; i++) {
       const omgang = urval.slice(Math.floor((i * antal) / OMGANGAR), Math.floor(((i + 1) * antal) / OMGANGAR));
-      const forst = i % 2 ? 'eko' : 'bot';
-      for (const vem of forst === 'bot' ? (['bot', 'eko'] as const) : (['eko', 'bot'] as const)) {
-        const port = vem === 'bot' ? b.port : e.port;
-        delar[vem].push(await kör(port, meddelanden(omgang, `${vem}-c${c}-${i}`, lasare, c, sink.url), c, sink, undefined, tider[vem]));
+      // each server goes first in two of the six rounds
+      for (const vem of turordning(SERVRAR, i)) {
+        const port = { bot: b.port, eko: e.port, kort: k.port }[vem];
+        const akt = meddelanden(omgang, `${vem}-c${c}-${i}`, lasare, c, sink.url);
+        delar[vem].push(await kör(port, akt, c, sink, undefined, tider[vem]));
+        if (vem !== 'eko') for (const a of akt) bytes[vem].push(sink.storlekar.get(a.id) ?? NaN);
       }
     }
-    const h = { bot: slaIhop(tider.bot, delar.bot), eko: slaIhop(tider.eko, delar.eko) };
+    const h = { bot: slaIhop(tider.bot, delar.bot), eko: slaIhop(tider.eko, delar.eko), kort: slaIhop(tider.kort, delar.kort) };
     http[`c${c}`] = h;
     rad(
-      `http samtidighet ${c}: bot p50 ${ms(h.bot.p50)} p99 ${ms(h.bot.p99)} (${h.bot.perSekund.toFixed(0)}/s, ${h.bot.fel} fel); eko p50 ${ms(h.eko.p50)} p99 ${ms(h.eko.p99)} (${h.eko.perSekund.toFixed(0)}/s); kvot p50 ${(h.bot.p50 / h.eko.p50).toFixed(2)} p99 ${(h.bot.p99 / h.eko.p99).toFixed(2)}`,
+      `http samtidighet ${c}: bot p50 ${ms(h.bot.p50)} p99 ${ms(h.bot.p99)} (${h.bot.perSekund.toFixed(0)}/s, ${h.bot.fel} fel); korteko p50 ${ms(h.kort.p50)} p99 ${ms(h.kort.p99)} (${h.kort.perSekund.toFixed(0)}/s, ${h.kort.fel} fel), kvot p50 ${(h.bot.p50 / h.kort.p50).toFixed(2)} p99 ${(h.bot.p99 / h.kort.p99).toFixed(2)}; texteko p50 ${ms(h.eko.p50)} p99 ${ms(h.eko.p99)} (${h.eko.perSekund.toFixed(0)}/s), kvot p50 ${(h.bot.p50 / h.eko.p50).toFixed(2)} p99 ${(h.bot.p99 / h.eko.p99).toFixed(2)}`,
     );
   }
+  const storlek = jamforStorlekar(bytes.bot, bytes.kort);
+  rad(
+    `svarens storlek: boten ${storlek.botMedel.toFixed(0)} byte i medel, kortekot ${storlek.kortMedel.toFixed(0)} byte; lika stora inom 1 % i ${storlek.lika} av ${storlek.antal}`,
+  );
   rad(
     `sink: ${sink.statistik.svar} svar mottagna, ${sink.statistik.medAuthorization} med Authorization-huvud, ${sink.statistik.okanda} okända anrop`,
   );
@@ -320,7 +348,9 @@ async function main(): Promise<void> {
   rad(
     `minne efter frågorna (V8 låter heapen växa med skräp till nästa stora GC, i båda): bot topp ${botEfterFragor.toppMb.toFixed(0)} MB (nu ${botEfterFragor.nuMb.toFixed(0)} MB); ekobot topp ${ekoMinne.toppMb.toFixed(0)} MB`,
   );
+  const kortMinne = k.minne();
   await e.stoppa();
+  await k.stoppa();
 
   // 3. Submissions: durable (journal synced) before the invoke is answered. The large and the small store
   // take turns in rounds, each on its own server.
@@ -413,6 +443,22 @@ async function main(): Promise<void> {
     http_warmup_requests: ARG.uppvarmning,
     http_c1_ratio_p50: r2(h1.bot.p50 / h1.eko.p50),
     http_c1_ratio_p99: r2(h1.bot.p99 / h1.eko.p99),
+    card_echo_p50_ms: r2(h8.kort.p50),
+    card_echo_p99_ms: r2(h8.kort.p99),
+    http_ratio_card_p50: r2(h8.bot.p50 / h8.kort.p50),
+    http_ratio_card_p99: r2(h8.bot.p99 / h8.kort.p99),
+    card_echo_c1_p50_ms: r2(h1.kort.p50),
+    card_echo_c1_p99_ms: r2(h1.kort.p99),
+    http_c1_ratio_card_p50: r2(h1.bot.p50 / h1.kort.p50),
+    http_c1_ratio_card_p99: r2(h1.bot.p99 / h1.kort.p99),
+    card_echo_cold_p50_ms: r2(kall.kort.p50),
+    http_reply_bytes_mean: Math.round(storlek.botMedel),
+    card_echo_reply_bytes_mean: Math.round(storlek.kortMedel),
+    card_echo_same_size: storlek.lika,
+    card_echo_compared: storlek.antal,
+    card_echo_errors: h1.kort.fel + h8.kort.fel,
+    card_echo_startup_ms: Math.round(k.startMs),
+    card_echo_rss_after_load_mb: Math.round(kortMinne.toppMb),
     http_errors: h1.bot.fel + h8.bot.fel,
     submit_p50_ms: r2(inlStor.p50),
     submit_p99_ms: r2(inlStor.p99),
@@ -434,10 +480,10 @@ async function main(): Promise<void> {
     seconds: r2((performance.now() - borjan) / 1000),
   };
   const mal: Array<[string, boolean]> = [
-    ['http_ratio_p50 ≤ 1.3', resultat.http_ratio_p50 <= 1.3],
-    ['http_ratio_p99 ≤ 1.5', resultat.http_ratio_p99 <= 1.5],
-    ['http_c1_ratio_p50 ≤ 1.3', resultat.http_c1_ratio_p50 <= 1.3],
-    ['http_c1_ratio_p99 ≤ 1.5', resultat.http_c1_ratio_p99 <= 1.5],
+    ['http_ratio_card_p50 ≤ 1.3', resultat.http_ratio_card_p50 <= 1.3],
+    ['http_ratio_card_p99 ≤ 1.5', resultat.http_ratio_card_p99 <= 1.5],
+    ['http_c1_ratio_card_p50 ≤ 1.3', resultat.http_c1_ratio_card_p50 <= 1.3],
+    ['http_c1_ratio_card_p99 ≤ 1.5', resultat.http_c1_ratio_card_p99 <= 1.5],
     ['questions_per_s ≥ 2000', resultat.questions_per_s >= 2000],
     ['submit_ratio_large_small ≤ 2', resultat.submit_ratio_large_small <= 2],
     ['startup_ms ≤ 2000', resultat.startup_ms <= 2000],
@@ -454,6 +500,9 @@ async function main(): Promise<void> {
   rad(`klart på ${resultat.seconds} s${ARG.behall ? `; filerna finns kvar i ${tmp}` : ''}`);
   rad(JSON.stringify({ ...resultat, targets_met: Object.fromEntries(mal) }));
 }
+
+type Server = 'bot' | 'eko' | 'kort';
+const SERVRAR: Server[] = ['bot', 'eko', 'kort'];
 
 /** Pools the latencies of the halves for the percentiles; throughput from their summed wall time. */
 function slaIhop(tider: number[], delar: Matning[]): Matning {

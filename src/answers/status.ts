@@ -189,6 +189,7 @@ export interface Knappar {
   trend: boolean;
   delar: boolean;
   atgarder: boolean;
+  prognos: boolean;
 }
 
 export function statusSvar(vy: Statusvy, opts: { baraManaden?: boolean; jaNej?: boolean | null; knappar?: Knappar } = {}): Svar {

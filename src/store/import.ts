@@ -5,6 +5,7 @@ import type { Anvandare, Atgard, Atgardsplan, Enhet, Nyckeltal, Rapporteringspla
 import { CsvFel, type CsvRad, läsCsv } from './csv.js';
 import {
   Granskare,
+  IMPORTSCHEMAN,
   type Importatgard,
   type Importutfall,
   enhetskontroll,
@@ -82,7 +83,7 @@ export function planeraImport(filer: Partial<Record<Filnamn, Buffer>>, reg: Regi
   if (Object.keys(filer).length === 0) fel.push(`ingen av filerna ${Object.keys(IMPORTFILER).join(', ')} finns i mappen`);
 
   const enhetsgranskare = new Granskare('enheter.csv');
-  const enhetsrader = läsRader('enheter.csv', rader['enheter.csv'], [], tolkaEnhet, enhetsgranskare);
+  const enhetsrader = läsRader('enheter.csv', rader['enheter.csv'], [], tolkaEnhet, IMPORTSCHEMAN.enhet, enhetsgranskare);
   const enheter = new Map<string, Enhet>(reg.enheter);
   for (const { rad } of enhetsrader) enheter.set(rad.id, rad);
   for (const { rad, radnr } of enhetsrader) {
@@ -102,19 +103,20 @@ export function planeraImport(filer: Partial<Record<Filnamn, Buffer>>, reg: Regi
   const plan: Importplan = {
     enheter: nya(enhetsrader, (e) => reg.enhet(e.id)),
     utfall: nya(
-      läsRader('utfall.csv', rader['utfall.csv'], fel, tolkaUtfall(kand)),
+      läsRader('utfall.csv', rader['utfall.csv'], fel, tolkaUtfall(kand), IMPORTSCHEMAN.utfall),
       (u) => reg.senasteVersion(u.enhet, u.period),
       sammaUtfall,
     ),
     atgarder: nya(
-      läsRader('atgarder.csv', rader['atgarder.csv'], fel, tolkaAtgard(kand)),
+      läsRader('atgarder.csv', rader['atgarder.csv'], fel, tolkaAtgard(kand), IMPORTSCHEMAN.atgard),
       (a) => reg.atgarder(a.enhet).find((x) => x.nr === a.nr),
       sammaAtgard,
     ),
-    atgardsplaner: nya(läsRader('atgardsplaner.csv', rader['atgardsplaner.csv'], fel, tolkaAtgardsplan(kand)), (p) =>
-      reg.atgardsplan(p.enhet),
+    atgardsplaner: nya(
+      läsRader('atgardsplaner.csv', rader['atgardsplaner.csv'], fel, tolkaAtgardsplan(kand), IMPORTSCHEMAN.atgardsplan),
+      (p) => reg.atgardsplan(p.enhet),
     ),
-    nyckeltal: nya(läsRader('nyckeltal.csv', rader['nyckeltal.csv'], fel, tolkaNyckeltal(kand)), (n) =>
+    nyckeltal: nya(läsRader('nyckeltal.csv', rader['nyckeltal.csv'], fel, tolkaNyckeltal(kand), IMPORTSCHEMAN.nyckeltal), (n) =>
       reg.nyckeltal(n.enhet, n.nyckeltal).find((x) => x.period === n.period),
     ),
     anvandare: nya(
@@ -123,12 +125,15 @@ export function planeraImport(filer: Partial<Record<Filnamn, Buffer>>, reg: Regi
         rader['anvandare.csv'],
         fel,
         tolkaAnvandare((id) => enheter.has(id)),
+        IMPORTSCHEMAN.anvandare,
       ),
       (a) => reg.anvandare.get(a.id),
     ),
-    trosklar: nya(läsRader('trosklar.csv', rader['trosklar.csv'], fel, tolkaTroskel(kand)), (t) => reg.trosklar.get(t.enhet)),
+    trosklar: nya(läsRader('trosklar.csv', rader['trosklar.csv'], fel, tolkaTroskel(kand), IMPORTSCHEMAN.troskel), (t) =>
+      reg.trosklar.get(t.enhet),
+    ),
     rapporteringsplaner: nya(
-      läsRader('rapporteringsplan.csv', rader['rapporteringsplan.csv'], fel, tolkaRapporteringsplan(kand)),
+      läsRader('rapporteringsplan.csv', rader['rapporteringsplan.csv'], fel, tolkaRapporteringsplan(kand), IMPORTSCHEMAN.rapporteringsplan),
       (p) => reg.dokument.rapporteringsplaner.find((x) => x.enhet === p.enhet && x.period === p.period),
       samaPlan,
     ),
