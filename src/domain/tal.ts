@@ -43,8 +43,13 @@ export function tolkaTal(text: string, standardenhet: 'tkr' | 'procent' = 'tkr')
     s = s.slice(1).trimStart();
   }
   if (/\s/.test(s)) {
-    if (!MED_TUSENTAL.test(s))
-      return { ok: false, fel: `"${kortaAv(text)}" är inte ett tal (mellanslag får bara skilja tusental, som i 17 795,6)` };
+    if (!MED_TUSENTAL.test(s)) {
+      const barraSiffror = /^[\d\s,.]+$/.test(s);
+      return {
+        ok: false,
+        fel: `"${kortaAv(text)}" är inte ett tal${barraSiffror ? ' (mellanslag får bara skilja tusental, som i 17 795,6)' : ''}`,
+      };
+    }
     s = s.replace(TUSENTALSMELLANRUM, '');
   }
   s = tecken + s;
