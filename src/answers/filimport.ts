@@ -40,7 +40,7 @@ function kapa(rader: string[], max = MAX_RADER): string[] {
   return rader.length > max ? [...rader.slice(0, max), `… och ${rader.length - max} till`] : rader;
 }
 
-const tkr = (v: number | null) => (v === null ? '–' : `${formatTkr(v)} tkr`);
+const tkr = (v: number | null) => (v === null ? '–' : formatTkr(v));
 const FALTNAMN: Record<string, string> = {
   budget_ack: 'budget t.o.m.',
   utfall_ack: 'utfall t.o.m.',
@@ -88,8 +88,7 @@ function sektionerFor(m: Svarsmiljo, a: Importandringar): Filimportkort['sektion
       farg: 'Attention',
       rader: kapa(
         a.larm.map(
-          (l) =>
-            `${namn(l.enhet)} ${periodNamn(l.period)}: ${NIVA[l.fore]} → ${NIVA[l.efter]} (${formatProcent(l.procent, 0)} av budget)`,
+          (l) => `${namn(l.enhet)} ${periodNamn(l.period)}: ${NIVA[l.fore]} → ${NIVA[l.efter]} (${formatProcent(l.procent, 0)} av budget)`,
         ),
       ),
     });
@@ -111,7 +110,8 @@ export function forhandsvisning(m: Svarsmiljo, u: Forhandsunderlag): Svar {
   const sektioner: Filimportkort['sektioner'] = [];
   let farg: Farg = 'Default';
   let knappar: Kortknapp[] = [];
-  if (u.inaktuell) ingress.push('Siffrorna i Budgetkollen har ändrats sedan förhandsvisningen, så inget importerades. Så här ser det ut nu:');
+  if (u.inaktuell)
+    ingress.push('Siffrorna i Budgetkollen har ändrats sedan förhandsvisningen, så inget importerades. Så här ser det ut nu:');
   if (u.fel.length || u.utanfor.length) {
     farg = 'Attention';
     ingress.push('Filen kan inte importeras. Inget har sparats. Rätta filen och skicka den igen.');
@@ -121,11 +121,12 @@ export function forhandsvisning(m: Svarsmiljo, u: Forhandsunderlag): Svar {
         farg: 'Attention',
         rader: [
           ...kapa(u.utanfor),
-          u.egnaEnheter.length ? `Du kan importera för ${u.egnaEnheter.join(', ')} och enheterna under.` : 'Du har inga enheter att importera för.',
+          u.egnaEnheter.length
+            ? `Du kan importera för ${u.egnaEnheter.join(', ')} och enheterna under.`
+            : 'Du har inga enheter att importera för.',
         ],
       });
-    if (u.fel.length)
-      sektioner.push({ rubrik: `Fel i filen (${u.fel.length})`, farg: 'Attention', rader: kapa(u.fel, MAX_FEL) });
+    if (u.fel.length) sektioner.push({ rubrik: `Fel i filen (${u.fel.length})`, farg: 'Attention', rader: kapa(u.fel, MAX_FEL) });
   } else if (!harAndringar(u.andringar)) {
     farg = 'Good';
     ingress.push('Inga ändringar: allt i filen finns redan i Budgetkollen. Inget behöver importeras.');

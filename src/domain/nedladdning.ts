@@ -47,7 +47,9 @@ export function provaNedladdningsadress(adress: unknown, vardar: readonly string
   if (url.protocol !== 'https:') return { ok: false, orsak: 'adressen till filen är inte krypterad (https)' };
   if (url.port && url.port !== '443') return { ok: false, orsak: `porten ${url.port} hör inte till Teams filer` };
   const tillaten = vardar.some((d) => vard === d || vard.endsWith(`.${d}`));
-  return tillaten ? { ok: true, url } : { ok: false, orsak: `${vard} är inte en av de adresser filer får hämtas från (SharePoint och OneDrive)` };
+  return tillaten
+    ? { ok: true, url }
+    : { ok: false, orsak: `${vard} är inte en av de adresser filer får hämtas från (SharePoint och OneDrive)` };
 }
 
 /** "10 MB" */

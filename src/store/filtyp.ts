@@ -48,7 +48,8 @@ export async function filtyp(data: Buffer, maxUppackat: number): Promise<Filtyp>
       return { ok: false, orsak: 'filen är en zip-fil men ingen Excel-arbetsbok (.xlsx)' };
     return { ok: true, typ: 'xlsx' };
   }
-  if (data.subarray(0, 4).equals(OLE)) return { ok: false, orsak: 'filen är en äldre Excel-fil (.xls); spara den som Excel-arbetsbok (.xlsx)' };
+  if (data.subarray(0, 4).equals(OLE))
+    return { ok: false, orsak: 'filen är en äldre Excel-fil (.xls); spara den som Excel-arbetsbok (.xlsx)' };
   if (data.includes(0)) return { ok: false, orsak: 'filen är varken en Excel-arbetsbok (.xlsx) eller en CSV-fil' };
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(data);

@@ -14,7 +14,8 @@ export const hamtaFil: Hamtare = async (url, maxByte, tidsgransMs) => {
   const sekunder = Math.round(tidsgransMs / 1000);
   try {
     const svar = await fetch(url, { redirect: 'manual', signal });
-    if (svar.status >= 300 && svar.status < 400) return { ok: false, orsak: 'adressen skickade vidare till en annan adress, som jag inte följer' };
+    if (svar.status >= 300 && svar.status < 400)
+      return { ok: false, orsak: 'adressen skickade vidare till en annan adress, som jag inte följer' };
     if (!svar.ok || !svar.body) return { ok: false, orsak: `filen kunde inte hämtas (HTTP ${svar.status})` };
     const langd = Number(svar.headers.get('content-length'));
     if (langd > maxByte) {

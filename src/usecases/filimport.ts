@@ -4,7 +4,7 @@ import { meddelande } from '../answers/formular.js';
 import { type Forhandsunderlag, type Importandringar, forhandsvisning, harAndringar, importkvitto } from '../answers/filimport.js';
 import type { Svar, Svarsmiljo } from '../answers/svar.js';
 import { fårRapportera } from '../domain/behorighet.js';
-import { type Filgranser, megabyte, provaNedladdningsadress } from '../domain/nedladdning.js';
+import { type Filgranser, provaNedladdningsadress } from '../domain/nedladdning.js';
 import type { Register } from '../domain/register.js';
 import type { Anvandare, Konversation, Larmniva } from '../domain/schema.js';
 import { siffrorFor } from '../domain/siffror.js';
@@ -74,7 +74,11 @@ function analysera(tx: Transaktion, filer: Importfiler, anv: Anvandare, vem: str
       const falt = (['budget_ack', 'utfall_ack', 'budget_helar', 'prognos_helar'] as const)
         .filter((f) => fore[f] !== u[f])
         .map((f) => ({ namn: f, fore: fore[f], efter: u[f] }));
-      andringar.rattelser.push({ enhet: u.enhet, period: u.period, falt: falt.length ? falt : [{ namn: 'kommentar', fore: null, efter: null }] });
+      andringar.rattelser.push({
+        enhet: u.enhet,
+        period: u.period,
+        falt: falt.length ? falt : [{ namn: 'kommentar', fore: null, efter: null }],
+      });
     }
   }
   andringar.nyaPerioder.sort((a, b) => a.enhet.localeCompare(b.enhet) || a.period.localeCompare(b.period));
@@ -143,7 +147,12 @@ function egnaEnheter(anv: Anvandare, reg: Register): string[] {
 }
 
 /** A preview saved for Importera, and its card. */
-async function visa(k: Filmiljo, anv: Anvandare, fil: { namn: string; hash: string; filer: Importfiler }, inaktuell = false): Promise<Svar> {
+async function visa(
+  k: Filmiljo,
+  anv: Anvandare,
+  fil: { namn: string; hash: string; filer: Importfiler },
+  inaktuell = false,
+): Promise<Svar> {
   const m = k.miljo();
   const r = await provkor(k.store, fil.filer, anv);
   const grund: Omit<Forhandsunderlag, 'andringar' | 'fel' | 'utanfor'> = {
@@ -194,11 +203,12 @@ export async function taEmotFil(k: Filmiljo, fil: { namn: string; adress: unknow
   if (!adress.ok) return vagra(k, 'Filen hämtades inte', `Jag hämtade inte ${namn}: ${adress.orsak}.`, { fil: namn });
   const hamtad = await k.hamta(adress.url, k.granser.maxByte, k.granser.tidsgransMs);
   if (!hamtad.ok)
-    return vagra(k, 'Filen hämtades inte', `Jag kunde inte ta emot ${namn}: ${hamtad.orsak}. Gränsen är ${megabyte(k.granser.maxByte)}.`, {
+    return vagra(k, 'Filen hämtades inte', `Jag kunde inte ta emot ${namn}: ${hamtad.orsak}.`, {
       fil: namn,
     });
   const typ = await filtyp(hamtad.data, k.granser.maxUppackat);
-  if (!typ.ok) return vagra(k, 'Filen kan inte läsas', `${namn}: ${typ.orsak}. Skicka en Excel-arbetsbok (.xlsx) eller en CSV-fil.`, { fil: namn });
+  if (!typ.ok)
+    return vagra(k, 'Filen kan inte läsas', `${namn}: ${typ.orsak}. Skicka en Excel-arbetsbok (.xlsx) eller en CSV-fil.`, { fil: namn });
   const hash = sha256(hamtad.data);
   const last = await läsSkickadFil(namn, hamtad.data, typ.typ);
   if (last.fel.length) {
@@ -225,7 +235,8 @@ export async function importeraFil(k: Filmiljo, data: Record<string, unknown>): 
       ['Den är redan importerad, avbruten eller för gammal. Inget har sparats nu. Skicka filen igen för en ny förhandsvisning.'],
       'Attention',
     );
-  if (f.anvandare !== k.anvandare) return vagra(k, 'Inget har importerats', 'Förhandsvisningen är någon annans; bara den som skickade filen kan importera den.');
+  if (f.anvandare !== k.anvandare)
+    return vagra(k, 'Inget har importerats', 'Förhandsvisningen är någon annans; bara den som skickade filen kan importera den.');
   const anv = k.store.register.anvandare.get(k.anvandare);
   if (!anv || anv.roll === 'chef') return vagra(k, 'Inget har importerats', 'Bara controllers och administratörer kan importera siffror.');
   const filer = återställda(f.filer);
