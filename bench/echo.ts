@@ -28,7 +28,7 @@ app.activity(ActivityTypes.Message, async (context) => {
   const text = context.activity.text ?? '';
   await context.sendActivity(kortsvar ? ekosvar(kortsvar, text) : text);
 });
-const server = await startaServer(app, adapter, config.host, config.port, logg);
+const server = await startaServer(app, adapter, config, logg);
 logg.info('eko lyssnar', { port: server.port, kort: kortsvar?.size ?? 0 });
 const stang = async () => {
   await server.stang();

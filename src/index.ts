@@ -47,7 +47,7 @@ async function main(): Promise<void> {
     tillatnaTenants: config.allowedTenants,
     filgranser: config.filgranser,
   });
-  const server = await startaServer(app, adapter, config.host, config.port, logg);
+  const server = await startaServer(app, adapter, config, logg);
   // Alerts waiting in the outbox (also from before a restart) go out from here on.
   const avsandare = skapaAvsandare({ store, logg, adapter, botAppId: config.botId || undefined, leaseMs: config.utkorgLeaseMs });
   avsandare.starta();
