@@ -15,12 +15,15 @@ import { Slump } from './prng.js';
 import { type Serverprocess, startaServerprocess, stoppaAlla } from './process.js';
 import { type Sink, startaSink } from './sink.js';
 import { kortsvarFor, skrivKortsvar } from './kortsvar.js';
-import { jamforStorlekar, turordning } from './sammanstallning.js';
+import { type Skalrad, jamforStorlekar, skaltabell, tillvaxt, turordning } from './sammanstallning.js';
+import { skalkurva } from './skala.js';
 
 /**
  * `npm run bench [-- --units 1000 --months 60 --measures 2000 --questions 1000 --http 600 --warmup 2000 --submissions 300 --seed 7 --keep]`
  * `npm run bench -- --postgres [postgres://postgres@127.0.0.1:5432/postgres]`: also the same organisation on PostgreSQL
  * (bench/postgres.ts), in a database of its own on that server, created and dropped.
+ * `--scale 1000,5000,10000` (the default; `--scale 0` leaves it out): the scale curve, the same municipality at each
+ * size on the embedded store (bench/skala.ts).
  * Builds a synthetic municipality, imports it with the real importer, and measures questions in process,
  * questions over HTTP against an echo bot on the same stack, card submissions on a large and a small store,
  * and start-up. Human-readable lines first; the last line is one JSON object.
@@ -60,7 +63,16 @@ const ARG = {
   seed: tal('seed', 7, 0, 2 ** 31),
   behall: f.keep === 'true',
   postgres: f.postgres === undefined ? null : f.postgres === 'true' ? 'postgres://postgres@127.0.0.1:5432/postgres' : f.postgres,
+  skala: storlekar(f.scale ?? '1000,5000,10000'),
 };
+
+function storlekar(text: string): number[] {
+  if (text === '0' || text === 'none') return [];
+  const v = text.split(',').map((x) => Number(x.trim()));
+  if (v.some((x) => !Number.isInteger(x) || x < 5 || x > 20_000))
+    throw new Error('--scale ska vara enheter mellan 5 och 20000, med komma emellan (eller 0)');
+  return [...new Set(v)].sort((a, b) => a - b);
+}
 
 const klocka = () => new Date(`${NU}T12:00:00Z`);
 const tmp = mkdtempSync(join(tmpdir(), 'budgetkollen-bench-'));
@@ -79,7 +91,8 @@ for (const s of ['SIGINT', 'SIGTERM'] as const)
     process.exit(130);
   });
 // Bounded whatever happens: a server that stops answering ends the run instead of holding it.
-const GRANS_S = ARG.postgres ? 460 : 240;
+// Generous, since the machine is shared: the scale curve's import and start-up grow with the units (about two minutes at 10 000 on a calm machine, several times that under load).
+const GRANS_S = (ARG.postgres ? 620 : 400) + ARG.skala.reduce((a, n) => a + 60 + Math.ceil(n * 0.15), 0);
 setTimeout(() => {
   process.stderr.write(`bench avbröts: över ${GRANS_S} s\n`);
   stada();
@@ -420,6 +433,36 @@ async function main(): Promise<void> {
     });
   }
 
+  // 6. The scale curve: the same municipality at each size, on the embedded store.
+  let skala: Skalrad[] = [];
+  if (ARG.skala.length) {
+    const skalsink = await startaSink();
+    sink = skalsink;
+    skala = await skalkurva({
+      storlekar: ARG.skala,
+      manader: ARG.manader,
+      sista: SISTA,
+      seed: ARG.seed,
+      tmp,
+      rot: ROT,
+      nu: NU,
+      sink: skalsink,
+      bygg: byggStore,
+      iProcess: (store, o) =>
+        fragorIProcess(store, skapaFragor(o, ARG.fragor, ARG.seed + 100), skapaFragor(o, 200, ARG.seed + 200)).perSekund,
+      meddelanden,
+      inlamningar,
+      sparad,
+      rad,
+    });
+    await skalsink.stang();
+    rad(`skalkurvan (${ARG.manader} månader, två åtgärder per enhet; tider i ms, http samtidighet 8, inlämningar en i taget):`);
+    for (const r of skaltabell(skala)) rad(`  ${r}`);
+  }
+  const skalning = tillvaxt(skala);
+  const storst = skala[skala.length - 1];
+  const minst = skala[0];
+
   const h1 = http.c1;
   const h8 = http.c8;
   const resultat = {
@@ -476,6 +519,8 @@ async function main(): Promise<void> {
     echo_rss_after_load_mb: Math.round(ekoMinne.toppMb),
     rss_with_journal_mb: Math.round(omstartMinne.toppMb),
     ...(pgRes ?? {}),
+    scale: skala,
+    scale_growth: skalning,
     load_average: [r2(last1), r2(loadavg()[0])],
     seconds: r2((performance.now() - borjan) / 1000),
   };
@@ -495,6 +540,20 @@ async function main(): Promise<void> {
       ['pg_submit_p50_ms ≤ 10', pgRes.pg_submit_p50_ms <= 10],
       ['pg_visibility_p99_ms ≤ 1000', pgRes.pg_visibility_p99_ms <= 1000],
       ['pg_import_s ≤ 60', pgRes.pg_import_s <= 60],
+    );
+  if (storst && storst.units >= 10_000)
+    mal.push(
+      [`scale ${storst.units}: startup_ms ≤ 5000`, storst.startup_ms <= 5000],
+      [`scale ${storst.units}: rss_start_mb ≤ 1024`, storst.rss_start_mb <= 1024],
+      [`scale ${storst.units}: questions_per_s ≥ 2000`, storst.questions_per_s >= 2000],
+      ...(minst.units <= 1000 && minst !== storst
+        ? [
+            [`scale ${storst.units}: submit_p50_ms ≤ 2 × ${minst.units}`, storst.submit_p50_ms <= 2 * minst.submit_p50_ms] as [
+              string,
+              boolean,
+            ],
+          ]
+        : []),
     );
   rad(`mål: ${mal.map(([namn, ok]) => `${ok ? 'uppfyllt' : 'EJ uppfyllt'}: ${namn}`).join('; ')}`);
   rad(`klart på ${resultat.seconds} s${ARG.behall ? `; filerna finns kvar i ${tmp}` : ''}`);

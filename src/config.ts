@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type Filgranser, STANDARDVARDAR_NEDLADDNING } from './domain/nedladdning.js';
 
 const Miljovariabler = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
@@ -21,6 +22,10 @@ const Miljovariabler = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   RAPPORTERINGSRUNDA: z.enum(['boten', 'extern']).default('boten'),
   NODE_ENV: z.string().default('development'),
+  FILIMPORT_VARDAR: z.string().default(STANDARDVARDAR_NEDLADDNING.join(',')),
+  FILIMPORT_MAX_MB: z.coerce.number().positive().max(1000).default(10),
+  FILIMPORT_UPPACKAT_MB: z.coerce.number().positive().max(10000).default(100),
+  FILIMPORT_TIDSGRANS_S: z.coerce.number().positive().max(600).default(30),
 });
 
 export interface Config {
@@ -41,6 +46,8 @@ export interface Config {
   production: boolean;
   /** who runs the reporting round's reminders: the bot on its own timer, or an external scheduler (npm run paminnelser) */
   rapporteringsrunda: 'boten' | 'extern';
+  /** files sent to the bot (src/usecases/filimport.ts): allowed hosts, sizes, time limit */
+  filgranser: Filgranser;
 }
 
 export class Konfigurationsfel extends Error {}
@@ -106,5 +113,13 @@ export function läsConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: m.LOG_LEVEL,
     production,
     rapporteringsrunda: m.RAPPORTERINGSRUNDA,
+    filgranser: {
+      vardar: m.FILIMPORT_VARDAR.split(',')
+        .map((v) => v.trim().toLowerCase())
+        .filter(Boolean),
+      maxByte: Math.round(m.FILIMPORT_MAX_MB * 1024 * 1024),
+      maxUppackat: Math.round(m.FILIMPORT_UPPACKAT_MB * 1024 * 1024),
+      tidsgransMs: Math.round(m.FILIMPORT_TIDSGRANS_S * 1000),
+    },
   };
 }

@@ -48,6 +48,7 @@ async function main(): Promise<void> {
     adapter,
     botAppId: config.botId || undefined,
     tillatnaTenants: config.allowedTenants,
+    filgranser: config.filgranser,
   });
   const server = await startaServer(app, adapter, config, logg);
   // Alerts waiting in the outbox (also from before a restart) go out from here on.

@@ -206,6 +206,7 @@ export class Fillagring implements Store {
     let poster: Journalpost[];
     try {
       poster = await journal.läs();
+      await journal.kapaRivenSvans();
     } catch (e) {
       throw new Lagringsfel(`Kan inte läsa ${fil}: ${(e as Error).message}. Filen har inte ändrats.`);
     }

@@ -6,6 +6,7 @@ import type { Application, TeamsAdapter } from '@microsoft/teams-ai';
 import { kortSomText } from '../../src/cards/somText.js';
 import { type Config, läsConfig } from '../../src/config.js';
 import { type Logg, tystLogg } from '../../src/logg.js';
+import type { Filgranser } from '../../src/domain/nedladdning.js';
 import type { Store } from '../../src/store/store.js';
 import { skapaAdapter } from '../../src/teams/adapter.js';
 import { type Tillstand, skapaApp } from '../../src/teams/app.js';
@@ -47,6 +48,7 @@ export interface Botval {
   adapter?: TeamsAdapter;
   botAppId?: string;
   uppladdningMs?: number;
+  filgranser?: Filgranser;
 }
 
 export interface Testbot {
@@ -73,6 +75,7 @@ export async function testbot(val: Botval = {}): Promise<Testbot> {
     botAppId: val.botAppId,
     tillatnaTenants: val.tillatnaTenants,
     uppladdningMs: val.uppladdningMs,
+    filgranser: val.filgranser,
   });
   const kanal = new LokalKanal(app);
   const fraga = (text: string, fran: Partial<LokalAvsandare> = {}) => kanal.fraga(text, { anvandare: MEGAN.anvandare, ...fran });
