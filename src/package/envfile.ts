@@ -9,7 +9,7 @@ export interface ParsedEnvFile {
   problems: Problem[];
 }
 
-const ASSIGNMENT = /^(?:export\s+)?([A-Za-z_]\w*)[^\S\n]*=[^\S\n]*(\S.*)?$/;
+const ASSIGNMENT = /^(?:export\s+)?([A-Za-z_]\w*)\s*=(.*)$/;
 
 /**
  * Parses KEY=VALUE lines. `#` starts a comment line, or an inline comment after an unquoted value
