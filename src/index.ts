@@ -45,6 +45,7 @@ async function main(): Promise<void> {
     adapter,
     botAppId: config.botId || undefined,
     tillatnaTenants: config.allowedTenants,
+    rimlighet: config.rimlighet,
   });
   const server = await startaServer(app, adapter, config.host, config.port, logg);
   // Alerts waiting in the outbox (also from before a restart) go out from here on.

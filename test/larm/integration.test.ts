@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
+import { UTAN_RIMLIGHET } from '../support/inlamning.js';
 import type { AddressInfo } from 'node:net';
 import type { Activity } from 'botbuilder';
 import { type Larmvy, larmSvar } from '../../src/alerts/larmvy.js';
@@ -33,7 +34,7 @@ describe('larm: integration genom teams-ai Application', () => {
   const privat = (t: string, fran = MEGAN) => bot.fraga(t, fran).then(text);
 
   beforeEach(async () => {
-    bot = await testbot();
+    bot = await testbot({ rimlighet: UTAN_RIMLIGHET });
   });
 
   describe('prenumerationer i en kanal (conversationType channel)', () => {

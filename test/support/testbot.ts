@@ -5,6 +5,7 @@ import type { Activity } from 'botbuilder';
 import type { Application, TeamsAdapter } from '@microsoft/teams-ai';
 import { kortSomText } from '../../src/cards/somText.js';
 import { type Config, läsConfig } from '../../src/config.js';
+import type { Rimlighetsgranser } from '../../src/domain/rimlighet.js';
 import { type Logg, tystLogg } from '../../src/logg.js';
 import type { Store } from '../../src/store/store.js';
 import { skapaAdapter } from '../../src/teams/adapter.js';
@@ -47,6 +48,7 @@ export interface Botval {
   adapter?: TeamsAdapter;
   botAppId?: string;
   uppladdningMs?: number;
+  rimlighet?: Rimlighetsgranser;
 }
 
 export interface Testbot {
@@ -73,6 +75,7 @@ export async function testbot(val: Botval = {}): Promise<Testbot> {
     botAppId: val.botAppId,
     tillatnaTenants: val.tillatnaTenants,
     uppladdningMs: val.uppladdningMs,
+    rimlighet: val.rimlighet,
   });
   const kanal = new LokalKanal(app);
   const fraga = (text: string, fran: Partial<LokalAvsandare> = {}) => kanal.fraga(text, { anvandare: MEGAN.anvandare, ...fran });
