@@ -67,7 +67,7 @@ export async function startaServerprocess(
   env: Record<string, string>,
   rot: string,
   loggfil: string,
-  maxMs = 30_000,
+  maxMs = 120_000,
 ): Promise<Serverprocess> {
   const port = await ledigPort();
   const miljo: NodeJS.ProcessEnv = { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' };

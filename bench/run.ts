@@ -14,11 +14,16 @@ import { type Pgresultat, benchPostgres } from './postgres.js';
 import { Slump } from './prng.js';
 import { type Serverprocess, startaServerprocess, stoppaAlla } from './process.js';
 import { type Sink, startaSink } from './sink.js';
+import { kortsvarFor, skrivKortsvar } from './kortsvar.js';
+import { type Skalrad, jamforStorlekar, skaltabell, tillvaxt, turordning } from './sammanstallning.js';
+import { skalkurva } from './skala.js';
 
 /**
  * `npm run bench [-- --units 1000 --months 60 --measures 2000 --questions 1000 --http 600 --warmup 2000 --submissions 300 --seed 7 --keep]`
  * `npm run bench -- --postgres [postgres://postgres@127.0.0.1:5432/postgres]`: also the same organisation on PostgreSQL
  * (bench/postgres.ts), in a database of its own on that server, created and dropped.
+ * `--scale 1000,5000,10000` (the default; `--scale 0` leaves it out): the scale curve, the same municipality at each
+ * size on the embedded store (bench/skala.ts).
  * Builds a synthetic municipality, imports it with the real importer, and measures questions in process,
  * questions over HTTP against an echo bot on the same stack, card submissions on a large and a small store,
  * and start-up. Human-readable lines first; the last line is one JSON object.
@@ -58,7 +63,16 @@ const ARG = {
   seed: tal('seed', 7, 0, 2 ** 31),
   behall: f.keep === 'true',
   postgres: f.postgres === undefined ? null : f.postgres === 'true' ? 'postgres://postgres@127.0.0.1:5432/postgres' : f.postgres,
+  skala: storlekar(f.scale ?? '1000,5000,10000'),
 };
+
+function storlekar(text: string): number[] {
+  if (text === '0' || text === 'none') return [];
+  const v = text.split(',').map((x) => Number(x.trim()));
+  if (v.some((x) => !Number.isInteger(x) || x < 5 || x > 20_000))
+    throw new Error('--scale ska vara enheter mellan 5 och 20000, med komma emellan (eller 0)');
+  return [...new Set(v)].sort((a, b) => a - b);
+}
 
 const klocka = () => new Date(`${NU}T12:00:00Z`);
 const tmp = mkdtempSync(join(tmpdir(), 'budgetkollen-bench-'));
@@ -77,7 +91,8 @@ for (const s of ['SIGINT', 'SIGTERM'] as const)
     process.exit(130);
   });
 // Bounded whatever happens: a server that stops answering ends the run instead of holding it.
-const GRANS_S = ARG.postgres ? 400 : 170;
+// Generous, since the machine is shared: the scale curve's import and start-up grow by about 0.04 s a unit each here, unloaded.
+const GRANS_S = (ARG.postgres ? 620 : 400) + ARG.skala.reduce((a, n) => a + 60 + Math.ceil(n * 0.06), 0);
 setTimeout(() => {
   process.stderr.write(`bench avbröts: över ${GRANS_S} s\n`);
   stada();
@@ -229,6 +244,19 @@ async function main(): Promise<void> {
   rad(
     `frågor i processen: ${q.perSekund.toFixed(0)} frågor/s över ${fragor.length} frågor (enheten rätt tolkad i ${q.traffade} av ${q.medEnhet}); namnindex byggt på ${ms(q.indexMs)}; medel per typ ${JSON.stringify(q.perTyp)}`,
   );
+  // The card echo's answers: the real answer's text and card view for every question sent over HTTP below.
+  const lasare = org.anvandare.filter((a) => a.roll === 'chef').slice(0, 8);
+  const httpFragor = skapaFragor(org, 100 + ARG.uppvarmning + ARG.http * 3, ARG.seed + 300);
+  const kortfil = join(tmp, 'kortsvar.json');
+  skrivKortsvar(
+    kortfil,
+    kortsvarFor(
+      stor.store,
+      klocka,
+      httpFragor.map((x) => x.text),
+      stor.store.register.anvandare.get(lasare[0].id),
+    ),
+  );
   await stor.store.vanta();
   await litenStore.store.vanta();
 
@@ -271,47 +299,60 @@ async function main(): Promise<void> {
   );
   const b = par.bot!;
   const e = par.eko!;
+  // The card echo: the same stack, answering each question with the real answer's card (bench/kortsvar.ts).
+  const k = await startaServerprocess('korteko', 'bench/echo.ts', { LOG_LEVEL: 'info', EKO_KORT: kortfil }, ROT, join(tmp, 'korteko.log'));
+  rad(
+    `korteko (samma stack, svarar med det riktiga svarets kort): /healthz efter ${ms(k.startMs)}; RSS-topp vid start ${k.minne().toppMb.toFixed(0)} MB`,
+  );
 
-  // 2. Questions over HTTP, bot and echo taking turns in short rounds, so that the shared machine's moods hit both.
+  // 2. Questions over HTTP, bot and the echoes taking turns in short rounds, so that the shared machine's moods hit all.
   sink = await startaSink();
-  const lasare = org.anvandare.filter((a) => a.roll === 'chef').slice(0, 8);
-  const httpFragor = skapaFragor(org, 100 + ARG.uppvarmning + ARG.http * 3, ARG.seed + 300);
   // The first 100 questions after start, one at a time: what the first users after a restart see, while V8
   // is still compiling and the caches are empty. Reported, not held to the targets.
   const forsta = httpFragor.slice(0, 100);
   const kall = {
     bot: await kör(b.port, meddelanden(forsta, 'kall-bot', lasare, 1, sink.url), 1, sink),
     eko: await kör(e.port, meddelanden(forsta, 'kall-eko', lasare, 1, sink.url), 1, sink),
+    kort: await kör(k.port, meddelanden(forsta, 'kall-kort', lasare, 1, sink.url), 1, sink),
   };
   rad(
-    `http de första 100 frågorna efter start, samtidighet 1: bot p50 ${ms(kall.bot.p50)} p99 ${ms(kall.bot.p99)}; eko p50 ${ms(kall.eko.p50)} p99 ${ms(kall.eko.p99)}`,
+    `http de första 100 frågorna efter start, samtidighet 1: bot p50 ${ms(kall.bot.p50)} p99 ${ms(kall.bot.p99)}; eko p50 ${ms(kall.eko.p50)} p99 ${ms(kall.eko.p99)}; korteko p50 ${ms(kall.kort.p50)} p99 ${ms(kall.kort.p99)}`,
   );
   // Then warm, unmeasured, as a service that has been running a while: both servers get the same questions.
   const uppvarmning = httpFragor.slice(100, 100 + ARG.uppvarmning);
   await kör(b.port, meddelanden(uppvarmning, 'uv-bot', lasare, 8, sink.url), 8, sink);
   await kör(e.port, meddelanden(uppvarmning, 'uv-eko', lasare, 8, sink.url), 8, sink);
-  const http: Record<string, { bot: Matning; eko: Matning }> = {};
+  await kör(k.port, meddelanden(uppvarmning, 'uv-kort', lasare, 8, sink.url), 8, sink);
+  const http: Record<string, Record<Server, Matning>> = {};
+  // the size of each measured reply, to show that the card echo sent as much as the bot
+  const bytes = { bot: [] as number[], kort: [] as number[] };
   let nr = 100 + ARG.uppvarmning;
   const OMGANGAR = 6;
   for (const c of [1, 8]) {
     const antal = c === 1 ? ARG.http : ARG.http * 2;
     const urval = httpFragor.slice(nr, (nr += antal));
-    const tider = { bot: [] as number[], eko: [] as number[] };
-    const delar = { bot: [] as Matning[], eko: [] as Matning[] };
+    const tider = { bot: [] as number[], eko: [] as number[], kort: [] as number[] };
+    const delar = { bot: [] as Matning[], eko: [] as Matning[], kort: [] as Matning[] };
     for (let i = 0; i < OMGANGAR; i++) {
       const omgang = urval.slice(Math.floor((i * antal) / OMGANGAR), Math.floor(((i + 1) * antal) / OMGANGAR));
-      const forst = i % 2 ? 'eko' : 'bot';
-      for (const vem of forst === 'bot' ? (['bot', 'eko'] as const) : (['eko', 'bot'] as const)) {
-        const port = vem === 'bot' ? b.port : e.port;
-        delar[vem].push(await kör(port, meddelanden(omgang, `${vem}-c${c}-${i}`, lasare, c, sink.url), c, sink, undefined, tider[vem]));
+      // each server goes first in two of the six rounds
+      for (const vem of turordning(SERVRAR, i)) {
+        const port = { bot: b.port, eko: e.port, kort: k.port }[vem];
+        const akt = meddelanden(omgang, `${vem}-c${c}-${i}`, lasare, c, sink.url);
+        delar[vem].push(await kör(port, akt, c, sink, undefined, tider[vem]));
+        if (vem !== 'eko') for (const a of akt) bytes[vem].push(sink.storlekar.get(a.id) ?? NaN);
       }
     }
-    const h = { bot: slaIhop(tider.bot, delar.bot), eko: slaIhop(tider.eko, delar.eko) };
+    const h = { bot: slaIhop(tider.bot, delar.bot), eko: slaIhop(tider.eko, delar.eko), kort: slaIhop(tider.kort, delar.kort) };
     http[`c${c}`] = h;
     rad(
-      `http samtidighet ${c}: bot p50 ${ms(h.bot.p50)} p99 ${ms(h.bot.p99)} (${h.bot.perSekund.toFixed(0)}/s, ${h.bot.fel} fel); eko p50 ${ms(h.eko.p50)} p99 ${ms(h.eko.p99)} (${h.eko.perSekund.toFixed(0)}/s); kvot p50 ${(h.bot.p50 / h.eko.p50).toFixed(2)} p99 ${(h.bot.p99 / h.eko.p99).toFixed(2)}`,
+      `http samtidighet ${c}: bot p50 ${ms(h.bot.p50)} p99 ${ms(h.bot.p99)} (${h.bot.perSekund.toFixed(0)}/s, ${h.bot.fel} fel); korteko p50 ${ms(h.kort.p50)} p99 ${ms(h.kort.p99)} (${h.kort.perSekund.toFixed(0)}/s, ${h.kort.fel} fel), kvot p50 ${(h.bot.p50 / h.kort.p50).toFixed(2)} p99 ${(h.bot.p99 / h.kort.p99).toFixed(2)}; texteko p50 ${ms(h.eko.p50)} p99 ${ms(h.eko.p99)} (${h.eko.perSekund.toFixed(0)}/s), kvot p50 ${(h.bot.p50 / h.eko.p50).toFixed(2)} p99 ${(h.bot.p99 / h.eko.p99).toFixed(2)}`,
     );
   }
+  const storlek = jamforStorlekar(bytes.bot, bytes.kort);
+  rad(
+    `svarens storlek: boten ${storlek.botMedel.toFixed(0)} byte i medel, kortekot ${storlek.kortMedel.toFixed(0)} byte; lika stora inom 1 % i ${storlek.lika} av ${storlek.antal}`,
+  );
   rad(
     `sink: ${sink.statistik.svar} svar mottagna, ${sink.statistik.medAuthorization} med Authorization-huvud, ${sink.statistik.okanda} okända anrop`,
   );
@@ -320,7 +361,9 @@ async function main(): Promise<void> {
   rad(
     `minne efter frågorna (V8 låter heapen växa med skräp till nästa stora GC, i båda): bot topp ${botEfterFragor.toppMb.toFixed(0)} MB (nu ${botEfterFragor.nuMb.toFixed(0)} MB); ekobot topp ${ekoMinne.toppMb.toFixed(0)} MB`,
   );
+  const kortMinne = k.minne();
   await e.stoppa();
+  await k.stoppa();
 
   // 3. Submissions: durable (journal synced) before the invoke is answered. The large and the small store
   // take turns in rounds, each on its own server.
@@ -390,6 +433,36 @@ async function main(): Promise<void> {
     });
   }
 
+  // 6. The scale curve: the same municipality at each size, on the embedded store.
+  let skala: Skalrad[] = [];
+  if (ARG.skala.length) {
+    const skalsink = await startaSink();
+    sink = skalsink;
+    skala = await skalkurva({
+      storlekar: ARG.skala,
+      manader: ARG.manader,
+      sista: SISTA,
+      seed: ARG.seed,
+      tmp,
+      rot: ROT,
+      nu: NU,
+      sink: skalsink,
+      bygg: byggStore,
+      iProcess: (store, o) =>
+        fragorIProcess(store, skapaFragor(o, ARG.fragor, ARG.seed + 100), skapaFragor(o, 200, ARG.seed + 200)).perSekund,
+      meddelanden,
+      inlamningar,
+      sparad,
+      rad,
+    });
+    await skalsink.stang();
+    rad(`skalkurvan (${ARG.manader} månader, två åtgärder per enhet; tider i ms, http samtidighet 8, inlämningar en i taget):`);
+    for (const r of skaltabell(skala)) rad(`  ${r}`);
+  }
+  const skalning = tillvaxt(skala);
+  const storst = skala[skala.length - 1];
+  const minst = skala[0];
+
   const h1 = http.c1;
   const h8 = http.c8;
   const resultat = {
@@ -413,6 +486,22 @@ async function main(): Promise<void> {
     http_warmup_requests: ARG.uppvarmning,
     http_c1_ratio_p50: r2(h1.bot.p50 / h1.eko.p50),
     http_c1_ratio_p99: r2(h1.bot.p99 / h1.eko.p99),
+    card_echo_p50_ms: r2(h8.kort.p50),
+    card_echo_p99_ms: r2(h8.kort.p99),
+    http_ratio_card_p50: r2(h8.bot.p50 / h8.kort.p50),
+    http_ratio_card_p99: r2(h8.bot.p99 / h8.kort.p99),
+    card_echo_c1_p50_ms: r2(h1.kort.p50),
+    card_echo_c1_p99_ms: r2(h1.kort.p99),
+    http_c1_ratio_card_p50: r2(h1.bot.p50 / h1.kort.p50),
+    http_c1_ratio_card_p99: r2(h1.bot.p99 / h1.kort.p99),
+    card_echo_cold_p50_ms: r2(kall.kort.p50),
+    http_reply_bytes_mean: Math.round(storlek.botMedel),
+    card_echo_reply_bytes_mean: Math.round(storlek.kortMedel),
+    card_echo_same_size: storlek.lika,
+    card_echo_compared: storlek.antal,
+    card_echo_errors: h1.kort.fel + h8.kort.fel,
+    card_echo_startup_ms: Math.round(k.startMs),
+    card_echo_rss_after_load_mb: Math.round(kortMinne.toppMb),
     http_errors: h1.bot.fel + h8.bot.fel,
     submit_p50_ms: r2(inlStor.p50),
     submit_p99_ms: r2(inlStor.p99),
@@ -430,14 +519,16 @@ async function main(): Promise<void> {
     echo_rss_after_load_mb: Math.round(ekoMinne.toppMb),
     rss_with_journal_mb: Math.round(omstartMinne.toppMb),
     ...(pgRes ?? {}),
+    scale: skala,
+    scale_growth: skalning,
     load_average: [r2(last1), r2(loadavg()[0])],
     seconds: r2((performance.now() - borjan) / 1000),
   };
   const mal: Array<[string, boolean]> = [
-    ['http_ratio_p50 ≤ 1.3', resultat.http_ratio_p50 <= 1.3],
-    ['http_ratio_p99 ≤ 1.5', resultat.http_ratio_p99 <= 1.5],
-    ['http_c1_ratio_p50 ≤ 1.3', resultat.http_c1_ratio_p50 <= 1.3],
-    ['http_c1_ratio_p99 ≤ 1.5', resultat.http_c1_ratio_p99 <= 1.5],
+    ['http_ratio_card_p50 ≤ 1.3', resultat.http_ratio_card_p50 <= 1.3],
+    ['http_ratio_card_p99 ≤ 1.5', resultat.http_ratio_card_p99 <= 1.5],
+    ['http_c1_ratio_card_p50 ≤ 1.3', resultat.http_c1_ratio_card_p50 <= 1.3],
+    ['http_c1_ratio_card_p99 ≤ 1.5', resultat.http_c1_ratio_card_p99 <= 1.5],
     ['questions_per_s ≥ 2000', resultat.questions_per_s >= 2000],
     ['submit_ratio_large_small ≤ 2', resultat.submit_ratio_large_small <= 2],
     ['startup_ms ≤ 2000', resultat.startup_ms <= 2000],
@@ -450,10 +541,27 @@ async function main(): Promise<void> {
       ['pg_visibility_p99_ms ≤ 1000', pgRes.pg_visibility_p99_ms <= 1000],
       ['pg_import_s ≤ 60', pgRes.pg_import_s <= 60],
     );
+  if (storst && storst.units >= 10_000)
+    mal.push(
+      [`scale ${storst.units}: startup_ms ≤ 5000`, storst.startup_ms <= 5000],
+      [`scale ${storst.units}: rss_start_mb ≤ 1024`, storst.rss_start_mb <= 1024],
+      [`scale ${storst.units}: questions_per_s ≥ 2000`, storst.questions_per_s >= 2000],
+      ...(minst.units <= 1000 && minst !== storst
+        ? [
+            [`scale ${storst.units}: submit_p50_ms ≤ 2 × ${minst.units}`, storst.submit_p50_ms <= 2 * minst.submit_p50_ms] as [
+              string,
+              boolean,
+            ],
+          ]
+        : []),
+    );
   rad(`mål: ${mal.map(([namn, ok]) => `${ok ? 'uppfyllt' : 'EJ uppfyllt'}: ${namn}`).join('; ')}`);
   rad(`klart på ${resultat.seconds} s${ARG.behall ? `; filerna finns kvar i ${tmp}` : ''}`);
   rad(JSON.stringify({ ...resultat, targets_met: Object.fromEntries(mal) }));
 }
+
+type Server = 'bot' | 'eko' | 'kort';
+const SERVRAR: Server[] = ['bot', 'eko', 'kort'];
 
 /** Pools the latencies of the halves for the percentiles; throughput from their summed wall time. */
 function slaIhop(tider: number[], delar: Matning[]): Matning {

@@ -11,6 +11,8 @@ export interface Sink {
   vanta(id: string, timeoutMs?: number): Promise<number>;
   /** what came in: how many replies, and whether any carried an Authorization header */
   statistik: { svar: number; medAuthorization: number; okanda: number };
+  /** the size in bytes of the reply to each activity, by its id: whether two servers sent the same size of answer */
+  storlekar: Map<string, number>;
   stang(): Promise<void>;
 }
 
@@ -27,6 +29,7 @@ export async function startaSink(): Promise<Sink> {
   const ankomna = new Map<string, number>();
   const vantande = new Map<string, (t: number) => void>();
   const statistik = { svar: 0, medAuthorization: 0, okanda: 0 };
+  const storlekar = new Map<string, number>();
   let raknare = 0;
   const server: Server = createServer(async (req, res) => {
     const ankomst = performance.now();
@@ -49,6 +52,7 @@ export async function startaSink(): Promise<Sink> {
     statistik.svar++;
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `sink-${++raknare}` }));
     if (!replyTo) return;
+    storlekar.set(replyTo, Buffer.byteLength(kropp));
     const vantar = vantande.get(replyTo);
     if (vantar) {
       vantande.delete(replyTo);
@@ -61,6 +65,7 @@ export async function startaSink(): Promise<Sink> {
   return {
     url: `http://127.0.0.1:${port}/`,
     statistik,
+    storlekar,
     vanta(id, timeoutMs = 10_000) {
       const redan = ankomna.get(id);
       if (redan !== undefined) {

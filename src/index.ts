@@ -47,9 +47,9 @@ async function main(): Promise<void> {
     tillatnaTenants: config.allowedTenants,
     rimlighet: config.rimlighet,
   });
-  const server = await startaServer(app, adapter, config.host, config.port, logg);
+  const server = await startaServer(app, adapter, config, logg);
   // Alerts waiting in the outbox (also from before a restart) go out from here on.
-  const avsandare = skapaAvsandare({ store, logg, adapter, botAppId: config.botId || undefined });
+  const avsandare = skapaAvsandare({ store, logg, adapter, botAppId: config.botId || undefined, leaseMs: config.utkorgLeaseMs });
   avsandare.starta();
   // The reporting round: what is due now, then at each reminder time (src/usecases/rundschema.ts).
   const rundschema = new Rundschema({

@@ -66,6 +66,39 @@ export function skapaLogg(
   };
 }
 
+/**
+ * At most `antal` lines per message in each window of `fonsterMs`, for what an outsider can make us log at will
+ * (refused requests); the first line let through after some were held back says how many (`undantryckta`).
+ */
+export function glesLogg(logg: Logg, antal = 10, fonsterMs = 60_000, nu: () => number = Date.now): Logg {
+  const fonster = new Map<string, { start: number; skrivna: number; undantryckta: number }>();
+  const skriv =
+    (n: Niva) =>
+    (msg: string, falt: Record<string, unknown> = {}): void => {
+      const t = nu();
+      let f = fonster.get(msg);
+      if (!f || t - f.start >= fonsterMs) {
+        f = { start: t, skrivna: 0, undantryckta: f?.undantryckta ?? 0 };
+        fonster.set(msg, f);
+      }
+      if (f.skrivna >= antal) {
+        f.undantryckta++;
+        return;
+      }
+      f.skrivna++;
+      const undantryckta = f.undantryckta;
+      f.undantryckta = 0;
+      logg[n](msg, undantryckta ? { ...falt, undantryckta } : falt);
+    };
+  return {
+    debug: skriv('debug'),
+    info: skriv('info'),
+    warn: skriv('warn'),
+    error: skriv('error'),
+    med: (f) => glesLogg(logg.med(f), antal, fonsterMs, nu),
+  };
+}
+
 /** Masks bearer tokens and JWTs anywhere in a text, and cuts long texts (a comment, a card) short. */
 export function rensaText(s: string): string {
   const t = KAN_VARA_HEMLIGT.test(s) ? s.replace(JWT, '[dolt]').replace(BEARER, '$1 [dolt]') : s;

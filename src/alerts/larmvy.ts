@@ -1,7 +1,7 @@
 import { forandringIOrd, prognosIOrd, avvikelseIOrd } from '../answers/ord.js';
 import { somSkrivet } from '../domain/markdown.js';
 import type { Svar } from '../answers/svar.js';
-import type { Kortvy } from '../cards/vyer.js';
+import type { Kortvy, Larmkort } from '../cards/vyer.js';
 import { type Period, foregaende, manad, manadsnamn, periodNamn, tillOchMedText } from '../domain/period.js';
 import type { Register } from '../domain/register.js';
 import type { Atgard, LARMSLAG } from '../domain/schema.js';
@@ -38,7 +38,7 @@ export interface Larmvy {
   atgarder: Array<{ nr: number; enhet: string; atgard: string; status: Atgard['status'] }>;
   atgarderTotalt: number;
   /** when the unit has no measures of its own: the nearest unit above that has */
-  atgarderOvan: { namn: string; antal: number } | null;
+  atgarderOvan: { id?: string; namn: string; antal: number } | null;
 }
 
 const STATUSORDNING: Record<Atgard['status'], number> = { försenad: 0, pågår: 1, 'ej påbörjad': 2, genomförd: 3, avbruten: 4 };
@@ -62,7 +62,7 @@ export function byggLarmvy(
       .kedja(enhetId)
       .slice(1)
       .find((e) => reg.atgarder(e.id).length > 0);
-    if (ovan) atgarderOvan = { namn: ovan.namn, antal: reg.atgarder(ovan.id).length };
+    if (ovan) atgarderOvan = { id: ovan.id, namn: ovan.namn, antal: reg.atgarder(ovan.id).length };
   }
   const barn = reg
     .barnTill(enhetId)
@@ -166,15 +166,26 @@ function kommentarrad(vy: Larmvy): string | null {
   return null;
 }
 
+function antalAtgarder(n: number): string {
+  return `${n} ${n === 1 ? 'åtgärd' : 'åtgärder'}`;
+}
+
 function atgardsrad(vy: Larmvy): string {
   if (!vy.atgarder.length) {
     if (vy.atgarderOvan)
-      return `Inga åtgärder registrerade för ${vy.enhetsnamn}; ${vy.atgarderOvan.namn} har ${vy.atgarderOvan.antal} åtgärder.`;
+      return `Inga åtgärder registrerade för ${vy.enhetsnamn}; ${vy.atgarderOvan.namn} har ${antalAtgarder(vy.atgarderOvan.antal)}.`;
     return `Inga åtgärder registrerade för ${vy.enhetsnamn}.`;
   }
   const lista = vy.atgarder.map((a) => `${a.nr}. ${somSkrivet(a.atgard)} (${a.status})`).join('; ');
   const fler = vy.atgarderTotalt > vy.atgarder.length ? ` … och ${vy.atgarderTotalt - vy.atgarder.length} till` : '';
   return `Åtgärder: ${lista}${fler}.`;
+}
+
+/** Alerts planned before the button was conditional hold no id for the unit above: they get no button rather than one that leads nowhere. */
+function atgarderFor(vy: Larmvy): Larmkort['atgarderFor'] {
+  if (vy.atgarder.length) return { enhetId: vy.enhetId, titel: 'Visa åtgärder' };
+  if (vy.atgarderOvan?.id) return { enhetId: vy.atgarderOvan.id, titel: `Visa åtgärder för ${vy.atgarderOvan.namn}` };
+  return undefined;
 }
 
 function siffrorader(vy: Larmvy): string[] {
@@ -238,11 +249,13 @@ export function larmSvar(vy: Larmvy): Svar {
       fakta: fakta(vy),
       detaljer,
       harAtgarder: vy.atgarder.length > 0,
+      visaTrend: vy.forandring !== null,
+      atgarderFor: atgarderFor(vy),
       // not "2. …": at the start of a fact that is an ordered list in Teams' markdown
       atgarder: vy.atgarder.map((a) => ({ title: `Nr ${a.nr}: ${somSkrivet(a.atgard)}`, value: a.status })),
       atgardsnotis: vy.atgarder.length
         ? vy.atgarderTotalt > vy.atgarder.length
-          ? `… och ${vy.atgarderTotalt - vy.atgarder.length} åtgärder till.`
+          ? `… och ${antalAtgarder(vy.atgarderTotalt - vy.atgarder.length)} till.`
           : undefined
         : atgardsrad(vy),
       nasta: nasta ?? undefined,

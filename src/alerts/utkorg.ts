@@ -61,6 +61,11 @@ export interface Leveransfel {
   /** Retry-After, in ms from now */
   vantaMs: number | null;
   meddelande: string;
+  /**
+   * The request went out and no answer came (the time limit, or the connection broke): the connector may have
+   * taken it. Bot Connector has no idempotency key, so sending it again could post it twice; it is not resent.
+   */
+  kanHaKommitFram?: boolean;
 }
 
 /** What a transport rejects with when it knows why; anything else it throws counts as a network failure. */
@@ -73,7 +78,7 @@ export class Leveransundantag extends Error {
 function leveransfel(e: unknown): Leveransfel {
   if (e instanceof Leveransundantag) return e.fel;
   const meddelande = (e instanceof Error && e.message ? e.message : String(e)).slice(0, 300);
-  return { status: null, kod: null, vantaMs: null, meddelande };
+  return { status: null, kod: null, vantaMs: null, meddelande, kanHaKommitFram: false };
 }
 
 const AKTOR: Aktor = { vem: 'larmutskick', kalla: 'system' };
@@ -86,6 +91,8 @@ function rundSvar(innehall: Record<string, unknown>): Svar {
   return svar;
 }
 const MINSTA_VANTAN = 250;
+/** What "larmstatus" shows for a send whose outcome is unknown. */
+export const OSAKERT = 'Bot Connector svarade inte på sändningen; larmet kan ha kommit fram och skickas därför inte igen';
 
 /** Sliding windows per conversation, so a burst of alerts never trips Teams' throttling. */
 export class Hastighetsgrans {
@@ -338,6 +345,22 @@ export class Utkorgsavsandare {
   private async misslyckades(u: Utskick, forsok: number, f: Leveransfel): Promise<void> {
     const { logg } = this.o;
     const beskrivning = `${f.status ?? 'nätverksfel'}${f.kod ? ` ${f.kod}` : ''}: ${f.meddelande}`.slice(0, 400);
+    if (f.kanHaKommitFram) {
+      // The one outcome that cannot be retried without risking a second post: it is left for a person to check.
+      await this.markera(u.id, {
+        status: 'misslyckat',
+        forsok,
+        senaste_fel: `${OSAKERT} (${beskrivning})`.slice(0, 500),
+        nasta_forsok: null,
+      });
+      logg.error('larmet kan ha kommit fram utan att Bot Connector svarade; det skickas inte igen', {
+        utskick: u.id,
+        konversation: u.konversation,
+        kod: f.kod,
+        forsok,
+      });
+      return;
+    }
     if (f.status === 403 || f.status === 404) {
       await this.stangKonversation(u, forsok, beskrivning);
       logg.warn('konversationen nås inte längre; larmen dit är avstängda', { konversation: u.konversation, status: f.status, kod: f.kod });

@@ -47,12 +47,19 @@ export interface Statusvy {
 
 const KOMMENTAR_I_STATUS = 90;
 
+/** Without the spaces and , ; : it ends with; a loop, since a pattern anchored at the end is tried from every position. */
+function utanSkiljetecken(text: string): string {
+  let slut = text.length;
+  while (slut > 0 && /[\s,;:]/.test(text[slut - 1])) slut--;
+  return text.slice(0, slut);
+}
+
 /** A sub-unit's comment in the status answer: the first sentence, at most a line; "Bryt ned" shows it whole. */
 export function kortKommentar(k: string): string {
   const forsta = /^(.{20,}?[.!?])(\s|$)/.exec(k)?.[1] ?? k;
   if (forsta.length <= KOMMENTAR_I_STATUS) return forsta;
   const kapad = forsta.slice(0, KOMMENTAR_I_STATUS);
-  return `${kapad.slice(0, Math.max(kapad.lastIndexOf(' '), 40)).replace(/[\s,;:]+$/, '')} …`;
+  return `${utanSkiljetecken(kapad.slice(0, Math.max(kapad.lastIndexOf(' '), 40)))} …`;
 }
 
 /** Percent of budget only where it means something: a budget above zero. */
@@ -189,6 +196,7 @@ export interface Knappar {
   trend: boolean;
   delar: boolean;
   atgarder: boolean;
+  prognos: boolean;
 }
 
 export function statusSvar(vy: Statusvy, opts: { baraManaden?: boolean; jaNej?: boolean | null; knappar?: Knappar } = {}): Svar {

@@ -3,6 +3,7 @@ import { manadsvarde, siffrorFor } from '../domain/siffror.js';
 import type { Enhet } from '../domain/schema.js';
 import { formatProcent, formatTal, formatTkr } from '../domain/tal.js';
 import type { Fraga } from '../language/tolka.js';
+import { knapparFor } from './knappar.js';
 import { avvikelseIOrd } from './ord.js';
 import type { Svar, Svarsmiljo } from './svar.js';
 
@@ -67,6 +68,7 @@ export function trendSvar(fraga: Fraga, enhet: Enhet, till: Period, m: Svarsmilj
     verdikt?.text ?? `Bara en månad med siffror: ${avvikelseIOrd(punkter[0].avvikelse)}.`,
     ['| Period | Avvikelse t.o.m. (tkr) | Procent av budget | Bara månaden (tkr) |', '|---|---:|---:|---:|', ...rader].join('\n'),
   ].join('\n\n');
+  const knappar = knapparFor(m, enhet.id, till);
   const storst = Math.max(...punkter.map((p) => Math.abs(p.avvikelse)), 1);
   return {
     text,
@@ -85,6 +87,8 @@ export function trendSvar(fraga: Fraga, enhet: Enhet, till: Period, m: Svarsmilj
         })),
         enhet: enhet.namn,
         enhetId: enhet.id,
+        visaDelar: knappar.delar,
+        visaPrognos: knappar.prognos,
       },
     },
     kontext: { enhet: enhet.id, period: till, avsikt: 'trend' },

@@ -59,6 +59,8 @@ export interface Trendkort extends MedNotering {
   punkter: Array<{ manad: string; avvikelse: string; procent: string; stapel: number; rest: number; stil: 'good' | 'attention' }>;
   enhet: string;
   enhetId: string;
+  visaDelar: boolean;
+  visaPrognos: boolean;
 }
 
 export interface Faktakort extends MedNotering {
@@ -199,6 +201,9 @@ export interface Larmkort {
   fakta: Faktum[];
   detaljer: string[];
   harAtgarder: boolean;
+  visaTrend: boolean;
+  /** the unit whose measures the button shows: this one, or the nearest above with a plan; absent when none has */
+  atgarderFor?: { enhetId: string; titel: string };
   atgarder: Faktum[];
   atgardsnotis: string | undefined;
   nasta: string | undefined;

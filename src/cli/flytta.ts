@@ -26,6 +26,8 @@ const NAMN: Record<keyof Antal, string> = {
   trosklar: 'trösklar',
   rapporteringsplaner: 'rapporteringsfrister',
   klarmarkeringar: 'klarmarkeringar',
+  kodmappningar: 'koder i kodmappningen',
+  rubrikmappningar: 'rubriker i rubrikmappningen',
   konversationer: 'konversationer',
   prenumerationer: 'prenumerationer',
   utskick: 'meddelanden i utkorgen',

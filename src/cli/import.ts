@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { Importfel, läsImportmapp } from '../store/import.js';
+import { Importfel } from '../store/import.js';
+import { läsImportkalla } from '../store/importkalla.js';
 import { importera } from '../usecases/import.js';
 import { Lagringsfel } from '../store/fel.js';
 import { arPostgresadress, oppnaStore } from '../store/oppna.js';
@@ -10,14 +11,14 @@ import { läsConfig } from '../config.js';
 const { flaggor, rest } = argument(process.argv.slice(2), ['store']);
 const mapp = rest[0];
 if (!mapp) {
-  process.stderr.write('Användning: npm run import -- <mapp> [--store data/store.json | --store postgres://…]\n');
+  process.stderr.write('Användning: npm run import -- <mapp eller arbetsbok.xlsx> [--store data/store.json | --store postgres://…]\n');
   process.exit(2);
 }
 const angiven = flaggor.store ?? (process.env.STORE_URL || process.env.STORE_PATH || 'data/store.json');
 const storefil = arPostgresadress(angiven) ? angiven : resolve(angiven);
 
 try {
-  const filer = läsImportmapp(mapp);
+  const filer = await läsImportkalla(mapp);
   // The same clock as the bot, so an import stamped in a demo's 2025 is not dated after the bot's own today.
   const store = await oppnaStore(
     storefil,

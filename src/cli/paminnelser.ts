@@ -52,7 +52,13 @@ const planerade = await korRunda(store, logg);
 let skickade = 0;
 if (!baraPlanera) {
   const fore = new Set(store.dokument.utskick.filter((u) => ARUNDA.has(u.slag) && u.status === 'skickat').map((u) => u.id));
-  const avsandare = skapaAvsandare({ store, logg, adapter: skapaAdapter(config, logg), botAppId: config.botId || undefined });
+  const avsandare = skapaAvsandare({
+    store,
+    logg,
+    adapter: skapaAdapter(config, logg),
+    botAppId: config.botId || undefined,
+    leaseMs: config.utkorgLeaseMs,
+  });
   avsandare.starta();
   // every waiting message tried once; one that must wait for a retry is left for the next round or the bot
   const slut = Date.now() + 120_000;

@@ -6,6 +6,6 @@
 export function somSkrivet(text: string): string {
   return text
     .replace(/[\\`*_[\]{}<>~]/g, '\\$&')
-    .replace(/^(\s*)([#+-])(?=\s|$)/gm, '$1\\$2')
-    .replace(/^(\s*)(\d+)\.(?=\s|$)/gm, '$1$2\\.');
+    .replace(/^([^\S\n\r\u2028\u2029]*)([#+-])(?=\s|$)/gm, '$1\\$2')
+    .replace(/^([^\S\n\r\u2028\u2029]*)(\d+)\.(?=\s|$)/gm, '$1$2\\.');
 }

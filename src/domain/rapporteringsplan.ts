@@ -29,7 +29,7 @@ export type Fristangivelse = Pick<Rapporteringsplan, 'frist' | 'arbetsdag' | 'da
 /** Reads "arbetsdag 5", "5:e arbetsdagen", "2025-12-05", "ingen"; a Swedish message when it cannot. */
 export function tolkaFrist(text: string): { ok: true; frist: Fristangivelse } | { ok: false; fel: string } {
   const t = text.trim().toLowerCase();
-  const arbetsdag = /^(?:arbetsdag(?:en)?\s*(\d{1,2})|(\d{1,2})\s*(?::e|:a)?\s*arbetsdag(?:en)?)$/.exec(t);
+  const arbetsdag = /^(?:arbetsdag(?:en)?\s*(\d{1,2})|(\d{1,2})\s*(?::[ae]\s*)?arbetsdag(?:en)?)$/.exec(t);
   if (arbetsdag) {
     const n = Number(arbetsdag[1] ?? arbetsdag[2]);
     if (n < 1 || n > 23) return { ok: false, fel: `arbetsdag ${n} finns inte; skriv en arbetsdag mellan 1 och 23` };

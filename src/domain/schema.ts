@@ -194,7 +194,24 @@ export const UtskickSchema = z.object({
 });
 export type Utskick = z.infer<typeof UtskickSchema>;
 
-export const SCHEMAVERSION = 2;
+/** The columns a ledger export (huvudbok) is read as, after its header mapping. */
+export const HUVUDBOKSKOLUMNER = ['kod', 'period', 'budget_ack', 'utfall_ack', 'budget_helar', 'prognos_helar'] as const;
+
+/** A code of the ledger (ansvar or verksamhet) and the unit its rows are summed into. */
+export const KodmappningSchema = z.object({
+  kod: z.string().min(1).max(100),
+  enhet: id,
+});
+export type Kodmappning = z.infer<typeof KodmappningSchema>;
+
+/** A ledger export's header (compared without case, spaces or diacritics: `rubrik` is kept in that form) and its column. */
+export const RubrikmappningSchema = z.object({
+  rubrik: z.string().min(1).max(200),
+  kolumn: z.enum(HUVUDBOKSKOLUMNER),
+});
+export type Rubrikmappning = z.infer<typeof RubrikmappningSchema>;
+
+export const SCHEMAVERSION = 3;
 
 export const DokumentSchema = z.object({
   schemaversion: z.literal(SCHEMAVERSION),
@@ -207,6 +224,8 @@ export const DokumentSchema = z.object({
   trosklar: z.array(TroskelSchema),
   rapporteringsplaner: z.array(RapporteringsplanSchema),
   klarmarkeringar: z.array(KlarmarkeringSchema),
+  kodmappningar: z.array(KodmappningSchema),
+  rubrikmappningar: z.array(RubrikmappningSchema),
   konversationer: z.array(KonversationSchema),
   prenumerationer: z.array(PrenumerationSchema),
   utskick: z.array(UtskickSchema),
@@ -227,6 +246,8 @@ export function tomtDokument(): Dokument {
     trosklar: [],
     rapporteringsplaner: [],
     klarmarkeringar: [],
+    kodmappningar: [],
+    rubrikmappningar: [],
     konversationer: [],
     prenumerationer: [],
     utskick: [],

@@ -139,7 +139,7 @@ export class Enhetsindex {
       // "OF, omsorg & stöd, funktionsneds.", "Övr. insatser /Ekonomiskt bistånd": each part of a listed name names it too
       const delar = new Set(
         [enhet.namn, ...enhet.alias]
-          .flatMap((n) => (/[,/]/.test(n) ? n.split(/\s*[,/]\s*/) : []))
+          .flatMap((n) => (/[,/]/.test(n) ? n.split(/[,/]/) : []))
           .map(normalisera)
           .filter((d) => d && !egna.has(d) && (d.includes(' ') || d.length >= 3)),
       );
@@ -155,7 +155,9 @@ export class Enhetsindex {
       for (const t of [...egna, ...delar])
         for (const [i, g] of kandidatSynonymer(synonymer, t)) if (!traffade.has(i) && sammaBojning(t, g)) traffade.add(i);
       // "Obligatorisk skola och fritidshem" begins with a known activity; "funktionsneds." abbreviates one
-      const forkortade = [enhet.namn, ...enhet.alias].flatMap((n) => [...n.matchAll(/(\p{L}{6,})\./gu)].map((m) => normalisera(m[1])));
+      const forkortade = [enhet.namn, ...enhet.alias].flatMap((n) =>
+        [...n.matchAll(/(?<!\p{L})(\p{L}{6,})\./gu)].map((m) => normalisera(m[1])),
+      );
       grupper.forEach((grupp, i) => {
         for (const g of grupp) {
           if (traffade.has(i)) break;

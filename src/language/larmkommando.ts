@@ -22,11 +22,22 @@ export function enheterIKommando(text: string, index: Enhetsindex): Enhetsurval 
   let okant: string | null = null;
   if (!traff.enheter.length) {
     // what the person wrote after "för"/"om"/"på", as written, up to "till"/"över"/"går"/"när"
-    const m = /^.*(?:^|\s)(?:för|om|på|i)\s+(.+?)\s*[?.!]*$/i.exec(text.replace(/<at>[^<]*<\/at>/g, ''));
-    okant = m ? m[1].replace(/\s(till|över|går|når|när)\s.*$/i, '').trim() || null : null;
+    const efter = efterSistaPreposition(text.replace(/<at>[^<]*<\/at>/g, ''));
+    okant = efter ? efter.replace(/\s(till|över|går|når|när)\s.*$/i, '').trim() || null : null;
     if (okant && /^(larm\w*|avvikelse\w*|bevakning\w*|tr[öo]sk\w*|gräns\w*)$/i.test(okant)) okant = null;
   }
   return { enheter: traff.enheter, tvetydiga: traff.tvetydiga, okant };
+}
+
+/** What follows the last "för", "om", "på" or "i" of the text, without the blanks, "?", "." and "!" it ends with. */
+function efterSistaPreposition(text: string): string | null {
+  let sista: RegExpExecArray | undefined;
+  for (const m of text.matchAll(/(?<=^|\s)(?:för|om|på|i)\s+/gi)) sista = m;
+  if (!sista) return null;
+  const rest = text.slice(sista.index + sista[0].length);
+  let slut = rest.length;
+  while (slut > 0 && '?.!'.includes(rest[slut - 1])) slut--;
+  return rest.slice(0, slut).trimEnd() || null;
 }
 
 /** Units whose names are nearest to a name nobody has, for "menade du". */

@@ -115,7 +115,7 @@ export function ordlikhet(q: string, w: string, forkortning = false): number {
 
 /** Words written as abbreviations in a name ("Inst.", "funktionsneds."). */
 function forkortningar(namn: string): Set<string> {
-  return new Set([...namn.matchAll(/(\p{L}+)\./gu)].map((m) => normalisera(m[1])));
+  return new Set([...namn.matchAll(/(?<!\p{L})(\p{L}+)\./gu)].map((m) => normalisera(m[1])));
 }
 
 export interface Namntraff<T> {

@@ -3,7 +3,7 @@ export function normalisera(text: string): string {
   return text
     .toLowerCase()
     .replace(/t\.\s?o\.\s?m\.?|t\s+o\s+m\b/g, 'tom')
-    .replace(/\s*&\s*/g, ' och ')
+    .replace(/&/g, ' och ')
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[^a-z0-9%]+/g, ' ')

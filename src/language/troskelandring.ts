@@ -8,6 +8,28 @@ export type Troskelandring =
   | { typ: 'ta_bort'; falt: Troskelfalt[] }
   | { typ: 'fel'; text: string };
 
+/** The text without the blanks and the one "." or "!" it ends with. */
+function utanSlut(text: string): string {
+  const t = text.trimEnd();
+  return (t.endsWith('.') || t.endsWith('!') ? t.slice(0, -1) : t).trimEnd();
+}
+
+/** What follows the first "till", as written ("till 103 %"); null when nothing does. */
+function efterTill(text: string): string | null {
+  const till = /\btill\s/i.exec(text);
+  return till ? utanSlut(text.slice(till.index + till[0].length)).trimStart() || null : null;
+}
+
+/**
+ * The amount a command ends with ("sätt varningströskel för IFO 103 %"); null when it ends otherwise. Each part
+ * of the pattern can match a character in one way only, and it is tried on the end of the text only (an amount
+ * longer than that is no amount for tolkaTal either), so a long message costs no more than a short one.
+ */
+function beloppSist(text: string): string | null {
+  const svans = utanSlut(text).slice(-60);
+  return /(?:^|\s)([-−–]?\s?\d+(?:[\s\u00a0\u202f]+\d+)*(?:[,.]\d+)?(?:\s*(?:%|procent|tkr|mnkr|mkr|kr))?)$/i.exec(svans)?.[1] ?? null;
+}
+
 /** What a threshold command asks for: show, set one limit, or remove limits so they are inherited again. */
 export function tolkaTroskelandring(text: string, exempel = 'IFO'): Troskelandring {
   const n = normalisera(text);
@@ -29,15 +51,13 @@ export function tolkaTroskelandring(text: string, exempel = 'IFO'): Troskelandri
     return { typ: 'ta_bort', falt };
   }
   if (!satter) return { typ: 'visa' };
-  const tillMatch =
-    /\btill\s+(.+?)\s*[.!]?\s*$/i.exec(text) ??
-    /(?:^|\s)([-−–]?\s?\d[\d\s\u00a0\u202f]*(?:[,.]\d+)?\s*(?:%|procent|tkr|mnkr|mkr|kr)?)\s*[.!]?\s*$/i.exec(text);
-  if (!tillMatch)
+  const varde = efterTill(text) ?? beloppSist(text);
+  if (varde === null)
     return {
       typ: 'fel',
       text: `Jag hittar inget värde. Skriv till exempel "sätt varningströskel för ${exempel} till 103 %" eller "sätt kritisk prognosgräns för ${exempel} till -1500 tkr".`,
     };
-  const t = tolkaTal(tillMatch[1], prognos ? 'tkr' : 'procent');
+  const t = tolkaTal(varde, prognos ? 'tkr' : 'procent');
   if (!t.ok)
     return {
       typ: 'fel',

@@ -9,7 +9,7 @@ export interface ParsedEnvFile {
   problems: Problem[];
 }
 
-const ASSIGNMENT = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)$/;
+const ASSIGNMENT = /^(?:export\s+)?([A-Za-z_]\w*)[^\S\n]*=[^\S\n]*(\S.*)?$/;
 
 /**
  * Parses KEY=VALUE lines. `#` starts a comment line, or an inline comment after an unquoted value
@@ -29,7 +29,7 @@ export function parseEnvFile(text: string, file: string): ParsedEnvFile {
       return;
     }
     const [, key, rest] = match;
-    const value = parseValue(rest);
+    const value = parseValue(rest.trimStart());
     if (value === undefined) {
       problems.push({ file, line: index + 1, message: `värdet för ${key} saknar avslutande citattecken` });
       return;
@@ -58,7 +58,8 @@ function parseValue(rest: string): string | undefined {
     }
     return undefined;
   }
-  return rest.replace(/\s+#.*$/, '').trim();
+  const kommentar = rest.search(/\s#/);
+  return (kommentar === -1 ? rest : rest.slice(0, kommentar)).trim();
 }
 
 export interface EnvFiles {

@@ -1,17 +1,26 @@
+import type { ZodIssue, ZodType } from 'zod';
 import { PERIOD_MONSTER } from '../domain/period.js';
 import {
   ATGARDSSTATUS,
   type Anvandare,
+  AnvandareSchema,
   type Atgard,
+  AtgardSchema,
   type Atgardsplan,
+  AtgardsplanSchema,
   ENHETSTYPER,
   type Enhet,
+  EnhetSchema,
   KATEGORIER,
   type Nyckeltal,
+  NyckeltalSchema,
   ROLLER,
   type Rapporteringsplan,
+  RapporteringsplanSchema,
   type Troskel,
+  TroskelSchema,
   type Utfall,
+  UtfallSchema,
 } from '../domain/schema.js';
 import { tolkaFrist, tolkaManad } from '../domain/rapporteringsplan.js';
 import { tolkaTal } from '../domain/tal.js';
@@ -78,21 +87,70 @@ export interface Radtolkning<T> {
 
 export type Radtolk<T> = (r: CsvRad, g: Granskare) => Radtolkning<T> | null;
 
-/** Every valid row of a file with its line number; errors go to `fel`. */
+/**
+ * Every valid row of a file with its line number; errors go to `fel`. A row is valid only when the schema the
+ * store loads with (src/domain/schema.ts) accepts it, so an import can never write what the store then refuses.
+ */
 export function läsRader<T>(
   fil: string,
   rader: CsvRad[] | undefined,
   fel: string[],
   tolka: Radtolk<T>,
+  schema: ZodType<T>,
   g = new Granskare(fil),
 ): Array<{ rad: T; radnr: number }> {
   const ut: Array<{ rad: T; radnr: number }> = [];
   for (const r of rader ?? []) {
     const t = tolka(r, g);
-    if (t && g.unik(t.nyckel, r, t.beskrivning)) ut.push({ rad: t.rad, radnr: r.rad });
+    if (!t) continue;
+    const kontroll = schema.safeParse(t.rad);
+    if (!kontroll.success) {
+      for (const orsak of new Set(kontroll.error.issues.map(beskrivSchemafel))) g.notera(r.rad, orsak);
+      continue;
+    }
+    if (g.unik(t.nyckel, r, t.beskrivning)) ut.push({ rad: t.rad, radnr: r.rad });
   }
   fel.push(...g.fel);
   return ut;
+}
+
+/** The schemas of the rows as imported: the store's own, without what the import itself sets (version, who, when). */
+export const IMPORTSCHEMAN = {
+  enhet: EnhetSchema,
+  utfall: UtfallSchema.omit({ version: true, rapporterad_av: true, rapporterad: true, korrigering: true }),
+  atgard: AtgardSchema.omit({ version: true, andrad_av: true, andrad: true }),
+  atgardsplan: AtgardsplanSchema,
+  nyckeltal: NyckeltalSchema,
+  anvandare: AnvandareSchema,
+  troskel: TroskelSchema,
+  rapporteringsplan: RapporteringsplanSchema.omit({ andrad_av: true, andrad: true }),
+};
+
+/** The file's column a schema field comes from, where the names differ. */
+const KOLUMN_FOR_FALT: Record<string, string> = { frist: 'sista_dag', arbetsdag: 'sista_dag', datum: 'sista_dag' };
+
+/** One schema complaint as the reason of a `fil:rad: orsak` line, in Swedish. */
+function beskrivSchemafel(fel: ZodIssue): string {
+  const [falt, under] = fel.path;
+  const kolumn =
+    (falt === 'plan' || falt === 'utfall') && typeof under === 'string'
+      ? `${falt}_${under}`
+      : (KOLUMN_FOR_FALT[falt] ?? String(falt ?? 'raden'));
+  const delAvLista = typeof under === 'number' ? ` (värde ${under + 1} i listan)` : '';
+  switch (fel.code) {
+    case 'too_big':
+      return fel.type === 'string'
+        ? `${kolumn}${delAvLista} är för långt: högst ${String(fel.maximum)} tecken`
+        : `${kolumn}${delAvLista} är för stort: högst ${String(fel.maximum)}`;
+    case 'too_small':
+      return fel.type === 'string' && fel.minimum === 1 ? `${kolumn}${delAvLista} saknas` : `${kolumn}${delAvLista} är för litet`;
+    case 'invalid_string':
+      return `${kolumn}${delAvLista}: ${fel.message === 'Invalid' ? 'har fel form' : fel.message}`;
+    case 'invalid_enum_value':
+      return `${kolumn}${delAvLista} ska vara en av ${fel.options.join(', ')}`;
+    default:
+      return `${kolumn}${delAvLista} godtas inte av lagringen (${fel.message})`;
+  }
 }
 
 const tomTillNull = (s: string | undefined) => (s === undefined || s === '' ? null : s);

@@ -5,6 +5,8 @@ import { Lagringsfel } from './fel.js';
 const STEG: Record<number, (dok: Record<string, unknown>) => Record<string, unknown>> = {
   // 1 -> 2: the reporting round's deadlines and ready-marks, empty; the keys in the schema's order
   1: (dok) => ({ ...tomtDokument(), ...dok, schemaversion: 2 }),
+  // 2 -> 3: the ledger's code and header mappings (huvudbok), empty
+  2: (dok) => ({ ...tomtDokument(), ...dok, schemaversion: 3 }),
 };
 
 export function migrera(fil: string, dokument: unknown): unknown {

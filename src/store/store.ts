@@ -34,6 +34,8 @@ const GRANSKADE: ReadonlySet<string> = new Set([
   'prenumerationer',
   'rapporteringsplaner',
   'klarmarkeringar',
+  'kodmappningar',
+  'rubrikmappningar',
 ]);
 const KOMPRIMERA_EFTER_POSTER = 5000;
 
@@ -92,6 +94,8 @@ function granskningsnyckel(samling: string, rad: unknown): string {
   const r = rad as Record<string, unknown>;
   if (samling === 'utfall') return `${r.enhet}|${r.period}|v${r.version}`;
   if (samling === 'rapporteringsplaner') return `${r.enhet}|${r.period ?? '*'}`;
+  if (samling === 'kodmappningar') return String(r.kod);
+  if (samling === 'rubrikmappningar') return String(r.rubrik);
   return [r.id, r.enhet, r.nr, r.period, r.nyckeltal, r.konversation].filter((v) => v !== undefined).join('|');
 }
 
@@ -133,6 +137,8 @@ export function indexeraIRegister(reg: Register, samling: string, rad: unknown):
       break;
     case 'rapporteringsplaner':
     case 'klarmarkeringar':
+    case 'kodmappningar':
+    case 'rubrikmappningar':
       // read from the document where needed (src/domain/rapporteringsplan.ts, klarmarkering.ts); few rows
       reg.generation++;
       break;
@@ -200,6 +206,7 @@ export class Fillagring implements Store {
     let poster: Journalpost[];
     try {
       poster = await journal.läs();
+      await journal.kapaRivenSvans();
     } catch (e) {
       throw new Lagringsfel(`Kan inte läsa ${fil}: ${(e as Error).message}. Filen har inte ändrats.`);
     }

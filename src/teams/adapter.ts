@@ -9,27 +9,47 @@ export const CONNECTOR_TIDSGRANS_MS = 10_000;
 type Metod = (...argument: unknown[]) => Promise<unknown>;
 /** The Bot Connector calls a turn makes, and where their options argument goes. */
 const ANROP: Record<string, number> = { replyToActivity: 3, sendToConversation: 2, updateActivity: 3, deleteActivity: 2 };
-const BEGRANSAD = Symbol('budgetkollen.tidsgrans');
+const TIDSGRANS = Symbol('budgetkollen.tidsgrans');
+
+interface Anslutning {
+  conversations?: Record<string, unknown> & { [TIDSGRANS]?: number };
+  client?: { pipeline?: { removePolicy(p: { name: string }): unknown } };
+}
 
 /**
  * Gives every request this turn sends to the Bot Connector a time limit. botbuilder retries 5xx and 429 itself but
  * waits forever on a connector that never answers; with the limit the request is aborted (not left running, so it
  * cannot land later as a duplicate) and the turn ends with an error that is logged.
  */
-function begransa(context: TurnContext, adapter: TeamsAdapter, ms: number): void {
-  const klient = context.turnState.get(adapter.ConnectorClientKey) as { conversations?: Record<string, unknown> } | undefined;
-  const samtal = klient?.conversations as (Record<string, unknown> & { [BEGRANSAD]?: true }) | undefined;
-  if (!samtal || samtal[BEGRANSAD]) return;
-  samtal[BEGRANSAD] = true;
+function begransa(context: TurnContext, adapter: Pick<TeamsAdapter, 'ConnectorClientKey'>, ms: number): void {
+  const samtal = (context.turnState.get(adapter.ConnectorClientKey) as Anslutning | undefined)?.conversations;
+  if (!samtal || samtal[TIDSGRANS] !== undefined) return;
+  samtal[TIDSGRANS] = ms;
   for (const [namn, plats] of Object.entries(ANROP)) {
     const metod = samtal[namn];
     if (typeof metod !== 'function') continue;
     const bunden = (metod as Metod).bind(samtal);
     samtal[namn] = (...argument: unknown[]) => {
-      if (argument.length <= plats) argument[plats] = { timeout: ms };
+      if (argument.length <= plats) argument[plats] = { timeout: samtal[TIDSGRANS] };
       return bunden(...argument);
     };
   }
+}
+
+/**
+ * For the outbox's proactive sends: one request per attempt, with its own time limit. botbuilder's own retries
+ * are turned off for this turn's client (a client is made per proactive turn): a request retried after the
+ * connection broke, or after no answer, may be a second copy of one the connector already took. The outbox
+ * retries what the connector refused, and knows what it must not send again.
+ */
+export function forUtskick(context: TurnContext, adapter: Pick<TeamsAdapter, 'ConnectorClientKey'>, ms: number): void {
+  const klient = context.turnState.get(adapter.ConnectorClientKey) as Anslutning | undefined;
+  begransa(context, adapter, ms);
+  if (klient?.conversations) klient.conversations[TIDSGRANS] = ms;
+  const pipeline = klient?.client?.pipeline;
+  if (!pipeline)
+    throw new Error('botbuilders anslutning till Bot Connector har okänd form; larm skickas inte utan kontroll över omförsöken');
+  pipeline.removePolicy({ name: 'defaultRetryPolicy' });
 }
 
 /**

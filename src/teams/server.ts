@@ -3,8 +3,10 @@ import restify from 'restify';
 import type { Activity, TurnContext } from 'botbuilder';
 import type { Application } from '@microsoft/teams-ai';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
-import { type Logg, medLoggfalt } from '../logg.js';
+import type { Config } from '../config.js';
+import { type Logg, glesLogg, medLoggfalt } from '../logg.js';
 import type { Tillstand } from './app.js';
+import { MAX_KROPP, granskaHuvuden } from './inslapp.js';
 
 export interface Server {
   port: number;
@@ -48,17 +50,35 @@ function autentiseringsstatus(e: unknown): number | null {
 export async function startaServer(
   app: Application<Tillstand>,
   adapter: TeamsAdapter,
-  host: string,
-  port: number,
+  config: Pick<Config, 'host' | 'port' | 'botId'>,
   logg: Logg,
 ): Promise<Server> {
   const server = restify.createServer({ name: 'budgetkollen', handleUncaughtExceptions: false });
-  server.use(restify.plugins.bodyParser({ maxBodySize: 256 * 1024, mapParams: false }));
+  // Whatever an outsider sends us to refuse is logged, but not a line per request of a flood.
+  const kantlogg = glesLogg(logg);
+  const lage = { autentiserad: Boolean(config.botId) };
   server.get('/healthz', (_req, res, next) => {
     res.send(200, { ok: true });
     next();
   });
-  server.post('/api/messages', async (req, res) => {
+  // Decided on the headers, before restify reads the body: its reader would gunzip without a limit on the
+  // result and without an error listener (restify#1785), and parse multipart into temp files, all unauthenticated.
+  const vakt: restify.RequestHandler = (req, res, next) => {
+    const avvisning = granskaHuvuden(req.headers, lage);
+    if (avvisning) {
+      kantlogg.warn('avvisad vid kanten', { status: avvisning.status, orsak: avvisning.orsak });
+      if (avvisning.status === 415) res.setHeader('accept-encoding', 'identity');
+      // The body is never read into memory: Node discards whatever of it still arrives.
+      res.send(avvisning.status);
+      return next(false);
+    }
+    delete req.headers['content-encoding'];
+    return next();
+  };
+  // restify's own reader (a limit on the bytes read) and JSON parser; no form or multipart parser on this route.
+  const lasKropp = restify.plugins.bodyReader({ maxBodySize: MAX_KROPP });
+  const tolkaJson = restify.plugins.jsonBodyParser({ mapParams: false, bodyReader: true });
+  server.post('/api/messages', vakt, lasKropp, ...tolkaJson, async (req, res) => {
     const kropp = req.body as unknown;
     const korrelation = korrelationsId(kropp);
     await medLoggfalt({ korrelation }, async () => {
@@ -97,7 +117,7 @@ export async function startaServer(
       }
     });
   });
-  await new Promise<void>((resolve) => server.listen(port, host, () => resolve()));
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, () => resolve()));
   const address = server.address() as { port: number };
   return {
     port: address.port,

@@ -1,5 +1,5 @@
 import { planeraLarm } from '../alerts/planera.js';
-import { type Filnamn, planeraImport } from '../store/import.js';
+import { type Importfiler, planeraImport } from '../store/import.js';
 import type { Store } from '../store/store.js';
 
 export interface Importresultat {
@@ -11,10 +11,12 @@ export interface Importresultat {
   anvandare: number;
   trosklar: number;
   rapporteringsplaner: number;
+  kodmappningar: number;
+  rubrikmappningar: number;
 }
 
 /** Validates the whole folder first; writes everything in one transaction or nothing. */
-export async function importera(store: Store, filer: Partial<Record<Filnamn, Buffer>>, vem = 'import'): Promise<Importresultat> {
+export async function importera(store: Store, filer: Importfiler, vem = 'import'): Promise<Importresultat> {
   return store.ändra({ vem, kalla: 'import' }, (tx) => {
     const plan = planeraImport(filer, tx.register);
     const tid = tx.nu.toISOString();
@@ -32,6 +34,8 @@ export async function importera(store: Store, filer: Partial<Record<Filnamn, Buf
     for (const a of plan.anvandare) tx.sätt('anvandare', a);
     for (const t of plan.trosklar) tx.sätt('trosklar', t);
     for (const p of plan.rapporteringsplaner) tx.sätt('rapporteringsplaner', { ...p, andrad_av: vem, andrad: tid });
+    for (const k of plan.kodmappningar) tx.sätt('kodmappningar', k);
+    for (const r of plan.rubrikmappningar) tx.sätt('rubrikmappningar', r);
     // Last, so the evaluation sees the imported thresholds and measures too.
     planeraLarm(
       tx,
@@ -46,6 +50,8 @@ export async function importera(store: Store, filer: Partial<Record<Filnamn, Buf
       anvandare: plan.anvandare.length,
       trosklar: plan.trosklar.length,
       rapporteringsplaner: plan.rapporteringsplaner.length,
+      kodmappningar: plan.kodmappningar.length,
+      rubrikmappningar: plan.rubrikmappningar.length,
     };
   });
 }

@@ -37,6 +37,8 @@ const ENHETSKOLUMN: Record<Filnamn, string> = {
   'anvandare.csv': 'enheter',
   'trosklar.csv': 'enhet',
   'rapporteringsplan.csv': 'enhet',
+  'kodmappning.csv': 'enhet',
+  'rubrikmappning.csv': 'kolumn',
 };
 
 /** A CSV file as header and rows of fields, so a corruption can aim at a column. */

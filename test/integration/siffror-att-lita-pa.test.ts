@@ -164,6 +164,25 @@ describe('issue 14.7: knappar leder aldrig ingenstans', () => {
     assert.ok(hemtjanst.includes('Visa trend'), hemtjanst.join(', '));
   });
 
+  it('demon: trendkortet bryter bara ned en enhet med delar och visar prognos bara när det finns en', async () => {
+    const fraga = await bot(DEMO, '2025-12-10', ALEX.anvandare);
+    const hemtjanst = titlar((await fraga('visa trenden för hemtjänsten')).aktiviteter);
+    assert.ok(!hemtjanst.includes('Bryt ned'), hemtjanst.join(', '));
+    const sn = titlar((await fraga('visa trenden för socialnämnden')).aktiviteter);
+    assert.ok(sn.includes('Bryt ned') && sn.includes('Visa prognos'), sn.join(', '));
+  });
+
+  it('Norrby: en månad utan prognos ger trendkortet ingen prognosknapp', async () => {
+    const fraga = await bot(join(process.cwd(), 'test', 'fixtures', 'norrby'), '2026-04-10', 'aad-norrby-2', '', (csv) =>
+      csv.replace(/^(HTN;2026-03;[^;]*;[^;]*;[^;]*;)[^;]*;/m, '$1;'),
+    );
+    const svar = await fraga('visa trenden för hemtjänst norr');
+    assert.match(svar.text, /Hemtjänst Norr: avvikelse månad för månad/);
+    assert.ok(!titlar(svar.aktiviteter).includes('Visa prognos'), titlar(svar.aktiviteter).join(', '));
+    const vob = titlar((await fraga('visa trenden för VOB')).aktiviteter);
+    assert.ok(vob.includes('Visa prognos'), vob.join(', '));
+  });
+
   it('Askersund: ett bokslut utan månader har ingen trendknapp; Norrby utan åtgärder ingen åtgärdsknapp', async () => {
     const askersund = await bot(join(process.cwd(), 'test', 'kommuner', 'askersund'), '2025-02-14', '5f0c2a1e-8b3d-4c61-9a7e-2d4b6f8e1a01');
     const a = titlar((await askersund('hur gick socialnämnden 2024?')).aktiviteter);

@@ -3,6 +3,7 @@ import sinon from 'sinon';
 import {
   Hastighetsgrans,
   Leveransundantag,
+  OSAKERT,
   TEAMS_GRANSER,
   type Leverans,
   type Tid,
@@ -157,6 +158,36 @@ describe('larm: avsändaren (utkorgen töms med omförsök)', () => {
     assert.equal(u.forsok, 6);
     assert.match(u.senaste_fel!, /^503/);
     assert.ok(loggrader.some((r) => /larm kunde inte skickas/.test(r)));
+  });
+
+  it('ett utskick som kan ha kommit fram (inget svar) skickas aldrig igen: det står som osäkert i larmstatus och loggas som fel', async () => {
+    const id = 'larm|kanal-1|bou|2025-11|varning';
+    const anrop: number[] = [];
+    const transport: Transport = {
+      skicka: async () => {
+        anrop.push(klocka.now);
+        throw new Leveransundantag({
+          status: null,
+          kod: null,
+          vantaMs: null,
+          meddelande: 'The operation was aborted.',
+          kanHaKommitFram: true,
+        });
+      },
+    };
+    starta(transport);
+    await vanta(0);
+    await vanta(600_000);
+    assert.equal(anrop.length, 1, 'skickades igen');
+    const u = utskick(id);
+    assert.equal(u.status, 'misslyckat');
+    assert.equal(u.forsok, 1);
+    assert.equal(u.nasta_forsok, null);
+    assert.ok(u.senaste_fel!.startsWith(OSAKERT), u.senaste_fel!);
+    assert.match(u.senaste_fel!, /The operation was aborted/);
+    assert.ok(loggrader.some((r) => /"niva":"error".*kan ha kommit fram/.test(r)));
+    const igen = await Store.oppna(s.store.plats, () => new Date(NU));
+    assert.equal(utskick(id, igen).status, 'misslyckat', 'beslutet är sparat: en omstart skickar det inte heller');
   });
 
   it('403 BotNotInConversationRoster stänger av konversationen och dess prenumerationer och loggar det; andra konversationer får sina larm', async () => {
@@ -315,7 +346,7 @@ describe('larm: avsändaren (utkorgen töms med omförsök)', () => {
           { statusCode: 429, message: 'Too many', response: { headers: { get: (n: string) => (n === 'retry-after' ? '3' : undefined) } } },
           nu,
         ),
-        { status: 429, kod: null, vantaMs: 3000, meddelande: 'Too many' },
+        { status: 429, kod: null, vantaMs: 3000, meddelande: 'Too many', kanHaKommitFram: false },
       );
       assert.equal(tolkaLeveransfel({ status: 429, headers: { 'Retry-After': 'Wed, 10 Dec 2025 12:00:30 GMT' } }, nu).vantaMs, 30_000);
       assert.equal(
@@ -327,7 +358,26 @@ describe('larm: avsändaren (utkorgen töms med omförsök)', () => {
         kod: 'ECONNREFUSED',
         vantaMs: null,
         meddelande: 'connect ECONNREFUSED',
+        kanHaKommitFram: false,
       });
+    });
+
+    it('skiljer ett fel före anslutningen (kan skickas igen) från ett utan svar (kan ha kommit fram)', () => {
+      const nu = Date.parse('2025-12-10T12:00:00Z');
+      const fel = (namn: string, meddelande: string, kod?: string) => Object.assign(new Error(meddelande), { name: namn, code: kod });
+      const osaker = (e: unknown) => tolkaLeveransfel(e, nu).kanHaKommitFram;
+      // botbuilder's time limit (the AbortError of @azure/core-rest-pipeline) and a connection broken mid-request
+      assert.equal(
+        osaker(fel('AbortError', 'The operation was aborted. Rejecting from abort signal callback while making request.')),
+        true,
+      );
+      assert.equal(osaker(fel('RestError', 'socket hang up', 'ECONNRESET')), true);
+      assert.equal(osaker(fel('RestError', 'read ETIMEDOUT', 'ETIMEDOUT')), true);
+      // never reached the connector, or the connector answered: safe to send again
+      assert.equal(osaker(fel('RestError', 'connect ECONNREFUSED 127.0.0.1:9', 'ECONNREFUSED')), false);
+      assert.equal(osaker(fel('RestError', 'getaddrinfo ENOTFOUND smba.example', 'ENOTFOUND')), false);
+      assert.equal(osaker({ statusCode: 503, message: 'Service Unavailable' }), false);
+      assert.equal(osaker(new Error('AADSTS7000215: Invalid client secret')), false);
     });
   });
 });

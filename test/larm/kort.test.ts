@@ -66,7 +66,7 @@ describe('larm: korten (Adaptive Card 1.5) och texten', () => {
       /Åtgärder: 3\. Åtgärd 3 \(försenad\); 1\. Åtgärd 1 \(pågår\); 2\. Åtgärd 2 \(pågår\); 4\. Åtgärd 4 \(pågår\); 5\. Åtgärd 5 \(pågår\); 6\. Åtgärd 6 \(pågår\) … och 1 till\./,
     );
     assert.match(kortSomText(v.kort), /^VARNING\nBarn och unga t\.o\.m\. april 2025\n/);
-    assert.match(kortSomText(v.kort), /… och 1 åtgärder till\./);
+    assert.match(kortSomText(v.kort), /… och 1 åtgärd till\./);
     assert.deepEqual(
       v.kort.actions.map((a) => a.title),
       ['Visa trend', 'Visa åtgärder'],
@@ -111,6 +111,46 @@ describe('larm: korten (Adaptive Card 1.5) och texten', () => {
     assert.match(text, /Inga åtgärder registrerade för Individ- och familjeomsorg\./);
     assert.match(text, /Nästa steg: ta fram en åtgärdsplan och registrera åtgärderna i Budgetkollen\.$/);
     assert.match(kortSomText(kort), /^ÅTGÄRDSPLAN KRÄVS\n/);
+    assert.deepEqual(
+      kort.actions.map((a) => a.title),
+      [],
+      'ingen månad före augusti och inga åtgärder någonstans: inga knappar som leder ingenstans',
+    );
+  });
+
+  it('en enhet utan egna åtgärder får knappen till planen ovanför, med dess namn', async () => {
+    const s = await scen();
+    await s.prenumerera('kanal-1', 'bou');
+    await s.store.ändra({ vem: 't', kalla: 'import' }, (tx) => {
+      tx.sätt('atgarder', {
+        enhet: 'sn',
+        nr: 1,
+        atgard: 'Översyn av placeringar',
+        ansvarig: 'Chef',
+        tidplan: '2025',
+        uppfoljning: 'månadsvis',
+        kategori: 'A',
+        status: 'pågår',
+        kommentar: null,
+        plan: { 2025: 100 },
+        utfall: {},
+        version: 1,
+        andrad_av: 't',
+        andrad: NU.toISOString(),
+      });
+    });
+    await s.rapportera('bou', '2025-03', 10000, 10000);
+    s.nya();
+    const [larm] = await s.rapportera('bou', '2025-04', 13000, 13700);
+    const { text, kort } = kortFor(larm);
+    assert.match(text, /Inga åtgärder registrerade för Barn och unga; Socialnämnden har 1 åtgärd\./);
+    assert.deepEqual(
+      kort.actions.map((a) => [a.title, (a.data as { enhet: string }).enhet]),
+      [
+        ['Visa trend', 'bou'],
+        ['Visa åtgärder för Socialnämnden', 'sn'],
+      ],
+    );
   });
 
   it('kommentarer och åtgärdstitlar visas som de skrevs, aldrig som markdown, mallfält eller omnämnanden', async () => {

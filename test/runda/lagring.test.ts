@@ -1,3 +1,4 @@
+import { SCHEMAVERSION } from '../../src/domain/schema.js';
 // rapporteringsplan.csv in the import contract, and a store file from before the round (schema version 1) opened as is.
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -72,7 +73,7 @@ describe('rapporteringsplan.csv', () => {
 });
 
 describe('lagringsfilen före rapporteringsrundan', () => {
-  it('en fil med schemaversion 1 öppnas som version 2, med tomma frister och klarmarkeringar, och innehållet orört', async () => {
+  it('en fil med schemaversion 1 öppnas som den nuvarande, med tomma frister, klarmarkeringar och mappningar, och innehållet orört', async () => {
     const mapp = mkdtempSync(join(tmpdir(), 'bk-v1-'));
     const fil = join(mapp, 'store.json');
     const ny = await Store.oppna(fil, () => new Date(DEMO_NU));
@@ -83,11 +84,38 @@ describe('lagringsfilen före rapporteringsrundan', () => {
     const v1: Record<string, unknown> = { ...json.dokument, schemaversion: 1 };
     delete v1.rapporteringsplaner;
     delete v1.klarmarkeringar;
+    delete v1.kodmappningar;
+    delete v1.rubrikmappningar;
     writeFileSync(fil, JSON.stringify({ sekvens: json.sekvens, dokument: v1 }));
     const oppnad = await Store.oppna(fil, () => new Date(DEMO_NU));
-    assert.equal(oppnad.dokument.schemaversion, 2);
-    assert.deepEqual([oppnad.dokument.rapporteringsplaner, oppnad.dokument.klarmarkeringar], [[], []]);
+    assert.equal(oppnad.dokument.schemaversion, SCHEMAVERSION);
+    assert.deepEqual(
+      [
+        oppnad.dokument.rapporteringsplaner,
+        oppnad.dokument.klarmarkeringar,
+        oppnad.dokument.kodmappningar,
+        oppnad.dokument.rubrikmappningar,
+      ],
+      [[], [], [], []],
+    );
     assert.equal(oppnad.dokument.utfall.length, (json.dokument.utfall as unknown[]).length);
     assert.deepEqual(Object.keys(oppnad.dokument), Object.keys(json.dokument), 'the keys in the schema order');
+  });
+
+  it('en fil med schemaversion 2 öppnas som version 3, med tomma kod- och rubrikmappningar, och innehållet orört', async () => {
+    const fil = join(mkdtempSync(join(tmpdir(), 'bk-v2-')), 'store.json');
+    const ny = await Store.oppna(fil, () => new Date(DEMO_NU));
+    await importera(ny, läsImportmapp(DEMO));
+    await ny.komprimera();
+    await ny.stang();
+    const json = JSON.parse(readFileSync(fil, 'utf-8')) as { sekvens: number; dokument: Record<string, unknown> };
+    const v2: Record<string, unknown> = { ...json.dokument, schemaversion: 2 };
+    delete v2.kodmappningar;
+    delete v2.rubrikmappningar;
+    writeFileSync(fil, JSON.stringify({ sekvens: json.sekvens, dokument: v2 }));
+    const oppnad = await Store.oppna(fil, () => new Date(DEMO_NU));
+    assert.equal(oppnad.dokument.schemaversion, 3);
+    assert.deepEqual([oppnad.dokument.kodmappningar, oppnad.dokument.rubrikmappningar], [[], []]);
+    assert.equal(JSON.stringify(oppnad.dokument), JSON.stringify(json.dokument));
   });
 });

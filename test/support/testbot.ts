@@ -128,6 +128,6 @@ export async function httpbot(
     tillatnaTenants: config.allowedTenants,
   });
   val.fore?.(app);
-  const server = await startaServer(app, adapter, config.host, config.port, logg);
+  const server = await startaServer(app, adapter, config, logg);
   return { app, server, config };
 }

@@ -11,6 +11,8 @@ export const NYCKELKOLUMNER: Record<Nyckelsamling, string[]> = {
   trosklar: ['enhet'],
   rapporteringsplaner: ['enhet', 'period_nyckel'],
   klarmarkeringar: ['enhet', 'period'],
+  kodmappningar: ['kod'],
+  rubrikmappningar: ['rubrik'],
   konversationer: ['id'],
   prenumerationer: ['konversation', 'enhet'],
   utskick: ['id'],

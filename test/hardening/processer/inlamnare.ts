@@ -3,7 +3,7 @@
 // through the product's adapter transport to the Bot Connector named in the references. The parent kills it.
 //   STORE=<file> SEED=<n> [ARBETE=0] [SKICKA=1] node --import tsx test/hardening/processer/inlamnare.ts
 import { randomUUID } from 'node:crypto';
-import { tystLogg } from '../../../src/logg.js';
+import { skapaLogg } from '../../../src/logg.js';
 import { sparaUtfall } from '../../support/inlamning.js';
 import { Store } from '../../../src/store/store.js';
 import { ALEX, ENHETER, PERIODER } from './konstanter.js';
@@ -27,10 +27,12 @@ if (process.env.SKICKA) {
   const { läsConfig } = await import('../../../src/config.js');
   const { skapaAdapter } = await import('../../../src/teams/adapter.js');
   const { adapterTransport } = await import('../../../src/teams/avsandare.js');
-  const adapter = skapaAdapter(läsConfig({ HOST: '127.0.0.1', PORT: '0' }), tystLogg, 5000);
+  // Warnings and errors go to stderr, which the parent shows when something fails.
+  const logg = skapaLogg('warn', { barn: process.pid });
+  const adapter = skapaAdapter(läsConfig({ HOST: '127.0.0.1', PORT: '0' }), logg, 5000);
   const avsandare = new Utkorgsavsandare({
     store,
-    logg: tystLogg,
+    logg,
     transport: adapterTransport(adapter),
     intervallMs: 20,
     basMs: 50,
