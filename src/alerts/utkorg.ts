@@ -161,6 +161,8 @@ export class Utkorgsavsandare {
   private pagar: Promise<void> | null = null;
   private igen = false;
   private stoppad = true;
+  /** the last pass found nothing waiting (said once in the log, at debug, so a test or an operator can wait for it) */
+  private tom = false;
   /** sent but not yet recorded (the store write failed): never sent twice by this process */
   private readonly skickadeEjSparade = new Map<string, Andring>();
   /** shared store: entries another instance holds, or that its limits hold back, and until when */
@@ -255,6 +257,8 @@ export class Utkorgsavsandare {
       const nu = this.tid.nu();
       // Read inside the store's queue: only committed entries, never one a failing write may still undo.
       const { klara, nasta } = await this.o.store.ändra(AKTOR, () => this.forfallna(nu));
+      if (!klara.length && nasta === null && !this.tom) this.o.logg.debug('utkorgen: inget väntar');
+      this.tom = !klara.length && nasta === null;
       if (!klara.length) return nasta === null ? this.intervall : Math.min(this.intervall, Math.max(0, nasta - this.tid.nu()));
       for (const u of klara) {
         if (this.stoppad) break;

@@ -14,11 +14,28 @@ import { ENHETER, PERIODER } from './processer/konstanter.js';
 import { storeMedVantandeLarm } from './larmstod.js';
 import { Connectorstub, figur } from './stod.js';
 import { fuzzfro } from '../support/fro.js';
+import { dodaKvarvarande, folj } from '../support/barn.js';
 
 const BARN = join(process.cwd(), 'test', 'hardening', 'processer', 'inlamnare.ts');
 const KEDJOR = 2;
 const DODANDEN_PER_KEDJA = Math.max(3, Math.round(30 * Number(process.env.KRASCH_SKALA ?? 1)));
 const klocka = () => new Date(DEMO_NU);
+
+/** Set once a test is over, so a chain still running (after a timeout) starts no more children. */
+let over = false;
+/** Called inside each describe (a hook at a file's top level would run around every test of the whole run). */
+function dodaBarnenEfterVarje(): void {
+  beforeEach(() => {
+    over = false;
+  });
+  afterEach(async () => {
+    over = true;
+    await dodaKvarvarande();
+  });
+}
+
+/** Generous bounds for what a loaded machine takes: starting a child that loads botbuilder takes 3–11 s there. */
+const START_MS = 120_000;
 
 interface Kvitto {
   kortId: string;
@@ -49,11 +66,12 @@ class Korning {
   fel = '';
 
   constructor(fil: string, seed: number, env: Record<string, string> = {}) {
+    if (over) throw new Error('testet är redan över');
     this.barn = spawn(process.execPath, ['--import', 'tsx', BARN], {
       env: { ...process.env, STORE: fil, SEED: String(seed), SKICKA: '1', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    this.slut = new Promise((r) => this.barn.on('exit', () => r()));
+    this.slut = new Promise((r) => folj(this.barn).once('exit', () => r()));
     this.barn.stderr!.on('data', (d: Buffer) => {
       this.fel += d;
     });
@@ -85,7 +103,7 @@ async function vantaPa(villkor: () => boolean, ms: number, korning: Korning, vad
   while (!villkor()) {
     if (Date.now() > slut)
       throw new Error(`${vad}: väntade för länge. stdout: ${korning.rader.slice(-300)} stderr: ${korning.fel.slice(-1000)}`);
-    await new Promise((r) => setTimeout(r, 5));
+    await new Promise((r) => setTimeout(r, 20));
   }
 }
 
@@ -118,12 +136,20 @@ async function kontrollera(fil: string, kvitton: Kvitto[], efter: string): Promi
 }
 
 describe('härdning 5: SIGKILL mitt i inskick och utskick', function () {
-  this.timeout(600000);
+  // A hard bound, scaled by the kills: each waits for a child to start, which on a loaded 2-core machine (load
+  // average 15–20 when measured) takes up to about 20 s.
+  this.timeout(DODANDEN_PER_KEDJA * 40_000 + 120_000);
+  dodaBarnenEfterVarje();
 
   it(`${KEDJOR * DODANDEN_PER_KEDJA} dödanden: allt kvitterat finns kvar, exakt en gång; utkorgen fortsätter och inget larm förloras`, async () => {
     const connector = await Connectorstub.starta();
-    const resultat = await Promise.all(Array.from({ length: KEDJOR }, (_, i) => kedja(i, connector)));
+    // Both chains run to their end (or first failure) before the connector closes; then the first failure is reported.
+    const utfall = await Promise.allSettled(Array.from({ length: KEDJOR }, (_, i) => kedja(i, connector)));
     await connector.stang();
+    const resultat = utfall.map((u) => {
+      if (u.status === 'rejected') throw u.reason;
+      return u.value;
+    });
 
     const summa = (f: (r: Awaited<ReturnType<typeof kedja>>) => number) => resultat.reduce((s, r) => s + f(r), 0);
     figur(
@@ -162,23 +188,59 @@ describe('härdning 5: SIGKILL mitt i inskick och utskick', function () {
   });
 });
 
-function startaBoten(fil: string): { barn: ChildProcess; slut: Promise<number | null>; fel: () => string } {
+interface Bot {
+  barn: ChildProcess;
+  slut: Promise<number | null>;
+  fel: () => string;
+  /** Resolves when the bot has written a log line with this message (its log is JSON on stderr). */
+  loggat: (msg: string) => Promise<void>;
+}
+
+function startaBoten(fil: string): Bot {
   const rent = Object.fromEntries(
-    Object.entries(process.env).filter(([k]) => !/^(BOT_|HOST$|PORT$|NODE_ENV$|ALLOWED_TENANTS$|STORE_PATH$)/.test(k)),
+    Object.entries(process.env).filter(([k]) => !/^(BOT_|HOST$|PORT$|NODE_ENV$|ALLOWED_TENANTS$|STORE_PATH$|LOG_LEVEL$)/.test(k)),
   );
   const barn = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
-    env: { ...rent, PORT: '0', HOST: '127.0.0.1', STORE_PATH: fil, BUDGETKOLLEN_NOW: '2025-12-10' },
+    env: { ...rent, PORT: '0', HOST: '127.0.0.1', STORE_PATH: fil, BUDGETKOLLEN_NOW: '2025-12-10', LOG_LEVEL: 'debug' },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
+  const slut = new Promise<number | null>((r) => folj(barn).once('exit', (kod) => r(kod)));
   let fel = '';
+  const meddelanden: string[] = [];
+  const vantare: Array<() => void> = [];
+  let rest = '';
   barn.stderr!.on('data', (d: Buffer) => {
     fel += d;
+    rest += d.toString();
+    const rader = rest.split('\n');
+    rest = rader.pop()!;
+    for (const r of rader) {
+      try {
+        meddelanden.push(String((JSON.parse(r) as { msg?: unknown }).msg));
+      } catch {
+        /* not a log line */
+      }
+    }
+    for (const v of vantare.splice(0)) v();
   });
-  return { barn, slut: new Promise((r) => barn.on('exit', (kod) => r(kod))), fel: () => fel };
+  const loggat = (msg: string) =>
+    new Promise<void>((resolve, reject) => {
+      const titta = () => {
+        if (meddelanden.includes(msg)) resolve();
+        else if (barn.exitCode !== null || barn.signalCode !== null)
+          reject(new Error(`boten avslutades innan den loggade "${msg}": ${fel.slice(-2000)}`));
+        else vantare.push(titta);
+      };
+      barn.once('exit', () => vantare.splice(0).forEach((v) => v()));
+      titta();
+    });
+  return { barn, slut, fel: () => fel, loggat };
 }
 
 describe('härdning 5: omstart mitt i en sändning', function () {
-  this.timeout(120000);
+  // Each bot takes 3–11 s to start on a loaded machine; every wait below is on an event, bounded only by this.
+  this.timeout(240000);
+  dodaBarnenEfterVarje();
 
   it('SIGTERM medan Bot Connector svarar: boten väntar in svaret, markerar larmet och skickar det inte igen efter omstart', async () => {
     const connector = await Connectorstub.starta();
@@ -192,8 +254,9 @@ describe('härdning 5: omstart mitt i en sändning', function () {
       connector.vidMottagning = () => undefined;
       assert.equal(connector.mottaget.length, 1, 'den första sändningen kom inte fram');
       const andra = startaBoten(store.plats);
-      // The sender looks at the outbox every half second; give it several rounds to send anything left.
-      await new Promise((r) => setTimeout(r, 3000));
+      // Up and listening (its SIGTERM handler is set), and its sender has found nothing more to send.
+      await andra.loggat('lyssnar');
+      await andra.loggat('utkorgen: inget väntar');
       andra.barn.kill('SIGTERM');
       assert.equal(await andra.slut, 0, andra.fel());
       const efter = await Store.oppna(store.plats, klocka);
@@ -255,7 +318,7 @@ async function kedja(nr: number, connector: Connectorstub) {
       // Any moment from the start: opening the store, replaying and compacting the journal.
       await new Promise((r) => setTimeout(r, slump() * 900));
     } else {
-      await vantaPa(() => k.redo > 0, 20000, k, 'barnet startade inte');
+      await vantaPa(() => k.redo > 0, START_MS, k, 'barnet startade inte');
       await new Promise((r) => setTimeout(r, 20 + slump() * 500));
     }
     const fore = k.kvitton.length;
@@ -271,7 +334,7 @@ async function kedja(nr: number, connector: Connectorstub) {
 
   // The last run only sends: the outbox must empty, every alert delivered.
   const sista = new Korning(fil, nr * 1000 + 999, { ARBETE: '0' });
-  await vantaPa(() => sista.tom, 30000, sista, 'utkorgen tömdes inte');
+  await vantaPa(() => sista.tom, START_MS, sista, 'utkorgen tömdes inte');
   await sista.dod();
   const efter = await kontrollera(fil, kvitton, `kedja ${nr}, efter sista körningen`);
   const utskick = efter.dokument.utskick;

@@ -13,6 +13,7 @@ import type { Store } from '../../src/store/store.js';
 import { type Server } from '../../src/teams/server.js';
 import { CONTROLLER_SN, httpbot } from '../support/testbot.js';
 import { demoStore } from '../support/demo.js';
+import { dodaKvarvarande, folj } from '../support/barn.js';
 import { Connectorstub, NYCKEL_ID, connectorClaims, figur, jwt, nyckelpar } from './stod.js';
 
 const krav = createRequire(import.meta.url);
@@ -38,7 +39,8 @@ function tolka(rader: string[]): Rad[] {
 }
 
 describe('härdning 8: loggen', function () {
-  this.timeout(60000);
+  this.timeout(150000);
+  afterEach(dodaKvarvarande);
 
   describe('loggaren', () => {
     const fanga = (niva: 'debug' | 'info' = 'debug') => {
@@ -265,10 +267,12 @@ describe('härdning 8: loggen', function () {
     const rent = Object.fromEntries(
       Object.entries(process.env).filter(([k]) => !/^(BOT_|HOST$|PORT$|NODE_ENV$|ALLOWED_TENANTS$|STORE_PATH$)/.test(k)),
     );
-    const barn = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
-      env: { ...rent, PORT: '0', HOST: '127.0.0.1', STORE_PATH: fil, LOG_LEVEL: 'debug' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const barn = folj(
+      spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+        env: { ...rent, PORT: '0', HOST: '127.0.0.1', STORE_PATH: fil, LOG_LEVEL: 'debug' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      }),
+    );
     let fel = '';
     let ut = '';
     barn.stdout!.on('data', (d: Buffer) => {
@@ -280,7 +284,7 @@ describe('härdning 8: loggen', function () {
     const slut = new Promise<number | null>((r) => barn.on('exit', (kod) => r(kod)));
     const start = Date.now();
     while (!/"msg":"lyssnar","port":(\d+)/.test(fel)) {
-      if (Date.now() - start > 30000) throw new Error(fel);
+      if (Date.now() - start > 120000) throw new Error(fel);
       await new Promise((r) => setTimeout(r, 20));
     }
     const port = /"msg":"lyssnar","port":(\d+)/.exec(fel)![1];

@@ -8,12 +8,15 @@ import { Store } from '../../src/store/store.js';
 import { ALEX } from '../support/testbot.js';
 import { demoStore } from '../support/demo.js';
 import { medPlan } from './stod.js';
+import { dodaKvarvarande, folj } from '../support/barn.js';
 
 function kor(...argument: string[]): Promise<{ kod: number | null; ut: string; fel: string }> {
   return new Promise((klar) => {
-    const barn = spawn(process.execPath, ['--import', 'tsx', 'src/cli/paminnelser.ts', ...argument], {
-      env: { ...process.env, BOT_ID: '', HOST: '127.0.0.1', NODE_ENV: 'development', STORE_URL: '' },
-    });
+    const barn = folj(
+      spawn(process.execPath, ['--import', 'tsx', 'src/cli/paminnelser.ts', ...argument], {
+        env: { ...process.env, BOT_ID: '', HOST: '127.0.0.1', NODE_ENV: 'development', STORE_URL: '' },
+      }),
+    );
     let ut = '';
     let fel = '';
     barn.stdout.on('data', (d) => (ut += d));
@@ -23,7 +26,8 @@ function kor(...argument: string[]): Promise<{ kod: number | null; ut: string; f
 }
 
 describe('npm run paminnelser', function () {
-  this.timeout(60_000);
+  this.timeout(120_000);
+  afterEach(dodaKvarvarande);
 
   it('planerar och skickar det som är dags, en gång; en andra körning gör ingenting', async () => {
     const mottagna: Array<{ url: string; text: string }> = [];

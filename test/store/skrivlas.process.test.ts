@@ -5,14 +5,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importeraCli, körCli } from '../support/cli.js';
 import { DEMO } from '../support/demo.js';
+import { dodaKvarvarande, folj } from '../support/barn.js';
 
 /** The real bot on `store`, resolved once it listens. */
 function startaBot(store: string): Promise<{ barn: ChildProcess; slut: Promise<number | null> }> {
   const { BOT_ID: _b, BOT_PASSWORD: _p, ...rent } = process.env;
-  const barn = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
-    env: { ...rent, PORT: '0', HOST: '127.0.0.1', STORE_PATH: store, BUDGETKOLLEN_NOW: '2025-12-10' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const barn = folj(
+    spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+      env: { ...rent, PORT: '0', HOST: '127.0.0.1', STORE_PATH: store, BUDGETKOLLEN_NOW: '2025-12-10' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    }),
+  );
   const slut = new Promise<number | null>((r) => barn.on('exit', (kod) => r(kod)));
   return new Promise((resolve, reject) => {
     let fel = '';
@@ -25,7 +28,8 @@ function startaBot(store: string): Promise<{ barn: ChildProcess; slut: Promise<n
 }
 
 describe('lagringen har en skrivare i taget: boten, npm run import och npm run ask', function () {
-  this.timeout(90000);
+  this.timeout(180000);
+  afterEach(dodaKvarvarande);
   let store: string;
   let andring: string;
 
@@ -58,7 +62,7 @@ describe('lagringen har en skrivare i taget: boten, npm run import och npm run a
       const andra = spawnSync(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
         env: { ...process.env, PORT: '0', HOST: '127.0.0.1', STORE_PATH: store, BOT_ID: '' },
         encoding: 'utf-8',
-        timeout: 30000,
+        timeout: 120000,
       });
       assert.equal(andra.status, 1, 'en andra bot på samma lagring startade');
       assert.match(andra.stderr, /används av Budgetkollen-boten/);
