@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RIMLIGHET_STANDARD, type Rimlighetsgranser } from './domain/rimlighet.js';
+import { type Filgranser, STANDARDVARDAR_NEDLADDNING } from './domain/nedladdning.js';
 
 const Miljovariabler = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
@@ -28,6 +29,10 @@ const Miljovariabler = z.object({
   RIMLIGHET_PROGNOS_MARGINAL_PROCENT: z.coerce.number().min(0).max(100).default(RIMLIGHET_STANDARD.prognosMarginalProcent),
   RIMLIGHET_PROGNOS_RIKTNING_PROCENT: z.coerce.number().min(0).max(1000).default(RIMLIGHET_STANDARD.prognosRiktningProcent),
   RIMLIGHET_BUDGETANDEL_PROCENTENHETER: z.coerce.number().min(0).max(100).default(RIMLIGHET_STANDARD.budgetandelProcentenheter),
+  FILIMPORT_VARDAR: z.string().default(STANDARDVARDAR_NEDLADDNING.join(',')),
+  FILIMPORT_MAX_MB: z.coerce.number().positive().max(1000).default(10),
+  FILIMPORT_UPPACKAT_MB: z.coerce.number().positive().max(10000).default(100),
+  FILIMPORT_TIDSGRANS_S: z.coerce.number().positive().max(600).default(30),
 });
 
 export interface Config {
@@ -50,6 +55,8 @@ export interface Config {
   rapporteringsrunda: 'boten' | 'extern';
   /** when a submitted figure is questioned before it is saved */
   rimlighet: Rimlighetsgranser;
+  /** files sent to the bot (src/usecases/filimport.ts): allowed hosts, sizes, time limit */
+  filgranser: Filgranser;
 }
 
 export class Konfigurationsfel extends Error {}
@@ -103,6 +110,14 @@ export function läsConfig(env: NodeJS.ProcessEnv = process.env): Config {
       prognosMarginalProcent: m.RIMLIGHET_PROGNOS_MARGINAL_PROCENT,
       prognosRiktningProcent: m.RIMLIGHET_PROGNOS_RIKTNING_PROCENT,
       budgetandelProcentenheter: m.RIMLIGHET_BUDGETANDEL_PROCENTENHETER,
+    },
+    filgranser: {
+      vardar: m.FILIMPORT_VARDAR.split(',')
+        .map((v) => v.trim().toLowerCase())
+        .filter(Boolean),
+      maxByte: Math.round(m.FILIMPORT_MAX_MB * 1024 * 1024),
+      maxUppackat: Math.round(m.FILIMPORT_UPPACKAT_MB * 1024 * 1024),
+      tidsgransMs: Math.round(m.FILIMPORT_TIDSGRANS_S * 1000),
     },
   };
 }

@@ -46,6 +46,7 @@ async function main(): Promise<void> {
     botAppId: config.botId || undefined,
     tillatnaTenants: config.allowedTenants,
     rimlighet: config.rimlighet,
+    filgranser: config.filgranser,
   });
   const server = await startaServer(app, adapter, config, logg);
   // Alerts waiting in the outbox (also from before a restart) go out from here on.

@@ -3,6 +3,7 @@ import aterstallt from './mallar/aterstallt.json' with { type: 'json' };
 import atgard from './mallar/atgard.json' with { type: 'json' };
 import atgardsformular from './mallar/atgardsformular.json' with { type: 'json' };
 import fakta from './mallar/fakta.json' with { type: 'json' };
+import filimport from './mallar/filimport.json' with { type: 'json' };
 import historik from './mallar/historik.json' with { type: 'json' };
 import hjalp from './mallar/hjalp.json' with { type: 'json' };
 import jamforelse from './mallar/jamforelse.json' with { type: 'json' };
@@ -25,6 +26,7 @@ const MALLAR: Record<Mallnamn, object> = {
   atgard,
   atgardsformular,
   fakta,
+  filimport,
   historik,
   hjalp,
   jamforelse,

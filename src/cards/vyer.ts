@@ -263,6 +263,16 @@ export interface Rapporteringslagekort {
   period: string;
 }
 
+/** A file sent to the bot: the preview of what an import would change, or its receipt. */
+export interface Filimportkort {
+  rubrik: string;
+  farg: Farg;
+  ingress: string[];
+  sektioner: Array<{ rubrik: string; farg: Farg; rader: string[] }>;
+  /** Importera and Avbryt on a preview that can be imported; none otherwise */
+  knappar: Kortknapp[];
+}
+
 /** Template name (the file in mallar/ without .json) to the data it binds. */
 export interface Kortdata {
   status: Statuskort;
@@ -283,6 +293,7 @@ export interface Kortdata {
   aterstallt: Aterstalltkort;
   manadsrapport: Manadsrapportkort;
   rapporteringslage: Rapporteringslagekort;
+  filimport: Filimportkort;
 }
 
 export type Mallnamn = keyof Kortdata;

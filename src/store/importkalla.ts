@@ -77,3 +77,34 @@ export async function läsImportkalla(sokvag: string): Promise<Importfiler> {
   if (fel.length) throw new Importfel(fel);
   return filer;
 }
+
+/**
+ * A file sent to the bot, already checked to be a workbook or CSV text by its content: a workbook's sheets by
+ * their names (errors `blad:rad`), a CSV file by its name (`utfall.csv`), any other CSV as a ledger export.
+ */
+export async function läsSkickadFil(namn: string, data: Buffer, typ: 'xlsx' | 'csv'): Promise<{ filer: Importfiler; fel: string[] }> {
+  const filer: Importfiler = {};
+  const fel: string[] = [];
+  const bas = basename(namn, extname(namn));
+  if (typ === 'xlsx') {
+    try {
+      bladTillFiler(await läsArbetsbok(data, ''), filer, fel, slagFor(bas));
+    } catch (e) {
+      if (e instanceof Arbetsboksfel) fel.push(`${namn}: ${e.message}`);
+      else throw e;
+    }
+    return { filer, fel };
+  }
+  const slag = slagFor(bas);
+  if (slag) filer[slag] = data;
+  else {
+    try {
+      const rader = läsCsv(namn, data, []);
+      filer.huvudbok = [{ kalla: namn, rubrikrad: 1, rubriker: Object.keys(rader[0]?.varden ?? {}), rader }];
+    } catch (e) {
+      if (e instanceof CsvFel) fel.push(e.message);
+      else throw e;
+    }
+  }
+  return { filer, fel };
+}

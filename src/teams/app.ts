@@ -11,6 +11,7 @@ import { medInaktuellNotis } from '../answers/inaktuell.js';
 import { Lagringsfel } from '../store/fel.js';
 import { Samtalslagring } from './samtalslagring.js';
 import { kopplaFiler } from './filer.js';
+import { kopplaFilmottagning } from './filmottagning.js';
 
 const MAX_TECKEN = 2000;
 
@@ -71,6 +72,7 @@ export function skapaApp(b: Appberoenden): Application<Tillstand> {
   kopplaInstallation(app, b);
   kopplaKort(app, b);
   kopplaFiler(app, b);
+  kopplaFilmottagning(app, b);
 
   // An Action.Execute no route knows (an old card, a forged verb) still gets an answer in the card, not a 501.
   const okandKnapp = (context: TurnContext) => {

@@ -45,7 +45,7 @@ describe('package/manifest', () => {
     it('is a bot for personal, team and groupChat with the Swedish commands in every scope', () => {
       const bot = filledManifest().bots[0];
       assert.deepEqual(bot.scopes, ['personal', 'team', 'groupChat']);
-      assert.equal(bot.supportsFiles, false);
+      assert.equal(bot.supportsFiles, true, 'files are sent to the bot in personal chat (issue 17)');
       const byScope = new Map<string, string[]>();
       for (const list of bot.commandLists) {
         for (const scope of list.scopes)

@@ -7,6 +7,7 @@ import { kortSomText } from '../../src/cards/somText.js';
 import { type Config, läsConfig } from '../../src/config.js';
 import type { Rimlighetsgranser } from '../../src/domain/rimlighet.js';
 import { type Logg, tystLogg } from '../../src/logg.js';
+import type { Filgranser } from '../../src/domain/nedladdning.js';
 import type { Store } from '../../src/store/store.js';
 import { skapaAdapter } from '../../src/teams/adapter.js';
 import { type Tillstand, skapaApp } from '../../src/teams/app.js';
@@ -49,6 +50,7 @@ export interface Botval {
   botAppId?: string;
   uppladdningMs?: number;
   rimlighet?: Rimlighetsgranser;
+  filgranser?: Filgranser;
 }
 
 export interface Testbot {
@@ -76,6 +78,7 @@ export async function testbot(val: Botval = {}): Promise<Testbot> {
     tillatnaTenants: val.tillatnaTenants,
     uppladdningMs: val.uppladdningMs,
     rimlighet: val.rimlighet,
+    filgranser: val.filgranser,
   });
   const kanal = new LokalKanal(app);
   const fraga = (text: string, fran: Partial<LokalAvsandare> = {}) => kanal.fraga(text, { anvandare: MEGAN.anvandare, ...fran });
