@@ -15,7 +15,7 @@ import type { Utskick } from '../../src/domain/schema.js';
 import { Pglagring } from '../../src/store/postgres/pglagring.js';
 import { svarTillAktivitet } from '../../src/teams/aktivitet.js';
 import { ADMIN, CHEF_IFO, CONTROLLER_SN, synligText } from '../support/testbot.js';
-import { körCli } from '../support/cli.js';
+import { körCli, körCliIBakgrunden } from '../support/cli.js';
 import { DEMO, DEMO_NU } from '../support/demo.js';
 import { folj } from '../support/barn.js';
 import { fraga as sql, kravPostgres, nyDatabas, rensaDatabaser } from '../support/postgres.js';
@@ -191,7 +191,7 @@ describe('PostgreSQL: två botprocesser på en databas', function () {
       join(mapp, 'utfall.csv'),
       'enhet;period;budget_ack;utfall_ack;budget_helar;prognos_helar;kommentar\nflykting;2025-12;2 000;2 345,6;;;Importerat\n',
     );
-    const imp = körCli('src/cli/import.ts', mapp, '--store', url);
+    const imp = await körCliIBakgrunden('src/cli/import.ts', mapp, '--store', url);
     assert.equal(imp.kod, 0, imp.fel);
     assert.match(imp.ut, /utfall 1/);
     for (const bot of [a, b]) {

@@ -177,7 +177,10 @@ for (const v of VARIANTER) {
       await assert.rejects(importera(s, trasig), (e: unknown) => e instanceof Importfel && /utfall\.csv:\d+/.test(e.message));
       assert.equal(JSON.stringify(s.dokument), fore);
       const igen = await importera(s, läsImportmapp(DEMO));
-      assert.deepEqual(Object.values(igen), [0, 0, 0, 0, 0, 0, 0, 0]);
+      assert.deepEqual(
+        Object.entries(igen).filter(([, n]) => n !== 0),
+        [],
+      );
       assert.equal(JSON.stringify(s.dokument), fore);
       assert.equal(JSON.stringify((await oppna(plats)).dokument), fore);
     });
