@@ -91,8 +91,8 @@ for (const s of ['SIGINT', 'SIGTERM'] as const)
     process.exit(130);
   });
 // Bounded whatever happens: a server that stops answering ends the run instead of holding it.
-// Generous, since the machine is shared: the scale curve's import and start-up grow by about 0.04 s a unit each here, unloaded.
-const GRANS_S = (ARG.postgres ? 620 : 400) + ARG.skala.reduce((a, n) => a + 60 + Math.ceil(n * 0.06), 0);
+// Generous, since the machine is shared: the scale curve's import and start-up grow with the units (about two minutes at 10 000 on a calm machine, several times that under load).
+const GRANS_S = (ARG.postgres ? 620 : 400) + ARG.skala.reduce((a, n) => a + 60 + Math.ceil(n * 0.15), 0);
 setTimeout(() => {
   process.stderr.write(`bench avbröts: över ${GRANS_S} s\n`);
   stada();

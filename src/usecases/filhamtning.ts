@@ -11,7 +11,8 @@ export type Hamtare = (url: URL, maxByte: number, tidsgransMs: number) => Promis
  */
 export const hamtaFil: Hamtare = async (url, maxByte, tidsgransMs) => {
   const signal = AbortSignal.timeout(tidsgransMs);
-  const sekunder = Math.round(tidsgransMs / 1000);
+  const s = Math.max(1, Math.round(tidsgransMs / 1000));
+  const sekunder = `${s} ${s === 1 ? 'sekund' : 'sekunder'}`;
   try {
     const svar = await fetch(url, { redirect: 'manual', signal });
     if (svar.status >= 300 && svar.status < 400)
@@ -37,7 +38,7 @@ export const hamtaFil: Hamtare = async (url, maxByte, tidsgransMs) => {
     }
     return { ok: true, data: Buffer.concat(delar) };
   } catch (e) {
-    if (signal.aborted) return { ok: false, orsak: `hämtningen tog längre än ${sekunder} sekunder` };
+    if (signal.aborted) return { ok: false, orsak: `hämtningen tog längre än ${sekunder}` };
     return { ok: false, orsak: `filen kunde inte hämtas (${(e as Error).message})` };
   }
 };

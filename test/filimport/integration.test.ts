@@ -233,6 +233,12 @@ describe('filer till boten i Teams: förhandsvisning, Importera, Avbryt (issue 1
       );
     });
 
+    it('en hämtning som inte blir klar inom tidsgränsen avbryts', async () => {
+      const langsam = await testbot({ filgranser: { ...STANDARDGRANSER, tidsgransMs: 500 } });
+      const svar = await langsam.kanal.skicka(filmeddelande('december.xlsx', server.adress('langsam/december.xlsx')), ALEX);
+      assert.match(las(kortIAktiviteter(svar)), /Jag kunde inte ta emot december\.xlsx: hämtningen tog längre än 1 sekund\b/);
+    });
+
     it('en zip-bomb vägras innan den packas upp', async () => {
       const zip = new JSZip();
       zip.file('[Content_Types].xml', '<Types/>');

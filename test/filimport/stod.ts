@@ -17,6 +17,12 @@ export async function filserver(): Promise<Filserver> {
   const server: Server = createServer((req, res) => {
     const namn = decodeURIComponent((req.url ?? '/').slice(1));
     hamtningar.push(namn);
+    // a server that starts answering and never finishes
+    if (namn.startsWith('langsam/')) {
+      res.writeHead(200, { 'content-type': 'application/octet-stream' });
+      res.write('PK');
+      return;
+    }
     const data = filer.get(namn);
     if (!data) {
       res.writeHead(404);
@@ -36,7 +42,11 @@ export async function filserver(): Promise<Filserver> {
       return adress(namn);
     },
     hamtningar,
-    stang: () => new Promise((r) => server.close(() => r())),
+    stang: () =>
+      new Promise((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
   };
 }
 
