@@ -10,9 +10,9 @@ const Miljovariabler = z.object({
     .regex(/^postgres(ql)?:\/\/\S+$/i, 'ska vara en PostgreSQL-adress, till exempel postgres://budgetkollen@värd:5432/budgetkollen')
     .optional(),
   UTKORG_LEASE_S: z.coerce.number().int().min(1).max(3600).default(120),
-  BOT_ID: z.string().default(''),
+  BOT_ID: z.string().regex(/^\S*$/, 'får inte innehålla blanksteg').default(''),
   BOT_PASSWORD: z.string().default(''),
-  BOT_TENANT_ID: z.string().default(''),
+  BOT_TENANT_ID: z.string().regex(/^\S*$/, 'får inte innehålla blanksteg').default(''),
   ALLOWED_TENANTS: z.string().default(''),
   BUDGETKOLLEN_NOW: z
     .string()
@@ -52,10 +52,31 @@ export interface Config {
 
 export class Konfigurationsfel extends Error {}
 
+/** Values a platform or a shell compares as words, whatever their case ("Production"). */
+const ORD = new Set(['NODE_ENV', 'LOG_LEVEL', 'RAPPORTERINGSRUNDA']);
+
+/**
+ * The environment as the schema reads it: blanks around a value (a copied id, `NODE_ENV=" production"`) are
+ * dropped, words are lower-cased, and an empty variable counts as unset; a variable that is only blanks is a
+ * mistake (`BOT_ID=" "` would otherwise read as set) and is refused.
+ */
+function normalisera(env: NodeJS.ProcessEnv): Record<string, string> {
+  const ut: Record<string, string> = {};
+  for (const namn of Miljovariabler.keyof().options) {
+    const varde = env[namn];
+    if (varde === undefined || varde === '') continue;
+    const trimmat = varde.trim();
+    if (trimmat === '')
+      throw new Konfigurationsfel(`Ogiltig miljövariabel ${namn}: består bara av blanksteg; ta bort den eller ge den ett värde.`);
+    ut[namn] = ORD.has(namn) ? trimmat.toLowerCase() : trimmat;
+  }
+  return ut;
+}
+
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
 export function läsConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const tolkat = Miljovariabler.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
+  const tolkat = Miljovariabler.safeParse(normalisera(env));
   if (!tolkat.success) {
     const f = tolkat.error.issues[0];
     throw new Konfigurationsfel(`Ogiltig miljövariabel ${f.path.join('.')}: ${f.message}`);

@@ -1,5 +1,5 @@
 import { Konfigurationsfel, läsConfig } from './config.js';
-import { fangaProcessensUtskrifter, skapaLogg } from './logg.js';
+import { fangaKrascher, fangaProcessensUtskrifter, skapaLogg } from './logg.js';
 import { Lagringsfel } from './store/fel.js';
 import { oppnaStore } from './store/oppna.js';
 import type { Store } from './store/store.js';
@@ -8,6 +8,9 @@ import { skapaApp } from './teams/app.js';
 import { skapaAvsandare } from './teams/avsandare.js';
 import { startaServer } from './teams/server.js';
 import { Rundschema } from './usecases/rundschema.js';
+
+// Before anything runs, also while the configuration is read: a crash is a JSON line and exit code 1.
+fangaKrascher(skapaLogg('info'));
 
 /** Composition root: config -> store -> Teams app -> HTTP server. */
 async function main(): Promise<void> {
@@ -70,9 +73,5 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stang);
   process.on('SIGINT', stang);
 }
-
-process.on('unhandledRejection', (e) => {
-  process.stderr.write(`${JSON.stringify({ niva: 'error', msg: 'ohanterat löfte', fel: String(e) })}\n`);
-});
 
 await main();

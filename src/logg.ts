@@ -157,4 +157,22 @@ export function fangaProcessensUtskrifter(logg: Logg): void {
   process.on('warning', (w) => logg.warn('varning från Node', { namn: w.name, meddelande: w.message }));
 }
 
+/**
+ * A crash (an exception nobody caught, a promise nobody awaited) becomes one JSON line, with the correlation id of
+ * the turn it happened in when there was one, and ends the process with code 1 so the platform restarts it: what
+ * state the process is in after such an error is unknown. Node keeps the turn's async context for both handlers.
+ */
+export function fangaKrascher(logg: Logg, avsluta: (kod: number) => void = (kod) => process.exit(kod)): void {
+  const krasch = (slag: 'uncaughtException' | 'unhandledRejection') => (e: unknown) => {
+    try {
+      const fel = e instanceof Error ? e : new Error(String(e));
+      logg.error('oväntat fel; processen avslutas', { slag, fel, stack: fel.stack?.split('\n').slice(1, 6).join(' | ') });
+    } finally {
+      avsluta(1);
+    }
+  };
+  process.on('uncaughtException', krasch('uncaughtException'));
+  process.on('unhandledRejection', krasch('unhandledRejection'));
+}
+
 export const tystLogg: Logg = skapaLogg('error', {}, () => undefined);

@@ -2,6 +2,7 @@ import { ConfigurationServiceClientCredentialFactory, type TurnContext } from 'b
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import type { Config } from '../config.js';
 import type { Logg } from '../logg.js';
+import { arLoopback } from './inslapp.js';
 
 /** How long one HTTP request to the Bot Connector may take before it is aborted (and retried by botbuilder). */
 export const CONNECTOR_TIDSGRANS_MS = 10_000;
@@ -52,6 +53,14 @@ export function forUtskick(context: TurnContext, adapter: Pick<TeamsAdapter, 'Co
   pipeline.removePolicy({ name: 'defaultRetryPolicy' });
 }
 
+function tillLoopback(url: unknown): boolean {
+  try {
+    return typeof url === 'string' && arLoopback(new URL(url).hostname);
+  } catch {
+    return false;
+  }
+}
+
 /**
  * With BOT_ID the adapter validates every incoming Bot Framework token (botbuilder's own auth);
  * without it, local unauthenticated mode for the Agents Playground, bound to loopback only.
@@ -66,6 +75,9 @@ export function skapaAdapter(config: Config, logg: Logg, tidsgransMs = CONNECTOR
   const adapter = new TeamsAdapter(installningar, new ConfigurationServiceClientCredentialFactory(installningar));
   // Replies and proactive sends (alerts) alike run this middleware before anything is sent.
   adapter.use(async (context, next) => {
+    // Without authentication nothing proves a serviceUrl is Teams': local mode sends only to this machine.
+    if (!config.botId && !tillLoopback(context.activity.serviceUrl))
+      throw Object.assign(new Error('lokalt läge skickar bara till loopback'), { code: 'LOKALT_LAGE' });
     begransa(context, adapter, tidsgransMs);
     await next();
   });

@@ -6,7 +6,8 @@ import type { TeamsAdapter } from '@microsoft/teams-ai';
 import type { Config } from '../config.js';
 import { type Logg, glesLogg, medLoggfalt } from '../logg.js';
 import type { Tillstand } from './app.js';
-import { MAX_KROPP, granskaHuvuden } from './inslapp.js';
+import { granskaAktivitet } from './aktivitetsform.js';
+import { MAX_KROPP, arLoopback, granskaHuvuden } from './inslapp.js';
 
 export interface Server {
   port: number;
@@ -23,24 +24,31 @@ export function korrelationsId(aktivitet: unknown): string {
  * Why not botbuilder's public `adapter.process(req, res, logic)`: it answers a wrongly signed token with 500 and
  * the error's text in the body (only its own AuthenticationError gets 401), and writes the stack to the console
  * instead of our log. Measured: with `process` in this route, test/hardening/autentisering.test.ts (401 for every
- * bad token) and test/hardening/loggning.test.ts (JSON lines only, nothing leaked) fail. So the route calls the
- * step below it, `processActivity` (protected in the typings, public at run time), and decides status and log.
+ * bad token) and test/hardening/loggning.test.ts (JSON lines only, nothing leaked) fail. So the route calls the two
+ * steps below it (protected in the typings, public at run time): the token check, whose every failure is 401, and
+ * `processActivity` with its result, whose failures are ours.
  */
 interface Behandlare {
+  botFrameworkAuthentication: { authenticateRequest(aktivitet: Activity, auth: string): Promise<object> };
   processActivity(
-    auth: string,
+    autentisering: object,
     aktivitet: Activity,
     logik: (context: TurnContext) => Promise<void>,
   ): Promise<{ status?: number; body?: unknown } | undefined>;
 }
 
-/** What the token check threw, as the status to answer: a bad or missing token is 401, whatever botbuilder calls it. */
-function autentiseringsstatus(e: unknown): number | null {
+/**
+ * What the token check threw: the token is bad (botbuilder's own errors carry 401 or 403), or it could not be checked
+ * at all (the signing keys could not be fetched: a network error, or botbuilder's 500). Either way the caller is not
+ * authenticated, so it gets 401; only the log tells them apart.
+ */
+function tokenfel(e: unknown): { status: number; kontrollerad: boolean } {
   const fel = e as { name?: unknown; statusCode?: unknown };
-  if (fel?.name === 'JsonWebTokenError' || fel?.name === 'TokenExpiredError' || fel?.name === 'NotBeforeError') return 401;
-  // botframework-connector's AuthenticationError is a plain Error that carries the status it means.
-  if (typeof fel?.statusCode === 'number' && fel.statusCode >= 400 && fel.statusCode < 600) return fel.statusCode;
-  return null;
+  if (fel?.name === 'JsonWebTokenError' || fel?.name === 'TokenExpiredError' || fel?.name === 'NotBeforeError')
+    return { status: 401, kontrollerad: true };
+  if (typeof fel?.statusCode === 'number' && fel.statusCode >= 400 && fel.statusCode < 500)
+    return { status: fel.statusCode, kontrollerad: true };
+  return { status: 401, kontrollerad: false };
 }
 
 /**
@@ -82,37 +90,46 @@ export async function startaServer(
     const kropp = req.body as unknown;
     const korrelation = korrelationsId(kropp);
     await medLoggfalt({ korrelation }, async () => {
-      if (!kropp || typeof kropp !== 'object' || Array.isArray(kropp) || typeof (kropp as { type?: unknown }).type !== 'string') {
-        logg.warn('avvisad: kroppen är ingen aktivitet');
+      const granskad = granskaAktivitet(kropp);
+      if (!granskad.ok) {
+        kantlogg.warn('avvisad: kroppen är ingen aktivitet av rätt form', { ...granskad.fel });
         res.send(400);
         return;
       }
-      const aktivitet = kropp as Activity & { timestamp?: unknown; localTimestamp?: unknown };
+      const aktivitet = granskad.aktivitet as unknown as Activity;
+      if (!lage.autentiserad && !arLoopback(new URL(aktivitet.serviceUrl).hostname)) {
+        // Local mode replies to whatever serviceUrl the activity names: only to this machine, never into the network.
+        kantlogg.warn('avvisad: serviceUrl är inte loopback i lokalt läge', { typ: aktivitet.type });
+        res.send(403);
+        return;
+      }
       for (const falt of ['timestamp', 'localTimestamp'] as const) {
-        if (typeof aktivitet[falt] === 'string') aktivitet[falt] = new Date(aktivitet[falt] as string);
+        if (typeof aktivitet[falt] === 'string') aktivitet[falt] = new Date(aktivitet[falt] as unknown as string);
       }
       const auth = req.header('authorization') ?? '';
-      let turenBorjade = false;
+      const behandlare = adapter as unknown as Behandlare;
+      let autentisering: object;
       try {
-        const svar = await (adapter as unknown as Behandlare).processActivity(auth, aktivitet, async (context) => {
-          turenBorjade = true;
+        autentisering = await behandlare.botFrameworkAuthentication.authenticateRequest(aktivitet, auth);
+      } catch (e) {
+        const { status, kontrollerad } = tokenfel(e);
+        kantlogg.warn(
+          kontrollerad
+            ? 'avvisad: saknad eller ogiltig Bot Framework-token'
+            : 'avvisad: token kunde inte kontrolleras (signeringsnycklarna gick inte att hämta)',
+          { status, orsak: e as Error, typ: aktivitet.type, huvudFinns: auth !== '' },
+        );
+        res.send(status);
+        return;
+      }
+      try {
+        const svar = await behandlare.processActivity(autentisering, aktivitet, async (context) => {
           await app.run(context);
         });
         if (svar?.body !== undefined) res.send(svar.status ?? 200, svar.body);
         else res.send(svar?.status ?? 200);
       } catch (e) {
-        const status = turenBorjade ? null : autentiseringsstatus(e);
-        if (status !== null) {
-          logg.warn('avvisad: saknad eller ogiltig Bot Framework-token', {
-            status,
-            orsak: e as Error,
-            typ: aktivitet.type,
-            huvudFinns: auth !== '',
-          });
-          if (!res.headersSent) res.send(status);
-          return;
-        }
-        logg.error('kunde inte behandla aktivitet', { fel: e as Error, typ: aktivitet.type, turenBorjade });
+        logg.error('kunde inte behandla aktivitet', { fel: e as Error, typ: aktivitet.type });
         if (!res.headersSent) res.send(500);
       }
     });

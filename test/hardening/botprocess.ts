@@ -2,6 +2,7 @@
 // after each, the test asks whether it still answers /healthz.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { tills } from './stod.js';
@@ -40,6 +41,25 @@ export class Botprocess {
     return b;
   }
 
+  /** Starts the bot and waits (at most `ms`) for it to end by itself: its exit code and what it wrote. */
+  static async korTillSlut(env: Record<string, string>, ms = 60000): Promise<{ kod: number | null; fel: string; storePath: string }> {
+    const storePath = env.STORE_PATH ?? join(mkdtempSync(join(tmpdir(), 'bk-process-')), 'store.json');
+    const b = new Botprocess({ ...env, STORE_PATH: storePath }, []);
+    const slut = await Promise.race([b.slut, new Promise<null>((r) => setTimeout(() => r(null), ms))]);
+    if (slut === null) {
+      await b.stoppa();
+      throw new Error(`boten avslutades inte av sig själv inom ${ms} ms:\n${b.fel.slice(-2000)}`);
+    }
+    return { kod: slut.kod, fel: b.fel, storePath };
+  }
+
+  /** Waits (at most `ms`) for the process to end by itself. */
+  async vantaPaSlut(ms = 30000): Promise<{ kod: number | null; signal: NodeJS.Signals | null }> {
+    const slut = await Promise.race([this.slut, new Promise<null>((r) => setTimeout(() => r(null), ms))]);
+    if (slut === null) throw new Error(`processen levde kvar efter ${ms} ms:\n${this.fel.slice(-2000)}`);
+    return slut;
+  }
+
   get lever(): boolean {
     return this.barn.exitCode === null && this.barn.signalCode === null;
   }
@@ -76,4 +96,40 @@ export class Botprocess {
     if (!klar) this.barn.kill('SIGKILL');
     await this.slut;
   }
+}
+
+export interface Svar {
+  status: number;
+  kropp: string;
+}
+
+/**
+ * One request through node:http, so that every header is as written (Host, Content-Length). With `utanKropp`
+ * only the headers go out: the answer must come without the body it announced.
+ */
+export function skicka(
+  url: string,
+  huvuden: Record<string, string>,
+  kropp: Buffer | string = '',
+  val: { utanKropp?: boolean; sokvag?: string } = {},
+): Promise<Svar> {
+  return new Promise((resolve, reject) => {
+    const data = typeof kropp === 'string' ? Buffer.from(kropp) : kropp;
+    const req = request(`${url}${val.sokvag ?? '/api/messages'}`, {
+      method: 'POST',
+      // a connection of its own: a refused body is discarded by the server, and no later request waits behind it
+      agent: false,
+      headers: { 'content-length': String(data.length), ...huvuden },
+    });
+    req.on('response', (res) => {
+      let text = '';
+      res.on('data', (d) => (text += d));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, kropp: text }));
+      res.on('error', reject);
+    });
+    req.on('error', (e: NodeJS.ErrnoException) => reject(new Error(`inget svar: ${e.code ?? e.message} (processen dog?)`)));
+    if (val.utanKropp) req.flushHeaders();
+    else req.end(data);
+    setTimeout(() => reject(new Error(`inget svar på 20 s (${JSON.stringify(huvuden)})`)), 20000).unref();
+  });
 }

@@ -4,48 +4,11 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { readdirSync } from 'node:fs';
-import { request } from 'node:http';
 import { gzipSync } from 'node:zlib';
-import { Botprocess } from './botprocess.js';
+import { Botprocess, skicka } from './botprocess.js';
 import { NYCKEL_ID, connectorClaims, figur, jwt, nyckelpar } from './stod.js';
 
 const BOT_ID = '11111111-2222-3333-4444-555555555555';
-
-export interface Svar {
-  status: number;
-  kropp: string;
-}
-
-/**
- * One request through node:http, so that every header is as written (Host, Content-Length). With `utanKropp`
- * only the headers go out: the answer must come without the body it announced.
- */
-export function skicka(
-  url: string,
-  huvuden: Record<string, string>,
-  kropp: Buffer | string = '',
-  val: { utanKropp?: boolean; sokvag?: string } = {},
-): Promise<Svar> {
-  return new Promise((resolve, reject) => {
-    const data = typeof kropp === 'string' ? Buffer.from(kropp) : kropp;
-    const req = request(`${url}${val.sokvag ?? '/api/messages'}`, {
-      method: 'POST',
-      // a connection of its own: a refused body is discarded by the server, and no later request waits behind it
-      agent: false,
-      headers: { 'content-length': String(data.length), ...huvuden },
-    });
-    req.on('response', (res) => {
-      let text = '';
-      res.on('data', (d) => (text += d));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, kropp: text }));
-      res.on('error', reject);
-    });
-    req.on('error', (e: NodeJS.ErrnoException) => reject(new Error(`inget svar: ${e.code ?? e.message} (processen dog?)`)));
-    if (val.utanKropp) req.flushHeaders();
-    else req.end(data);
-    setTimeout(() => reject(new Error(`inget svar på 20 s (${JSON.stringify(huvuden)})`)), 20000).unref();
-  });
-}
 
 describe('härdning 9: HTTP-kanten med BOT_ID (issue 12: 1, 2, 7)', function () {
   this.timeout(120000);
