@@ -3,6 +3,7 @@ import { type Dokument, type Konversation, RUNDSLAG, type Utskick } from '../dom
 import type { Logg } from '../logg.js';
 import type { Aktor, Store } from '../store/store.js';
 import { type Larmvy, larmSvar } from './larmvy.js';
+import { skyddaSvar } from '../answers/namnskydd.js';
 
 /** One alert on its way to one conversation. */
 export interface Leverans {
@@ -302,7 +303,7 @@ export class Utkorgsavsandare {
     }
     let svar: Svar;
     try {
-      svar = ARUNDA.has(u.slag) ? rundSvar(u.innehall) : larmSvar(u.innehall as unknown as Larmvy);
+      svar = skyddaSvar(ARUNDA.has(u.slag) ? rundSvar(u.innehall) : larmSvar(u.innehall as unknown as Larmvy), store.register);
     } catch (e) {
       await this.markera(u.id, { status: 'misslyckat', senaste_fel: `Larmet kunde inte byggas: ${(e as Error).message}` });
       logg.error('larm kunde inte byggas', { utskick: u.id, fel: e as Error });

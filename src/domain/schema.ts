@@ -6,7 +6,12 @@ export const ROLLER = ['chef', 'controller', 'admin'] as const;
 export const ATGARDSSTATUS = ['ej påbörjad', 'pågår', 'försenad', 'genomförd', 'avbruten'] as const;
 export const KATEGORIER = ['A', 'B'] as const;
 
-const id = z.string().min(1).max(100);
+/** Keys are built by joining ids with "|" (src/store/samlingar.ts, the outbox ids), and lists in the CSV files are split on it. */
+const id = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[^|]*$/, 'får inte innehålla tecknet |');
 const periodSchema = z.string().regex(PERIOD_MONSTER, 'perioden ska skrivas ÅÅÅÅ-MM');
 const belopp = z.number().finite();
 const tidpunkt = z.string().datetime({ offset: true });

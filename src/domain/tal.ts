@@ -8,7 +8,9 @@ import { somSkrivet } from './markdown.js';
 export type Tolkning = { ok: true; varde: number; enhet: 'tkr' | 'procent' } | { ok: false; fel: string };
 
 const MINUSTECKEN = /[\u2212\u2013\u2014\u2012]/g;
-const MELLANSLAG = /[\s\u00a0\u202f\u2009\u2007]/g;
+/** Spaces that may separate thousands: space, no-break space, thin space and narrow no-break space (as Intl writes). */
+const TUSENTALSMELLANRUM = /[ \u00a0\u2009\u202f]/g;
+const MED_TUSENTAL = /^\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?:[,.]\d+)?$/;
 const LEDORD = /^(ca\.?|cirka|drygt|knappt|omkring|ungefär|ungefar|runt)\s+/;
 
 const ENHETER: Array<[RegExp, number, 'tkr' | 'procent']> = [
@@ -34,7 +36,23 @@ export function tolkaTal(text: string, standardenhet: 'tkr' | 'procent' = 'tkr')
       break;
     }
   }
-  s = s.replace(MELLANSLAG, '');
+  // A sign may stand apart ("- 1651,4"); inside the number a space only separates groups of three ("17 795,6").
+  let tecken = '';
+  if (s.startsWith('-') || s.startsWith('+')) {
+    tecken = s[0];
+    s = s.slice(1).trimStart();
+  }
+  if (/\s/.test(s)) {
+    if (!MED_TUSENTAL.test(s)) {
+      const barraSiffror = /^[\d\s,.]+$/.test(s);
+      return {
+        ok: false,
+        fel: `"${kortaAv(text)}" är inte ett tal${barraSiffror ? ' (mellanslag får bara skilja tusental, som i 17 795,6)' : ''}`,
+      };
+    }
+    s = s.replace(TUSENTALSMELLANRUM, '');
+  }
+  s = tecken + s;
   // A single '.' followed by exactly three digits is a thousands separator ("2.500"), otherwise a decimal point.
   if (/^-?\d{1,3}(\.\d{3})+$/.test(s)) s = s.replace(/\./g, '');
   else if (!s.includes(',') && /^-?\d+\.\d+$/.test(s)) s = s.replace('.', ',');

@@ -1,10 +1,16 @@
 import { type Activity, ActivityTypes, CardFactory } from 'botbuilder';
 import { meddelande } from '../answers/formular.js';
+import { skyddaSvar } from '../answers/namnskydd.js';
+import type { Register } from '../domain/register.js';
 import type { Svar } from '../answers/svar.js';
 import { type Kort, bindKort } from '../cards/binda.js';
 
-/** One reply: the text, or the card built from the same view model with the text as its fallback. */
-export function svarTillAktivitet(svar: Svar): Partial<Activity> {
+/**
+ * One reply: the text, or the card built from the same view model with the text as its fallback. With the
+ * register, names that hold markup are escaped first (src/answers/namnskydd.ts); an outbox message comes escaped.
+ */
+export function svarTillAktivitet(osakert: Svar, reg?: Register): Partial<Activity> {
+  const svar = reg ? skyddaSvar(osakert, reg) : osakert;
   if (!svar.kort) return { type: ActivityTypes.Message, text: svar.text, textFormat: 'markdown' };
   // The card carries the answer; the text travels inside it for clients that cannot show cards.
   const kort = { ...bindKort(svar.kort), fallbackText: svar.text };
@@ -14,7 +20,8 @@ export function svarTillAktivitet(svar: Svar): Partial<Activity> {
 }
 
 /** The card that answers a card button: the answer's own, or its text in a short message card. */
-export function svarSomKort(svar: Svar): Kort {
+export function svarSomKort(osakert: Svar, reg: Register): Kort {
+  const svar = skyddaSvar(osakert, reg);
   if (!svar.kort) return bindKort(meddelande('Budgetkollen', [svar.text]).kort!);
   return { ...bindKort(svar.kort), fallbackText: svar.text };
 }

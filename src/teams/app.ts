@@ -37,7 +37,8 @@ export function skapaApp(b: Appberoenden): Application<Tillstand> {
     const { svar, fraga } = await svaraIChatten(text, { store: b.store, miljo, logg: b.logg, enhet, samtal: () => samtalFran(context) });
     if (svar.kontext) state.conversation.kontext = svar.kontext;
     const otillganglig = b.store.delad?.otillgangligSedan();
-    for (const s of otillganglig ? medInaktuellNotis(svar, otillganglig) : [svar]) await context.sendActivity(svarTillAktivitet(s));
+    for (const s of otillganglig ? medInaktuellNotis(svar, otillganglig) : [svar])
+      await context.sendActivity(svarTillAktivitet(s, b.store.register));
     b.logg.debug('svar', { avsikt: fraga.avsikt, enheter: fraga.enheter.map((e) => e.id), kontext: svar.kontext });
   };
 

@@ -53,13 +53,13 @@ export function kopplaFilmottagning(app: Application<Tillstand>, b: Appberoenden
         adress: innehall.downloadUrl,
         samtalstyp: konversationstyp(context),
       });
-      await context.sendActivity(svarTillAktivitet(svar));
+      await context.sendActivity(svarTillAktivitet(svar, b.store.register));
     },
   );
   app.adaptiveCards.actionExecute(FILIMPORT_VERB.importera, async (context, _state, data: Record<string, unknown>) =>
-    svarSomKort(await importeraFil(filmiljo(context), data)),
+    svarSomKort(await importeraFil(filmiljo(context), data), b.store.register),
   );
   app.adaptiveCards.actionExecute(FILIMPORT_VERB.avbryt, async (context, _state, data: Record<string, unknown>) =>
-    svarSomKort(await avbrytFil(filmiljo(context), data)),
+    svarSomKort(await avbrytFil(filmiljo(context), data), b.store.register),
   );
 }

@@ -25,7 +25,7 @@ export function kopplaInstallation(app: Application<Tillstand>, b: Appberoenden)
     if (String(context.activity.action ?? 'add').startsWith('remove')) {
       await avaktivera(b.store, samtal.anvandare, samtal.team, samtal.id, b.logg, 'avinstallerad');
     } else if (await installera(b.store, b.logg, samtal)) {
-      await context.sendActivity(svarTillAktivitet(hjalpSvar(fabrik.skapa(undefined, undefined), VALKOMMEN)));
+      await context.sendActivity(svarTillAktivitet(hjalpSvar(fabrik.skapa(undefined, undefined), VALKOMMEN), b.store.register));
     }
   });
 

@@ -37,7 +37,7 @@ export function kopplaKort(app: Application<Tillstand>, b: Appberoenden): void {
   /** A stored change replaces the card for everyone in a group chat or channel, not only for the one who pressed. */
   const inskickat = async (context: TurnContext, state: Tillstand, r: Inskickssvar): Promise<Kort> => {
     if (r.foljUpp && r.svar.kontext) state.conversation.kontext = r.svar.kontext;
-    const k = svarSomKort(r.svar);
+    const k = svarSomKort(r.svar, b.store.register);
     const ursprung = context.activity.replyToId;
     if (!r.ersattForAlla || !ursprung || context.activity.conversation?.conversationType === 'personal') return k;
     try {
@@ -50,16 +50,16 @@ export function kopplaKort(app: Application<Tillstand>, b: Appberoenden): void {
 
   type Data = Record<string, unknown>;
   app.adaptiveCards.actionSubmit('rapportera', async (context, state, data: Data) => {
-    await context.sendActivity(svarTillAktivitet(await rapporteraKnapp(kortmiljo(context, state), data)));
+    await context.sendActivity(svarTillAktivitet(await rapporteraKnapp(kortmiljo(context, state), data), b.store.register));
   });
   app.adaptiveCards.actionSubmit('uppdatera_atgard', async (context, state, data: Data) => {
-    await context.sendActivity(svarTillAktivitet(await uppdateraAtgardKnapp(kortmiljo(context, state), data)));
+    await context.sendActivity(svarTillAktivitet(await uppdateraAtgardKnapp(kortmiljo(context, state), data), b.store.register));
   });
   app.adaptiveCards.actionExecute(VERB.oppnaUtfall, async (c, s, data: Data) =>
-    svarSomKort(await oppnaUtfallsformular(kortmiljo(c, s), data)),
+    svarSomKort(await oppnaUtfallsformular(kortmiljo(c, s), data), b.store.register),
   );
   app.adaptiveCards.actionExecute(VERB.oppnaAtgard, async (c, s, data: Data) =>
-    svarSomKort(await oppnaAtgardsformular(kortmiljo(c, s), data)),
+    svarSomKort(await oppnaAtgardsformular(kortmiljo(c, s), data), b.store.register),
   );
   app.adaptiveCards.actionExecute(VERB.sparaUtfall, async (c, s, data: Data) => inskickat(c, s, await skickaUtfall(kortmiljo(c, s), data)));
   app.adaptiveCards.actionExecute(VERB.sparaAtgard, async (c, s, data: Data) => inskickat(c, s, await skickaAtgard(kortmiljo(c, s), data)));

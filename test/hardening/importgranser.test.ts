@@ -157,3 +157,31 @@ describe('importen godtar bara det lagringen kan läsa in igen (issue 12.4)', fu
     assert.match(igen.ut, /Inget nytt att importera/);
   });
 });
+
+// Issue 12.12: keys are built by joining ids with "|" (the store's positions, the outbox ids), and lists in the CSV
+// files are split on it; an id with "|" made two different rows share a key. Such an id is refused at the schema.
+describe('ett id får inte innehålla | (issue 12.12)', function () {
+  this.timeout(60000);
+  let store: Fillagring;
+
+  before(async () => {
+    store = await demoStore();
+  });
+
+  for (const [namn, fil, rad] of [
+    ['en enhets id', 'enheter.csv', 'ny|2025-11;Ny enhet;enhet;sn;'],
+    ['en användares id', 'anvandare.csv', 'ny|anvandare;Ny Användare;chef;ifo'],
+  ] as const) {
+    it(`${namn} med | vägras med fil:rad: orsak, inget sparas`, async () => {
+      const fore = lagrat(store);
+      const filer = demoMed(fil, rad);
+      const radnr = filer[fil]!.toString('utf-8').trimEnd().split('\n').length;
+      await assert.rejects(importera(store, filer), (e: unknown) => {
+        assert.ok(e instanceof Importfel, String(e));
+        assert.ok(e.fel.includes(`${fil}:${radnr}: id: får inte innehålla tecknet |`), e.fel.join('\n'));
+        return true;
+      });
+      assert.equal(lagrat(store), fore);
+    });
+  }
+});
