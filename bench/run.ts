@@ -446,6 +446,7 @@ async function main(): Promise<void> {
       tmp,
       rot: ROT,
       nu: NU,
+      klocka,
       sink: skalsink,
       bygg: byggStore,
       iProcess: (store, o) =>

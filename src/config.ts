@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RIMLIGHET_STANDARD, type Rimlighetsgranser } from './domain/rimlighet.js';
 import { type Filgranser, STANDARDVARDAR_NEDLADDNING } from './domain/nedladdning.js';
 
 const Miljovariabler = z.object({
@@ -22,6 +23,12 @@ const Miljovariabler = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   RAPPORTERINGSRUNDA: z.enum(['boten', 'extern']).default('boten'),
   NODE_ENV: z.string().default('development'),
+  RIMLIGHET_UTFALL_MIN_PROCENT: z.coerce.number().min(0).max(1000).default(RIMLIGHET_STANDARD.utfallMinProcent),
+  RIMLIGHET_UTFALL_MAX_PROCENT: z.coerce.number().min(0).max(10000).default(RIMLIGHET_STANDARD.utfallMaxProcent),
+  RIMLIGHET_MINSKNING_PROCENT: z.coerce.number().min(0).max(100).default(RIMLIGHET_STANDARD.minskningProcent),
+  RIMLIGHET_PROGNOS_MARGINAL_PROCENT: z.coerce.number().min(0).max(100).default(RIMLIGHET_STANDARD.prognosMarginalProcent),
+  RIMLIGHET_PROGNOS_RIKTNING_PROCENT: z.coerce.number().min(0).max(1000).default(RIMLIGHET_STANDARD.prognosRiktningProcent),
+  RIMLIGHET_BUDGETANDEL_PROCENTENHETER: z.coerce.number().min(0).max(100).default(RIMLIGHET_STANDARD.budgetandelProcentenheter),
   FILIMPORT_VARDAR: z.string().default(STANDARDVARDAR_NEDLADDNING.join(',')),
   FILIMPORT_MAX_MB: z.coerce.number().positive().max(1000).default(10),
   FILIMPORT_UPPACKAT_MB: z.coerce.number().positive().max(10000).default(100),
@@ -46,6 +53,8 @@ export interface Config {
   production: boolean;
   /** who runs the reporting round's reminders: the bot on its own timer, or an external scheduler (npm run paminnelser) */
   rapporteringsrunda: 'boten' | 'extern';
+  /** when a submitted figure is questioned before it is saved */
+  rimlighet: Rimlighetsgranser;
   /** files sent to the bot (src/usecases/filimport.ts): allowed hosts, sizes, time limit */
   filgranser: Filgranser;
 }
@@ -88,6 +97,8 @@ export function läsConfig(env: NodeJS.ProcessEnv = process.env): Config {
       `Budgetkollen startar inte oautentiserad ${production ? 'med NODE_ENV=production' : `på ${m.HOST}`}: sätt BOT_ID, BOT_PASSWORD och BOT_TENANT_ID (Azure-botregistreringen), eller HOST=127.0.0.1 för lokal körning.`,
     );
   }
+  if (m.RIMLIGHET_UTFALL_MIN_PROCENT >= m.RIMLIGHET_UTFALL_MAX_PROCENT)
+    throw new Konfigurationsfel('RIMLIGHET_UTFALL_MIN_PROCENT måste vara mindre än RIMLIGHET_UTFALL_MAX_PROCENT.');
   if (m.BOT_ID && !m.BOT_PASSWORD) throw new Konfigurationsfel('BOT_ID är satt men BOT_PASSWORD saknas.');
   // The registration is single-tenant; without its tenant botbuilder fails later with an English stack trace.
   if (m.BOT_ID && !m.BOT_TENANT_ID)
@@ -113,6 +124,14 @@ export function läsConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: m.LOG_LEVEL,
     production,
     rapporteringsrunda: m.RAPPORTERINGSRUNDA,
+    rimlighet: {
+      utfallMinProcent: m.RIMLIGHET_UTFALL_MIN_PROCENT,
+      utfallMaxProcent: m.RIMLIGHET_UTFALL_MAX_PROCENT,
+      minskningProcent: m.RIMLIGHET_MINSKNING_PROCENT,
+      prognosMarginalProcent: m.RIMLIGHET_PROGNOS_MARGINAL_PROCENT,
+      prognosRiktningProcent: m.RIMLIGHET_PROGNOS_RIKTNING_PROCENT,
+      budgetandelProcentenheter: m.RIMLIGHET_BUDGETANDEL_PROCENTENHETER,
+    },
     filgranser: {
       vardar: m.FILIMPORT_VARDAR.split(',')
         .map((v) => v.trim().toLowerCase())

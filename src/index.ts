@@ -48,6 +48,7 @@ async function main(): Promise<void> {
     adapter,
     botAppId: config.botId || undefined,
     tillatnaTenants: config.allowedTenants,
+    rimlighet: config.rimlighet,
     filgranser: config.filgranser,
   });
   const server = await startaServer(app, adapter, config, logg);

@@ -10,6 +10,7 @@ import {
 } from '../domain/granskning.js';
 import { PERIOD_MONSTER, type Period, år, foregaende, forskjut, manad, period, periodNamn } from '../domain/period.js';
 import type { Register } from '../domain/register.js';
+import type { Rimlighetsvarning } from '../domain/rimlighet.js';
 import { ATGARDSSTATUS, type Atgard, type Enhet, type Klarmarkering } from '../domain/schema.js';
 import { klarmarkeringFor } from '../domain/klarmarkering.js';
 import { senastePeriodFor, siffrorFor } from '../domain/siffror.js';
@@ -51,17 +52,26 @@ export function standardperiod(reg: Register, enhetId: string, nu: Period): Peri
 }
 
 /**
- * The unit a plain "rapportera" is about: the one the conversation is about if the user may report for it,
- * otherwise the user's reporting unit that is furthest behind (tree order on ties).
+ * The unit a plain "rapportera" is about: one the user reports for with no units below it, so that nobody
+ * replaces a parent's sum by accident. The conversation's unit if it is such a unit, else the one below the
+ * conversation's unit that is furthest behind, else the user's furthest behind (tree order on ties). Only a
+ * user whose units all have units below them gets a parent.
  */
 export function standardenhet(m: Svarsmiljo): Enhet | undefined {
   const reg = m.register;
-  const foljer = m.kontext?.enhet;
-  if (foljer && fårRapportera(m.anvandare, foljer, reg)) return reg.enhet(foljer);
   const alla = rapporteringsenheter(m.anvandare, reg);
-  const egna = alla.filter((e) => rapporterarSjalv(e, reg));
+  const utanUnderliggande = alla.filter((e) => reg.barnTill(e.id).length === 0);
   const senast = (e: Enhet) => senastePeriodFor(reg, e.id, m.nu) ?? '';
-  return [...egna].sort((a, b) => (senast(a) < senast(b) ? -1 : senast(a) > senast(b) ? 1 : 0))[0] ?? alla[0];
+  const efterst = (lista: Enhet[]) => [...lista].sort((a, b) => (senast(a) < senast(b) ? -1 : senast(a) > senast(b) ? 1 : 0))[0];
+  const foljer = m.kontext?.enhet;
+  if (foljer && fårRapportera(m.anvandare, foljer, reg)) {
+    if (reg.barnTill(foljer).length === 0) return reg.enhet(foljer);
+    const under = new Set(reg.underliggande(foljer).map((e) => e.id));
+    const inom = utanUnderliggande.filter((e) => under.has(e.id));
+    if (inom.length) return efterst(inom);
+  }
+  if (utanUnderliggande.length) return efterst(utanUnderliggande);
+  return efterst(alla.filter((e) => rapporterarSjalv(e, reg))) ?? alla[0];
 }
 
 function periodval(nu: Period, vald: string): Array<{ titel: string; id: string }> {
@@ -89,6 +99,8 @@ function tommaFel<F extends string>(falt: readonly F[], fel: Partial<Record<F, s
 }
 
 const FELRUBRIK = 'Inget är sparat. Rätta det som är markerat och skicka igen.';
+const VARNINGSRUBRIK =
+  'Inget är sparat än: stämmer siffrorna? Rätta det som är markerat, eller tryck på Skicka ändå för att spara dem som de är (skriv gärna varför i kommentaren).';
 
 export interface Utfallsformularunderlag {
   enhet: string;
@@ -99,6 +111,8 @@ export interface Utfallsformularunderlag {
   /** what the user sent, kept as typed */
   varden?: Record<string, unknown>;
   fel?: Partial<Record<Utfallsfalt | 'korrigering', string>>;
+  /** figures that can hardly be right; the form asks for the same figures once more to save them */
+  rimlighet?: { varningar: Rimlighetsvarning[]; nyckel: string };
 }
 
 /** Why a correction of a month marked ready is refused without a reason: the same words in the form and the log. */
@@ -106,6 +120,8 @@ export function korrigeringKravs(reg: Register, markering: Klarmarkering): strin
   const vem = vemNamn(reg, markering.av);
   return `Månaden är klarmarkerad (${datumKort(markering.tid)} av ${vem}). Skriv varför siffrorna ändras i fältet "Varför korrigeras en klarmarkerad månad?"; ${vem} får ett meddelande om ändringen. Inget är sparat.`;
 }
+
+const antalUnder = (n: number) => (n === 1 ? 'en enhet' : `${n} enheter`);
 
 /** The figures form for one unit and month, pre-filled, with last month for reference. */
 export function utfallsformular(m: Svarsmiljo, u: Utfallsformularunderlag): Svar {
@@ -150,7 +166,7 @@ export function utfallsformular(m: Svarsmiljo, u: Utfallsformularunderlag): Svar
     };
     const r = summerad.rapporterade;
     info.push(
-      `${enhet.namn} summeras annars från sina underliggande enheter${r ? ` (${r.antal} av ${r.av} har rapporterat för ${periodNamn(p)})` : ''}. Fälten är ifyllda med summan. Siffror du skickar här blir enhetens egna och gäller i stället för summan.`,
+      `Obs! ${enhet.namn} har ${antalUnder(barn.length)} under sig och summeras annars från dem${r ? ` (${r.antal} av ${r.av} har rapporterat för ${periodNamn(p)})` : ''}. Siffror du skickar här blir enhetens egen rad och gäller i stället för summan av ${barn.length === 1 ? 'den' : `de ${barn.length}`}; du får bekräfta det innan något sparas. Fälten är ifyllda med summan.`,
     );
   } else {
     const startpunkt = fore && manad(p) > 1;
@@ -186,6 +202,17 @@ export function utfallsformular(m: Svarsmiljo, u: Utfallsformularunderlag): Svar
     fel: u.fel?.korrigering ?? '',
   };
   const harFel = Object.values(fel).some(Boolean) || korrigering.fel !== '';
+  const varningar = u.rimlighet?.varningar ?? [];
+  const varning = Object.fromEntries(
+    UTFALLSFALT.map((f) => [
+      f,
+      varningar
+        .filter((w) => w.falt === f)
+        .map((w) => `⚠ ${w.text}`)
+        .join('\n\n'),
+    ]),
+  ) as Record<Utfallsfalt, string>;
+  const harVarningar = varningar.length > 0;
   const referens = fore
     ? [
         { title: 'Budget t.o.m.', value: formatTkr(fore.budget_ack) },
@@ -202,12 +229,13 @@ export function utfallsformular(m: Svarsmiljo, u: Utfallsformularunderlag): Svar
   const rader = [
     `**${rubrik}**`,
     ...(harFel ? [FELRUBRIK, ...[...Object.values(fel), korrigering.fel].filter(Boolean).map((f) => `- ${f}`)] : []),
+    ...(harVarningar ? [VARNINGSRUBRIK, ...varningar.map((w) => `- ⚠ ${w.text}`)] : []),
     ...info,
     UTFALLSFALT.filter((f) => f !== 'enhet' && f !== 'period')
       .map((f) => `${UTFALLSFALTNAMN[f]}: ${somSkrivet(varden[f] || '–')}`)
       .join('\n'),
     fore ? `Som jämförelse, ${periodNamn(foraManad)}: ${referens.map((r) => `${r.title} ${r.value}`).join(', ')}.` : '',
-    'Fyll i kortet och tryck på Skicka.',
+    harVarningar ? 'Tryck på Skicka ändå för att spara siffrorna som de är.' : 'Fyll i kortet och tryck på Skicka.',
   ].filter(Boolean);
   return {
     text: rader.join('\n\n'),
@@ -222,6 +250,11 @@ export function utfallsformular(m: Svarsmiljo, u: Utfallsformularunderlag): Svar
         perioder: periodval(m.nu, varden.period || p),
         varden,
         fel,
+        harVarningar,
+        varningsrubrik: VARNINGSRUBRIK,
+        varning,
+        bekraftat: u.rimlighet?.nyckel ?? '',
+        knapptitel: harVarningar ? 'Skicka ändå' : 'Skicka',
         korrigering,
         harReferens: referens.length > 0,
         referensrubrik: `Som jämförelse: ${periodNamn(foraManad)}`,

@@ -1,5 +1,6 @@
 import type { Atgardsvarden, Utfallsfalt, Utfallsvarden } from '../domain/granskning.js';
 import { UTFALLSFALTNAMN, utfallsvarningar } from '../domain/granskning.js';
+import type { Rimlighetsvarning } from '../domain/rimlighet.js';
 import { somSkrivet } from '../domain/markdown.js';
 import { år, periodNamn, tillOchMedText } from '../domain/period.js';
 import type { Atgard, Utfall } from '../domain/schema.js';
@@ -32,7 +33,10 @@ function kvittokort(d: Omit<Kvittokort, 'harAndringar' | 'harVarningar'>): Kortv
 }
 
 /** The receipt that replaces the form: what is stored, the deviation, the version, what changed. */
-export function utfallskvitto(m: Svarsmiljo, r: { ny: Utfall; fore: Utfall | null; upprepad?: boolean; oforandrad?: boolean }): Svar {
+export function utfallskvitto(
+  m: Svarsmiljo,
+  r: { ny: Utfall; fore: Utfall | null; upprepad?: boolean; oforandrad?: boolean; bekraftade?: Rimlighetsvarning[] },
+): Svar {
   const reg = m.register;
   const { ny, fore } = r;
   const enhet = reg.enhet(ny.enhet);
@@ -49,7 +53,9 @@ export function utfallskvitto(m: Svarsmiljo, r: { ny: Utfall; fore: Utfall | nul
     : fore
       ? `Ändrat från version ${fore.version}:`
       : 'Första versionen för perioden.';
-  const varningar = [...utfallsvarningar(ny)];
+  // a parent's own row is said below in any case
+  const bekraftade = (r.bekraftade ?? []).filter((v) => v.kod !== 'egen_rad_ersatter_summa');
+  const varningar = [...bekraftade.map((v) => `Sparat efter bekräftelse: ${v.text}`), ...utfallsvarningar(ny)];
   const barn = reg.barnTill(ny.enhet);
   if (barn.length && !r.oforandrad) {
     const summa = barn.map((b) => siffrorFor(reg, b.id, ny.period)).filter((s) => s !== null);

@@ -124,6 +124,13 @@ export interface Rapporteringskort {
   perioder: Val[];
   varden: Record<'enhet' | 'period' | 'budget_ack' | 'utfall_ack' | 'budget_helar' | 'prognos_helar' | 'kommentar', string>;
   fel: Record<'enhet' | 'period' | 'budget_ack' | 'utfall_ack' | 'budget_helar' | 'prognos_helar' | 'kommentar', string>;
+  /** figures that can hardly be right, beside their field; the next press of the button confirms them */
+  harVarningar: boolean;
+  varningsrubrik: string;
+  varning: Record<'enhet' | 'period' | 'budget_ack' | 'utfall_ack' | 'budget_helar' | 'prognos_helar' | 'kommentar', string>;
+  /** what the next press confirms (domain/rimlighet.ts rimlighetsnyckel), empty when nothing was questioned */
+  bekraftat: string;
+  knapptitel: string;
   /** a month marked ready: the reason a change needs */
   korrigering: { visas: boolean; varde: string; fel: string };
   harReferens: boolean;

@@ -48,7 +48,7 @@ if (store.register.enheter.size === 0) {
   await store.vanta();
   process.exit(1);
 }
-const app = skapaApp({ store, logg, klocka: config.now });
+const app = skapaApp({ store, logg, klocka: config.now, rimlighet: config.rimlighet });
 const kanal = new LokalKanal(app);
 const svar = await kanal.fraga(fraga, { anvandare: flaggor.user ?? 'cli' });
 for (const a of svar) {

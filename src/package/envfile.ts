@@ -29,7 +29,7 @@ export function parseEnvFile(text: string, file: string): ParsedEnvFile {
       return;
     }
     const [, key, rest] = match;
-    const value = parseValue(rest.trimStart());
+    const value = parseValue(rest ?? '');
     if (value === undefined) {
       problems.push({ file, line: index + 1, message: `värdet för ${key} saknar avslutande citattecken` });
       return;

@@ -29,6 +29,7 @@ export function kopplaKort(app: Application<Tillstand>, b: Appberoenden): void {
       store: b.store,
       logg: b.logg,
       anvandare,
+      rimlighet: b.rimlighet,
       miljo: () => fabrik.skapa(b.store.register.anvandare.get(anvandare), state.conversation.kontext),
     };
   };

@@ -1,5 +1,6 @@
 import type { TeamsAdapter, TurnState } from '@microsoft/teams-ai';
 import type { Kontext } from '../answers/svar.js';
+import type { Rimlighetsgranser } from '../domain/rimlighet.js';
 import type { Filgranser } from '../domain/nedladdning.js';
 import type { Logg } from '../logg.js';
 import type { Hamtare } from '../usecases/filhamtning.js';
@@ -14,6 +15,8 @@ export interface Appberoenden {
   botAppId?: string;
   /** tenant ids allowed to talk to the bot; empty means any */
   tillatnaTenants?: string[];
+  /** when a submitted figure is questioned before it is saved (RIMLIGHET_* in the configuration) */
+  rimlighet?: Rimlighetsgranser;
   /** how long an upload of a report file may take, in ms (src/teams/filer.ts has the default) */
   uppladdningMs?: number;
   /** files sent to the bot: allowed hosts, sizes, time limit (src/domain/nedladdning.ts has the defaults) */

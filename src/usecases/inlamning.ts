@@ -15,6 +15,14 @@ import {
   granskaUtfall,
 } from '../domain/granskning.js';
 import { type Period, periodFranDatum } from '../domain/period.js';
+import {
+  RIMLIGHET_STANDARD,
+  egenRadVarning,
+  type Rimlighetsgranser,
+  type Rimlighetsvarning,
+  rimlighetsnyckel,
+  rimlighetsvarningar,
+} from '../domain/rimlighet.js';
 import type { Register } from '../domain/register.js';
 import type { Anvandare, Atgard, Handelse, Utfall } from '../domain/schema.js';
 import { senastePeriodFor } from '../domain/siffror.js';
@@ -36,7 +44,9 @@ export type Utfallsresultat =
   | { typ: 'fel'; fel: Partial<Record<Utfallsfalt | 'korrigering', string>> }
   | { typ: 'konflikt'; nuvarande: Utfall; grundversion: number; varden: Utfallsvarden }
   | { typ: 'oforandrad'; nuvarande: Utfall }
-  | { typ: 'sparad'; ny: Utfall; fore: Utfall | null; upprepad: boolean };
+  /** figures that can hardly be right: nothing is saved until the same figures are sent again */
+  | { typ: 'rimlighet'; varningar: Rimlighetsvarning[]; nyckel: string }
+  | { typ: 'sparad'; ny: Utfall; fore: Utfall | null; upprepad: boolean; bekraftade?: Rimlighetsvarning[] };
 
 export type Atgardsresultat =
   | { typ: 'ogiltigt_kort' }
@@ -93,13 +103,15 @@ const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
  * Stores a submitted figures form as a new version, all in one transaction with the alert planning:
  * refuses a user without the right (audited), a form with errors (nothing written), a form built from an
  * older version than the stored one (nothing written), and answers a form already processed with its
- * receipt (nothing written).
+ * receipt (nothing written). Figures that can hardly be right (domain/rimlighet.ts) are saved only when the
+ * form comes back with the confirmation of exactly those figures and warnings.
  */
 export function sparaUtfall(
   store: Store,
   vem: Inlamnare,
   indata: Record<string, unknown>,
   larm: Larmplanerare = planeraLarm,
+  granser: Rimlighetsgranser = RIMLIGHET_STANDARD,
 ): Promise<Utfallsresultat> {
   return store.ändra({ vem: vem.id, kalla: 'kort' }, (tx): Utfallsresultat => {
     const reg = tx.register;
@@ -133,6 +145,10 @@ export function sparaUtfall(
       if (nuvarande) return { typ: 'konflikt', nuvarande, grundversion: sag, varden: v };
     }
     if (nuvarande && sammaUtfall(nuvarande, v)) return { typ: 'oforandrad', nuvarande };
+    const foralder = egenRadVarning(v, reg);
+    const varningar = [...(foralder ? [foralder] : []), ...rimlighetsvarningar(v, reg, granser)];
+    const nyckel = rimlighetsnyckel(v, varningar);
+    if (varningar.length && text(indata.bekraftat) !== nyckel) return { typ: 'rimlighet', varningar, nyckel };
     // A month marked ready is changed only with a reason, which the one who marked it is told.
     const markering = klarmarkeringFor(reg, v.enhet, v.period);
     const korrigering = markering ? text(indata.korrigering).slice(0, MAX_KOMMENTAR) : '';
@@ -153,7 +169,7 @@ export function sparaUtfall(
     }
     noteraMottaget(tx, vem.id, kortId, { samling: 'utfall', enhet: ny.enhet, period: ny.period, version: ny.version });
     larm(tx, [{ enhet: ny.enhet, period: ny.period }]);
-    return { typ: 'sparad', ny, fore: nuvarande ?? null, upprepad: false };
+    return { typ: 'sparad', ny, fore: nuvarande ?? null, upprepad: false, ...(varningar.length ? { bekraftade: varningar } : {}) };
   });
 }
 

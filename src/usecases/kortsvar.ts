@@ -1,4 +1,12 @@
-import { atgardsformular, meddelande, standardenhet, standardperiod, utfallsformular } from '../answers/formular.js';
+import {
+  type Utfallsformularunderlag,
+  atgardsformular,
+  meddelande,
+  standardenhet,
+  standardperiod,
+  utfallsformular,
+} from '../answers/formular.js';
+import type { Rimlighetsgranser } from '../domain/rimlighet.js';
 import { atgardskonflikt, atgardskvitto, utfallskonflikt, utfallskvitto } from '../answers/kvitto.js';
 import type { Svar, Svarsmiljo } from '../answers/svar.js';
 import { fårRapportera, nekandeText } from '../domain/behorighet.js';
@@ -20,6 +28,8 @@ export interface Kortmiljo {
   miljo: () => Svarsmiljo;
   /** who pressed: the Teams user's AAD object id */
   anvandare: string;
+  /** when a submitted figure is questioned before it is saved (config RIMLIGHET_*) */
+  rimlighet?: Rimlighetsgranser;
 }
 
 /** The answer to a form sent in, and what it changed. */
@@ -79,12 +89,34 @@ export async function oppnaUtfallsformular(k: Kortmiljo, data: Record<string, un
   return formularEllerNekande(m, k.store, k.logg, inlamnare(k.anvandare, k.store), enhet, period);
 }
 
+/** The same form back with what the user typed, and the errors or the questions about it. */
+function formularIgen(
+  m: Svarsmiljo,
+  vem: Inlamnare,
+  data: Record<string, unknown>,
+  om: Pick<Utfallsformularunderlag, 'fel' | 'rimlighet'>,
+): Svar {
+  const vald = text(data.enhet);
+  const enhet = m.register.enhet(vald) && fårRapportera(vem.anvandare, vald, m.register) ? vald : text(data.grundenhet);
+  const onskad = text(data.period);
+  const period =
+    PERIOD_MONSTER.test(onskad) && onskad <= m.nu ? onskad : PERIOD_MONSTER.test(text(data.grundperiod)) ? text(data.grundperiod) : m.nu;
+  return utfallsformular(m, {
+    enhet: m.register.enhet(enhet) ? enhet : (standardenhet(m)?.id ?? ''),
+    period,
+    kortId: text(data.kortId),
+    grund: { version: Number(data.grundversion) || 0, enhet: text(data.grundenhet), period: text(data.grundperiod) },
+    varden: data,
+    ...om,
+  });
+}
+
 /** The figures form sent in. */
 export async function skickaUtfall(k: Kortmiljo, data: Record<string, unknown>): Promise<Inskickssvar> {
   const vem = inlamnare(k.anvandare, k.store);
   let r: Utfallsresultat;
   try {
-    r = await sparaUtfall(k.store, vem, data);
+    r = await sparaUtfall(k.store, vem, data, undefined, k.rimlighet);
   } catch (e) {
     return { svar: misslyckat(k, e, vem) };
   }
@@ -103,28 +135,12 @@ export async function skickaUtfall(k: Kortmiljo, data: Record<string, unknown>):
     case 'nekad':
       logg.warn('rapportering nekad');
       return { svar: meddelande('Inget har sparats', [nekandeText(vem.anvandare, r.enhet, m.register)], 'Attention') };
-    case 'fel': {
+    case 'fel':
       logg.info('rapport med fel', { falt: Object.keys(r.fel) });
-      const vald = text(data.enhet);
-      const enhet = m.register.enhet(vald) && fårRapportera(vem.anvandare, vald, m.register) ? vald : text(data.grundenhet);
-      const onskad = text(data.period);
-      const period =
-        PERIOD_MONSTER.test(onskad) && onskad <= m.nu
-          ? onskad
-          : PERIOD_MONSTER.test(text(data.grundperiod))
-            ? text(data.grundperiod)
-            : m.nu;
-      return {
-        svar: utfallsformular(m, {
-          enhet: m.register.enhet(enhet) ? enhet : (standardenhet(m)?.id ?? ''),
-          period,
-          kortId: text(data.kortId),
-          grund: { version: Number(data.grundversion) || 0, enhet: text(data.grundenhet), period: text(data.grundperiod) },
-          varden: data,
-          fel: r.fel,
-        }),
-      };
-    }
+      return { svar: formularIgen(m, vem, data, { fel: r.fel }) };
+    case 'rimlighet':
+      logg.info('rapport ifrågasatt', { varningar: r.varningar.map((w) => w.kod) });
+      return { svar: formularIgen(m, vem, data, { rimlighet: r }) };
     case 'konflikt':
       logg.info('rapport mot äldre version', { grundversion: r.grundversion, nuvarande: r.nuvarande.version });
       return { svar: utfallskonflikt(m, { ...r, kortId: text(data.kortId) }) };

@@ -119,8 +119,9 @@ describe('browser: påminnelsen i den personliga chatten när klockan når påmi
   it('formuläret i påminnelsen fylls i och skickas: kvittot ersätter det', async function () {
     this.timeout(60_000);
     const form = card(REMINDER);
-    await form.getByLabel('Budget t.o.m. (tkr)').fill('1 234');
-    await form.getByLabel('Utfall t.o.m. (tkr)').fill('1 200,5');
+    // December's figures are the year's: the annual budget, and an utfall as large as the forecast (issue 14.1)
+    await form.getByLabel('Budget t.o.m. (tkr)').fill('66 000');
+    await form.getByLabel('Utfall t.o.m. (tkr)').fill('69 200,5');
     await form.getByLabel('Kommentar').fill('Decembersiffror för hemtjänsten.');
     await form.getByRole('button', { name: 'Skicka' }).click();
     const receipt = 'Sparat: Hemtjänst t.o.m. december 2025';

@@ -179,6 +179,13 @@ describe('browser: the Agents Playground in headless Chromium (issue 6)', functi
     await form.scrollIntoViewIfNeeded();
     await shot('rapportera-ifyllt');
     await form.getByRole('button', { name: 'Skicka' }).click();
+    // IFO has units below it: the first press says its own row will replace their sum and saves nothing (issue 14.3)
+    const confirm = card(formHeading).getByRole('button', { name: 'Skicka ändå' });
+    await confirm.waitFor({ timeout: 15_000 });
+    assert.match(await cardText(card(formHeading)), /har \d+ enheter under sig\. Sparar du blir de här siffrorna .* i stället för summan/);
+    await card(formHeading).scrollIntoViewIfNeeded();
+    await shot('rapportera-bekrafta');
+    await confirm.click();
 
     const receiptHeading = `Sparat: ${unit('ifo').namn} t.o.m. ${periodName(LATEST)}`;
     await inChat(receiptHeading).first().waitFor({ timeout: 15_000 });
@@ -243,6 +250,9 @@ describe('browser: the Agents Playground in headless Chromium (issue 6)', functi
     await form.getByLabel('Helårsprognos (tkr)').fill(RED.prognos);
     await form.getByLabel('Kommentar').fill(RED.kommentar);
     await form.getByRole('button', { name: 'Skicka' }).click();
+    const confirm = card(formHeading).getByRole('button', { name: 'Skicka ändå' });
+    await confirm.waitFor({ timeout: 15_000 });
+    await confirm.click();
     await inChat(`Sparat: ${unit('ifo').namn} t.o.m. ${periodName(NEXT)}`)
       .first()
       .waitFor({ timeout: 15_000 });

@@ -79,9 +79,16 @@ describe('e2e: deviation alerts to a channel through the Agents Playground (issu
     form = await pg.waitForReply(await pg.say(pg.personalChatId, 'rapportera siffror för IFO'));
     const skicka = cardAction(form, 'Skicka');
     period = String(cardInputs(form).period?.value);
-    data = actionPayload(form, skicka, red);
     const since = pg.mark();
-    const receipt = await pg.invoke(pg.personalChatId, form.messageId, skicka.verb, data, { title: skicka.title });
+    // IFO has units below it: the first press asks before its own row replaces their sum (issue 14.3)
+    const question = await pg.invoke(pg.personalChatId, form.messageId, skicka.verb, actionPayload(form, skicka, red), {
+      title: skicka.title,
+    });
+    const asked = { attachments: [{ contentType: CARD, content: question.value }] };
+    assert.match(normalizeText(readableText(asked)), /i stället för summan/);
+    const confirm = cardAction(asked, 'Skicka ändå');
+    data = actionPayload(asked, confirm);
+    const receipt = await pg.invoke(pg.personalChatId, form.messageId, confirm.verb, data, { title: confirm.title });
     assert.equal(receipt?.type, CARD);
     assert.match(normalizeText(readableText({ attachments: [{ contentType: CARD, content: receipt.value }] })), /Sparat/);
 

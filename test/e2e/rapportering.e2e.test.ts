@@ -59,7 +59,13 @@ describe('e2e: reporting figures on a card through the Agents Playground (issue 
     const skicka = cardAction(form, 'Skicka');
     const data = actionPayload(form, skicka, reported);
     const since = pg.mark();
-    const response = await pg.invoke(chat, form.messageId, skicka.verb, data, { title: skicka.title });
+    // IFO has units below it: the first press says its own row will replace their sum and saves nothing (issue 14.3)
+    const question = await pg.invoke(chat, form.messageId, skicka.verb, data, { title: skicka.title });
+    assert.equal(question?.type, CARD, `invoke response: ${JSON.stringify(question).slice(0, 500)}`);
+    const asked = { attachments: [{ contentType: CARD, content: question.value }] };
+    assert.match(normalizeText(readableText(asked)), /har \d+ enheter under sig\. Sparar du blir de här siffrorna .* i stället för summan/);
+    const confirm = cardAction(asked, 'Skicka ändå');
+    const response = await pg.invoke(chat, form.messageId, confirm.verb, actionPayload(asked, confirm), { title: confirm.title });
     assert.equal(response?.type, CARD, `invoke response: ${JSON.stringify(response).slice(0, 500)}`);
     const receipt = normalizeText(readableText({ attachments: [{ contentType: CARD, content: response.value }] }));
     const deviation = round1(value('budget_ack') - value('utfall_ack'));

@@ -61,10 +61,10 @@ function aktiviteter(serviceUrl: string): Array<{ namn: string; aktivitet: Recor
               enhet: 'bou',
               period: '2025-11',
               budget_ack: '21 974',
-              utfall_ack: '21 000',
+              utfall_ack: '28 900',
               budget_helar: '24 000',
-              prognos_helar: '24 000',
-              kommentar: '',
+              prognos_helar: '31 000',
+              kommentar: 'Placeringar',
             },
           },
           trigger: 'manual',
@@ -178,7 +178,7 @@ describe('härdning 1: autentisering', function () {
     const r = await posta(inskick.aktivitet, token);
     assert.equal(r.status, 200);
     assert.equal(store.register.senasteVersion('bou', '2025-11')?.version, 2);
-    assert.equal(store.register.senasteVersion('bou', '2025-11')?.utfall_ack, 21000);
+    assert.equal(store.register.senasteVersion('bou', '2025-11')?.utfall_ack, 28900);
     assert.equal(run.callCount, 3);
   });
 

@@ -2,6 +2,7 @@
 // but the audit of the refusal, and says so. (Subscriptions, and the audit of refused threshold changes, are
 // handed over: test/hardening/overlamnat/behorighet-larm.spec.ts.)
 import assert from 'node:assert/strict';
+import { UTAN_RIMLIGHET } from '../support/inlamning.js';
 import { randomUUID } from 'node:crypto';
 import type { Activity } from 'botbuilder';
 import { kortSomText } from '../../src/cards/somText.js';
@@ -29,7 +30,7 @@ describe('härdning 3: behörighet på varje skrivväg', function () {
 
   before(async () => {
     store = await demoStore();
-    kanal = (await testbot({ store })).kanal;
+    kanal = (await testbot({ store, rimlighet: UTAN_RIMLIGHET })).kanal;
   });
 
   after(() => figur('behorighet_nekanden_provade', nekanden));

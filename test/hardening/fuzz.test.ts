@@ -2,6 +2,7 @@
 // unhandled rejection, no write from an invalid payload, a reply every time, every card parses cleanly.
 // Whether echoed user text is escaped is proven in markdown.test.ts.
 import assert from 'node:assert/strict';
+import { UTAN_RIMLIGHET } from '../support/inlamning.js';
 import { randomUUID } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -171,7 +172,7 @@ export class Fuzzbot {
   static async skapa(): Promise<Fuzzbot> {
     const store = await demoStore();
     const rader: string[] = [];
-    const { kanal } = await testbot({ store, logg: skapaLogg('warn', {}, (r) => rader.push(r)) });
+    const { kanal } = await testbot({ store, rimlighet: UTAN_RIMLIGHET, logg: skapaLogg('warn', {}, (r) => rader.push(r)) });
     const bot = new Fuzzbot(store, kanal);
     (bot as { loggrader: string[] }).loggrader = rader;
     process.on('unhandledRejection', bot.lyssnare);

@@ -1,6 +1,7 @@
 // Promise 4, echoed text: what a controller typed into a reporting card shows as typed in every card and
 // text that echoes it (receipt, history, form errors, conflict), never as markup or a template expression.
 import assert from 'node:assert/strict';
+import { UTAN_RIMLIGHET } from '../support/inlamning.js';
 import { randomUUID } from 'node:crypto';
 import type { Activity } from 'botbuilder';
 import type { Store } from '../../src/store/store.js';
@@ -38,7 +39,7 @@ describe('härdning 4: rapporteringskortens användartext visas som den skrevs',
 
   before(async () => {
     store = await demoStore();
-    kanal = (await testbot({ store })).kanal;
+    kanal = (await testbot({ store, rimlighet: UTAN_RIMLIGHET })).kanal;
   });
 
   const invoke = async (verb: string, data: Record<string, unknown>) => {

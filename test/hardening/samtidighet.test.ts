@@ -2,6 +2,7 @@
 // stale versions and retried cards: every acknowledged submission is stored exactly once, versions stay
 // consecutive, and every loser of a race is told so.
 import assert from 'node:assert/strict';
+import { UTAN_RIMLIGHET } from '../support/inlamning.js';
 import { randomUUID } from 'node:crypto';
 import { kortSomText } from '../../src/cards/somText.js';
 import { skapaLogg } from '../../src/logg.js';
@@ -38,7 +39,7 @@ describe('härdning 6: samtidiga inskick', function () {
 
   before(async () => {
     store = await demoStore();
-    ({ app } = await testbot({ store, logg: skapaLogg('warn', {}, (r) => loggrader.push(r)) }));
+    ({ app } = await testbot({ store, rimlighet: UTAN_RIMLIGHET, logg: skapaLogg('warn', {}, (r) => loggrader.push(r)) }));
   });
 
   /** Presses "Skicka" on its own TestAdapter, so 200 can be in flight at once against one Application and store. */

@@ -33,10 +33,10 @@ function spara(grundversion = 1): Record<string, unknown> {
     enhet: 'bou',
     period: '2025-11',
     budget_ack: '21 974',
-    utfall_ack: '21 000',
+    utfall_ack: '28 900',
     budget_helar: '24 000',
-    prognos_helar: '24 000',
-    kommentar: '',
+    prognos_helar: '31 000',
+    kommentar: 'Placeringar',
   };
 }
 

@@ -45,6 +45,9 @@ class Bot {
           HOST: '127.0.0.1',
           STORE_URL: url,
           BUDGETKOLLEN_NOW: '2025-12-10',
+          // the figures are made up to test instances, not plausibility: a December budget of 1 000 of 12 000 passes
+          RIMLIGHET_MINSKNING_PROCENT: '100',
+          RIMLIGHET_BUDGETANDEL_PROCENTENHETER: '100',
           UTKORG_LEASE_S: String(LEASE_S),
           LOG_LEVEL: 'warn',
         },

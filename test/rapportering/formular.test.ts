@@ -32,9 +32,18 @@ describe('rapportering: vilken enhet och månad ett formulär gäller', () => {
     assert.equal(standardperiod(store.register, 'bou', '2023-05'), '2023-04');
   });
 
-  it('standardenheten: samtalets enhet om användaren får rapportera för den, annars användarens första egna rapporterande enhet', () => {
+  it('standardenheten: en enhet utan enheter under sig; samtalets enhet om den är en sådan, annars en under den (issue 14.3)', () => {
+    const reg = store.register;
     assert.equal(standardenhet(miljo(ALEX.anvandare))?.id, 'hemtjanst');
-    assert.equal(standardenhet(miljo(ALEX.anvandare, { enhet: 'ifo' }))?.id, 'ifo');
+    // IFO has four units below it: the default is one of them, never IFO itself
+    const underIfo = standardenhet(miljo(ALEX.anvandare, { enhet: 'ifo' }))!;
+    assert.ok(
+      reg.underliggande('ifo').some((e) => e.id === underIfo.id),
+      underIfo.id,
+    );
+    assert.equal(reg.barnTill(underIfo.id).length, 0);
+    assert.equal(standardenhet(miljo(ALEX.anvandare, { enhet: 'hemtjanst' }))?.id, 'hemtjanst');
+    for (const vem of [ALEX.anvandare, ISAIAH.anvandare]) assert.equal(reg.barnTill(standardenhet(miljo(vem))!.id).length, 0);
     assert.equal(standardenhet(miljo(ALEX.anvandare, { enhet: 'grundskola' }))?.id, 'hemtjanst');
     assert.equal(store.register.enhet(standardenhet(miljo(ISAIAH.anvandare))!.id)?.foralder !== null, true);
     assert.equal(standardenhet(miljo('okänd')), undefined);

@@ -5,7 +5,7 @@ import { Lagringsfel } from '../../src/store/fel.js';
 import { Store } from '../../src/store/store.js';
 import { DEMO_NU, läsbar } from '../support/demo.js';
 import { ADELE, ALEX, ISAIAH, MEGAN, OKAND, type Testbot, testbot } from '../support/testbot.js';
-import { inmatningar, inskick, knapp, kortIAktiviteter, läsbartKort, textIAktiviteter } from '../support/kort.js';
+import { type Kortjson, inmatningar, inskick, knapp, kortIAktiviteter, läsbartKort, textIAktiviteter } from '../support/kort.js';
 
 const ORDER = 'jag vill rapportera novembersiffrorna för IFO';
 
@@ -14,6 +14,18 @@ describe('integration: rapportering med Action.Execute genom teams-ai Applicatio
   beforeEach(async () => {
     bot = await testbot();
   });
+
+  /** IFO has four units below it: the first press says its row will replace their sum, the second saves. */
+  const bekraftat = async (form: Kortjson, andrat: Record<string, string> = {}, vem = ALEX) => {
+    const fraga = await bot.execute('spara_utfall', inskick(form, 'spara_utfall', andrat), vem);
+    assert.match(
+      läsbartKort(fraga),
+      /Individ- och familjeomsorg har 4 enheter under sig\. Sparar du blir de här siffrorna \(utfall t\.o\.m\. [0-9 ,]+ tkr\) enhetens egen rad för november 2025, och den gäller i stället för summan av de 4 enheterna under den \(i dag utfall t\.o\.m\. 56 565 tkr\)\./,
+    );
+    assert.equal(knapp(fraga, 'spara_utfall').title, 'Skicka ändå');
+    assert.equal(bot.store.register.senasteVersion('ifo', '2025-11'), undefined, 'inget sparat före bekräftelsen');
+    return inskick(fraga, 'spara_utfall');
+  };
 
   const tillstand = () => ({ dokument: JSON.stringify(bot.store.dokument), journal: läsJournal(bot.store) });
   const läsJournal = (store: Store) => {
@@ -88,7 +100,7 @@ describe('integration: rapportering med Action.Execute genom teams-ai Applicatio
     const form = kortIAktiviteter(await bot.fraga(ORDER, ALEX));
     const kvitto = await bot.execute(
       'spara_utfall',
-      inskick(form, 'spara_utfall', { utfall_ack: '57 065,5', kommentar: 'Sent inkomna fakturor för institutionsvård.' }),
+      await bekraftat(form, { utfall_ack: '57 065,5', kommentar: 'Sent inkomna fakturor för institutionsvård.' }),
       ALEX,
     );
     const text = läsbartKort(kvitto);
@@ -144,7 +156,7 @@ describe('integration: rapportering med Action.Execute genom teams-ai Applicatio
     assert.deepEqual(knapp(svar, 'spara_utfall').data, knapp(form, 'spara_utfall').data);
     const kvitto = await bot.execute(
       'spara_utfall',
-      inskick(svar, 'spara_utfall', { utfall_ack: '56 600', budget_helar: '51 000', period: '2025-11', kommentar: 'Placeringar' }),
+      await bekraftat(svar, { utfall_ack: '56 600', budget_helar: '51 000', period: '2025-11', kommentar: 'Placeringar' }),
       ALEX,
     );
     assert.match(läsbartKort(kvitto), /^Sparat:/);
@@ -244,11 +256,7 @@ describe('integration: rapportering med Action.Execute genom teams-ai Applicatio
 
   it('efter en rättelse svarar "hur ligger IFO mot budget?" med de nya siffrorna och att de är korrigerade', async () => {
     const form1 = kortIAktiviteter(await bot.fraga(ORDER, ALEX));
-    await bot.execute(
-      'spara_utfall',
-      inskick(form1, 'spara_utfall', { utfall_ack: '57 065,5', kommentar: 'Sent inkomna fakturor.' }),
-      ALEX,
-    );
+    await bot.execute('spara_utfall', await bekraftat(form1, { utfall_ack: '57 065,5', kommentar: 'Sent inkomna fakturor.' }), ALEX);
     let status = textIAktiviteter(await bot.fraga('hur ligger IFO mot budget?', MEGAN));
     assert.match(status, /Utfall 57 065,5 tkr mot budget 46 695 tkr: underskott 10 370,5 tkr/);
     assert.doesNotMatch(status, /korrigerad/);
@@ -269,7 +277,7 @@ describe('integration: rapportering med Action.Execute genom teams-ai Applicatio
     assert.match(text, /Individ- och familjeomsorg har inga egna siffror för november 2025; de summeras från 4 underliggande enheter\./);
     assert.match(text, /Barn och unga\nVersion 1, 10 dec 2025 av import\./);
     const form1 = kortIAktiviteter(await bot.fraga(ORDER, ALEX));
-    await bot.execute('spara_utfall', inskick(form1, 'spara_utfall', { kommentar: 'Placeringar' }), ALEX);
+    await bot.execute('spara_utfall', await bekraftat(form1, { kommentar: 'Placeringar' }), ALEX);
     const form2 = kortIAktiviteter(await bot.fraga(ORDER, ALEX));
     await bot.execute('spara_utfall', inskick(form2, 'spara_utfall', { prognos_helar: '61 500' }), ADELE);
     text = textIAktiviteter(await bot.fraga('visa historik för IFO november', MEGAN));
@@ -284,7 +292,7 @@ describe('integration: rapportering med Action.Execute genom teams-ai Applicatio
     const form = kortIAktiviteter(await bot.fraga(ORDER, grupp));
     const uppdatera = sinon.spy(bot.kanal.adapter, 'updateActivity');
     try {
-      const data = inskick(form, 'spara_utfall', { kommentar: 'Placeringar' });
+      const data = await bekraftat(form, { kommentar: 'Placeringar' }, grupp);
       const svar = await bot.kanal.skicka(
         {
           type: 'invoke',
@@ -307,7 +315,7 @@ describe('integration: rapportering med Action.Execute genom teams-ai Applicatio
 
   it('när lagringen inte kan skriva får användaren veta att inget sparats, och kortet går att skicka igen', async () => {
     const form = kortIAktiviteter(await bot.fraga(ORDER, ALEX));
-    const data = inskick(form, 'spara_utfall', { kommentar: 'Placeringar' });
+    const data = await bekraftat(form, { kommentar: 'Placeringar' });
     const andra = sinon.stub(bot.store, 'ändra').rejects(new Lagringsfel('Ändringen kunde inte sparas: disken är full'));
     let svar;
     try {

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import sinon from 'sinon';
-import { type Inlamnare, type Larmplanerare, sparaAtgard, sparaUtfall } from '../../src/usecases/inlamning.js';
+import { type Inlamnare, type Larmplanerare, sparaAtgard } from '../../src/usecases/inlamning.js';
+import { sparaUtfall } from '../support/inlamning.js';
 import { Store } from '../../src/store/store.js';
 import { DEMO_NU, demoStore } from '../support/demo.js';
 import { ALEX, MEGAN } from '../support/testbot.js';

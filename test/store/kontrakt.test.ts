@@ -10,7 +10,7 @@ import type { Utfall } from '../../src/domain/schema.js';
 import { tystLogg } from '../../src/logg.js';
 import { Importfel, läsImportmapp } from '../../src/store/import.js';
 import { importera } from '../../src/usecases/import.js';
-import { sparaUtfall } from '../../src/usecases/inlamning.js';
+import { sparaUtfall } from '../support/inlamning.js';
 import { oppnaStore } from '../../src/store/oppna.js';
 import type { Store } from '../../src/store/store.js';
 import { skapaApp } from '../../src/teams/app.js';

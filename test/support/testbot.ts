@@ -5,6 +5,7 @@ import type { Activity } from 'botbuilder';
 import type { Application, TeamsAdapter } from '@microsoft/teams-ai';
 import { kortSomText } from '../../src/cards/somText.js';
 import { type Config, läsConfig } from '../../src/config.js';
+import type { Rimlighetsgranser } from '../../src/domain/rimlighet.js';
 import { type Logg, tystLogg } from '../../src/logg.js';
 import type { Filgranser } from '../../src/domain/nedladdning.js';
 import type { Store } from '../../src/store/store.js';
@@ -48,6 +49,7 @@ export interface Botval {
   adapter?: TeamsAdapter;
   botAppId?: string;
   uppladdningMs?: number;
+  rimlighet?: Rimlighetsgranser;
   filgranser?: Filgranser;
 }
 
@@ -75,6 +77,7 @@ export async function testbot(val: Botval = {}): Promise<Testbot> {
     botAppId: val.botAppId,
     tillatnaTenants: val.tillatnaTenants,
     uppladdningMs: val.uppladdningMs,
+    rimlighet: val.rimlighet,
     filgranser: val.filgranser,
   });
   const kanal = new LokalKanal(app);

@@ -4,7 +4,7 @@
 //   STORE=<file> SEED=<n> [ARBETE=0] [SKICKA=1] node --import tsx test/hardening/processer/inlamnare.ts
 import { randomUUID } from 'node:crypto';
 import { skapaLogg } from '../../../src/logg.js';
-import { sparaUtfall } from '../../../src/usecases/inlamning.js';
+import { sparaUtfall } from '../../support/inlamning.js';
 import { Store } from '../../../src/store/store.js';
 import { ALEX, ENHETER, PERIODER } from './konstanter.js';
 

@@ -66,7 +66,8 @@ const DRIFT = {
 const KOMMENTAR_2021 = {
   'ks-ak':
     'Antal hushåll med behov av försörjningsstöd har fortsatt att minska, 459 hushåll beviljades försörjningsstöd (2020: 569 hushåll). Nettokostnaden för försörjningsstöd har minskat med 4,4 mnkr.',
-  'ks-sbf': 'Pandemin har medfört att snabba insatser behövt vidtas och ett ökat nyttjande av utomhusvistelsemiljöer har lett till utökade insatser.',
+  'ks-sbf':
+    'Pandemin har medfört att snabba insatser behövt vidtas och ett ökat nyttjande av utomhusvistelsemiljöer har lett till utökade insatser.',
   'sn-ifo': 'Syntetisk kommentar: fler externa placeringar av barn och unga än budgeterat, främst HVB.',
   'sn-hsl': 'Syntetisk kommentar: ökade kostnader för bemanning och skyddsutrustning under pandemin.',
 };
@@ -200,10 +201,7 @@ const skriv = (fil, rader) => {
   for (const r of rader) for (const f of r) if (/[;"\n]/.test(String(f))) throw new Error(`${fil}: fältet behöver citattecken: ${f}`);
   writeFileSync(join(MAPP, fil), rader.map((r) => r.join(';')).join('\n') + '\n');
 };
-skriv(
-  'enheter.csv',
-  [['id', 'namn', 'typ', 'foralder', 'alias'], ...ENHETER],
-);
+skriv('enheter.csv', [['id', 'namn', 'typ', 'foralder', 'alias'], ...ENHETER]);
 skriv('utfall.csv', utfall);
 skriv('nyckeltal.csv', nyckeltal);
 skriv('atgarder.csv', atgarder);
