@@ -3,75 +3,44 @@
 // test), the preview card in headless Chromium, Importera pressed in the page, the receipt, and the next
 // answer with the new figures. Screenshots go to test-results/browser-filimport/.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
+import { type Webblasare, kravChromium, oppnaPlayground } from '../support/webblasare.js';
 import { REPO_ROOT } from '../../src/cli/playground.js';
 import { PlaygroundHarness, normalizeText } from '../support/playground.js';
 import { skrivArbetsbok, somExceldatum } from '../support/arbetsbok.js';
 import { type Filserver, filmeddelande, filserver } from '../filimport/stod.js';
 
-const CHROMIUM = process.env.BUDGETKOLLEN_CHROMIUM || '/usr/bin/chromium';
 const SCREENSHOTS = join(REPO_ROOT, 'test-results', 'browser-filimport');
 const COMPOSER = '[role=textbox][contenteditable=true]';
 
 describe('browser: en fil till boten i Playground, förhandsvisning och Importera (issue 17)', function () {
   const pg = new PlaygroundHarness();
-  let profile: string | undefined;
-  let context: BrowserContext | undefined;
+  let webb: Webblasare | undefined;
   let page: Page;
   let server: Filserver;
 
   before(async function () {
-    if (!existsSync(CHROMIUM)) {
-      const line = `Hoppar över webbläsarsviten: ${CHROMIUM} saknas (apt-get install -y chromium)`;
-      if (/^(1|true)$/i.test(process.env.CI ?? ''))
-        throw new Error(`${line.replace('Hoppar över', 'Kan inte köra')}; i CI måste den köras.`);
-      console.log(`  ${line}`);
-      this.skip();
-    }
+    kravChromium(this);
     this.timeout(120_000);
     rmSync(SCREENSHOTS, { recursive: true, force: true });
     mkdirSync(SCREENSHOTS, { recursive: true });
     server = await filserver();
     const { url } = await pg.startDemo('2025-12-10');
-    profile = await mkdtemp(join(tmpdir(), 'budgetkollen-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1366, height: 1400 },
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    await context.route('**/*', (route) => {
-      const host = new URL(route.request().url()).hostname;
-      return host === 'localhost' || host === '127.0.0.1' ? route.continue() : route.abort();
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    await page.goto(url);
+    webb = await oppnaPlayground(url, { width: 1366, height: 1400 });
+    page = webb.page;
   });
 
   after(async function () {
     this.timeout(30_000);
-    await context?.close().catch(() => undefined);
+    await webb?.stang();
     await pg.stop();
     await server?.stang();
-    if (profile) await rm(profile, { recursive: true, force: true });
   });
 
   afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && context)
-      await page.screenshot({ path: join(SCREENSHOTS, 'fel.png') }).catch(() => undefined);
+    if (this.currentTest?.state === 'failed' && webb) await page.screenshot({ path: join(SCREENSHOTS, 'fel.png') }).catch(() => undefined);
   });
 
   const kort = (rubrik: string): Locator =>

@@ -2,16 +2,14 @@
 // headless Debian Chromium at a laptop's width and at a phone's (340 px). Assertions read only card text
 // blocks, never the Log Panel. Screenshots go to test-results/browser-manadsrapport/.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
+import { type Webblasare, kravChromium, oppnaPlayground } from '../support/webblasare.js';
 import { REPO_ROOT } from '../../src/cli/playground.js';
 import { PlaygroundHarness, normalizeText } from '../support/playground.js';
 import { figures, sv } from '../e2e/demodata.js';
 
-const CHROMIUM = process.env.BUDGETKOLLEN_CHROMIUM || '/usr/bin/chromium';
 const SCREENSHOTS = join(REPO_ROOT, 'test-results', 'browser-manadsrapport');
 const COMPOSER = '[role=textbox][contenteditable=true]';
 const RUBRIK = 'Månadsrapport: Socialnämnden';
@@ -20,56 +18,27 @@ const TELEFON = { width: 340, height: 740 };
 
 describe('browser: månadsrapportens kort i Playground, på en laptop och en telefon (issue 19)', function () {
   const pg = new PlaygroundHarness();
-  let profile: string | undefined;
-  let context: BrowserContext | undefined;
+  let webb: Webblasare | undefined;
   let page: Page;
 
   before(async function () {
-    if (!existsSync(CHROMIUM)) {
-      const line = `Hoppar över webbläsarsviten: ${CHROMIUM} saknas (apt-get install -y chromium)`;
-      if (/^(1|true)$/i.test(process.env.CI ?? ''))
-        throw new Error(`${line.replace('Hoppar över', 'Kan inte köra')}; i CI måste den köras.`);
-      console.log(`  ${line}`);
-      this.skip();
-    }
+    kravChromium(this);
     this.timeout(120_000);
     rmSync(SCREENSHOTS, { recursive: true, force: true });
     mkdirSync(SCREENSHOTS, { recursive: true });
     const { url } = await pg.startDemo('2025-12-10');
-    profile = await mkdtemp(join(tmpdir(), 'budgetkollen-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: LAPTOP,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    await context.route('**/*', (route) => {
-      const host = new URL(route.request().url()).hostname;
-      return host === 'localhost' || host === '127.0.0.1' ? route.continue() : route.abort();
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    await page.goto(url);
+    webb = await oppnaPlayground(url, LAPTOP);
+    page = webb.page;
   });
 
   after(async function () {
     this.timeout(30_000);
-    await context?.close().catch(() => undefined);
+    await webb?.stang();
     await pg.stop();
-    if (profile) await rm(profile, { recursive: true, force: true });
   });
 
   afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && context)
-      await page.screenshot({ path: join(SCREENSHOTS, 'fel.png') }).catch(() => undefined);
+    if (this.currentTest?.state === 'failed' && webb) await page.screenshot({ path: join(SCREENSHOTS, 'fel.png') }).catch(() => undefined);
   });
 
   function kortet(): Locator {

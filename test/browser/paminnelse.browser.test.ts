@@ -4,15 +4,15 @@
 // (BUDGETKOLLEN_NOW with a time of day runs on from there); Socialnämnden is reminded at 07:30.
 // Screenshots go to test-results/browser/ (paminnelse-*.png).
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
+import { type Webblasare, kravChromium, oppnaPlayground } from '../support/webblasare.js';
 import { REPO_ROOT } from '../../src/cli/playground.js';
 import { PlaygroundHarness, normalizeText } from '../support/playground.js';
 
-const CHROMIUM = process.env.BUDGETKOLLEN_CHROMIUM || '/usr/bin/chromium';
 const SCREENSHOTS = join(REPO_ROOT, 'test-results', 'browser');
 const CHAT_TEXT = 'p, .ac-textBlock';
 /** 45 seconds before Socialnämnden's reminder time: enough for the Playground and the page to start. */
@@ -21,19 +21,12 @@ const REMINDER = 'Påminnelse: rapportera december 2025 senast onsdag 7 januari.
 
 describe('browser: påminnelsen i den personliga chatten när klockan når påminnelsetiden (issue 18)', function () {
   const pg = new PlaygroundHarness();
-  let profile: string | undefined;
   let data: string | undefined;
-  let context: BrowserContext | undefined;
+  let webb: Webblasare | undefined;
   let page: Page;
 
   before(async function () {
-    if (!existsSync(CHROMIUM)) {
-      const line = `Hoppar över webbläsarsviten: ${CHROMIUM} saknas (apt-get install -y chromium)`;
-      if (/^(1|true)$/i.test(process.env.CI ?? ''))
-        throw new Error(`${line.replace('Hoppar över', 'Kan inte köra')}; i CI måste den köras.`);
-      console.log(`  ${line}`);
-      this.skip();
-    }
+    kravChromium(this);
     this.timeout(120_000);
     mkdirSync(SCREENSHOTS, { recursive: true });
     // the demo organisation with the municipality's deadline (working day 5) and Socialnämnden's (working day 3, 07:30)
@@ -46,39 +39,19 @@ describe('browser: påminnelsen i den personliga chatten när klockan når påmi
     );
     await pg.startBot({ storePath: await pg.prepareStore(data), now: NOW });
     const { url } = await pg.startPlayground();
-    profile = await mkdtemp(join(tmpdir(), 'budgetkollen-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1400, height: 1000 },
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    await context.route('**/*', (route) => {
-      const host = new URL(route.request().url()).hostname;
-      return host === 'localhost' || host === '127.0.0.1' ? route.continue() : route.abort();
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    await page.goto(url);
+    webb = await oppnaPlayground(url, { width: 1400, height: 1000 });
+    page = webb.page;
   });
 
   after(async function () {
     this.timeout(30_000);
-    await context?.close().catch(() => undefined);
+    await webb?.stang();
     await pg.stop();
-    for (const dir of [profile, data]) if (dir) await rm(dir, { recursive: true, force: true });
+    for (const dir of [data]) if (dir) await rm(dir, { recursive: true, force: true });
   });
 
   afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && context) await shot(`failed-${this.currentTest.title.slice(0, 20).replace(/\W+/g, '-')}`);
+    if (this.currentTest?.state === 'failed' && webb) await shot(`failed-${this.currentTest.title.slice(0, 20).replace(/\W+/g, '-')}`);
   });
 
   async function shot(name: string): Promise<void> {

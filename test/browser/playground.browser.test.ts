@@ -4,17 +4,14 @@
 // shows the same words in raw activities (shared/notes/agents-playground.md, pitfall 7).
 // A screenshot of every step goes to test-results/browser/.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
+import { type Webblasare, kravChromium, oppnaPlayground } from '../support/webblasare.js';
 import { REPO_ROOT } from '../../src/cli/playground.js';
 import { PlaygroundHarness, normalizeText } from '../support/playground.js';
 import { Expectations, amount, figures, num, percent, periodName, round1, sv, unit } from '../e2e/demodata.js';
 
-/** The Debian package's browser; BUDGETKOLLEN_CHROMIUM points elsewhere (and lets the skip be tried). */
-const CHROMIUM = process.env.BUDGETKOLLEN_CHROMIUM || '/usr/bin/chromium';
 const SCREENSHOTS = join(REPO_ROOT, 'test-results', 'browser');
 const NOW = '2025-12-10';
 const LATEST = '2025-11';
@@ -31,57 +28,28 @@ const RED = { budget: '50 960', utfall: '61 480,5', prognos: '62 300', kommentar
 
 describe('browser: the Agents Playground in headless Chromium (issue 6)', function () {
   const pg = new PlaygroundHarness();
-  let profile: string | undefined;
-  let context: BrowserContext | undefined;
+  let webb: Webblasare | undefined;
   let page: Page;
   let step = 0;
 
   before(async function () {
-    if (!existsSync(CHROMIUM)) {
-      const line = `Hoppar över webbläsarsviten: ${CHROMIUM} saknas (apt-get install -y chromium)`;
-      if (/^(1|true)$/i.test(process.env.CI ?? ''))
-        throw new Error(`${line.replace('Hoppar över', 'Kan inte köra')}; i CI måste den köras.`);
-      console.log(`  ${line}`);
-      this.skip();
-    }
+    kravChromium(this);
     this.timeout(120_000);
     rmSync(SCREENSHOTS, { recursive: true, force: true });
     mkdirSync(SCREENSHOTS, { recursive: true });
     const { url } = await pg.startDemo(NOW);
-    profile = await mkdtemp(join(tmpdir(), 'budgetkollen-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1400, height: 1000 },
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    // Everything the test needs is local; the UI's fonts and worklet on res-1.cdn.office.net are not.
-    await context.route('**/*', (route) => {
-      const host = new URL(route.request().url()).hostname;
-      return host === 'localhost' || host === '127.0.0.1' ? route.continue() : route.abort();
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    await page.goto(url);
+    webb = await oppnaPlayground(url, { width: 1400, height: 1000 });
+    page = webb.page;
   });
 
   after(async function () {
     this.timeout(30_000);
-    await context?.close().catch(() => undefined);
+    await webb?.stang();
     await pg.stop();
-    if (profile) await rm(profile, { recursive: true, force: true });
   });
 
   afterEach(async function () {
-    if (this.currentTest?.state !== 'failed' || !context) return;
+    if (this.currentTest?.state !== 'failed' || !webb) return;
     const name = `failed-${slug(this.currentTest.title)}`;
     await shot(name);
     writeFileSync(join(SCREENSHOTS, `${String(step).padStart(2, '0')}-${name}.html`), await page.content());
