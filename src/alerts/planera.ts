@@ -1,6 +1,6 @@
 import { type Period, manad } from '../domain/period.js';
 import type { Register } from '../domain/register.js';
-import { type Enhet, type Larmniva, type Prenumeration, RUNDSLAG, type Utskick } from '../domain/schema.js';
+import { type Enhet, type Larmniva, type Prenumeration, RUNDSLAG, type Utskick, nyttUtskick } from '../domain/schema.js';
 import { type Siffror, senastePeriodFor, siffrorFor } from '../domain/siffror.js';
 import type { Transaktion } from '../store/store.js';
 import { type Larmslag, type Larmvy, byggLarmvy } from './larmvy.js';
@@ -124,20 +124,18 @@ function bedomFor(reg: Register, s: Siffror, m: Mottagare, tidigare: readonly Ut
   const sistLarm = sist && ARLARM(sist.slag) ? { niva: sist.slag, period: sist.period } : null;
 
   const ut: Utskick[] = [];
-  const ny = (slag: Larmslag, vy: Larmvy, lopnr = ''): Utskick => ({
-    id: `larm|${m.konversation}|${s.enhet.id}|${period}|${slag}${lopnr}`,
-    konversation: m.konversation,
-    enhet: s.enhet.id,
-    period,
-    slag,
-    skapad: nu.toISOString(),
-    status: 'väntar',
-    forsok: 0,
-    nasta_forsok: null,
-    senaste_fel: null,
-    skickat: null,
-    innehall: vy as unknown as Record<string, unknown>,
-  });
+  const ny = (slag: Larmslag, vy: Larmvy, lopnr = ''): Utskick =>
+    nyttUtskick(
+      {
+        id: `larm|${m.konversation}|${s.enhet.id}|${period}|${slag}${lopnr}`,
+        konversation: m.konversation,
+        enhet: s.enhet.id,
+        period,
+        slag,
+        innehall: vy as unknown as Record<string, unknown>,
+      },
+      nu,
+    );
 
   if (niva !== 'ok') {
     if (!skickadeNivaer.has(niva) && NIVARANG[niva] > NIVARANG[beskedNu]) {

@@ -6,7 +6,7 @@ import type { Period } from '../domain/period.js';
 import { ansvarigaFor, chattensAnvandare, forSent, namndFor } from '../domain/rapporteringslage.js';
 import { aktuellFrist } from '../domain/rapporteringsplan.js';
 import type { Register } from '../domain/register.js';
-import type { Anvandare, Enhet, Klarmarkering, Rundslag, Utfall, Utskick } from '../domain/schema.js';
+import { type Anvandare, type Enhet, type Klarmarkering, type Rundslag, type Utfall, type Utskick, nyttUtskick } from '../domain/schema.js';
 import { lokaltid, minuter } from '../domain/tidszon.js';
 
 /**
@@ -24,20 +24,7 @@ export interface Rundberoenden {
 }
 
 function utskick(slag: Rundslag, id: string, konversation: string, enhet: string, period: Period, svar: Svar, nu: Date): Utskick {
-  return {
-    id,
-    konversation,
-    enhet,
-    period,
-    slag,
-    skapad: nu.toISOString(),
-    status: 'väntar',
-    forsok: 0,
-    nasta_forsok: null,
-    senaste_fel: null,
-    skickat: null,
-    innehall: { svar } as unknown as Record<string, unknown>,
-  };
+  return nyttUtskick({ id, konversation, enhet, period, slag, innehall: { svar } as unknown as Record<string, unknown> }, nu);
 }
 
 /** Active personal chats by user. */

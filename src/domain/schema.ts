@@ -199,6 +199,12 @@ export const UtskickSchema = z.object({
 });
 export type Utskick = z.infer<typeof UtskickSchema>;
 
+/** A new outbox entry: waiting, not yet tried. */
+export function nyttUtskick(f: Pick<Utskick, 'id' | 'konversation' | 'enhet' | 'period' | 'slag' | 'innehall'>, nu: Date): Utskick {
+  const { innehall, ...rest } = f;
+  return { ...rest, skapad: nu.toISOString(), status: 'väntar', forsok: 0, nasta_forsok: null, senaste_fel: null, skickat: null, innehall };
+}
+
 /** The columns a ledger export (huvudbok) is read as, after its header mapping. */
 export const HUVUDBOKSKOLUMNER = ['kod', 'period', 'budget_ack', 'utfall_ack', 'budget_helar', 'prognos_helar'] as const;
 
