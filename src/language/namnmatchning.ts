@@ -125,7 +125,7 @@ export interface Namntraff<T> {
   /** share of the name's weight found */
   tackning: number;
   /** question positions that matched a word of the name */
-  positioner: Set<number>;
+  positioner: ReadonlySet<number>;
   /** a word that tells this name from the others was found outside the words used by a unit's name */
   distinkt: boolean;
   /** the weight found on such words */
@@ -136,11 +136,19 @@ export interface Namntraff<T> {
   distinktLangd: number;
 }
 
-interface Post<T> {
-  item: T;
+/** One way of writing a name; items named alike (the same measure in many units) share it. */
+interface Namn {
   ord: Array<{ ord: string; vikt: number; forkortning: boolean; skrivet: string }>;
   total: number;
 }
+
+interface Post<T> {
+  item: T;
+  namn: Namn;
+}
+
+/** What a name scores against a question: the same for every item that has that name. */
+type Poang = Omit<Namntraff<never>, 'item'>;
 
 /** A form of a name's word to compare with: canonical or as written, and whether the name abbreviates it. */
 interface Form {
@@ -165,7 +173,8 @@ export class Namnmatchare<T> {
   private readonly forekomster = new Map<string, number[]>();
   /** for a question word (canonical and as written): the forms it is like, with how much; kept across questions */
   private readonly likheter = new Map<string, Map<string, number>>();
-  private forsta: Map<T, number> | null = null;
+  /** each item's first post, which orders items that rank alike */
+  private readonly forsta = new Map<T, number>();
 
   constructor(items: readonly T[], namn: (item: T) => string[]) {
     const df = new Map<string, number>();
@@ -178,6 +187,7 @@ export class Namnmatchare<T> {
       for (const s of unika) df.set(s, (df.get(s) ?? 0) + 1);
       return { item, varianter };
     });
+    const namnen = new Map<string, Namn>();
     for (const { item, varianter } of råa) {
       for (const v of varianter) {
         const ord = v.ord.map((p) => ({
@@ -200,7 +210,11 @@ export class Namnmatchare<T> {
             else if (lista[lista.length - 1] !== index) lista.push(index);
           }
         }
-        this.poster.push({ item, ord, total: ord.reduce((s, o) => s + o.vikt, 0) });
+        const nyckel = ord.map((o) => `${o.ord}|${o.skrivet}|${o.vikt}|${o.forkortning}`).join(' ');
+        let namn = namnen.get(nyckel);
+        if (!namn) namnen.set(nyckel, (namn = { ord, total: ord.reduce((s, o) => s + o.vikt, 0) }));
+        if (!this.forsta.has(item)) this.forsta.set(item, index);
+        this.poster.push({ item, namn });
       }
     }
   }
@@ -242,90 +256,107 @@ export class Namnmatchare<T> {
     // only the names that have a word like one of the question's are scored
     const perOrd = fraga.map(({ o, radt }) => this.likheterFor(o, radt));
     const beroerda = new Set<number>();
-    const viaEnhet = new Map<number, Set<string>>();
+    const viaEnhet = new Set<number>();
+    const viaEnhetNycklar = new Map<Namn, Set<string>>();
     perOrd.forEach((karta, j) => {
       const i = fraga[j].i;
       if (egetOrd && enhetsord.has(i)) return;
       for (const [nyckel, l] of karta) {
         if (svaga.has(i) && l < 0.95) continue;
-        for (const p of this.forekomster.get(nyckel) ?? []) {
-          if (!enhetsord.has(i)) beroerda.add(p);
-          else {
-            const s = viaEnhet.get(p) ?? new Set<string>();
-            s.add(nyckel.replace(/^s:/, ''));
-            viaEnhet.set(p, s);
-          }
+        const poster = this.forekomster.get(nyckel) ?? [];
+        if (!enhetsord.has(i)) {
+          for (const p of poster) beroerda.add(p);
+          continue;
+        }
+        const form = nyckel.replace(/^s:/, '');
+        for (const p of poster) {
+          viaEnhet.add(p);
+          const namn = this.poster[p].namn;
+          const s = viaEnhetNycklar.get(namn);
+          if (s) s.add(form);
+          else viaEnhetNycklar.set(namn, new Set([form]));
         }
       }
     });
-    for (const [p, nycklar] of viaEnhet) if (nycklar.size >= Math.max(1, this.poster[p].ord.length * 0.9)) beroerda.add(p);
-    const basta = new Map<T, Namntraff<T>>();
+    for (const p of viaEnhet) {
+      const { namn } = this.poster[p];
+      if (viaEnhetNycklar.get(namn)!.size >= Math.max(1, namn.ord.length * 0.9)) beroerda.add(p);
+    }
+    // items with the same name score the same: each name is scored once
+    const poangFor = new Map<Namn, Poang | null>();
+    const basta = new Map<T, { traff: Namntraff<T>; rang: number }>();
     for (const pi of beroerda) {
       const post = this.poster[pi];
-      let poang = 0;
-      let distinktPoang = 0;
-      let distinktLangd = 0;
-      let egetOrd = false;
-      const positioner = new Set<number>();
-      const ordvis = post.ord.map((w) => {
-        const kanon = formnyckel({ form: w.ord, forkortning: w.forkortning, skriven: false });
-        // the canonical forms, or as written: a typo in "korttidssjukfrånvaro" is still that word
-        const skriven = w.skrivet !== w.ord ? formnyckel({ form: w.skrivet, forkortning: w.forkortning, skriven: true }) : null;
-        let bast = 0;
-        let pos = -1;
-        fraga.forEach(({ i }, j) => {
-          const l = Math.max(perOrd[j].get(kanon) ?? 0, skriven ? (perOrd[j].get(skriven) ?? 0) : 0);
-          if (l > bast) {
-            bast = l;
-            pos = i;
-          }
-        });
-        return { bast, pos };
-      });
-      // one word of the question holding two words of the name ("familjehemsdygn") is that name
-      const perPosition = new Map<number, number>();
-      for (const { bast, pos } of ordvis) if (bast > 0) perPosition.set(pos, (perPosition.get(pos) ?? 0) + 1);
-      for (const [i, w] of post.ord.entries()) {
-        let { bast } = ordvis[i];
-        const { pos } = ordvis[i];
-        if (bast <= 0) continue;
-        if ((perPosition.get(pos) ?? 0) >= 2 && bast >= 0.6) bast = Math.max(bast, 0.9);
-        // a weak word (an ordinary word of the question) counts only written as in the name
-        if (svaga.has(pos) && bast < 0.95) continue;
-        poang += bast * w.vikt;
-        positioner.add(pos);
-        if (!enhetsord.has(pos)) egetOrd = true;
-        if (bast >= 0.75 && w.vikt >= 0.5 && !enhetsord.has(pos) && !svaga.has(pos) && !/^\d+$/.test(w.ord)) {
-          distinktPoang += bast * w.vikt;
-          distinktLangd = Math.max(distinktLangd, w.ord.length);
-        }
-      }
-      if (poang <= 0) continue;
-      const traff = {
-        item: post.item,
-        poang,
-        tackning: poang / post.total,
-        positioner,
-        distinkt: distinktPoang > 0,
-        distinktPoang,
-        distinktLangd,
-        egetOrd,
-      };
+      let poang = poangFor.get(post.namn);
+      if (poang === undefined) poangFor.set(post.namn, (poang = poangsatt(post.namn, fraga, perOrd, enhetsord, svaga)));
+      if (!poang) continue;
+      const traff = { item: post.item, ...poang };
+      const r = rang(traff);
       const fore = basta.get(post.item);
-      if (!fore || rang(traff) > rang(fore)) basta.set(post.item, traff);
+      if (!fore || r > fore.rang) basta.set(post.item, { traff, rang: r });
     }
-    return [...basta.values()].sort((a, b) => rang(b) - rang(a) || this.ordning(a.item) - this.ordning(b.item));
+    return [...basta.values()]
+      .sort((a, b) => b.rang - a.rang || this.forsta.get(a.traff.item)! - this.forsta.get(b.traff.item)!)
+      .map((b) => b.traff);
   }
+}
 
-  private ordning(item: T): number {
-    if (!this.forsta) {
-      this.forsta = new Map();
-      this.poster.forEach((p, i) => {
-        if (!this.forsta!.has(p.item)) this.forsta!.set(p.item, i);
-      });
+/** How well a name is found among the question's words, or null if not at all. */
+function poangsatt(
+  namn: Namn,
+  fraga: Array<{ i: number }>,
+  perOrd: Array<Map<string, number>>,
+  enhetsord: ReadonlySet<number>,
+  svaga: ReadonlySet<number>,
+): Poang | null {
+  let poang = 0;
+  let distinktPoang = 0;
+  let distinktLangd = 0;
+  let egetOrd = false;
+  const positioner = new Set<number>();
+  const ordvis = namn.ord.map((w) => {
+    const kanon = formnyckel({ form: w.ord, forkortning: w.forkortning, skriven: false });
+    // the canonical forms, or as written: a typo in "korttidssjukfrånvaro" is still that word
+    const skriven = w.skrivet !== w.ord ? formnyckel({ form: w.skrivet, forkortning: w.forkortning, skriven: true }) : null;
+    let bast = 0;
+    let pos = -1;
+    fraga.forEach(({ i }, j) => {
+      const l = Math.max(perOrd[j].get(kanon) ?? 0, skriven ? (perOrd[j].get(skriven) ?? 0) : 0);
+      if (l > bast) {
+        bast = l;
+        pos = i;
+      }
+    });
+    return { bast, pos };
+  });
+  // one word of the question holding two words of the name ("familjehemsdygn") is that name
+  const perPosition = new Map<number, number>();
+  for (const { bast, pos } of ordvis) if (bast > 0) perPosition.set(pos, (perPosition.get(pos) ?? 0) + 1);
+  for (const [i, w] of namn.ord.entries()) {
+    let { bast } = ordvis[i];
+    const { pos } = ordvis[i];
+    if (bast <= 0) continue;
+    if ((perPosition.get(pos) ?? 0) >= 2 && bast >= 0.6) bast = Math.max(bast, 0.9);
+    // a weak word (an ordinary word of the question) counts only written as in the name
+    if (svaga.has(pos) && bast < 0.95) continue;
+    poang += bast * w.vikt;
+    positioner.add(pos);
+    if (!enhetsord.has(pos)) egetOrd = true;
+    if (bast >= 0.75 && w.vikt >= 0.5 && !enhetsord.has(pos) && !svaga.has(pos) && !/^\d+$/.test(w.ord)) {
+      distinktPoang += bast * w.vikt;
+      distinktLangd = Math.max(distinktLangd, w.ord.length);
     }
-    return this.forsta.get(item) ?? 0;
   }
+  if (poang <= 0) return null;
+  return {
+    poang,
+    tackning: poang / namn.total,
+    positioner,
+    distinkt: distinktPoang > 0,
+    distinktPoang,
+    distinktLangd,
+    egetOrd,
+  };
 }
 
 /** Words that tell a name apart count twice; then the weight found, then the share of the name found. */
