@@ -171,6 +171,11 @@ export class Namnmatchare<T> {
   /** every form of every name word, and which posts have it */
   private readonly former = new Map<string, Form>();
   private readonly forekomster = new Map<string, number[]>();
+  /** each form's word weight, and whether that word could tell a name apart (what `poangsatt` counts in distinktPoang) */
+  private readonly formvikt = new Map<string, { vikt: number; distinkt: number }>();
+  /** scratch per post for the bound in `basta`, zero between questions */
+  private tak: Float64Array | null = null;
+  private takDistinkt: Float64Array | null = null;
   /** for a question word (canonical and as written): the forms it is like, with how much; kept across questions */
   private readonly likheter = new Map<string, Map<string, number>>();
   /** each item's first post, which orders items that rank alike */
@@ -205,6 +210,7 @@ export class Namnmatchare<T> {
           ]) {
             const nyckel = formnyckel(f);
             this.former.set(nyckel, f);
+            this.formvikt.set(nyckel, { vikt: o.vikt, distinkt: o.vikt >= 0.5 && !/^\d+$/.test(o.ord) ? o.vikt : 0 });
             const lista = this.forekomster.get(nyckel);
             if (!lista) this.forekomster.set(nyckel, [index]);
             else if (lista[lista.length - 1] !== index) lista.push(index);
@@ -249,6 +255,32 @@ export class Namnmatchare<T> {
     svaga: ReadonlySet<number> = new Set(),
     egetOrd = false,
   ): Array<Namntraff<T>> {
+    return this.sok(ordlista, bortse, enhetsord, svaga, egetOrd, false);
+  }
+
+  /**
+   * The first of `matcha`'s list and all that rank within 1e-9 of it, in the same order, without scoring the
+   * names that cannot get there: a common word of the question ("över", "efter") touches every name that has
+   * it, and there may be thousands.
+   */
+  basta(
+    ordlista: string[],
+    bortse: ReadonlySet<number>,
+    enhetsord: ReadonlySet<number>,
+    svaga: ReadonlySet<number> = new Set(),
+    egetOrd = false,
+  ): Array<Namntraff<T>> {
+    return this.sok(ordlista, bortse, enhetsord, svaga, egetOrd, true);
+  }
+
+  private sok(
+    ordlista: string[],
+    bortse: ReadonlySet<number>,
+    enhetsord: ReadonlySet<number>,
+    svaga: ReadonlySet<number>,
+    egetOrd: boolean,
+    baraBasta: boolean,
+  ): Array<Namntraff<T>> {
     const fraga = ordlista
       .map((o, i) => ({ o: kanoniskt(o), radt: o, i }))
       .filter(({ o, i }) => !bortse.has(i) && !FYLLORD.has(o) && o.length >= 2);
@@ -284,20 +316,65 @@ export class Namnmatchare<T> {
     }
     // items with the same name score the same: each name is scored once
     const poangFor = new Map<Namn, Poang | null>();
+    const poangsattFor = (namn: Namn) => {
+      let poang = poangFor.get(namn);
+      if (poang === undefined) poangFor.set(namn, (poang = poangsatt(namn, fraga, perOrd, enhetsord, svaga)));
+      return poang;
+    };
+    const nycklar = baraBasta ? new Set(perOrd.flatMap((karta) => [...karta.keys()])) : null;
+    const tak = nycklar && this.takFor(nycklar, beroerda);
+    // The best rank so far: a post whose bound is below it cannot be among the best. Begun with the post of the highest bound.
+    let golv = -Infinity;
+    if (tak) {
+      let hogst = -1;
+      for (const pi of beroerda) if (hogst < 0 || tak[pi] > tak[hogst]) hogst = pi;
+      const poang = hogst < 0 ? null : poangsattFor(this.poster[hogst].namn);
+      if (poang) golv = rang(poang);
+    }
     const basta = new Map<T, { traff: Namntraff<T>; rang: number }>();
     for (const pi of beroerda) {
       const post = this.poster[pi];
-      let poang = poangFor.get(post.namn);
-      if (poang === undefined) poangFor.set(post.namn, (poang = poangsatt(post.namn, fraga, perOrd, enhetsord, svaga)));
+      if (tak && tak[pi] < golv - 1e-6) continue;
+      const poang = poangsattFor(post.namn);
       if (!poang) continue;
       const traff = { item: post.item, ...poang };
       const r = rang(traff);
+      if (r > golv) golv = r;
       const fore = basta.get(post.item);
       if (!fore || r > fore.rang) basta.set(post.item, { traff, rang: r });
     }
+    if (nycklar) this.nollstallTak(nycklar);
     return [...basta.values()]
+      .filter((b) => !tak || b.rang >= golv - 1e-9)
       .sort((a, b) => b.rang - a.rang || this.forsta.get(a.traff.item)! - this.forsta.get(b.traff.item)!)
       .map((b) => b.traff);
+  }
+
+  /**
+   * For each post touched, a rank it cannot exceed: every word of its name that some word of the question is
+   * like counted as found in full (`rang` is at most that weight, plus half of it over the name's total, plus
+   * the part of it that could tell the name apart). A word found in two forms counts twice, which only loosens it.
+   */
+  private takFor(nycklar: ReadonlySet<string>, beroerda: ReadonlySet<number>): Float64Array {
+    const tak = (this.tak ??= new Float64Array(this.poster.length));
+    const distinkt = (this.takDistinkt ??= new Float64Array(this.poster.length));
+    for (const nyckel of nycklar) {
+      const { vikt, distinkt: d } = this.formvikt.get(nyckel)!;
+      for (const p of this.forekomster.get(nyckel) ?? []) {
+        tak[p] += vikt;
+        distinkt[p] += d;
+      }
+    }
+    for (const p of beroerda) tak[p] += 0.5 * (tak[p] / this.poster[p].namn.total) + distinkt[p];
+    return tak;
+  }
+
+  private nollstallTak(nycklar: ReadonlySet<string>): void {
+    for (const nyckel of nycklar)
+      for (const p of this.forekomster.get(nyckel) ?? []) {
+        this.tak![p] = 0;
+        this.takDistinkt![p] = 0;
+      }
   }
 }
 
