@@ -3,6 +3,7 @@
  * name or a missing or misspelt field is a compile error, not a `${…}` left in a card. Some types carry a
  * field the template does not show (`enhet`, `skillnad`): the text answer and the tests read them.
  */
+import type { Diagramvy } from '../diagram/vy.js';
 
 export type Farg = 'Default' | 'Good' | 'Warning' | 'Attention';
 
@@ -53,17 +54,30 @@ export interface Statuskort extends MedNotering {
   visaAtgarder: boolean;
 }
 
-export interface Trendkort extends MedNotering {
+/**
+ * A card with a chart: the answer gives the chart's data; the picture (a PNG as a data URI) is drawn only for a
+ * reply that goes to Teams (src/usecases/diagrambild.ts). The card shows the figures as text as well.
+ */
+export interface MedDiagram {
+  diagram?: Diagramvy;
+  /** the chart as data:image/png;base64,… once drawn */
+  bild?: string;
+  /** the chart in words, for screen readers */
+  bildtext?: string;
+}
+
+export interface Trendkort extends MedNotering, MedDiagram {
   rubrik: string;
   verdikt: string;
-  punkter: Array<{ manad: string; avvikelse: string; procent: string; stapel: number; rest: number; stil: 'good' | 'attention' }>;
+  /** the figures under the chart: "jan", "−1 234 tkr (103,2 % av budget)" */
+  punkter: Array<{ manad: string; varde: string }>;
   enhet: string;
   enhetId: string;
   visaDelar: boolean;
   visaPrognos: boolean;
 }
 
-export interface Faktakort extends MedNotering {
+export interface Faktakort extends MedNotering, MedDiagram {
   rubrik: string;
   undertitel: string;
   fakta: Faktum[];

@@ -1,23 +1,9 @@
 import { createRequire } from 'node:module';
 import { Resvg } from '@resvg/resvg-js';
 import * as echarts from 'echarts';
+import type { Diagramvy } from './vy.js';
 
-/** What a chart shows: one or more series over the same labels; null is a missing value, never drawn as 0. */
-export interface Diagramvy {
-  titel: string;
-  typ: 'staplar' | 'linje';
-  /** the x axis: months, units … */
-  etiketter: string[];
-  serier: Array<{ namn: string; varden: Array<number | null> }>;
-  /** the value axis' unit, e.g. "tkr" or "%" */
-  enhet: string;
-  /** bars below zero (underskott) red and above green, instead of one colour per series */
-  teckenfarg?: boolean;
-  /** bars lying down, the labels on the left, first at the top: for long labels such as units' names */
-  liggande?: boolean;
-  bredd?: number;
-  hojd?: number;
-}
+export type { Diagramvy } from './vy.js';
 
 export const FARGER = { underskott: '#c4314b', overskott: '#237b4b', serier: ['#5b5fc7', '#8a8886', '#c19c00'] } as const;
 
@@ -43,7 +29,8 @@ export function ritaDiagram(vy: Diagramvy): Buffer {
         // Lying down, the units' names on the left are wider in DejaVu than echarts measures them, and the last value label overhangs.
         left: vy.liggande ? 12 + 2 * Math.max(0, ...vy.etiketter.map((e) => e.length)) : 12,
         right: vy.liggande ? 36 : 12,
-        top: 40,
+        // standing, the value axis names its unit above the axis, under the title
+        top: vy.liggande ? 40 : 56,
         bottom: vy.serier.length > 1 ? 36 : 12,
         containLabel: true,
       },
@@ -68,6 +55,7 @@ export function ritaDiagram(vy: Diagramvy): Buffer {
     return new Resvg(svg, {
       font: { fontFiles: typsnittsfiler, loadSystemFonts: false, defaultFontFamily: TYPSNITT },
       fitTo: { mode: 'width', value: bredd },
+      ...(vy.kompakt ? { shapeRendering: 1, textRendering: 0, background: 'white' } : {}),
     })
       .render()
       .asPng();
