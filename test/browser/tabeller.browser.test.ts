@@ -81,7 +81,7 @@ function granskaIWebblasaren(kort: unknown): Granskning {
     }
     for (const n of textnoder) {
       const s = n.textContent ?? '';
-      const ord = /[^ \t\n\r\-‐–—/]+[\-‐–—/]?/g;
+      const ord = /[^ \t\n\r‐–—/-]+[‐–—/-]?/g;
       for (let m = ord.exec(s); m; m = ord.exec(s)) {
         if (m[0].length < 2) continue;
         const range = g.document.createRange();
