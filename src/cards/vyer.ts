@@ -85,10 +85,43 @@ export interface Faktakort extends MedNotering, MedDiagram {
   enhet: string;
 }
 
+/** Text to the left, figures to the right: a column's cells and its heading share one alignment. */
+export type Justering = 'Left' | 'Right';
+
+/** A column of values under a row's name; `bredd` is its weight, the same in the heading and in every row. */
+export interface Tabellkolumn {
+  namn: string;
+  justering: Justering;
+  bredd: number;
+}
+
+/**
+ * One row: its name on a line of its own, over the whole width (a long name wraps between words, never
+ * inside one), and its values on the line below, in the section's columns.
+ */
+export interface Tabellrad {
+  namn: string;
+  /** a line under the name, for example the unit above it; empty for none */
+  under: string;
+  celler: Array<{ text: string; justering: Justering; bredd: number; farg: Farg }>;
+}
+
+/** A table of its own under a heading: one plan's measures, or the deficits of a ranking. */
+export interface Tabellsektion {
+  rubrik: string;
+  undertitel: string;
+  kolumner: Tabellkolumn[];
+  rader: Tabellrad[];
+  fotnoter: string[];
+}
+
+/**
+ * Tables laid out for Teams on a phone as well as on a laptop: each section its own heading and numbering,
+ * each row's name above its values, figures right-aligned under headings that say what and when.
+ */
 export interface Tabellkort extends MedNotering {
   rubrik: string;
-  kolumner: Array<{ namn: string }>;
-  rader: Array<{ celler: Array<{ text: string }> }>;
+  sektioner: Tabellsektion[];
   fotnoter: string[];
 }
 

@@ -3,7 +3,7 @@ import type { Kortvy, MedDiagram } from '../cards/vyer.js';
 import { ritaDiagram, somDataUri } from '../diagram/diagram.js';
 
 /** A chart in a card: small enough that the whole reply stays well under Teams' 28 KB (about 9 KB as base64). */
-export const KORTDIAGRAM = { bredd: 480, hojd: 220 } as const;
+export const KORTDIAGRAM = { bredd: 400, hojd: 220 } as const;
 
 /**
  * The answer with its card's chart drawn as a PNG (data URI), for a reply that goes to Teams. The answers only

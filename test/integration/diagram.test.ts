@@ -9,11 +9,11 @@ import { FARGER } from '../../src/diagram/diagram.js';
 import { läsImportmapp } from '../../src/store/import.js';
 import { Store } from '../../src/store/store.js';
 import { importera } from '../../src/usecases/import.js';
+import { KORTDIAGRAM } from '../../src/usecases/diagrambild.js';
 import { DEMO } from '../support/demo.js';
 import { type Kortjson, kortIAktiviteter, knappar } from '../support/kort.js';
 import { MAX_KORTSTORLEK } from '../support/kortvalidering.js';
-import { ALEX } from '../support/testbot.js';
-import { testbot } from '../support/testbot.js';
+import { ALEX, testbot } from '../support/testbot.js';
 
 /**
  * Issue 14, item 4, as a user sees it through the real teams-ai Application: the trend and the forecast history
@@ -60,8 +60,8 @@ function bilden(kort: Kortjson): { png: PNG; altText: string } {
   const bytes = Buffer.from(url.slice('data:image/png;base64,'.length), 'base64');
   assert.deepEqual([...bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'PNG-signaturen');
   const png = PNG.sync.read(bytes);
-  assert.equal(png.width, 480);
-  assert.equal(png.height, 220);
+  assert.equal(png.width, KORTDIAGRAM.bredd);
+  assert.equal(png.height, KORTDIAGRAM.hojd);
   const farger = new Set<number>();
   for (let i = 0; i < png.data.length; i += 4) farger.add(png.data.readUInt32BE(i));
   assert.ok(farger.size > 2, `bilden är inte tom (${farger.size} färger)`);
