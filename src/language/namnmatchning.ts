@@ -255,13 +255,14 @@ export class Namnmatchare<T> {
     svaga: ReadonlySet<number> = new Set(),
     egetOrd = false,
   ): Array<Namntraff<T>> {
-    return this.sok(ordlista, bortse, enhetsord, svaga, egetOrd, false);
+    const { poster, poang } = this.sok(ordlista, bortse, enhetsord, svaga, egetOrd, false);
+    return this.lista(poster, poang);
   }
 
   /**
-   * The first of `matcha`'s list and all that rank within 1e-9 of it, in the same order, without scoring the
-   * names that cannot get there: a common word of the question ("över", "efter") touches every name that has
-   * it, and there may be thousands.
+   * The first of `matcha`'s list, and on request all that rank within 1e-9 of it in the same order, without
+   * scoring the names that cannot get there: a common word of the question ("över", "efter") touches every
+   * name that has it, and there may be thousands, often all alike.
    */
   basta(
     ordlista: string[],
@@ -269,8 +270,38 @@ export class Namnmatchare<T> {
     enhetsord: ReadonlySet<number>,
     svaga: ReadonlySet<number> = new Set(),
     egetOrd = false,
-  ): Array<Namntraff<T>> {
-    return this.sok(ordlista, bortse, enhetsord, svaga, egetOrd, true);
+  ): { forsta: Namntraff<T> | undefined; lika: () => Array<Namntraff<T>> } {
+    const { poster, poang, golv } = this.sok(ordlista, bortse, enhetsord, svaga, egetOrd, true);
+    const basta = poster.filter((p) => poang.get(this.poster[p].namn)!.rang >= golv - 1e-9);
+    // the best rank exactly, then the item first in the list, then its first post so ranked, as `lista` picks them
+    let forsta: number | undefined;
+    for (const p of basta) {
+      const r = poang.get(this.poster[p].namn)!.rang;
+      if (forsta === undefined) {
+        forsta = p;
+        continue;
+      }
+      const f = poang.get(this.poster[forsta].namn)!.rang;
+      if (r > f || (r === f && this.forsta.get(this.poster[p].item)! < this.forsta.get(this.poster[forsta].item)!)) forsta = p;
+    }
+    return {
+      forsta: forsta === undefined ? undefined : { item: this.poster[forsta].item, ...poang.get(this.poster[forsta].namn)!.poang },
+      lika: () => this.lista(basta, poang),
+    };
+  }
+
+  /** Each item's best post (the first, of equals), best first, then by the item's place. */
+  private lista(poster: number[], poang: ReadonlyMap<Namn, { poang: Poang; rang: number } | null>): Array<Namntraff<T>> {
+    const basta = new Map<T, { traff: Namntraff<T>; rang: number }>();
+    for (const pi of poster) {
+      const post = this.poster[pi];
+      const { poang: p, rang: r } = poang.get(post.namn)!;
+      const fore = basta.get(post.item);
+      if (!fore || r > fore.rang) basta.set(post.item, { traff: { item: post.item, ...p }, rang: r });
+    }
+    return [...basta.values()]
+      .sort((a, b) => b.rang - a.rang || this.forsta.get(a.traff.item)! - this.forsta.get(b.traff.item)!)
+      .map((b) => b.traff);
   }
 
   private sok(
@@ -280,11 +311,12 @@ export class Namnmatchare<T> {
     svaga: ReadonlySet<number>,
     egetOrd: boolean,
     baraBasta: boolean,
-  ): Array<Namntraff<T>> {
+  ): { poster: number[]; poang: Map<Namn, { poang: Poang; rang: number } | null>; golv: number } {
+    const poangFor = new Map<Namn, { poang: Poang; rang: number } | null>();
     const fraga = ordlista
       .map((o, i) => ({ o: kanoniskt(o), radt: o, i }))
       .filter(({ o, i }) => !bortse.has(i) && !FYLLORD.has(o) && o.length >= 2);
-    if (!fraga.length) return [];
+    if (!fraga.length) return { poster: [], poang: poangFor, golv: -Infinity };
     // only the names that have a word like one of the question's are scored
     const perOrd = fraga.map(({ o, radt }) => this.likheterFor(o, radt));
     const beroerda = new Set<number>();
@@ -315,11 +347,13 @@ export class Namnmatchare<T> {
       if (viaEnhetNycklar.get(namn)!.size >= Math.max(1, namn.ord.length * 0.9)) beroerda.add(p);
     }
     // items with the same name score the same: each name is scored once
-    const poangFor = new Map<Namn, Poang | null>();
     const poangsattFor = (namn: Namn) => {
-      let poang = poangFor.get(namn);
-      if (poang === undefined) poangFor.set(namn, (poang = poangsatt(namn, fraga, perOrd, enhetsord, svaga)));
-      return poang;
+      let p = poangFor.get(namn);
+      if (p === undefined) {
+        const poang = poangsatt(namn, fraga, perOrd, enhetsord, svaga);
+        poangFor.set(namn, (p = poang && { poang, rang: rang(poang) }));
+      }
+      return p;
     };
     const nycklar = baraBasta ? new Set(perOrd.flatMap((karta) => [...karta.keys()])) : null;
     const tak = nycklar && this.takFor(nycklar, beroerda);
@@ -328,26 +362,18 @@ export class Namnmatchare<T> {
     if (tak) {
       let hogst = -1;
       for (const pi of beroerda) if (hogst < 0 || tak[pi] > tak[hogst]) hogst = pi;
-      const poang = hogst < 0 ? null : poangsattFor(this.poster[hogst].namn);
-      if (poang) golv = rang(poang);
+      golv = (hogst >= 0 && poangsattFor(this.poster[hogst].namn)?.rang) || -Infinity;
     }
-    const basta = new Map<T, { traff: Namntraff<T>; rang: number }>();
+    const poster: number[] = [];
     for (const pi of beroerda) {
-      const post = this.poster[pi];
       if (tak && tak[pi] < golv - 1e-6) continue;
-      const poang = poangsattFor(post.namn);
-      if (!poang) continue;
-      const traff = { item: post.item, ...poang };
-      const r = rang(traff);
-      if (r > golv) golv = r;
-      const fore = basta.get(post.item);
-      if (!fore || r > fore.rang) basta.set(post.item, { traff, rang: r });
+      const p = poangsattFor(this.poster[pi].namn);
+      if (!p) continue;
+      if (p.rang > golv) golv = p.rang;
+      if (!tak || p.rang >= golv - 1e-9) poster.push(pi);
     }
     if (nycklar) this.nollstallTak(nycklar);
-    return [...basta.values()]
-      .filter((b) => !tak || b.rang >= golv - 1e-9)
-      .sort((a, b) => b.rang - a.rang || this.forsta.get(a.traff.item)! - this.forsta.get(b.traff.item)!)
-      .map((b) => b.traff);
+    return { poster, poang: poangFor, golv };
   }
 
   /**

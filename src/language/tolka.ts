@@ -120,8 +120,7 @@ export function tolkaFraga(text: string, index: Enhetsindex, nu: Period): Fraga 
   // The store's own KPI and measure names, read like unit names.
   const sak = sakindex(index.register);
   const svaga = new Set(ordlista.flatMap((o, i) => (STOPPORD.has(o) && !NYCKELTALSORD.test(o) ? [i] : [])));
-  const kpiTraffar = sak.nyckeltal.basta(ordlista, new Set([...tid.anvanda, ...filterfras]), starka, svaga, true);
-  const kpi = kpiTraffar[0];
+  const kpi = sak.nyckeltal.basta(ordlista, new Set([...tid.anvanda, ...filterfras]), starka, svaga, true).forsta;
   const nyckeltalRegel = NYCKELTALSREGEL.test(normal);
   const atgardMarkning = ATGARDSREGEL.test(normal);
   const namnatKpi = Boolean(
@@ -150,7 +149,7 @@ export function tolkaFraga(text: string, index: Enhetsindex, nu: Period): Fraga 
 
   const atgardsbortse = new Set([...bortse, ...(nyckeltal && !atgardMarkning ? kpi!.positioner : [])]);
   const atgardTraffar = sak.atgarder.basta(ordlista, atgardsbortse, starka, svaga, !atgardMarkning);
-  const basta = atgardTraffar[0];
+  const basta = atgardTraffar.forsta;
   // a measure is named by a long word of its own ("medicinrobotarna"), by much of its title, or, after "åtgärden", by all of it
   const starkAtgard = Boolean(
     basta &&
@@ -162,7 +161,10 @@ export function tolkaFraga(text: string, index: Enhetsindex, nu: Period): Fraga 
       (atgardMarkning && basta.tackning >= 0.9)),
   );
   const atgardstraffar = starkAtgard
-    ? atgardTraffar.filter((t) => rang(t) >= rang(basta) - 1e-9 && (t.distinkt || !basta.distinkt)).map((t) => t.item)
+    ? atgardTraffar
+        .lika()
+        .filter((t) => rang(t) >= rang(basta!) - 1e-9 && (t.distinkt || !basta!.distinkt))
+        .map((t) => t.item)
     : [];
 
   // Words inside a unit's name ("Hälso- och sjukvård") say nothing about what is asked.
@@ -181,14 +183,14 @@ export function tolkaFraga(text: string, index: Enhetsindex, nu: Period): Fraga 
   ];
   if (!forst.includes(avsikt) && avsikt !== 'farskhet') {
     if (nyckeltal && (namnatKpi || nyckeltalRegel) && !(starkAtgard && atgardMarkning)) avsikt = 'nyckeltal';
-    else if (starkAtgard && (atgardMarkning || !['nedbrytning', 'jamforelse', 'rankning'].includes(avsikt) || basta.tackning >= 0.8))
+    else if (starkAtgard && (atgardMarkning || !['nedbrytning', 'jamforelse', 'rankning'].includes(avsikt) || basta!.tackning >= 0.8))
       avsikt = 'atgarder';
     else if (avsikt === 'nyckeltal' && !nyckeltal && !nyckeltalRegel) avsikt = traff.enheter.length ? 'status' : 'okand';
   }
 
   if (NIVA_PLURAL.test(utanNamn) && traff.enheter.length <= 1 && ['status', 'jamforelse', 'okand', 'trend'].includes(avsikt))
     avsikt = 'rankning';
-  const anvanda = new Set([...traff.anvanda, ...bortse, ...(nyckeltal ? kpi!.positioner : []), ...(starkAtgard ? basta.positioner : [])]);
+  const anvanda = new Set([...traff.anvanda, ...bortse, ...(nyckeltal ? kpi!.positioner : []), ...(starkAtgard ? basta!.positioner : [])]);
   const kvar = ordlista.filter(
     (o, i) => !traff.anvanda.has(i) && !tid.anvanda.has(i) && !SKYDDADE_ORD.has(o) && !tal.has(i) && o.length >= 3,
   );
