@@ -113,6 +113,8 @@ describe('import: npm run import -- <mapp> [--store F]', function () {
     );
     const kopia = join(mkdtempSync(join(tmpdir(), 'bk-store-')), 'store.json');
     writeFileSync(kopia, original);
+    // the snapshot and its audit log belong together (docs/deploy.md)
+    writeFileSync(`${kopia}.granskningslogg`, readFileSync(`${store}.granskningslogg`));
     const r = importeraCli(mapp, kopia);
     assert.equal(r.kod, 0, r.fel);
     assert.match(r.ut, /utfall 1\b/);
