@@ -8,6 +8,7 @@ import type { Enhetsindex } from '../language/enheter.js';
 import { somSkrivet } from '../domain/markdown.js';
 import { datumKort } from './ord.js';
 import type { Svar, Svarsmiljo } from './svar.js';
+import { type Kolumn, numrerad, tabellsektion } from './tabell.js';
 
 /** The units a measure's title names ("Medicinrobotar i hemtjänst" → Hemtjänst); kept per row. */
 const namngivnaEnheter = new WeakMap<Atgard, string[]>();
@@ -134,29 +135,64 @@ export function atgarderSvar(fraga: Fraga, enhet: Enhet | null, m: Svarsmiljo, b
   if (!urval.length)
     return { text: `**${rubrik}**\n\nInga just nu (av ${alla.length} åtgärder).`, kontext: { enhet: enhet?.id, avsikt: 'atgarder' } };
   const aret = String(fraga.tid.helar && fraga.tid.period ? år(fraga.tid.period) : år(m.nu));
-  const flerEnheter = franFleraEnheter(urval);
-  const lista: string[] = [];
-  const tabell: Array<{ celler: Array<{ text: string }> }> = [];
-  for (const a of urval) {
-    // a measure without amounts has none to show: "–", never "0 tkr"
-    const plan = a.plan[aret] !== undefined ? formatTkr(a.plan[aret]) : '–';
-    const realiserat = a.utfall[aret] !== undefined ? formatTkr(a.utfall[aret]) : '–';
-    lista.push(
-      `${a.nr}. ${a.atgard}${flerEnheter ? ` (${reg.enhet(a.enhet)?.namn})` : ''}: ${a.status}, kategori ${a.kategori}; plan ${aret} ${plan}, realiserat ${aret} ${realiserat}`,
+  // one section per plan, with the plan's own numbers and its own totals: two plans' "1." never meet
+  const sektioner = [...perEnhet(urval)].map(([enhetId, egna]) => {
+    const namn = reg.enhet(enhetId)?.namn ?? enhetId;
+    const iPlanen = reg.atgarder(enhetId).length;
+    const plan = reg.atgardsplan(enhetId)?.namn ?? '';
+    const del = egna.length < iPlanen && !fraga.atgardsfilter ? `${egna.length} av ${iPlanen} åtgärder` : '';
+    return {
+      namn,
+      // a plan whose measures have no amounts in any year has no amount columns: a column of "–" says nothing
+      harBelopp: egna.some((a) => Object.keys(a.plan).length || Object.keys(a.utfall).length),
+      undertitel: [plan, del].filter(Boolean).join(', '),
+      atgarder: egna,
+      summor: fraga.atgardsfilter
+        ? []
+        : plansummor(
+            reg,
+            alla.filter((a) => a.enhet === enhetId),
+          ),
+    };
+  });
+  // a measure without amounts has none to show: "–", never "0 tkr"
+  const belopp = (b: Record<string, number>) => (b[aret] !== undefined ? formatTkr(b[aret]) : '–');
+  const textdelar = sektioner.map((s) => {
+    const rubrik_ = `**${s.namn}**${s.undertitel ? ` (${s.undertitel})` : ''}`;
+    const lista = s.atgarder.map(
+      (a) =>
+        `${a.nr}. ${a.atgard}: ${a.status}, kategori ${a.kategori}${s.harBelopp ? `; plan ${aret} ${belopp(a.plan)}, realiserat ${aret} ${belopp(a.utfall)}` : ''}`,
     );
-    tabell.push({ celler: [{ text: String(a.nr) }, { text: a.atgard }, { text: a.status }, { text: plan }, { text: realiserat }] });
-  }
-  const summor = fraga.atgardsfilter ? [] : plansummor(reg, alla);
-  const rader = [`**${rubrik}**`, lista.join('\n'), ...summor];
+    return [rubrik_, lista.join('\n'), ...s.summor].join('\n\n');
+  });
+  const kolumner: Kolumn[] = [
+    { namn: 'Status', bredd: 4 },
+    { namn: `Plan ${aret}`, tal: true, bredd: 3 },
+    { namn: `Realiserat ${aret}`, tal: true, bredd: 3 },
+  ];
+  const utanBelopp: Kolumn[] = [
+    { namn: 'Status', bredd: 4 },
+    { namn: 'Kategori', bredd: 6 },
+  ];
   return {
-    text: rader.join('\n\n'),
+    text: [`**${rubrik}**`, ...textdelar].join('\n\n'),
     kort: {
       mall: 'tabell',
       data: {
         rubrik,
-        kolumner: [{ namn: 'Nr' }, { namn: 'Åtgärd' }, { namn: 'Status' }, { namn: `Plan ${aret}` }, { namn: `Realiserat ${aret}` }],
-        rader: tabell,
-        fotnoter: summor,
+        sektioner: sektioner.map((s) =>
+          tabellsektion({
+            rubrik: s.namn,
+            undertitel: s.undertitel,
+            kolumner: s.harBelopp ? kolumner : utanBelopp,
+            rader: s.atgarder.map((a) => ({
+              namn: numrerad(a.nr, a.atgard),
+              celler: s.harBelopp ? [a.status, belopp(a.plan), belopp(a.utfall)] : [a.status, a.kategori],
+            })),
+            fotnoter: s.summor,
+          }),
+        ),
+        fotnoter: [],
       },
     },
     kontext: { enhet: enhet?.id, avsikt: 'atgarder' },
@@ -219,10 +255,6 @@ function perEnhet(alla: Atgard[]): Map<string, Atgard[]> {
     else ut.set(a.enhet, [a]);
   }
   return ut;
-}
-
-function franFleraEnheter(atgarder: Atgard[]): boolean {
-  return atgarder.some((a) => a.enhet !== atgarder[0].enhet);
 }
 
 /** "Vård och stöds", "Socialnämndens", "Hälso- och sjukvårds"; a name ending in s, x or z takes no s. */

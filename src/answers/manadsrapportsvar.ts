@@ -132,7 +132,7 @@ export function plantexter(vy: Manadsrapport): string[] {
   const ar = vy.atgarder.ar;
   return vy.atgarder.planer.map(
     (p) =>
-      `${p.enhet}${p.plan ? ` (${p.plan})` : ''}: ${p.antal} åtgärder (${statusText(p.perStatus)}); planerad besparing ${ar} ${formatTkr(p.planerat)}, realiserad ${formatTkr(p.realiserat)}${p.sparbeting !== null ? `; sparbeting ${formatTkr(p.sparbeting)}` : ''}.`,
+      `${p.enhet}${p.plan ? ` (${p.plan})` : ''}: ${p.antal} åtgärder (${statusText(p.perStatus)}); planerad besparing ${ar} ${formatTkr(p.planerat)}, realiserad ${ar} ${formatTkr(p.realiserat)}${p.sparbeting !== null ? `; sparbeting ${formatTkr(p.sparbeting)}` : ''}.`,
   );
 }
 

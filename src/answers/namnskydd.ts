@@ -32,8 +32,8 @@ export function namnMedMarkup(reg: Register): string[] {
   return lista;
 }
 
-/** Values in a card that are not shown but sent back (ids, verbs, a button's data): left as they are. */
-const EJ_VISADE = new Set(['id', 'enhet', 'value', 'verb', 'kortId', 'period', 'data', 'url', 'grundenhet', 'grundperiod', 'mall']);
+/** Values in a card that are not shown but sent back (ids, verbs, a button's data), or not text (a chart's picture): left as they are. */
+const EJ_VISADE = new Set(['id', 'enhet', 'value', 'verb', 'kortId', 'period', 'data', 'url', 'grundenhet', 'grundperiod', 'mall', 'bild']);
 
 function skyddaVarden(v: unknown, namn: readonly string[]): unknown {
   if (typeof v === 'string') return skyddaNamn(v, namn);

@@ -6,6 +6,7 @@ import { type Belopp, medTecken } from './belopp.js';
 import { avvikelseIOrd } from './ord.js';
 import { ärHelår, tomText } from './perioder.js';
 import type { Svar, Svarsmiljo } from './svar.js';
+import { tabellsektion } from './tabell.js';
 
 /** A share as a controller reads it: never "0 %" for an amount that is not zero. */
 export function andelText(andel: number): string {
@@ -75,10 +76,18 @@ export function nedbrytningSvar(enhet: Enhet, p: Period, m: Svarsmiljo, opts: { 
       mall: 'tabell',
       data: {
         rubrik: rubrik.replace(/\*\*/g, ''),
-        kolumner: [{ namn: 'Enhet' }, { namn: 'Avvikelse' }, { namn: `Andel av ${ord}` }],
-        rader: bidrar.map((x) => ({
-          celler: [{ text: x.enhet.namn }, { text: medTecken(x.avvikelse, b) }, { text: andel(x) }],
-        })),
+        sektioner: [
+          tabellsektion({
+            kolumner: [
+              { namn: 'Avvikelse', tal: true },
+              { namn: `Andel av ${ord}`, tal: true },
+            ],
+            rader: bidrar.map((x) => ({
+              namn: x.enhet.namn,
+              celler: [{ text: medTecken(x.avvikelse, b), farg: negativ ? 'Attention' : 'Good' }, andel(x)],
+            })),
+          }),
+        ],
         fotnoter: [`Andel = ${vad}.`, ...kommentarer, ...motverkas],
       },
     },

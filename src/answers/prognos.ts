@@ -1,7 +1,8 @@
 import { type Period, år, forskjut, manad, period, periodNamn, tillOchMedText } from '../domain/period.js';
 import { siffrorFor } from '../domain/siffror.js';
 import type { Enhet } from '../domain/schema.js';
-import { formatTal, formatTkr } from '../domain/tal.js';
+import { avrunda, formatTal, formatTkr } from '../domain/tal.js';
+import { type Diagramvy, diagramSomText } from '../diagram/vy.js';
 import type { Fraga } from '../language/tolka.js';
 import { avvikelseIOrd, forandringIOrd, prognosIOrd } from './ord.js';
 import { ärHelår, tomText } from './perioder.js';
@@ -55,14 +56,24 @@ export function prognosSvar(fraga: Fraga, enhet: Enhet, p: Period, m: Svarsmiljo
   } else if (fraga.tid.jamforMed.length) {
     rader.push(`Det finns ingen prognos efter ${periodNamn(fraga.tid.jamforMed[0])} att jämföra med.`);
   }
+  let diagram: Diagramvy | undefined;
   if (historik.length > 1 && manad(p) - manad(historik[0].period) >= 2) {
     // every month from the first forecast on; a month without one is shown as missing, never as 0
-    const manader: string[] = [];
+    const manader: Array<{ etikett: string; avvikelse: number | null }> = [];
     for (let q = historik[0].period; q <= p; q = forskjut(q, 1)) {
       const h = historik.find((x) => x.period === q);
-      manader.push(`${periodNamn(q).split(' ')[0].slice(0, 3)} ${h ? formatTal(h.avvikelse) : '– (ingen prognos)'}`);
+      manader.push({ etikett: periodNamn(q).split(' ')[0].slice(0, 3), avvikelse: h ? h.avvikelse : null });
     }
-    rader.push(`Prognosavvikelse per rapport ${år(p)} (tkr): ${manader.join(', ')}.`);
+    const lista = manader.map((x) => `${x.etikett} ${x.avvikelse === null ? '– (ingen prognos)' : formatTal(x.avvikelse)}`);
+    rader.push(`Prognosavvikelse per rapport ${år(p)} (tkr): ${lista.join(', ')}.`);
+    diagram = {
+      titel: `Prognosavvikelse helår ${år(p)} per månadsrapport, tkr`,
+      typ: 'staplar',
+      etiketter: manader.map((x) => x.etikett),
+      serier: [{ namn: 'Prognosavvikelse', varden: manader.map((x) => (x.avvikelse === null ? null : avrunda(x.avvikelse, 1))) }],
+      enhet: 'tkr',
+      teckenfarg: true,
+    };
   }
   return {
     text: rader.join('\n\n'),
@@ -78,6 +89,7 @@ export function prognosSvar(fraga: Fraga, enhet: Enhet, p: Period, m: Svarsmiljo
         ],
         rader: rader.slice(1),
         enhet: enhet.namn,
+        ...(diagram ? { diagram, bildtext: diagramSomText(diagram) } : {}),
       },
     },
     kontext: { enhet: enhet.id, period: p, avsikt: 'prognos' },

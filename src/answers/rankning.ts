@@ -9,6 +9,8 @@ import { procentAvBudget } from './status.js';
 import type { Fraga } from '../language/tolka.js';
 import { avvikelseIOrd } from './ord.js';
 import type { Svar, Svarsmiljo } from './svar.js';
+import { numrerad, tabellsektion } from './tabell.js';
+import type { Tabellsektion } from '../cards/vyer.js';
 
 /** Candidates change only with the register, so they are kept per register generation, root and named levels. */
 const kandidatminne = new WeakMap<Register, { generation: number; listor: Map<string, readonly Enhet[]> }>();
@@ -120,35 +122,48 @@ export function rankningSvar(fraga: Fraga, omfang: Enhet | null, p: Period, m: S
   };
   const fler: string[] = [];
   const textdelar = [rubrik];
-  const tabell: Array<{ celler: Array<{ text: string }> }> = [];
+  const sektioner: Tabellsektion[] = [];
   for (const g of grupper) {
     const visade = g.lista.slice(0, tak);
     if (g.lista.length > visade.length)
       fler.push(`(${g.rubrik || 'Listan'}: ${g.lista.length - visade.length} till; fråga "vilka …" för alla.)`);
     textdelar.push(`${g.rubrik ? `${g.rubrik}:\n\n` : ''}${visade.map(rad).join('\n')}`);
-    for (const s of visade) {
-      const procent = procentAvBudget(s);
-      tabell.push({
-        celler: [{ text: s.enhet.namn }, { text: medTecken(s.avvikelse, b) }, { text: procent === null ? '–' : formatProcent(procent) }],
-      });
-    }
+    sektioner.push(
+      tabellsektion({
+        rubrik: g.rubrik,
+        kolumner: [
+          { namn: 'Avvikelse', tal: true },
+          { namn: 'Procent av budget', tal: true },
+        ],
+        rader: visade.map((s, i) => {
+          const procent = procentAvBudget(s);
+          const farg = s.avvikelse <= -0.05 ? 'Attention' : s.avvikelse >= 0.05 ? 'Good' : 'Default';
+          return {
+            namn: numrerad(i + 1, s.enhet.namn),
+            under: foralder(s.enhet, omfang, m),
+            celler: [{ text: medTecken(s.avvikelse, b), farg }, procent === null ? '–' : formatProcent(procent)],
+          };
+        }),
+      }),
+    );
   }
   return {
     text: [...textdelar, ...fler].join('\n\n'),
     kort: {
       mall: 'tabell',
-      data: {
-        rubrik: rubrik.replace(/\*\*/g, ''),
-        kolumner: [{ namn: 'Enhet' }, { namn: 'Avvikelse (− underskott, + överskott)' }, { namn: 'Procent av budget' }],
-        rader: tabell,
-        fotnoter: fler,
-      },
+      data: { rubrik: rubrik.replace(/\*\*/g, ''), sektioner, fotnoter: fler },
     },
     kontext,
   };
 }
 
-function foralderText(e: Enhet, omfang: Enhet | null, m: Svarsmiljo): string {
+/** The unit above a ranked one, where the scope does not already say it ("Barn och unga" in Individ- och familjeomsorg). */
+function foralder(e: Enhet, omfang: Enhet | null, m: Svarsmiljo): string {
   const f = e.foralder ? m.register.enhet(e.foralder) : undefined;
-  return f && f.foralder && f.id !== omfang?.id ? ` (${f.namn})` : '';
+  return f && f.foralder && f.id !== omfang?.id ? f.namn : '';
+}
+
+function foralderText(e: Enhet, omfang: Enhet | null, m: Svarsmiljo): string {
+  const f = foralder(e, omfang, m);
+  return f ? ` (${f})` : '';
 }

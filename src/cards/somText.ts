@@ -12,6 +12,9 @@ export function kortSomText(kort: unknown): string {
       case 'TextBlock':
         if (typeof n.text === 'string' && n.text) rader.push(n.text);
         return;
+      case 'Image':
+        if (typeof n.altText === 'string' && n.altText) rader.push(`[Bild: ${n.altText}]`);
+        return;
       case 'FactSet':
         for (const f of (n.facts as Array<{ title: string; value: string }>) ?? []) rader.push(`${f.title}: ${f.value}`);
         return;

@@ -3,6 +3,7 @@
  * name or a missing or misspelt field is a compile error, not a `${…}` left in a card. Some types carry a
  * field the template does not show (`enhet`, `skillnad`): the text answer and the tests read them.
  */
+import type { Diagramvy } from '../diagram/vy.js';
 
 export type Farg = 'Default' | 'Good' | 'Warning' | 'Attention';
 
@@ -53,17 +54,30 @@ export interface Statuskort extends MedNotering {
   visaAtgarder: boolean;
 }
 
-export interface Trendkort extends MedNotering {
+/**
+ * A card with a chart: the answer gives the chart's data; the picture (a PNG as a data URI) is drawn only for a
+ * reply that goes to Teams (src/usecases/diagrambild.ts). The card shows the figures as text as well.
+ */
+export interface MedDiagram {
+  diagram?: Diagramvy;
+  /** the chart as data:image/png;base64,… once drawn */
+  bild?: string;
+  /** the chart in words, for screen readers */
+  bildtext?: string;
+}
+
+export interface Trendkort extends MedNotering, MedDiagram {
   rubrik: string;
   verdikt: string;
-  punkter: Array<{ manad: string; avvikelse: string; procent: string; stapel: number; rest: number; stil: 'good' | 'attention' }>;
+  /** the figures under the chart: "jan", "−1 234 tkr (103,2 % av budget)" */
+  punkter: Array<{ manad: string; varde: string }>;
   enhet: string;
   enhetId: string;
   visaDelar: boolean;
   visaPrognos: boolean;
 }
 
-export interface Faktakort extends MedNotering {
+export interface Faktakort extends MedNotering, MedDiagram {
   rubrik: string;
   undertitel: string;
   fakta: Faktum[];
@@ -71,10 +85,43 @@ export interface Faktakort extends MedNotering {
   enhet: string;
 }
 
+/** Text to the left, figures to the right: a column's cells and its heading share one alignment. */
+export type Justering = 'Left' | 'Right';
+
+/** A column of values under a row's name; `bredd` is its weight, the same in the heading and in every row. */
+export interface Tabellkolumn {
+  namn: string;
+  justering: Justering;
+  bredd: number;
+}
+
+/**
+ * One row: its name on a line of its own, over the whole width (a long name wraps between words, never
+ * inside one), and its values on the line below, in the section's columns.
+ */
+export interface Tabellrad {
+  namn: string;
+  /** a line under the name, for example the unit above it; empty for none */
+  under: string;
+  celler: Array<{ text: string; justering: Justering; bredd: number; farg: Farg }>;
+}
+
+/** A table of its own under a heading: one plan's measures, or the deficits of a ranking. */
+export interface Tabellsektion {
+  rubrik: string;
+  undertitel: string;
+  kolumner: Tabellkolumn[];
+  rader: Tabellrad[];
+  fotnoter: string[];
+}
+
+/**
+ * Tables laid out for Teams on a phone as well as on a laptop: each section its own heading and numbering,
+ * each row's name above its values, figures right-aligned under headings that say what and when.
+ */
 export interface Tabellkort extends MedNotering {
   rubrik: string;
-  kolumner: Array<{ namn: string }>;
-  rader: Array<{ celler: Array<{ text: string }> }>;
+  sektioner: Tabellsektion[];
   fotnoter: string[];
 }
 

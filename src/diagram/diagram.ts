@@ -1,23 +1,9 @@
 import { createRequire } from 'node:module';
 import { Resvg } from '@resvg/resvg-js';
 import * as echarts from 'echarts';
+import type { Diagramvy } from './vy.js';
 
-/** What a chart shows: one or more series over the same labels; null is a missing value, never drawn as 0. */
-export interface Diagramvy {
-  titel: string;
-  typ: 'staplar' | 'linje';
-  /** the x axis: months, units … */
-  etiketter: string[];
-  serier: Array<{ namn: string; varden: Array<number | null> }>;
-  /** the value axis' unit, e.g. "tkr" or "%" */
-  enhet: string;
-  /** bars below zero (underskott) red and above green, instead of one colour per series */
-  teckenfarg?: boolean;
-  /** bars lying down, the labels on the left, first at the top: for long labels such as units' names */
-  liggande?: boolean;
-  bredd?: number;
-  hojd?: number;
-}
+export type { Diagramvy } from './vy.js';
 
 export const FARGER = { underskott: '#c4314b', overskott: '#237b4b', serier: ['#5b5fc7', '#8a8886', '#c19c00'] } as const;
 
@@ -32,18 +18,25 @@ const tal = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 1 });
 export function ritaDiagram(vy: Diagramvy): Buffer {
   const bredd = vy.bredd ?? 560;
   const hojd = vy.hojd ?? 260;
+  const titel = radbryt(vy.titel, Math.floor((bredd - 24) / (14 * 0.65)));
+  const titelrader = titel.split('\n').length;
   const diagram = echarts.init(null, null, { renderer: 'svg', ssr: true, width: bredd, height: hojd });
   try {
     diagram.setOption({
       animation: false,
       textStyle: { fontFamily: TYPSNITT },
-      title: { text: vy.titel, left: 'center', textStyle: { fontFamily: TYPSNITT, fontSize: 14, fontWeight: 'bold' } },
+      title: {
+        text: titel,
+        left: 'center',
+        textStyle: { fontFamily: TYPSNITT, fontSize: 14, fontWeight: 'bold', lineHeight: 18 },
+      },
       legend: vy.serier.length > 1 ? { bottom: 0, textStyle: { fontFamily: TYPSNITT } } : undefined,
       grid: {
         // Lying down, the units' names on the left are wider in DejaVu than echarts measures them, and the last value label overhangs.
         left: vy.liggande ? 12 + 2 * Math.max(0, ...vy.etiketter.map((e) => e.length)) : 12,
         right: vy.liggande ? 36 : 12,
-        top: 40,
+        // standing, the value axis names its unit above the axis, under the title
+        top: (vy.liggande ? 40 : 62) + 18 * (titelrader - 1),
         bottom: vy.serier.length > 1 ? 36 : 12,
         containLabel: true,
       },
@@ -68,6 +61,7 @@ export function ritaDiagram(vy: Diagramvy): Buffer {
     return new Resvg(svg, {
       font: { fontFiles: typsnittsfiler, loadSystemFonts: false, defaultFontFamily: TYPSNITT },
       fitTo: { mode: 'width', value: bredd },
+      ...(vy.kompakt ? { shapeRendering: 1, textRendering: 0, background: 'white' } : {}),
     })
       .render()
       .asPng();
@@ -76,14 +70,34 @@ export function ritaDiagram(vy: Diagramvy): Buffer {
   }
 }
 
+/**
+ * A long title on several lines, broken between words, rather than running off the picture; echarts measures
+ * text narrower than DejaVu Bold draws it (about 0.65 em a character), so the breaking is done here.
+ */
+function radbryt(text: string, tecken: number): string {
+  const rader: string[] = [];
+  for (const ord of text.split(' ')) {
+    const sista = rader[rader.length - 1];
+    if (sista !== undefined && sista.length + 1 + ord.length <= tecken) rader[rader.length - 1] = `${sista} ${ord}`;
+    else rader.push(ord);
+  }
+  return rader.join('\n');
+}
+
 function axlar(vy: Diagramvy): { xAxis: object; yAxis: object } {
   const kategorier = {
     type: 'category',
     data: vy.etiketter,
-    axisLabel: { fontFamily: TYPSNITT, ...(vy.liggande ? { interval: 0 } : {}) },
+    // every month named, as long as the labels fit side by side
+    axisLabel: { fontFamily: TYPSNITT, ...(vy.liggande || vy.etiketter.length <= 13 ? { interval: 0 } : {}) },
     ...(vy.liggande ? { inverse: true } : {}),
   };
-  const varden = { type: 'value', name: vy.enhet, axisLabel: { fontFamily: TYPSNITT, formatter: (v: number) => tal.format(v) } };
+  const varden = {
+    type: 'value',
+    name: vy.enhet,
+    nameTextStyle: { fontFamily: TYPSNITT },
+    axisLabel: { fontFamily: TYPSNITT, formatter: (v: number) => tal.format(v) },
+  };
   return vy.liggande ? { xAxis: varden, yAxis: kategorier } : { xAxis: kategorier, yAxis: varden };
 }
 

@@ -125,7 +125,7 @@ export interface Namntraff<T> {
   /** share of the name's weight found */
   tackning: number;
   /** question positions that matched a word of the name */
-  positioner: Set<number>;
+  positioner: ReadonlySet<number>;
   /** a word that tells this name from the others was found outside the words used by a unit's name */
   distinkt: boolean;
   /** the weight found on such words */
@@ -136,11 +136,19 @@ export interface Namntraff<T> {
   distinktLangd: number;
 }
 
-interface Post<T> {
-  item: T;
+/** One way of writing a name; items named alike (the same measure in many units) share it. */
+interface Namn {
   ord: Array<{ ord: string; vikt: number; forkortning: boolean; skrivet: string }>;
   total: number;
 }
+
+interface Post<T> {
+  item: T;
+  namn: Namn;
+}
+
+/** What a name scores against a question: the same for every item that has that name. */
+type Poang = Omit<Namntraff<never>, 'item'>;
 
 /** A form of a name's word to compare with: canonical or as written, and whether the name abbreviates it. */
 interface Form {
@@ -163,9 +171,15 @@ export class Namnmatchare<T> {
   /** every form of every name word, and which posts have it */
   private readonly former = new Map<string, Form>();
   private readonly forekomster = new Map<string, number[]>();
+  /** each form's word weight, and whether that word could tell a name apart (what `poangsatt` counts in distinktPoang) */
+  private readonly formvikt = new Map<string, { vikt: number; distinkt: number }>();
+  /** scratch per post for the bound in `basta`, zero between questions */
+  private tak: Float64Array | null = null;
+  private takDistinkt: Float64Array | null = null;
   /** for a question word (canonical and as written): the forms it is like, with how much; kept across questions */
   private readonly likheter = new Map<string, Map<string, number>>();
-  private forsta: Map<T, number> | null = null;
+  /** each item's first post, which orders items that rank alike */
+  private readonly forsta = new Map<T, number>();
 
   constructor(items: readonly T[], namn: (item: T) => string[]) {
     const df = new Map<string, number>();
@@ -178,6 +192,7 @@ export class Namnmatchare<T> {
       for (const s of unika) df.set(s, (df.get(s) ?? 0) + 1);
       return { item, varianter };
     });
+    const namnen = new Map<string, Namn>();
     for (const { item, varianter } of råa) {
       for (const v of varianter) {
         const ord = v.ord.map((p) => ({
@@ -195,12 +210,17 @@ export class Namnmatchare<T> {
           ]) {
             const nyckel = formnyckel(f);
             this.former.set(nyckel, f);
+            this.formvikt.set(nyckel, { vikt: o.vikt, distinkt: o.vikt >= 0.5 && !/^\d+$/.test(o.ord) ? o.vikt : 0 });
             const lista = this.forekomster.get(nyckel);
             if (!lista) this.forekomster.set(nyckel, [index]);
             else if (lista[lista.length - 1] !== index) lista.push(index);
           }
         }
-        this.poster.push({ item, ord, total: ord.reduce((s, o) => s + o.vikt, 0) });
+        const nyckel = ord.map((o) => `${o.ord}|${o.skrivet}|${o.vikt}|${o.forkortning}`).join(' ');
+        let namn = namnen.get(nyckel);
+        if (!namn) namnen.set(nyckel, (namn = { ord, total: ord.reduce((s, o) => s + o.vikt, 0) }));
+        if (!this.forsta.has(item)) this.forsta.set(item, index);
+        this.poster.push({ item, namn });
       }
     }
   }
@@ -235,6 +255,32 @@ export class Namnmatchare<T> {
     svaga: ReadonlySet<number> = new Set(),
     egetOrd = false,
   ): Array<Namntraff<T>> {
+    return this.sok(ordlista, bortse, enhetsord, svaga, egetOrd, false);
+  }
+
+  /**
+   * The first of `matcha`'s list and all that rank within 1e-9 of it, in the same order, without scoring the
+   * names that cannot get there: a common word of the question ("över", "efter") touches every name that has
+   * it, and there may be thousands.
+   */
+  basta(
+    ordlista: string[],
+    bortse: ReadonlySet<number>,
+    enhetsord: ReadonlySet<number>,
+    svaga: ReadonlySet<number> = new Set(),
+    egetOrd = false,
+  ): Array<Namntraff<T>> {
+    return this.sok(ordlista, bortse, enhetsord, svaga, egetOrd, true);
+  }
+
+  private sok(
+    ordlista: string[],
+    bortse: ReadonlySet<number>,
+    enhetsord: ReadonlySet<number>,
+    svaga: ReadonlySet<number>,
+    egetOrd: boolean,
+    baraBasta: boolean,
+  ): Array<Namntraff<T>> {
     const fraga = ordlista
       .map((o, i) => ({ o: kanoniskt(o), radt: o, i }))
       .filter(({ o, i }) => !bortse.has(i) && !FYLLORD.has(o) && o.length >= 2);
@@ -242,90 +288,152 @@ export class Namnmatchare<T> {
     // only the names that have a word like one of the question's are scored
     const perOrd = fraga.map(({ o, radt }) => this.likheterFor(o, radt));
     const beroerda = new Set<number>();
-    const viaEnhet = new Map<number, Set<string>>();
+    const viaEnhet = new Set<number>();
+    const viaEnhetNycklar = new Map<Namn, Set<string>>();
     perOrd.forEach((karta, j) => {
       const i = fraga[j].i;
       if (egetOrd && enhetsord.has(i)) return;
       for (const [nyckel, l] of karta) {
         if (svaga.has(i) && l < 0.95) continue;
-        for (const p of this.forekomster.get(nyckel) ?? []) {
-          if (!enhetsord.has(i)) beroerda.add(p);
-          else {
-            const s = viaEnhet.get(p) ?? new Set<string>();
-            s.add(nyckel.replace(/^s:/, ''));
-            viaEnhet.set(p, s);
-          }
+        const poster = this.forekomster.get(nyckel) ?? [];
+        if (!enhetsord.has(i)) {
+          for (const p of poster) beroerda.add(p);
+          continue;
+        }
+        const form = nyckel.replace(/^s:/, '');
+        for (const p of poster) {
+          viaEnhet.add(p);
+          const namn = this.poster[p].namn;
+          const s = viaEnhetNycklar.get(namn);
+          if (s) s.add(form);
+          else viaEnhetNycklar.set(namn, new Set([form]));
         }
       }
     });
-    for (const [p, nycklar] of viaEnhet) if (nycklar.size >= Math.max(1, this.poster[p].ord.length * 0.9)) beroerda.add(p);
-    const basta = new Map<T, Namntraff<T>>();
+    for (const p of viaEnhet) {
+      const { namn } = this.poster[p];
+      if (viaEnhetNycklar.get(namn)!.size >= Math.max(1, namn.ord.length * 0.9)) beroerda.add(p);
+    }
+    // items with the same name score the same: each name is scored once
+    const poangFor = new Map<Namn, Poang | null>();
+    const poangsattFor = (namn: Namn) => {
+      let poang = poangFor.get(namn);
+      if (poang === undefined) poangFor.set(namn, (poang = poangsatt(namn, fraga, perOrd, enhetsord, svaga)));
+      return poang;
+    };
+    const nycklar = baraBasta ? new Set(perOrd.flatMap((karta) => [...karta.keys()])) : null;
+    const tak = nycklar && this.takFor(nycklar, beroerda);
+    // The best rank so far: a post whose bound is below it cannot be among the best. Begun with the post of the highest bound.
+    let golv = -Infinity;
+    if (tak) {
+      let hogst = -1;
+      for (const pi of beroerda) if (hogst < 0 || tak[pi] > tak[hogst]) hogst = pi;
+      const poang = hogst < 0 ? null : poangsattFor(this.poster[hogst].namn);
+      if (poang) golv = rang(poang);
+    }
+    const basta = new Map<T, { traff: Namntraff<T>; rang: number }>();
     for (const pi of beroerda) {
       const post = this.poster[pi];
-      let poang = 0;
-      let distinktPoang = 0;
-      let distinktLangd = 0;
-      let egetOrd = false;
-      const positioner = new Set<number>();
-      const ordvis = post.ord.map((w) => {
-        const kanon = formnyckel({ form: w.ord, forkortning: w.forkortning, skriven: false });
-        // the canonical forms, or as written: a typo in "korttidssjukfrånvaro" is still that word
-        const skriven = w.skrivet !== w.ord ? formnyckel({ form: w.skrivet, forkortning: w.forkortning, skriven: true }) : null;
-        let bast = 0;
-        let pos = -1;
-        fraga.forEach(({ i }, j) => {
-          const l = Math.max(perOrd[j].get(kanon) ?? 0, skriven ? (perOrd[j].get(skriven) ?? 0) : 0);
-          if (l > bast) {
-            bast = l;
-            pos = i;
-          }
-        });
-        return { bast, pos };
-      });
-      // one word of the question holding two words of the name ("familjehemsdygn") is that name
-      const perPosition = new Map<number, number>();
-      for (const { bast, pos } of ordvis) if (bast > 0) perPosition.set(pos, (perPosition.get(pos) ?? 0) + 1);
-      for (const [i, w] of post.ord.entries()) {
-        let { bast } = ordvis[i];
-        const { pos } = ordvis[i];
-        if (bast <= 0) continue;
-        if ((perPosition.get(pos) ?? 0) >= 2 && bast >= 0.6) bast = Math.max(bast, 0.9);
-        // a weak word (an ordinary word of the question) counts only written as in the name
-        if (svaga.has(pos) && bast < 0.95) continue;
-        poang += bast * w.vikt;
-        positioner.add(pos);
-        if (!enhetsord.has(pos)) egetOrd = true;
-        if (bast >= 0.75 && w.vikt >= 0.5 && !enhetsord.has(pos) && !svaga.has(pos) && !/^\d+$/.test(w.ord)) {
-          distinktPoang += bast * w.vikt;
-          distinktLangd = Math.max(distinktLangd, w.ord.length);
-        }
-      }
-      if (poang <= 0) continue;
-      const traff = {
-        item: post.item,
-        poang,
-        tackning: poang / post.total,
-        positioner,
-        distinkt: distinktPoang > 0,
-        distinktPoang,
-        distinktLangd,
-        egetOrd,
-      };
+      if (tak && tak[pi] < golv - 1e-6) continue;
+      const poang = poangsattFor(post.namn);
+      if (!poang) continue;
+      const traff = { item: post.item, ...poang };
+      const r = rang(traff);
+      if (r > golv) golv = r;
       const fore = basta.get(post.item);
-      if (!fore || rang(traff) > rang(fore)) basta.set(post.item, traff);
+      if (!fore || r > fore.rang) basta.set(post.item, { traff, rang: r });
     }
-    return [...basta.values()].sort((a, b) => rang(b) - rang(a) || this.ordning(a.item) - this.ordning(b.item));
+    if (nycklar) this.nollstallTak(nycklar);
+    return [...basta.values()]
+      .filter((b) => !tak || b.rang >= golv - 1e-9)
+      .sort((a, b) => b.rang - a.rang || this.forsta.get(a.traff.item)! - this.forsta.get(b.traff.item)!)
+      .map((b) => b.traff);
   }
 
-  private ordning(item: T): number {
-    if (!this.forsta) {
-      this.forsta = new Map();
-      this.poster.forEach((p, i) => {
-        if (!this.forsta!.has(p.item)) this.forsta!.set(p.item, i);
-      });
+  /**
+   * For each post touched, a rank it cannot exceed: every word of its name that some word of the question is
+   * like counted as found in full (`rang` is at most that weight, plus half of it over the name's total, plus
+   * the part of it that could tell the name apart). A word found in two forms counts twice, which only loosens it.
+   */
+  private takFor(nycklar: ReadonlySet<string>, beroerda: ReadonlySet<number>): Float64Array {
+    const tak = (this.tak ??= new Float64Array(this.poster.length));
+    const distinkt = (this.takDistinkt ??= new Float64Array(this.poster.length));
+    for (const nyckel of nycklar) {
+      const { vikt, distinkt: d } = this.formvikt.get(nyckel)!;
+      for (const p of this.forekomster.get(nyckel) ?? []) {
+        tak[p] += vikt;
+        distinkt[p] += d;
+      }
     }
-    return this.forsta.get(item) ?? 0;
+    for (const p of beroerda) tak[p] += 0.5 * (tak[p] / this.poster[p].namn.total) + distinkt[p];
+    return tak;
   }
+
+  private nollstallTak(nycklar: ReadonlySet<string>): void {
+    for (const nyckel of nycklar)
+      for (const p of this.forekomster.get(nyckel) ?? []) {
+        this.tak![p] = 0;
+        this.takDistinkt![p] = 0;
+      }
+  }
+}
+
+/** How well a name is found among the question's words, or null if not at all. */
+function poangsatt(
+  namn: Namn,
+  fraga: Array<{ i: number }>,
+  perOrd: Array<Map<string, number>>,
+  enhetsord: ReadonlySet<number>,
+  svaga: ReadonlySet<number>,
+): Poang | null {
+  let poang = 0;
+  let distinktPoang = 0;
+  let distinktLangd = 0;
+  let egetOrd = false;
+  const positioner = new Set<number>();
+  const ordvis = namn.ord.map((w) => {
+    const kanon = formnyckel({ form: w.ord, forkortning: w.forkortning, skriven: false });
+    // the canonical forms, or as written: a typo in "korttidssjukfrånvaro" is still that word
+    const skriven = w.skrivet !== w.ord ? formnyckel({ form: w.skrivet, forkortning: w.forkortning, skriven: true }) : null;
+    let bast = 0;
+    let pos = -1;
+    fraga.forEach(({ i }, j) => {
+      const l = Math.max(perOrd[j].get(kanon) ?? 0, skriven ? (perOrd[j].get(skriven) ?? 0) : 0);
+      if (l > bast) {
+        bast = l;
+        pos = i;
+      }
+    });
+    return { bast, pos };
+  });
+  // one word of the question holding two words of the name ("familjehemsdygn") is that name
+  const perPosition = new Map<number, number>();
+  for (const { bast, pos } of ordvis) if (bast > 0) perPosition.set(pos, (perPosition.get(pos) ?? 0) + 1);
+  for (const [i, w] of namn.ord.entries()) {
+    let { bast } = ordvis[i];
+    const { pos } = ordvis[i];
+    if (bast <= 0) continue;
+    if ((perPosition.get(pos) ?? 0) >= 2 && bast >= 0.6) bast = Math.max(bast, 0.9);
+    // a weak word (an ordinary word of the question) counts only written as in the name
+    if (svaga.has(pos) && bast < 0.95) continue;
+    poang += bast * w.vikt;
+    positioner.add(pos);
+    if (!enhetsord.has(pos)) egetOrd = true;
+    if (bast >= 0.75 && w.vikt >= 0.5 && !enhetsord.has(pos) && !svaga.has(pos) && !/^\d+$/.test(w.ord)) {
+      distinktPoang += bast * w.vikt;
+      distinktLangd = Math.max(distinktLangd, w.ord.length);
+    }
+  }
+  if (poang <= 0) return null;
+  return {
+    poang,
+    tackning: poang / namn.total,
+    positioner,
+    distinkt: distinktPoang > 0,
+    distinktPoang,
+    distinktLangd,
+    egetOrd,
+  };
 }
 
 /** Words that tell a name apart count twice; then the weight found, then the share of the name found. */

@@ -120,7 +120,7 @@ export function tolkaFraga(text: string, index: Enhetsindex, nu: Period): Fraga 
   // The store's own KPI and measure names, read like unit names.
   const sak = sakindex(index.register);
   const svaga = new Set(ordlista.flatMap((o, i) => (STOPPORD.has(o) && !NYCKELTALSORD.test(o) ? [i] : [])));
-  const kpiTraffar = sak.nyckeltal.matcha(ordlista, new Set([...tid.anvanda, ...filterfras]), starka, svaga, true);
+  const kpiTraffar = sak.nyckeltal.basta(ordlista, new Set([...tid.anvanda, ...filterfras]), starka, svaga, true);
   const kpi = kpiTraffar[0];
   const nyckeltalRegel = NYCKELTALSREGEL.test(normal);
   const atgardMarkning = ATGARDSREGEL.test(normal);
@@ -149,7 +149,7 @@ export function tolkaFraga(text: string, index: Enhetsindex, nu: Period): Fraga 
   }
 
   const atgardsbortse = new Set([...bortse, ...(nyckeltal && !atgardMarkning ? kpi!.positioner : [])]);
-  const atgardTraffar = sak.atgarder.matcha(ordlista, atgardsbortse, starka, svaga, !atgardMarkning);
+  const atgardTraffar = sak.atgarder.basta(ordlista, atgardsbortse, starka, svaga, !atgardMarkning);
   const basta = atgardTraffar[0];
   // a measure is named by a long word of its own ("medicinrobotarna"), by much of its title, or, after "åtgärden", by all of it
   const starkAtgard = Boolean(

@@ -52,6 +52,16 @@ describe('diagram: PNG utan webbläsare', () => {
     assert.ok(morka > 50, `titeln syns (${morka} mörka pixlar)`);
   });
 
+  it('kompakt (för ett kort): samma staplar på vit botten, med mindre än hälften så många byte som utjämnad text', () => {
+    const utjamnad = ritaDiagram({ ...vy([-100, 200, -300, 50]), bredd: 480, hojd: 220 });
+    const kompakt = ritaDiagram({ ...vy([-100, 200, -300, 50]), bredd: 480, hojd: 220, kompakt: true });
+    assert.ok(kompakt.length < utjamnad.length * 0.6, `${kompakt.length} mot ${utjamnad.length} byte`);
+    const png = PNG.sync.read(kompakt);
+    assert.ok(pixlar(png, FARGER.underskott) > 1000 && pixlar(png, FARGER.overskott) > 500);
+    assert.equal(png.data[3], 255, 'hörnet är ogenomskinligt');
+    assert.ok(pixlar(png, '#ffffff') > png.width * png.height * 0.5, 'mest vit botten');
+  });
+
   it('blir en data-URI som ett Adaptive Card kan visa', () => {
     assert.match(somDataUri(ritaDiagram(vy([1, 2, 3, 4]))), /^data:image\/png;base64,iVBORw0KGgo/);
   });

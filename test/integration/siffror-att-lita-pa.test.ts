@@ -177,7 +177,7 @@ describe('issue 14.7: knappar leder aldrig ingenstans', () => {
       csv.replace(/^(HTN;2026-03;[^;]*;[^;]*;[^;]*;)[^;]*;/m, '$1;'),
     );
     const svar = await fraga('visa trenden för hemtjänst norr');
-    assert.match(svar.text, /Hemtjänst Norr: avvikelse månad för månad/);
+    assert.match(svar.text, /Hemtjänst Norr: avvikelse ackumulerat per månad 2026 \(tkr\)/);
     assert.ok(!titlar(svar.aktiviteter).includes('Visa prognos'), titlar(svar.aktiviteter).join(', '));
     const vob = titlar((await fraga('visa trenden för VOB')).aktiviteter);
     assert.ok(vob.includes('Visa prognos'), vob.join(', '));
