@@ -248,8 +248,8 @@ export class Fuzzbot {
   async kontrolleraDisk(): Promise<void> {
     await this.store.vanta();
     const mapp = mkdtempSync(join(tmpdir(), 'bk-fuzzkopia-'));
-    for (const f of [this.store.plats, `${this.store.plats}.journal`])
-      if (existsSync(f)) cpSync(f, join(mapp, f.endsWith('.journal') ? 'store.json.journal' : 'store.json'));
+    for (const slut of ['', '.journal', '.granskningslogg'])
+      if (existsSync(`${this.store.plats}${slut}`)) cpSync(`${this.store.plats}${slut}`, join(mapp, `store.json${slut}`));
     const kopia = await Store.oppna(join(mapp, 'store.json'));
     assert.equal(JSON.stringify(kopia.dokument), JSON.stringify(this.store.dokument), 'lagringen på disk skiljer sig från den i minnet');
   }
