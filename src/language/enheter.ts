@@ -36,6 +36,11 @@ export interface Enhetstraff {
   avgjorda: Set<number>;
 }
 
+type Kandidat = Traff & { term: number; fas: number };
+/** Candidates best first; ties by length, then the term's place, so a scan of every term would order them the same. */
+const iOrdning = (a: Kandidat, b: Kandidat) =>
+  b.poang - a.poang || b.slut - b.start - (a.slut - a.start) || a.term - b.term || a.fas - b.fas || a.start - b.start;
+
 const BOJNINGAR = ['en', 'et', 'n', 't', 'na', 's', 'ens', 'ets', 'ns', 'ts', 'arna', 'erna', 'orna', 'ar', 'er', 'or', 'a', 'ma'];
 /** The tail of a compound that makes it another body: "kultur|nämnden", "omsorgs|nämnden", "skol|förvaltningen". */
 const ANNAN_ORGAN = /^s?(namnd|forvaltning|styrelse|kontor|bolag|fullmaktige|utskott)/;
@@ -116,9 +121,13 @@ function stam(fraga: string, term: string): string {
 export class Enhetsindex {
   private readonly termer: Term[] = [];
   private readonly fuse: Fuse<{ enhet: Enhet; namn: string }>;
-  /** Terms by their first word, and those long enough for a partial match by their first word. */
-  private readonly forstaOrd = new Map<string, number[]>();
-  private readonly delvisaForstaOrd = new Map<string, number[]>();
+  /**
+   * One-word terms by their word, longer terms by their first two words (so that "hemtjänst björkdalen" tries
+   * the few terms that begin so, not every "Hemtjänst …"), and those long enough for a partial match by their first word.
+   */
+  private readonly ettOrd = new Map<string, number[]>();
+  private readonly tvaOrd = new Map<string, number[]>();
+  private readonly delvisaForstaOrd = new Map<string, Map<number, number[]>>();
   /** Every word of every term: as a set, by length, and sorted for prefix search. */
   private readonly termord = new Set<string>();
   private readonly perLangd = new Map<number, string[]>();
@@ -180,8 +189,12 @@ export class Enhetsindex {
     this.fuse = new Fuse(sokbara, { keys: ['namn'], threshold: 0.5, ignoreLocation: true, includeScore: true });
     this.termer.forEach((term, i) => {
       const forsta = term.ord[0];
-      lagg(this.forstaOrd, forsta, i);
-      if (term.ord.length >= 2 && forsta.length >= 5) lagg(this.delvisaForstaOrd, forsta, i);
+      if (term.ord.length === 1) lagg(this.ettOrd, forsta, i);
+      else lagg(this.tvaOrd, `${forsta} ${term.ord[1]}`, i);
+      if (term.ord.length >= 2 && forsta.length >= 5) {
+        const perVikt = this.delvisaForstaOrd.get(forsta) ?? this.delvisaForstaOrd.set(forsta, new Map()).get(forsta)!;
+        lagg(perVikt, term.vikt, i);
+      }
       for (const o of term.ord) this.termord.add(o);
     });
     for (const o of this.termord) lagg(this.perLangd, o.length, o);
@@ -242,7 +255,8 @@ export class Enhetsindex {
             ? 0.95
             : 0
         : (likheter[pos].get(term) ?? 0);
-    const kandidater: Array<Traff & { term: number; fas: number }> = [];
+    const kandidater: Kandidat[] = [];
+    const grupper = new Map<Kandidat, () => Kandidat[]>();
     for (let start = 0; start < ordlista.length; start++) {
       // The first word's likeness comes with it; the term's other words are looked up.
       const forsta: Iterable<[string, number]> = skyddad[start]
@@ -250,8 +264,15 @@ export class Enhetsindex {
           ? [[ordlista[start], 1]]
           : []
         : likheter[start];
+      // the words a term's second word may be: any word like the next one, or for an ordinary word only its inflections
+      const andra =
+        start + 1 >= ordlista.length
+          ? []
+          : skyddad[start + 1]
+            ? [...likheter[start + 1]].filter(([, v]) => v >= 0.95).map(([o]) => o)
+            : [...likheter[start + 1].keys()];
       for (const [f, forstaLikhet] of forsta) {
-        for (const ti of this.forstaOrd.get(f) ?? []) {
+        for (const ti of this.termerSomBorjar(f, andra)) {
           const term = this.termer[ti];
           const n = term.ord.length;
           if (start + n > ordlista.length) continue;
@@ -279,11 +300,9 @@ export class Enhetsindex {
           kandidater.push({ enhet: term.enhet, start, slut: start + n, poang: summa * term.vikt, styrka: summa / langd, term: ti, fas: 0 });
         }
       }
-      if (!skyddad[start]) this.delvisTraff(start, ordlista, likheter, kandidater);
+      if (!skyddad[start]) this.delvisTraff(start, ordlista, likheter, kandidater, grupper);
     }
-    kandidater.sort(
-      (a, b) => b.poang - a.poang || b.slut - b.start - (a.slut - a.start) || a.term - b.term || a.fas - b.fas || a.start - b.start,
-    );
+    kandidater.sort(iOrdning);
     const anvanda = new Set<number>();
     const valda: Traff[] = [];
     const tvetydiga: Enhet[][] = [];
@@ -292,7 +311,8 @@ export class Enhetsindex {
       let overlapp = false;
       for (let i = k.start; i < k.slut; i++) if (anvanda.has(i)) overlapp = true;
       if (overlapp) continue;
-      const lika = kandidater.filter((x) => x.start === k.start && x.slut === k.slut && Math.abs(x.poang - k.poang) < 1e-9);
+      const likaHar = kandidater.filter((x) => x.start === k.start && x.slut === k.slut && Math.abs(x.poang - k.poang) < 1e-9);
+      const lika = likaHar.some((x) => grupper.has(x)) ? likaHar.flatMap((x) => grupper.get(x)?.() ?? [x]).sort(iOrdning) : likaHar;
       if (lika.length > 1) {
         const olika = [...new Map(lika.map((x) => [x.enhet.id, x.enhet])).values()];
         if (olika.length > 1) {
@@ -308,6 +328,12 @@ export class Enhetsindex {
     return { enheter, tvetydiga, tvetydigaSpann, anvanda, traffar: valda, avgjorda: new Set() };
   }
 
+  /** The terms whose first word is `forsta`: those of one word, and those whose second word is one of `andra`. */
+  private *termerSomBorjar(forsta: string, andra: string[]): Iterable<number> {
+    yield* this.ettOrd.get(forsta) ?? [];
+    for (const a of andra) yield* this.tvaOrd.get(`${forsta} ${a}`) ?? [];
+  }
+
   /**
    * "hemtjänsten" for units named "Hemtjänst Norr" and "Hemtjänst Söder": the leading word of a longer
    * name counts, weakly, so that two such units become a question of which one rather than no answer.
@@ -316,23 +342,35 @@ export class Enhetsindex {
     start: number,
     ordlista: string[],
     likheter: Array<Map<string, number>>,
-    kandidater: Array<Traff & { term: number; fas: number }>,
+    kandidater: Kandidat[],
+    grupper: Map<Kandidat, () => Kandidat[]>,
   ): void {
     const o = ordlista[start];
+    const nasta = ordlista[start + 1] !== undefined ? likheter[start + 1] : null;
     for (const [forsta, likhet] of likheter[start]) {
       if (likhet < 0.8) continue;
-      for (const ti of this.delvisaForstaOrd.get(forsta) ?? []) {
-        const term = this.termer[ti];
-        if (ordlista[start + 1] !== undefined && (likheter[start + 1].get(term.ord[1]) ?? 0) > 0) continue;
-        kandidater.push({
-          enhet: term.enhet,
-          start,
-          slut: start + 1,
-          poang: likhet * Math.min(forsta.length, o.length) * term.vikt * 0.5,
-          styrka: likhet * 0.5,
-          term: ti,
-          fas: 1,
-        });
+      const perVikt = this.delvisaForstaOrd.get(forsta);
+      if (!perVikt) continue;
+      // a term whose second word is like the question's next word is a full match, not a partial one
+      const utom = new Set<number>();
+      if (nasta) for (const a of nasta.keys()) for (const ti of this.tvaOrd.get(`${forsta} ${a}`) ?? []) utom.add(ti);
+      const kandidat = (ti: number): Kandidat => ({
+        enhet: this.termer[ti].enhet,
+        start,
+        slut: start + 1,
+        poang: likhet * Math.min(forsta.length, o.length) * this.termer[ti].vikt * 0.5,
+        styrka: likhet * 0.5,
+        term: ti,
+        fas: 1,
+      });
+      // The terms of a weight all score alike here: the first stands for them all (only it can be chosen, the
+      // others overlap it), and the rest are made only when asked which units match as well.
+      for (const termer of perVikt.values()) {
+        const forst = termer.find((ti) => !utom.has(ti));
+        if (forst === undefined) continue;
+        const k = kandidat(forst);
+        kandidater.push(k);
+        grupper.set(k, () => termer.filter((ti) => !utom.has(ti)).map((ti) => (ti === forst ? k : kandidat(ti))));
       }
     }
   }

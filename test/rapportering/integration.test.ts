@@ -224,7 +224,7 @@ describe('integration: rapportering med Action.Execute genom teams-ai Applicatio
       /^Inget har sparats\nTyvärr kan du inte rapportera för Individ- och familjeomsorg.*Alex Wilber \(controller\) och Adele Vance \(admin\)/,
     );
     assert.equal(bot.store.dokument.utfall.length, utfall);
-    const nekade = bot.store.dokument.handelser.filter((h) => h.typ === 'nekad' && h.vem === MEGAN.anvandare);
+    const nekade = (await bot.store.granskningslogg()).filter((h) => h.typ === 'nekad' && h.vem === MEGAN.anvandare);
     assert.deepEqual(
       nekade.map((h) => (h.efter as { atgard: string }).atgard),
       ['rapportera', 'spara_utfall'],
