@@ -130,6 +130,21 @@ function fallFor(kommun: Kommun): Fall[] {
         ],
       },
       { namn: 'rankning', fraga: 'rangordna alla verksamheter', rubrik: /^Verksamheter efter/, tal: true, visar: [/^Underskott$/m] },
+      // "Sjuksköterskeverksamhet", 23 letters: on a line of its own, in a column or as a fact's title
+      {
+        namn: 'rankning-enheter',
+        fraga: 'rangordna alla enheter inom äldreomsorg/lss',
+        rubrik: /inom Äldreomsorg\/LSS efter/,
+        tal: true,
+        visar: [/Sjuksköterskeverksamhet$/m],
+      },
+      { namn: 'status', fraga: 'hur ligger äldreomsorg/lss', rubrik: /^Äldreomsorg\/LSS, helåret 2024$/, tal: false },
+      {
+        namn: 'jamforelse',
+        fraga: 'jämför sjuksköterskeverksamhet med bostadsanpassning',
+        rubrik: /^Sjuksköterskeverksamhet och Bostadsanpassning/,
+        tal: false,
+      },
     ];
   return [
     {
