@@ -1,6 +1,6 @@
 // Browser suite (issue 14.5): every card with a table, in the Microsoft 365 Agents Playground in headless Debian
 // Chromium, at a laptop's width and at a phone's (340 px), for the demo municipality, for Askersund (two
-// plans numbered 1–8 and 1–10, measures named in whole sentences) and for Västervik (long nämnd names). What is checked is what a reader sees: no
+// plans numbered 1–8 and 1–10, measures named in whole sentences), Västervik and Norrby (long unit names). What is checked is what a reader sees: no
 // word broken inside itself, no text past the card's edge, figures right-aligned in their columns, one
 // section per plan. Screenshots go to test-results/browser-tabeller/.
 import assert from 'node:assert/strict';
@@ -98,15 +98,23 @@ function granskaIWebblasaren(kort: unknown): Granskning {
   return { brutna, utanfor, tal, text: block.map((b) => (b.textContent ?? '').trim()).join('\n') };
 }
 
-type Kommun = 'demo' | 'askersund' | 'vastervik';
+type Kommun = 'demo' | 'askersund' | 'vastervik' | 'norrby';
 
 /** The test municipalities' import folders and clocks (test/kommuner/fragor/*.ts), with the root unit's id. */
 const ANDRA: Record<Exclude<Kommun, 'demo'>, { mapp: string; nu: string; rot: string }> = {
   askersund: { mapp: join('test', 'kommuner', 'askersund'), nu: '2025-02-14', rot: 'askersund' },
   vastervik: { mapp: join('test', 'kommuner', 'vastervik'), nu: '2022-02-10', rot: 'vastervik' },
+  norrby: { mapp: join('test', 'fixtures', 'norrby'), nu: '2026-04-10', rot: 'N0' },
 };
 
 function fallFor(kommun: Kommun): Fall[] {
+  if (kommun === 'norrby')
+    // "Kommunledningskontoret" as a fact's title in the status card, and in a ranking
+    return [
+      { namn: 'status', fraga: 'hur ligger kommunstyrelsen', rubrik: /^Kommunstyrelsen t\.o\.m\. mars 2026$/, tal: false },
+      { namn: 'rankning', fraga: 'rangordna alla förvaltningar och verksamheter', rubrik: / efter /, tal: true },
+      { namn: 'manadsrapport', fraga: 'månadsrapport för kommunen', rubrik: /^Månadsrapport: Norrby kommun$/, tal: true },
+    ];
   if (kommun === 'vastervik')
     // the nämnder's names in the monthly report's first column: "Barn- och utbildningsnämnd"
     return [
@@ -194,7 +202,7 @@ function medPlaygroundanvandare(kommun: Exclude<Kommun, 'demo'>): string {
   return mapp;
 }
 
-for (const kommun of ['demo', 'askersund', 'vastervik'] as const) {
+for (const kommun of ['demo', 'askersund', 'vastervik', 'norrby'] as const) {
   describe(`browser: tabellerna i korten på en laptop och en telefon, ${kommun} (issue 14.5)`, function () {
     const pg = new PlaygroundHarness();
     let webb: Webblasare | undefined;
