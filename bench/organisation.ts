@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { type Period, forskjut } from '../src/domain/period.js';
@@ -738,4 +738,12 @@ export async function importeradLagring(
   const store = await Store.oppna(fil, klocka);
   await importera(store, läsImportmapp(join(mapp, 'csv')));
   return { store, fil, importMs: performance.now() - t };
+}
+
+/** The store's bytes on disk: the snapshot, its journal and its audit log (only the snapshot and journal are read at start). */
+export function lagringensStorlek(fil: string): number {
+  return ['', '.journal', '.granskningslogg'].reduce(
+    (n, slut) => n + (existsSync(`${fil}${slut}`) ? statSync(`${fil}${slut}`).size : 0),
+    0,
+  );
 }

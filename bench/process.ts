@@ -58,7 +58,7 @@ function statusMb(pid: number, falt: string): number {
 }
 
 /**
- * Spawns `node --import tsx <skript>` in the repository and waits until /healthz answers 200. Its stderr (the
+ * Spawns `node --import tsx <skript>` (plain `node` for a built `.js`) in the repository and waits until /healthz answers 200. Its stderr (the
  * JSON log) goes to `loggfil`, not to a pipe: a pipe the bench is slow to drain would block the server's writes.
  */
 export async function startaServerprocess(
@@ -78,7 +78,9 @@ export async function startaServerprocess(
   // BENCH_NODE_ARGS="--trace-gc ...": more node flags for the servers, for diagnosis; their stdout goes to the log too.
   if (process.env.BENCH_NODE_ARGS) profil.push(...process.env.BENCH_NODE_ARGS.split(' ').filter(Boolean));
   const fd = openSync(loggfil, 'a');
-  const barn = spawn(process.execPath, [...profil, '--import', 'tsx', skript], {
+  // built JavaScript (dist/, as `npm start` runs it) needs no TypeScript loader
+  const lastare = skript.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const barn = spawn(process.execPath, [...profil, ...lastare, skript], {
     cwd: rot,
     env: miljo,
     stdio: ['ignore', process.env.BENCH_NODE_ARGS ? fd : 'ignore', fd],

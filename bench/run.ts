@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -9,7 +9,7 @@ import { type Fillagring, type Store } from '../src/store/store.js';
 import { Miljofabrik } from '../src/answers/svarsmiljo.js';
 import { type Benchfraga, skapaFragor } from './fragor.js';
 import { type Matning, kör, sammanfatta } from './last.js';
-import { type GenAnvandare, type Organisation, importeradLagring, skapaOrganisation } from './organisation.js';
+import { type GenAnvandare, type Organisation, importeradLagring, lagringensStorlek, skapaOrganisation } from './organisation.js';
 import { type Pgresultat, benchPostgres } from './postgres.js';
 import { Slump } from './prng.js';
 import { type Serverprocess, startaServerprocess, stoppaAlla } from './process.js';
@@ -231,7 +231,7 @@ async function main(): Promise<void> {
   const org = skapaOrganisation({ enheter: ARG.enheter, manader: ARG.manader, atgarder: ARG.atgarder, sista: SISTA, seed: ARG.seed });
   const genMs = performance.now() - t;
   const stor = await byggStore('stor', org);
-  const storeBytes = statSync(stor.fil).size;
+  const storeBytes = lagringensStorlek(stor.fil);
   rad(
     `organisation: ${org.enheter.length} enheter (${org.lov.length} rapporterande), ${org.rader.utfall} utfallsrader, ${org.rader.nyckeltal} nyckeltal, ${org.rader.atgarder} åtgärder, ${org.anvandare.length} användare; genererad på ${ms(genMs)}, importerad på ${ms(stor.importMs)}; store ${(storeBytes / 1e6).toFixed(1)} MB`,
   );

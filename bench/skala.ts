@@ -1,9 +1,8 @@
-import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Fillagring, Store } from '../src/store/store.js';
 import { skapaFragor } from './fragor.js';
 import { kör } from './last.js';
-import { type GenAnvandare, type Organisation, skapaOrganisation } from './organisation.js';
+import { type GenAnvandare, type Organisation, lagringensStorlek, skapaOrganisation } from './organisation.js';
 import { startaServerprocess } from './process.js';
 import type { Skalrad } from './sammanstallning.js';
 import type { Sink } from './sink.js';
@@ -90,7 +89,7 @@ export async function skalkurva(o: Skalbench): Promise<Skalrad[]> {
         units: org.enheter.length,
         months: o.manader,
         outcome_rows: org.rader.utfall,
-        store_bytes: statSync(fil).size,
+        store_bytes: lagringensStorlek(fil),
         import_s: r2(importMs / 1000),
         startup_ms: Math.round(bot.startMs),
         rss_start_mb: Math.round(vidStart),

@@ -109,6 +109,8 @@ interface Jamforelserad {
   sparat: string;
   ditt: string;
   olika: boolean;
+  /** an amount: right-aligned under its heading */
+  tal?: boolean;
 }
 
 function konfliktkort(d: {
@@ -123,7 +125,12 @@ function konfliktkort(d: {
     mall: 'konflikt',
     data: {
       ...d,
-      rader: d.rader.map((r) => ({ ...r, markering: r.olika ? 'Bolder' : 'Default', farg: r.olika ? 'Attention' : 'Default' })),
+      rader: d.rader.map(({ tal, ...r }) => ({
+        ...r,
+        markering: r.olika ? 'Bolder' : 'Default',
+        farg: r.olika ? 'Attention' : 'Default',
+        justering: tal ? 'Right' : 'Left',
+      })),
     },
   };
 }
@@ -143,6 +150,7 @@ export function utfallskonflikt(
     sparat: beloppEllerStreck(n[f]),
     ditt: beloppEllerStreck(v[f]),
     olika: n[f] !== v[f],
+    tal: true,
   });
   const rader = [
     rad('budget_ack'),
@@ -254,6 +262,7 @@ export function atgardskonflikt(
       sparat: beloppEllerStreck(sparat),
       ditt: formatTkr(v.besparing),
       olika: sparat !== v.besparing,
+      tal: true,
     });
   }
   rader.push({

@@ -228,7 +228,16 @@ export interface Konfliktkort {
   rubrik: string;
   text: string;
   sparatRubrik: string;
-  rader: Array<{ falt: string; sparat: string; ditt: string; olika: boolean; markering: 'Bolder' | 'Default'; farg: Farg }>;
+  /** each field's name on a line of its own, the stored and the sent value under it */
+  rader: Array<{
+    falt: string;
+    sparat: string;
+    ditt: string;
+    olika: boolean;
+    markering: 'Bolder' | 'Default';
+    farg: Farg;
+    justering: Justering;
+  }>;
   spara: Kortknapp;
   borjaOm: Kortknapp;
 }

@@ -45,7 +45,7 @@ if (!existsSync(fran) && !existsSync(`${fran}.journal`)) {
 try {
   // Locked like any writer, so the bot cannot change the file while it is copied.
   const store = await Fillagring.oppna(fran, () => new Date(), 'npm run flytta');
-  const r = await flyttaTillPostgres(store.dokument, fran, till);
+  const r = await flyttaTillPostgres(store.dokument, await store.granskningslogg(), fran, till);
   const mal = utanLosenord(till);
   if (r.typ === 'redan') {
     process.stdout.write(

@@ -10,7 +10,8 @@ const nyckel = (enhet: string, period: string) => `${enhet}|${period}`;
 export class Register {
   readonly enheter = new Map<string, Enhet>();
   readonly barn = new Map<string, Enhet[]>();
-  private readonly versioner = new Map<string, Utfall[]>();
+  /** by unit, then month: the stored row's own strings as keys, no key built per row (half the index's cost at start) */
+  private readonly versioner = new Map<string, Map<Period, Utfall[]>>();
   private readonly perioderPerEnhet = new Map<string, Set<Period>>();
   private readonly atgarderPerEnhet = new Map<string, Atgard[]>();
   private readonly planer = new Map<string, Atgardsplan>();
@@ -60,14 +61,15 @@ export class Register {
   }
 
   indexeraUtfall(u: Utfall): void {
-    const k = nyckel(u.enhet, u.period);
-    const lista = this.versioner.get(k);
+    let perManad = this.versioner.get(u.enhet);
+    if (!perManad) this.versioner.set(u.enhet, (perManad = new Map()));
+    const lista = perManad.get(u.period);
     if (lista) {
       lista.push(u);
       lista.sort((a, b) => a.version - b.version);
     } else {
       // most unit-months have one version: an array of one, not an empty one grown by push (17 slots)
-      this.versioner.set(k, [u]);
+      perManad.set(u.period, [u]);
     }
     const perioder = this.perioderPerEnhet.get(u.enhet) ?? new Set();
     if (!perioder.has(u.period)) this.raknaPeriod(u.enhet, u.period, 1);
@@ -78,11 +80,11 @@ export class Register {
   }
 
   avindexeraUtfall(u: Utfall): void {
-    const k = nyckel(u.enhet, u.period);
-    const lista = (this.versioner.get(k) ?? []).filter((x) => x !== u);
-    if (lista.length) this.versioner.set(k, lista);
+    const perManad = this.versioner.get(u.enhet);
+    const lista = (perManad?.get(u.period) ?? []).filter((x) => x !== u);
+    if (lista.length) perManad!.set(u.period, lista);
     else {
-      this.versioner.delete(k);
+      perManad?.delete(u.period);
       if (this.perioderPerEnhet.get(u.enhet)?.delete(u.period)) this.raknaPeriod(u.enhet, u.period, -1);
     }
     this.generation++;
@@ -198,12 +200,12 @@ export class Register {
   }
 
   senasteVersion(enhet: string, period: Period): Utfall | undefined {
-    const lista = this.versioner.get(nyckel(enhet, period));
+    const lista = this.versioner.get(enhet)?.get(period);
     return lista?.[lista.length - 1];
   }
 
   versionerFor(enhet: string, period: Period): readonly Utfall[] {
-    return this.versioner.get(nyckel(enhet, period)) ?? [];
+    return this.versioner.get(enhet)?.get(period) ?? [];
   }
 
   harEgnaPerioder(enhet: string): boolean {

@@ -106,6 +106,16 @@ export const HandelseSchema = z.object({
 });
 export type Handelse = z.infer<typeof HandelseSchema>;
 
+/**
+ * The audit events that answers and submissions read back: a measure's versions (its history, a card built on an
+ * older version) and processed cards (a retried card gets the same receipt). Only these are kept in memory, in
+ * `Dokument.handelser`; the whole audit log, these included, is stored append-only beside it (the file store's
+ * `.granskningslogg`, the database's table `handelser`) and never read at start-up.
+ */
+export const HANDELSETYPER_I_MINNET: ReadonlySet<string> = new Set(['atgarder', 'mottaget']);
+
+export const handelseIMinnet = (h: { typ?: unknown }): boolean => typeof h.typ === 'string' && HANDELSETYPER_I_MINNET.has(h.typ);
+
 /** Where the bot may post: a Teams conversation reference, kept as Teams gave it. */
 export const KonversationSchema = z.object({
   id: z.string(),
@@ -222,7 +232,8 @@ export const RubrikmappningSchema = z.object({
 });
 export type Rubrikmappning = z.infer<typeof RubrikmappningSchema>;
 
-export const SCHEMAVERSION = 3;
+// 4: `handelser` holds only the events of HANDELSETYPER_I_MINNET; the audit log is stored beside the document
+export const SCHEMAVERSION = 4;
 
 export const DokumentSchema = z.object({
   schemaversion: z.literal(SCHEMAVERSION),

@@ -1,4 +1,4 @@
-import type { Dokument } from '../domain/schema.js';
+import { type Dokument, handelseIMinnet } from '../domain/schema.js';
 
 /** The collections of the store document whose rows are replaced by key; the others only grow. */
 export const NYCKLAR = {
@@ -23,6 +23,16 @@ export type Rad<S extends keyof Dokument> = Dokument[S] extends Array<infer R> ?
 
 /** One change as it is written to the journal and replayed from it. */
 export type Operation = { op: 'satt'; samling: Nyckelsamling; rad: unknown } | { op: 'lagg'; samling: Tillvaxtsamling; rad: unknown };
+
+/**
+ * Appends a row to a growing collection in memory; an audit event only if answers read it back (the whole log is
+ * stored beside the document). True when it was appended, so an undo knows whether to take it back.
+ */
+export function läggIMinnet(dok: Dokument, samling: Tillvaxtsamling, rad: unknown): boolean {
+  if (samling === 'handelser' && !handelseIMinnet(rad as { typ?: unknown })) return false;
+  (dok[samling] as unknown[]).push(rad);
+  return true;
+}
 
 /** Positions of keyed rows, so an upsert does not scan its collection. */
 export class Positioner {

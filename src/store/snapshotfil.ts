@@ -5,8 +5,8 @@ import type { Adapter } from 'lowdb';
 /**
  * The lowdb adapter for the snapshot. The file is ordinary JSON, written one row per line:
  *
- *   {"sekvens":12,"dokument":{
- *   "schemaversion":1,
+ *   {"sekvens":12,"granskningslogg":48213,"dokument":{
+ *   "schemaversion":4,
  *   "enheter":[
  *   {"id":"kommun",...},
  *   {"id":"sn",...}
@@ -98,7 +98,8 @@ async function läsRadvis(fil: string): Promise<unknown> {
   }
 }
 
-const HUVUD = /^\{"sekvens":(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?),"dokument":\{$/;
+const TAL = '(-?\\d+(?:\\.\\d+)?(?:[eE][+-]?\\d+)?)';
+const HUVUD = new RegExp(`^\\{"sekvens":${TAL},(?:"granskningslogg":${TAL},)?"dokument":\\{$`);
 const SAMLING = /^("(?:[^"\\]|\\.)*"):\[$/;
 
 /**
@@ -108,21 +109,20 @@ const SAMLING = /^("(?:[^"\\]|\\.)*"):\[$/;
 class Radlasare {
   private lage: 'huvud' | 'nyckel' | 'rader' | 'slut' | 'klar' = 'huvud';
   private sekvens = 0;
+  private granskningslogg: number | undefined;
   private readonly dokument: Record<string, unknown> = {};
   private samling: unknown[] = [];
   private samlingsnamn = '';
   /** a row or entry before this one ended with a comma, so another must follow */
   private vantarMer = false;
   private readonly strangar = new Map<string, string>();
-  /** figures rows by unit and month, for the audit entries that follow them */
-  private readonly utfallsrader = new Map<string, Map<string, Array<Record<string, unknown>>>>();
-
   rad(rad: string): boolean {
     switch (this.lage) {
       case 'huvud': {
         const m = HUVUD.exec(rad);
         if (!m) return false;
         this.sekvens = JSON.parse(m[1]) as number;
+        if (m[2] !== undefined) this.granskningslogg = JSON.parse(m[2]) as number;
         this.lage = 'nyckel';
         return true;
       }
@@ -163,7 +163,7 @@ class Radlasare {
         const komma = rad.endsWith(',');
         const varde = tolka(komma ? rad.slice(0, -1) : rad);
         if (varde === INTE_RADVIS) return false;
-        this.samling.push(this.dela(this.samlingsnamn, varde));
+        this.samling.push(this.dela(varde));
         this.vantarMer = komma;
         return true;
       }
@@ -179,7 +179,9 @@ class Radlasare {
 
   klar(): unknown {
     if (this.lage !== 'klar' && this.lage !== 'slut') return null;
-    return { sekvens: this.sekvens, dokument: this.dokument };
+    return this.granskningslogg === undefined
+      ? { sekvens: this.sekvens, dokument: this.dokument }
+      : { sekvens: this.sekvens, granskningslogg: this.granskningslogg, dokument: this.dokument };
   }
 
   private satt(nyckel: string, varde: unknown): void {
@@ -189,30 +191,9 @@ class Radlasare {
     else this.dokument[nyckel] = varde;
   }
 
-  /**
-   * The same value with fewer objects: repeated strings (timestamps, ids, months) become one string, and an
-   * audit entry's `efter` that is key for key the stored figures row becomes that row, as it was in memory
-   * before the restart. Nothing that JSON.stringify or a reader could tell apart.
-   */
-  private dela(samling: string, varde: unknown): unknown {
-    const rad = this.internera(varde);
-    if (!rad || typeof rad !== 'object' || Array.isArray(rad)) return rad;
-    const r = rad as Record<string, unknown>;
-    if (samling === 'utfall') {
-      if (typeof r.enhet !== 'string' || typeof r.period !== 'string') return rad;
-      let perioder = this.utfallsrader.get(r.enhet);
-      if (!perioder) this.utfallsrader.set(r.enhet, (perioder = new Map()));
-      const versioner = perioder.get(r.period);
-      if (versioner) versioner.push(r);
-      else perioder.set(r.period, [r]);
-    } else if (samling === 'handelser' && r.typ === 'utfall') {
-      const efter = r.efter as Record<string, unknown> | undefined;
-      if (!efter || typeof efter !== 'object' || typeof efter.enhet !== 'string' || typeof efter.period !== 'string') return rad;
-      const versioner = this.utfallsrader.get(efter.enhet)?.get(efter.period);
-      const kandidat = versioner?.find((x) => x.version === efter.version);
-      if (kandidat && kandidat !== efter && sammaPlattaRad(kandidat, efter)) r.efter = kandidat;
-    }
-    return rad;
+  /** The same value with fewer objects: repeated strings (timestamps, ids, months) become one string. */
+  private dela(varde: unknown): unknown {
+    return this.internera(varde);
   }
 
   private internera(v: unknown): unknown {
@@ -253,20 +234,6 @@ function tolka(text: string): unknown {
   }
 }
 
-/** Same own keys in the same order, every value a primitive and equal. */
-function sammaPlattaRad(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  if (ka.length !== kb.length) return false;
-  for (let i = 0; i < ka.length; i++) {
-    if (ka[i] !== kb[i]) return false;
-    const x = a[ka[i]];
-    if (x !== null && typeof x === 'object') return false;
-    if (x !== b[kb[i]]) return false;
-  }
-  return true;
-}
-
 /** The layout, written in pieces of about a megabyte, to a synced temporary file renamed into place. */
 async function skrivRadvis(fil: string, data: unknown): Promise<void> {
   const tmp = join(dirname(fil), `.${basename(fil)}.tmp`);
@@ -283,11 +250,18 @@ async function skrivRadvis(fil: string, data: unknown): Promise<void> {
         storlek = 0;
       }
     };
-    const { sekvens, dokument } = data as { sekvens: unknown; dokument: Record<string, unknown> };
-    const rest = Object.fromEntries(Object.entries(data as Record<string, unknown>).filter(([k]) => k !== 'sekvens' && k !== 'dokument'));
+    const { sekvens, granskningslogg, dokument } = data as {
+      sekvens: unknown;
+      granskningslogg?: unknown;
+      dokument: Record<string, unknown>;
+    };
+    const rest = Object.fromEntries(
+      Object.entries(data as Record<string, unknown>).filter(([k]) => k !== 'sekvens' && k !== 'granskningslogg' && k !== 'dokument'),
+    );
     if (
       Object.keys(rest).length ||
       typeof sekvens !== 'number' ||
+      (granskningslogg !== undefined && typeof granskningslogg !== 'number') ||
       !dokument ||
       typeof dokument !== 'object' ||
       Object.keys(data as object)[0] !== 'sekvens'
@@ -295,7 +269,8 @@ async function skrivRadvis(fil: string, data: unknown): Promise<void> {
       // not the snapshot's shape: plain JSON, still atomic
       await skriv(JSON.stringify(data));
     } else {
-      await skriv(`{"sekvens":${JSON.stringify(sekvens)},"dokument":{\n`);
+      const logg = granskningslogg === undefined ? '' : `"granskningslogg":${JSON.stringify(granskningslogg)},`;
+      await skriv(`{"sekvens":${JSON.stringify(sekvens)},${logg}"dokument":{\n`);
       const nycklar = Object.keys(dokument).filter((k) => dokument[k] !== undefined);
       for (let i = 0; i < nycklar.length; i++) {
         const k = nycklar[i];

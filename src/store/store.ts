@@ -2,18 +2,21 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Low } from 'lowdb';
 import { Register } from '../domain/register.js';
-import { type Dokument, DokumentSchema, tomtDokument } from '../domain/schema.js';
+import { type Dokument, DokumentSchema, type Handelse, tomtDokument } from '../domain/schema.js';
 import type { Delad } from './delad.js';
+import { Granskningslogg } from './granskningslogg.js';
 import { Journal, type Journalpost } from './journal.js';
 import { Lagringsfel } from './fel.js';
 import { låsLagringen } from './skrivlas.js';
-import { migrera } from './migrering.js';
+import { migrera, utflyttadeHandelser } from './migrering.js';
 import { Snapshotfil } from './snapshotfil.js';
 import { type Snabbkontroll, kompilera } from './validering.js';
-import { type Nyckelsamling, type Operation, Positioner, type Rad, type Tillvaxtsamling } from './samlingar.js';
+import { type Nyckelsamling, type Operation, Positioner, type Rad, type Tillvaxtsamling, läggIMinnet } from './samlingar.js';
 
 interface Snapshot {
   sekvens: number;
+  /** bytes of the audit log (granskningslogg.ts) that this snapshot accounts for; absent before version 4 */
+  granskningslogg?: number;
   dokument: Dokument;
 }
 
@@ -62,8 +65,7 @@ export class Transaktion {
 
   lagg<S extends Tillvaxtsamling>(samling: S, rad: Rad<S>): void {
     const lista = this.dok[samling] as unknown[];
-    lista.push(rad);
-    this.angra.push(() => lista.pop());
+    if (läggIMinnet(this.dok, samling, rad)) this.angra.push(() => lista.pop());
     this.ops.push({ op: 'lagg', samling, rad });
     indexeraIRegister(this.register, samling, rad);
     if (GRANSKADE.has(samling)) this.granska(samling, rad, undefined);
@@ -84,8 +86,7 @@ export class Transaktion {
       efter,
     };
     const lista = this.dok.handelser;
-    lista.push(handelse);
-    this.angra.push(() => lista.pop());
+    if (läggIMinnet(this.dok, 'handelser', handelse)) this.angra.push(() => lista.pop());
     this.ops.push({ op: 'lagg', samling: 'handelser', rad: handelse });
   }
 }
@@ -162,6 +163,8 @@ export interface Store {
   ändra<T>(aktor: Aktor, bygg: (tx: Transaktion) => T): Promise<T>;
   /** Waits for queued changes. */
   vanta(): Promise<void>;
+  /** The whole audit log, every event acknowledged so far, in order; read from disk or the database, not kept in memory. */
+  granskningslogg(): Promise<Handelse[]>;
   /** Waits for queued changes and lets go of files and connections. */
   stang(): Promise<void>;
   /** Only a store that several instances share has this (src/store/delad.ts). */
@@ -181,6 +184,9 @@ export class Fillagring implements Store {
   private constructor(
     private readonly db: Low<Snapshot>,
     private readonly journal: Journal,
+    private readonly logg: Granskningslogg,
+    /** audit events acknowledged since the snapshot (in the journal), for the audit log at the next compaction */
+    private vantande: unknown[],
     private sekvens: number,
     readonly fil: string,
     private readonly klocka: () => Date,
@@ -193,15 +199,20 @@ export class Fillagring implements Store {
   static async oppna(fil: string, klocka: () => Date = () => new Date(), skrivare?: string): Promise<Fillagring> {
     mkdirSync(dirname(fil), { recursive: true });
     if (skrivare) låsLagringen(fil, skrivare);
+    // a document older than version 4 brings its audit events, to be moved to the audit log
+    let utflyttade: unknown[] | null = null;
     const db = new Low<Snapshot>(
       new Snapshotfil<Snapshot>(
         fil,
-        (text) => läsSnapshot(fil, text),
-        (json) => tolkaSnapshot(fil, json),
+        (text) => läsSnapshot(fil, text, (h) => (utflyttade = h)),
+        (json) => tolkaSnapshot(fil, json, (h) => (utflyttade = h)),
       ),
-      { sekvens: 0, dokument: tomtDokument() },
+      { sekvens: 0, granskningslogg: 0, dokument: tomtDokument() },
     );
     await db.read();
+    const logg = new Granskningslogg(`${fil}.granskningslogg`);
+    db.data.granskningslogg ??= 0;
+    await logg.kontrollera(db.data.granskningslogg);
     const journal = new Journal(`${fil}.journal`);
     let poster: Journalpost[];
     try {
@@ -211,9 +222,10 @@ export class Fillagring implements Store {
       throw new Lagringsfel(`Kan inte läsa ${fil}: ${(e as Error).message}. Filen har inte ändrats.`);
     }
     let sekvens = db.data.sekvens;
+    const vantande: unknown[] = utflyttade ?? [];
     for (const post of poster) {
       if (post.sekvens <= sekvens) continue;
-      spelaUpp(db.data.dokument, post.ops);
+      spelaUpp(db.data.dokument, post.ops, vantande);
       sekvens = post.sekvens;
     }
     if (poster.length && !dokumentkontroll()(db.data.dokument)) {
@@ -221,8 +233,8 @@ export class Fillagring implements Store {
       if (!kontroll.success)
         throw new Lagringsfel(`Journalen för ${fil} ger ett ogiltigt dokument: ${beskrivZodfel(kontroll.error)}. Inget har ändrats.`);
     }
-    const store = new Fillagring(db, journal, sekvens, fil, klocka);
-    if (poster.length) await store.komprimera();
+    const store = new Fillagring(db, journal, logg, vantande, sekvens, fil, klocka);
+    if (poster.length || utflyttade) await store.komprimera();
     return store;
   }
 
@@ -267,7 +279,8 @@ export class Fillagring implements Store {
     }
     this.sekvens = post.sekvens;
     this.db.data.sekvens = this.sekvens;
-    if (++this.journalPoster >= KOMPRIMERA_EFTER_POSTER) await this.komprimera();
+    for (const op of tx.ops) if (op.samling === 'handelser') this.vantande.push(op.rad);
+    if (++this.journalPoster >= KOMPRIMERA_EFTER_POSTER) await this.komprimeraNu();
     return resultat;
   }
 
@@ -277,12 +290,38 @@ export class Fillagring implements Store {
     this.positioner = new Positioner(this.db.data.dokument);
   }
 
-  /** Writes the whole snapshot (atomically, through lowdb) and empties the journal. */
-  async komprimera(): Promise<void> {
+  /**
+   * Appends the audit events since the last snapshot to the audit log, then writes the whole snapshot (atomically,
+   * through lowdb) naming the log's new length, and empties the journal. See granskningslogg.ts for why a crash
+   * anywhere in between neither loses nor repeats an event. Queued after the changes before it, so no change
+   * lands between the snapshot and the emptied journal.
+   */
+  komprimera(): Promise<void> {
+    const steg = this.ko.then(() => this.komprimeraNu());
+    this.ko = steg.catch(() => undefined);
+    return steg;
+  }
+
+  private async komprimeraNu(): Promise<void> {
+    const fore = this.db.data.granskningslogg ?? 0;
+    const langd = await this.logg.lagg(this.vantande, fore);
     this.db.data.sekvens = this.sekvens;
-    await this.db.write();
+    this.db.data.granskningslogg = langd;
+    try {
+      await this.db.write();
+    } catch (e) {
+      this.db.data.granskningslogg = fore;
+      throw e;
+    }
+    this.vantande = [];
     await this.journal.tom();
     this.journalPoster = 0;
+  }
+
+  granskningslogg(): Promise<Handelse[]> {
+    const steg = this.ko.then(async () => [...(await this.logg.läs(this.db.data.granskningslogg ?? 0)), ...(this.vantande as Handelse[])]);
+    this.ko = steg.catch(() => undefined);
+    return steg;
   }
 
   /** Waits for queued changes; for shutdown and tests. */
@@ -298,11 +337,14 @@ export class Fillagring implements Store {
 /** `Store.oppna(fil)` opens the embedded store, as before; `oppnaStore` (src/store/oppna.ts) opens a file or a database. */
 export const Store = Fillagring;
 
-function spelaUpp(dok: Dokument, ops: Operation[]): void {
+function spelaUpp(dok: Dokument, ops: Operation[], handelser: unknown[]): void {
   const pos = new Positioner(dok);
   for (const op of ops) {
     if (op.op === 'satt') pos.sätt(op.samling, op.rad);
-    else (dok[op.samling] as unknown[]).push(op.rad);
+    else {
+      läggIMinnet(dok, op.samling, op.rad);
+      if (op.samling === 'handelser') handelser.push(op.rad);
+    }
   }
 }
 
@@ -313,7 +355,9 @@ function dokumentkontroll(): Snabbkontroll {
   return kompilerad;
 }
 
-function läsSnapshot(fil: string, text: string): Snapshot {
+type Utflyttade = (handelser: unknown[]) => void;
+
+function läsSnapshot(fil: string, text: string, utflyttade: Utflyttade): Snapshot {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -322,23 +366,38 @@ function läsSnapshot(fil: string, text: string): Snapshot {
       `Lagringsfilen ${fil} är skadad (ogiltig JSON: ${(e as Error).message}). Den har inte ändrats; återställ den från en säkerhetskopia eller flytta den och importera på nytt.`,
     );
   }
-  return tolkaSnapshot(fil, json);
+  return tolkaSnapshot(fil, json, utflyttade);
 }
 
 /** The checks of a parsed snapshot, whichever way it was read. */
-function tolkaSnapshot(fil: string, json: unknown): Snapshot {
-  const obj = json as { sekvens?: unknown; dokument?: unknown };
+function tolkaSnapshot(fil: string, json: unknown, utflyttade: Utflyttade): Snapshot {
+  const obj = json as { sekvens?: unknown; granskningslogg?: unknown; dokument?: unknown };
   if (typeof obj !== 'object' || obj === null || !('dokument' in obj)) {
     throw new Lagringsfel(`Lagringsfilen ${fil} är inte en Budgetkollen-fil. Den har inte ändrats.`);
   }
+  const gamla = utflyttadeHandelser(obj.dokument);
   const dokument = migrera(fil, obj.dokument);
+  const sekvens = typeof obj.sekvens === 'number' ? obj.sekvens : 0;
+  // Before version 4 there was no audit log beside the document: whatever is there was left by a crashed upgrade.
+  const granskningslogg = gamla === null && typeof obj.granskningslogg === 'number' ? obj.granskningslogg : 0;
+  let giltigt: Dokument;
   // A document exactly in the schema's shape is used as read; zod's copy of it would be equal, key for key.
-  if (dokumentkontroll()(dokument)) return { sekvens: typeof obj.sekvens === 'number' ? obj.sekvens : 0, dokument: dokument as Dokument };
-  const kontroll = DokumentSchema.safeParse(dokument);
-  if (!kontroll.success) {
-    throw new Lagringsfel(`Lagringsfilen ${fil} klarar inte valideringen: ${beskrivZodfel(kontroll.error)}. Den har inte ändrats.`);
+  if (dokumentkontroll()(dokument)) giltigt = dokument as Dokument;
+  else {
+    const kontroll = DokumentSchema.safeParse(dokument);
+    if (!kontroll.success) {
+      throw new Lagringsfel(`Lagringsfilen ${fil} klarar inte valideringen: ${beskrivZodfel(kontroll.error)}. Den har inte ändrats.`);
+    }
+    giltigt = kontroll.data;
   }
-  return { sekvens: typeof obj.sekvens === 'number' ? obj.sekvens : 0, dokument: kontroll.data };
+  if (gamla !== null) {
+    // checked as the events they were; the document keeps only those answers read
+    const h = DokumentSchema.shape.handelser.safeParse(gamla);
+    if (!h.success)
+      throw new Lagringsfel(`Lagringsfilen ${fil} klarar inte valideringen: handelser.${beskrivZodfel(h.error)}. Den har inte ändrats.`);
+    utflyttade(h.data);
+  }
+  return { sekvens, granskningslogg, dokument: giltigt };
 }
 
 function beskrivZodfel(fel: import('zod').ZodError): string {

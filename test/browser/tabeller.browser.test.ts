@@ -1,6 +1,6 @@
 // Browser suite (issue 14.5): every card with a table, in the Microsoft 365 Agents Playground in headless Debian
-// Chromium, at a laptop's width and at a phone's (340 px), for the demo municipality and for Askersund (two
-// plans numbered 1–8 and 1–10, measures named in whole sentences). What is checked is what a reader sees: no
+// Chromium, at a laptop's width and at a phone's (340 px), for the demo municipality, for Askersund (two
+// plans numbered 1–8 and 1–10, measures named in whole sentences), Västervik and Norrby (long unit names). What is checked is what a reader sees: no
 // word broken inside itself, no text past the card's edge, figures right-aligned in their columns, one
 // section per plan. Screenshots go to test-results/browser-tabeller/.
 import assert from 'node:assert/strict';
@@ -98,7 +98,30 @@ function granskaIWebblasaren(kort: unknown): Granskning {
   return { brutna, utanfor, tal, text: block.map((b) => (b.textContent ?? '').trim()).join('\n') };
 }
 
-function fallFor(kommun: 'demo' | 'askersund'): Fall[] {
+type Kommun = 'demo' | 'askersund' | 'vastervik' | 'norrby';
+
+/** The test municipalities' import folders and clocks (test/kommuner/fragor/*.ts), with the root unit's id. */
+const ANDRA: Record<Exclude<Kommun, 'demo'>, { mapp: string; nu: string; rot: string }> = {
+  askersund: { mapp: join('test', 'kommuner', 'askersund'), nu: '2025-02-14', rot: 'askersund' },
+  vastervik: { mapp: join('test', 'kommuner', 'vastervik'), nu: '2022-02-10', rot: 'vastervik' },
+  norrby: { mapp: join('test', 'fixtures', 'norrby'), nu: '2026-04-10', rot: 'N0' },
+};
+
+function fallFor(kommun: Kommun): Fall[] {
+  if (kommun === 'norrby')
+    // "Kommunledningskontoret" as a fact's title in the status card, and in a ranking
+    return [
+      { namn: 'status', fraga: 'hur ligger kommunstyrelsen', rubrik: /^Kommunstyrelsen t\.o\.m\. mars 2026$/, tal: false },
+      { namn: 'rankning', fraga: 'rangordna alla förvaltningar och verksamheter', rubrik: / efter /, tal: true },
+      { namn: 'manadsrapport', fraga: 'månadsrapport för kommunen', rubrik: /^Månadsrapport: Norrby kommun$/, tal: true },
+    ];
+  if (kommun === 'vastervik')
+    // the nämnder's names in the monthly report's first column: "Barn- och utbildningsnämnd"
+    return [
+      { namn: 'manadsrapport', fraga: 'månadsrapport för kommunen', rubrik: /^Månadsrapport: Västerviks kommun$/, tal: true },
+      { namn: 'status', fraga: 'hur ligger kommunen', rubrik: /^Västerviks kommun t\.o\.m\. december 2021$/, tal: false },
+      { namn: 'atgarder', fraga: 'visa åtgärder', rubrik: /^Åtgärder för Västerviks kommun$/, tal: false },
+    ];
   if (kommun === 'askersund')
     return [
       {
@@ -115,6 +138,21 @@ function fallFor(kommun: 'demo' | 'askersund'): Fall[] {
         ],
       },
       { namn: 'rankning', fraga: 'rangordna alla verksamheter', rubrik: /^Verksamheter efter/, tal: true, visar: [/^Underskott$/m] },
+      // "Sjuksköterskeverksamhet", 23 letters: on a line of its own, in a column or as a fact's title
+      {
+        namn: 'rankning-enheter',
+        fraga: 'rangordna alla enheter inom äldreomsorg/lss',
+        rubrik: /inom Äldreomsorg\/LSS efter/,
+        tal: true,
+        visar: [/Sjuksköterskeverksamhet$/m],
+      },
+      { namn: 'status', fraga: 'hur ligger äldreomsorg/lss', rubrik: /^Äldreomsorg\/LSS, helåret 2024$/, tal: false },
+      {
+        namn: 'jamforelse',
+        fraga: 'jämför sjuksköterskeverksamhet med bostadsanpassning',
+        rubrik: /^Sjuksköterskeverksamhet och Bostadsanpassning/,
+        tal: false,
+      },
     ];
   return [
     {
@@ -155,16 +193,16 @@ function fallFor(kommun: 'demo' | 'askersund'): Fall[] {
   ];
 }
 
-/** Askersund's import folder with the Playground's user as its controller (the data's own users are not in the Playground). */
-function askersundMedPlaygroundanvandare(): string {
-  const mapp = mkdtempSync(join(tmpdir(), 'budgetkollen-askersund-'));
-  cpSync(join(REPO_ROOT, 'test', 'kommuner', 'askersund'), mapp, { recursive: true });
+/** A municipality's import folder with the Playground's user as a controller of it all (its own users are not in the Playground). */
+function medPlaygroundanvandare(kommun: Exclude<Kommun, 'demo'>): string {
+  const mapp = mkdtempSync(join(tmpdir(), `budgetkollen-${kommun}-`));
+  cpSync(join(REPO_ROOT, ANDRA[kommun].mapp), mapp, { recursive: true });
   const fil = join(mapp, 'anvandare.csv');
-  writeFileSync(fil, `${readFileSync(fil, 'utf-8').trimEnd()}\n${PLAYGROUND_ANVANDARE};Alex Wilber;controller;askersund\n`);
+  writeFileSync(fil, `${readFileSync(fil, 'utf-8').trimEnd()}\n${PLAYGROUND_ANVANDARE};Alex Wilber;controller;${ANDRA[kommun].rot}\n`);
   return mapp;
 }
 
-for (const kommun of ['demo', 'askersund'] as const) {
+for (const kommun of ['demo', 'askersund', 'vastervik', 'norrby'] as const) {
   describe(`browser: tabellerna i korten på en laptop och en telefon, ${kommun} (issue 14.5)`, function () {
     const pg = new PlaygroundHarness();
     let webb: Webblasare | undefined;
@@ -181,8 +219,8 @@ for (const kommun of ['demo', 'askersund'] as const) {
         const { url } = await pg.startDemo('2025-12-10');
         webb = await oppnaPlayground(url, LAPTOP);
       } else {
-        mapp = askersundMedPlaygroundanvandare();
-        await pg.startBot({ storePath: await pg.prepareStore(mapp), now: '2025-02-14' });
+        mapp = medPlaygroundanvandare(kommun);
+        await pg.startBot({ storePath: await pg.prepareStore(mapp), now: ANDRA[kommun].nu });
         const { url } = await pg.startPlayground();
         webb = await oppnaPlayground(url, LAPTOP);
       }

@@ -20,9 +20,9 @@ describe('härdning 3: larmens skrivvägar nekar och granskar', function () {
     kanal = (await testbot({ store })).kanal;
   });
 
-  const nekadOchGranskad = (fore: { data: string; handelser: number }, id: string) => {
-    assert.equal(avtryck(store).data, fore.data, 'något skrevs');
-    const nya = nyaHandelser(store, fore);
+  const nekadOchGranskad = async (fore: { data: string; handelser: number }, id: string) => {
+    assert.equal((await avtryck(store)).data, fore.data, 'något skrevs');
+    const nya = await nyaHandelser(store, fore);
     assert.equal(nya.length, 1, `väntade en granskningshändelse, fick ${JSON.stringify(nya.map((h) => h.typ))}`);
     assert.equal(nya[0].typ, 'nekad');
     assert.equal(nya[0].vem, id);
@@ -30,23 +30,23 @@ describe('härdning 3: larmens skrivvägar nekar och granskar', function () {
 
   for (const [vem, id] of OBEHORIGA) {
     it(`trösklar: ${vem} nekas och nekandet granskas`, async () => {
-      const fore = avtryck(store);
+      const fore = await avtryck(store);
       await iKanalen('sätt varningströskel för IFO till 110 %', id);
-      nekadOchGranskad(fore, id);
+      await nekadOchGranskad(fore, id);
     });
 
     it(`prenumeration: ${vem} nekas och nekandet granskas`, async () => {
-      const fore = avtryck(store);
+      const fore = await avtryck(store);
       await iKanalen('prenumerera på larm för IFO', id);
-      nekadOchGranskad(fore, id);
+      await nekadOchGranskad(fore, id);
     });
 
     it(`avsluta prenumeration: ${vem} nekas och nekandet granskas`, async () => {
       await iKanalen('prenumerera på larm för IFO', ADMIN);
       assert.ok(store.dokument.prenumerationer.some((p) => p.enhet === 'ifo' && p.aktiv));
-      const fore = avtryck(store);
+      const fore = await avtryck(store);
       await iKanalen('avsluta larm för IFO', id);
-      nekadOchGranskad(fore, id);
+      await nekadOchGranskad(fore, id);
     });
   }
 });

@@ -101,17 +101,17 @@ describe('härdning 3: behörighet på varje skrivväg', function () {
   for (const v of vagar) {
     for (const [vem, id] of OBEHORIGA) {
       it(`${v.namn}: ${vem} nekas, inget skrivs utom granskningen av nekandet`, async () => {
-        const fore = avtryck(store);
+        const fore = await avtryck(store);
         const text = await v.gor(id);
         nekanden++;
-        assert.equal(avtryck(store).data, fore.data, 'något skrevs');
+        assert.equal((await avtryck(store)).data, fore.data, 'något skrevs');
         assert.doesNotMatch(text, v.lyckad, 'svaret ser ut som om det lyckades');
         assert.match(
           text,
           /kan inte rapportera|kan du inte rapportera|känner inte igen dig|Inget har sparats/,
           `inget besked om nekandet:\n${text.slice(0, 400)}`,
         );
-        const nya = nyaHandelser(store, fore);
+        const nya = await nyaHandelser(store, fore);
         assert.equal(nya.length, 1, `väntade en granskningshändelse, fick ${JSON.stringify(nya.map((h) => h.typ))}`);
         assert.equal(nya[0].typ, 'nekad');
         assert.equal(nya[0].vem, id);
@@ -124,11 +124,11 @@ describe('härdning 3: behörighet på varje skrivväg', function () {
   it('kontroll: controllern för enheten och administratören får skriva, och det granskas som ändringar', async () => {
     for (const vem of [CONTROLLER_SN, ADMIN]) {
       for (const v of vagar.slice(0, 2)) {
-        const fore = avtryck(store);
+        const fore = await avtryck(store);
         const text = await v.gor(vem);
-        assert.notEqual(avtryck(store).data, fore.data, `${v.namn} av ${vem}: inget skrevs:\n${text.slice(0, 300)}`);
+        assert.notEqual((await avtryck(store)).data, fore.data, `${v.namn} av ${vem}: inget skrevs:\n${text.slice(0, 300)}`);
         assert.ok(
-          nyaHandelser(store, fore).some((h) => h.vem === vem && h.typ !== 'nekad'),
+          (await nyaHandelser(store, fore)).some((h) => h.vem === vem && h.typ !== 'nekad'),
           'ändringen granskades inte',
         );
       }
@@ -137,10 +137,10 @@ describe('härdning 3: behörighet på varje skrivväg', function () {
 
   for (const [vem, id] of OBEHORIGA) {
     it(`trösklar ("sätt varningströskel för IFO till 110 %"): ${vem} nekas och inget skrivs`, async () => {
-      const fore = avtryck(store);
+      const fore = await avtryck(store);
       const text = svarstext(await kanal.fraga('sätt varningströskel för IFO till 110 %', fran(id)));
       nekanden++;
-      assert.equal(avtryck(store).data, fore.data, 'något skrevs');
+      assert.equal((await avtryck(store)).data, fore.data, 'något skrevs');
       assert.match(text, /ändras bara av administratörer/);
       assert.equal(store.register.trosklar.get('ifo')?.varning_procent, 101);
     });

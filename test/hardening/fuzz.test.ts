@@ -141,10 +141,10 @@ const SKRIVANDE = /^(<at>Budgetkollen<\/at>\s*)?(prenumerera|avsluta larm|sätt 
 
 // ---- checking one turn ---------------------------------------------------------------------------------
 
-/** The document without its audit log, and the audit log's length: what "nothing was written" compares. */
-function avtryck(store: Store): { data: string; handelser: number } {
-  const { handelser, ...resten } = store.dokument;
-  return { data: JSON.stringify(resten), handelser: handelser.length };
+/** The document without its audit events, and the audit log's length: what "nothing was written" compares. */
+async function avtryck(store: Store): Promise<{ data: string; handelser: number }> {
+  const { handelser: _iMinnet, ...resten } = store.dokument;
+  return { data: JSON.stringify(resten), handelser: (await store.granskningslogg()).length };
 }
 
 export interface Kontroll {
@@ -183,12 +183,12 @@ export class Fuzzbot {
     process.off('unhandledRejection', this.lyssnare);
   }
 
-  borja(fall: string, tillatet: Kontroll['tillatet']): Kontroll {
-    return { fall, fore: avtryck(this.store), tillatet };
+  async borja(fall: string, tillatet: Kontroll['tillatet']): Promise<Kontroll> {
+    return { fall, fore: await avtryck(this.store), tillatet };
   }
 
   /** Fails the case unless the turn answered, logged no error, wrote only what it may, and every card is clean. */
-  kontrollera(
+  async kontrollera(
     k: Kontroll,
     svar: {
       aktiviteter: Array<Partial<Activity>>;
@@ -196,7 +196,7 @@ export class Fuzzbot {
     },
     loggFore: number,
     svarKravs: boolean,
-  ): void {
+  ): Promise<void> {
     this.fall++;
     const fel = this.loggrader
       .slice(loggFore)
@@ -223,7 +223,7 @@ export class Fuzzbot {
       assert.ok(kortstorlek(kort) < MAX_KORTSTORLEK, `${k.fall}: kortet är ${kortstorlek(kort)} byte`);
       assert.deepEqual(JSON.parse(JSON.stringify(kort)), kort, `${k.fall}: kortet överlever inte JSON`);
     }
-    const efter = avtryck(this.store);
+    const efter = await avtryck(this.store);
     const skrev = efter.data !== k.fore.data || efter.handelser !== k.fore.handelser;
     if (k.tillatet === 'inget') {
       if (efter.data !== k.fore.data) {
@@ -234,7 +234,7 @@ export class Fuzzbot {
         assert.fail(`${k.fall}: ett ogiltigt inskick ändrade lagringen (${andrade.join(', ')})`);
       }
       // A refusal is audited: those are the only events an invalid payload may add.
-      const nya = this.store.dokument.handelser.slice(k.fore.handelser);
+      const nya = (await this.store.granskningslogg()).slice(k.fore.handelser);
       assert.ok(
         nya.every((h) => h.typ === 'nekad'),
         `${k.fall}: oväntade händelser ${JSON.stringify(nya.map((h) => h.typ))}`,
@@ -248,8 +248,8 @@ export class Fuzzbot {
   async kontrolleraDisk(): Promise<void> {
     await this.store.vanta();
     const mapp = mkdtempSync(join(tmpdir(), 'bk-fuzzkopia-'));
-    for (const f of [this.store.plats, `${this.store.plats}.journal`])
-      if (existsSync(f)) cpSync(f, join(mapp, f.endsWith('.journal') ? 'store.json.journal' : 'store.json'));
+    for (const slut of ['', '.journal', '.granskningslogg'])
+      if (existsSync(`${this.store.plats}${slut}`)) cpSync(`${this.store.plats}${slut}`, join(mapp, `store.json${slut}`));
     const kopia = await Store.oppna(join(mapp, 'store.json'));
     assert.equal(JSON.stringify(kopia.dokument), JSON.stringify(this.store.dokument), 'lagringen på disk skiljer sig från den i minnet');
   }
@@ -603,10 +603,10 @@ describe('härdning 4: fuzz genom teams-ai Application', function () {
         async (text, vem, typ) => {
           // Chat commands that write (subscribe, unsubscribe, thresholds) may write when they are valid; questions never.
           const skrivande = SKRIVANDE.test(text.trim());
-          const k = bot.borja(`chatt ${JSON.stringify(text.slice(0, 120))} från ${vem}`, skrivande ? 'allt' : 'inget');
+          const k = await bot.borja(`chatt ${JSON.stringify(text.slice(0, 120))} från ${vem}`, skrivande ? 'allt' : 'inget');
           const loggFore = bot.loggrader.length;
           const aktiviteter = await bot.kanal.fraga(text, avsandare(vem, typ));
-          bot.kontrollera(k, { aktiviteter }, loggFore, true);
+          await bot.kontrollera(k, { aktiviteter }, loggFore, true);
         },
       ),
       { numRuns: antal(3000), seed: SEED, endOnFailure: true },
@@ -629,14 +629,14 @@ describe('härdning 4: fuzz genom teams-ai Application', function () {
         // A parent's first own row for a month replaces the sum of the units below: the form asks first (issue 14.3), nothing is written yet.
         const fragasForst = bot.store.register.barnTill(enhet).length > 0 && !bot.store.register.senasteVersion(enhet, r.period);
         const giltig = r.fel.length === 0 && behorig && !igen && !fragasForst;
-        const k = bot.borja(
+        const k = await bot.borja(
           `spara_utfall från ${r.vem} ${enhet} ${r.period} fel=[${r.felnamn.join(', ')}${igen ? ', kortet skickat igen' : ''}] ${JSON.stringify(data).slice(0, 200)}`,
           giltig ? 'allt' : 'inget',
         );
         const fore = bot.store.register.senasteVersion(enhet, r.period);
         const loggFore = bot.loggrader.length;
         const svar = await bot.kanal.invoke('spara_utfall', data, avsandare(r.vem));
-        bot.kontrollera(k, { aktiviteter: svar.aktiviteter, invoke: svar }, loggFore, true);
+        await bot.kontrollera(k, { aktiviteter: svar.aktiviteter, invoke: svar }, loggFore, true);
         if (giltig) {
           const nu = bot.store.register.senasteVersion(enhet, r.period)!;
           assert.ok(nu, `${k.fall}: inget sparat`);
@@ -849,13 +849,13 @@ describe('härdning 4: fuzz genom teams-ai Application', function () {
           for (const [, f] of felen) f(d);
           const behorig = fårRapportera(bot.store.register.anvandare.get(vem), enhet, bot.store.register);
           const giltig = felen.length === 0 && behorig;
-          const k = bot.borja(
+          const k = await bot.borja(
             `spara_atgard från ${vem} ${enhet} ${nr} fel=[${felen.map(([n]) => n).join(', ')}]`,
             giltig ? 'allt' : 'inget',
           );
           const loggFore = bot.loggrader.length;
           const svar = await bot.kanal.invoke('spara_atgard', d, avsandare(vem));
-          bot.kontrollera(k, { aktiviteter: svar.aktiviteter, invoke: svar }, loggFore, true);
+          await bot.kontrollera(k, { aktiviteter: svar.aktiviteter, invoke: svar }, loggFore, true);
           if (giltig) {
             const nu = bot.store.register.atgarder(enhet).find((a) => a.nr === nr)!;
             assert.equal(nu.status, status, `${k.fall}: status sparades inte`);
@@ -897,10 +897,10 @@ describe('härdning 4: fuzz genom teams-ai Application', function () {
     );
     await fc.assert(
       fc.asyncProperty(verb, data, fc.constantFrom(...ANVANDARE), async (v, d, vem) => {
-        const k = bot.borja(`invoke ${JSON.stringify(v)} ${JSON.stringify(d)?.slice(0, 160)}`, 'inget');
+        const k = await bot.borja(`invoke ${JSON.stringify(v)} ${JSON.stringify(d)?.slice(0, 160)}`, 'inget');
         const loggFore = bot.loggrader.length;
         const svar = await bot.kanal.invoke(v, d as Record<string, unknown>, avsandare(vem));
-        bot.kontrollera(k, { aktiviteter: svar.aktiviteter, invoke: svar }, loggFore, true);
+        await bot.kontrollera(k, { aktiviteter: svar.aktiviteter, invoke: svar }, loggFore, true);
       }),
       { numRuns: antal(1500), seed: SEED + 3, endOnFailure: true },
     );
@@ -924,13 +924,13 @@ describe('härdning 4: fuzz genom teams-ai Application', function () {
       fc.asyncProperty(varde, fc.constantFrom(...ANVANDARE), async (v, vem) => {
         // The question button sends its question as if typed; the same chat commands may write.
         const fraga = (v as { verb?: unknown; fraga?: unknown } | null)?.verb === 'fraga' ? (v as { fraga?: unknown }).fraga : undefined;
-        const k = bot.borja(
+        const k = await bot.borja(
           `knapp ${JSON.stringify(v)?.slice(0, 160)}`,
           typeof fraga === 'string' && SKRIVANDE.test(fraga.trim()) ? 'allt' : 'inget',
         );
         const loggFore = bot.loggrader.length;
         const aktiviteter = await bot.kanal.skicka({ type: 'message', value: v }, avsandare(vem));
-        bot.kontrollera(k, { aktiviteter }, loggFore, true);
+        await bot.kontrollera(k, { aktiviteter }, loggFore, true);
       }),
       { numRuns: antal(1500), seed: SEED + 4, endOnFailure: true },
     );
@@ -977,7 +977,7 @@ describe('härdning 4: fuzz genom teams-ai Application', function () {
     );
     await fc.assert(
       fc.asyncProperty(aktivitet, fc.constantFrom(...ANVANDARE), async (a, vem) => {
-        const k = bot.borja(
+        const k = await bot.borja(
           `aktivitet ${JSON.stringify(a)?.slice(0, 200)}`,
           (a.type === 'message' || a.type === '') && typeof a.text === 'string' && SKRIVANDE.test(a.text.trim()) ? 'allt' : 'inget',
         );
@@ -993,7 +993,7 @@ describe('härdning 4: fuzz genom teams-ai Application', function () {
         if (arInvoke) assert.ok(ir, `${k.fall}: inget invoke-svar`);
         // A message with text is a question and gets an answer; a button press without text gets one too.
         const svarKravs = a.type === 'message' && (text !== '' || (a.value !== undefined && a.value !== null));
-        bot.kontrollera(k, { aktiviteter: aktiviteter.filter((x) => x.type !== 'invokeResponse'), invoke }, loggFore, svarKravs);
+        await bot.kontrollera(k, { aktiviteter: aktiviteter.filter((x) => x.type !== 'invokeResponse'), invoke }, loggFore, svarKravs);
       }),
       { numRuns: antal(1000), seed: SEED + 5, endOnFailure: true },
     );

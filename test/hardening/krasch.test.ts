@@ -132,6 +132,20 @@ async function kontrollera(fil: string, kvitton: Kvitto[], efter: string): Promi
     }
   }
   assert.equal(new Set(dok.utskick.map((u) => u.id)).size, dok.utskick.length, `${efter}: ett utskick finns två gånger`);
+  // The audit log beside the snapshot (a kill may fall in a compaction): each figure version and each card once.
+  const logg = await store.granskningslogg();
+  for (const typ of ['utfall', 'mottaget']) {
+    const nycklar = logg.filter((h) => h.typ === typ).map((h) => h.nyckel);
+    assert.equal(new Set(nycklar).size, nycklar.length, `${efter}: en granskningshändelse ${typ} finns två gånger`);
+  }
+  const granskade = new Set(logg.map((h) => `${h.typ}:${h.nyckel}`));
+  for (const k of kvitton) {
+    assert.ok(granskade.has(`mottaget:${k.kortId}`), `${efter}: granskningen av kvitterat kort ${k.kortId} saknas`);
+    assert.ok(
+      granskade.has(`utfall:${k.enhet}|${k.period}|v${k.version}`),
+      `${efter}: granskningen av ${k.enhet} ${k.period} v${k.version} saknas`,
+    );
+  }
   return store;
 }
 

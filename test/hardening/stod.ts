@@ -17,15 +17,15 @@ export const OBEHORIGA: Array<[string, string]> = [
   ['en controller för en annan nämnd (Isaiah)', CONTROLLER_ANNAN],
 ];
 
-/** The document except its audit log, and the audit log's length. */
-export function avtryck(store: Store): { data: string; handelser: number } {
-  const { handelser, ...resten } = store.dokument;
-  return { data: JSON.stringify(resten), handelser: handelser.length };
+/** The document except its audit events, and the audit log's length (the whole log, beside the document). */
+export async function avtryck(store: Store): Promise<{ data: string; handelser: number }> {
+  const { handelser: _iMinnet, ...resten } = store.dokument;
+  return { data: JSON.stringify(resten), handelser: (await store.granskningslogg()).length };
 }
 
 /** The audit events added since `fore`. */
-export function nyaHandelser(store: Store, fore: { handelser: number }): Handelse[] {
-  return store.dokument.handelser.slice(fore.handelser);
+export async function nyaHandelser(store: Store, fore: { handelser: number }): Promise<Handelse[]> {
+  return (await store.granskningslogg()).slice(fore.handelser);
 }
 
 // ---- figures of the run ---------------------------------------------------------------------------------

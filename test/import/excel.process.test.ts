@@ -100,6 +100,7 @@ describe('import av Excel: npm run import -- <arbetsbok.xlsx>', function () {
   it('varje slags felaktig rad nämns som fil:blad:rad; importen vägras och lagringen är orörd byte för byte', async () => {
     const store = join(mapp, 'dalig.json');
     copyFileSync(csvStore, store);
+    copyFileSync(`${csvStore}.granskningslogg`, `${store}.granskningslogg`);
     const fore = readFileSync(store);
     const ark = demoArk((namn, r) => {
       if (namn === 'utfall')
@@ -145,6 +146,7 @@ describe('import av Excel: npm run import -- <arbetsbok.xlsx>', function () {
     writeFileSync(fil, 'enhet;period\nifo;2025-11\n');
     const store = join(mapp, 'falsk.json');
     copyFileSync(csvStore, store);
+    copyFileSync(`${csvStore}.granskningslogg`, `${store}.granskningslogg`);
     const fore = readFileSync(store);
     const r = importeraCli(fil, store);
     assert.equal(r.kod, 1);

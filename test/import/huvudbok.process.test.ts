@@ -96,6 +96,7 @@ describe('huvudboksexport: kodmappning, rubrikmappning och summering per enhet o
     await bok.xlsx.writeFile(join(kopia, 'huvudbok.xlsx'));
     const fil = join(mapp, 'okand.json');
     copyFileSync(store, fil);
+    copyFileSync(`${store}.granskningslogg`, `${fil}.granskningslogg`);
     const s = await Store.oppna(fil, () => new Date(DEMO_NU));
     const fore = JSON.stringify(s.dokument);
     await assert.rejects(importera(s, await läsImportkalla(kopia)), (e: unknown) => {

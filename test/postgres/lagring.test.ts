@@ -257,6 +257,9 @@ describe('PostgreSQL: flera instanser på en databas', function () {
     const pgstore = await oppna(url);
     const filen = await oppnaStore(fil, klocka);
     assert.equal(JSON.stringify(pgstore.dokument), JSON.stringify(filen.dokument));
+    const logg = await filen.granskningslogg();
+    assert.equal(logg.length, 627);
+    assert.deepEqual(await pgstore.granskningslogg(), logg, 'hela granskningsloggen, också det som inte ligger i minnet');
     assert.deepEqual(
       pgstore.register.versionerFor('bou', '2025-11').map((u) => u.utfall_ack),
       [filen.register.versionerFor('bou', '2025-11')[0].utfall_ack, 25300],

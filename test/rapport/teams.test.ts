@@ -128,12 +128,11 @@ describe('månadsrapporten i Teams: kortet, filerna och samtycket', () => {
       ['sn', 'Summa'],
     ]) {
       const s = siffrorFor(reg, id, '2025-11')!;
-      const rad = [namn, formatTal(s.budget_ack), formatTal(s.utfall_ack), `${formatTal(s.avvikelse)} ${formatProcent(s.procent!)}`].join(
-        ' | ',
-      );
+      // the unit's name on a line of its own, its figures under it (issue 14.5: a phone's width)
+      const rad = [namn, formatTal(s.budget_ack), formatTal(s.utfall_ack), formatTal(s.avvikelse), formatProcent(s.procent!)].join('\n');
       assert.ok(text.includes(rad.replace(/\u00a0/g, ' ').replace(/\u2212/g, '-')), `the row ${rad} in\n${text}`);
     }
-    assert.match(text, /Summa \| 259 458 \| 277 253,6 \| -17 795,6 106,9 %/, 'the protocol of seed 003');
+    assert.match(text, /^Summa\n259 458\n277 253,6\n-17 795,6\n106,9 %$/m, 'the protocol of seed 003');
     assert.match(text, /Helår 2025/);
     assert.match(text, /Barn och unga: Fakturor om ca 300 tkr/);
     assert.match(text, /Åtgärdsplaner 2025/);
@@ -155,14 +154,12 @@ describe('månadsrapporten i Teams: kortet, filerna och samtycket', () => {
         f.value,
       ]),
     );
-    const rad = läsbartKort(rapport)
-      .split('\n')
-      .find((r) => r.startsWith('Individ- och familjeomsorg |'))!
-      .split(' | ');
+    const rader = läsbartKort(rapport).split('\n');
+    const rad = rader.slice(rader.indexOf('Individ- och familjeomsorg'));
     assert.equal(`${rad[1]} tkr`, fakta['Budget t.o.m.'].replace(/\u00a0/g, ' '));
     assert.equal(`${rad[2]} tkr`, fakta['Utfall t.o.m.'].replace(/\u00a0/g, ' '));
     assert.equal(
-      `${rad[3]}`,
+      `${rad[3]} ${rad[4]}`,
       `${fakta['Avvikelse'].replace(/\u00a0tkr$/, '')} ${fakta['Procent av budget']}`.replace(/\u00a0/g, ' ').replace(/\u2212/g, '-'),
     );
   });
@@ -173,8 +170,8 @@ describe('månadsrapporten i Teams: kortet, filerna och samtycket', () => {
       assert.match(text, /Månadsrapport: Åsby kommun/, fraga);
       const s = siffrorFor(bot.store.register, 'kommun', '2025-11')!;
       for (const namn of ['Socialnämnden', 'Servicenämnden', 'Bildningsnämnden', 'Myndighetsnämnden'])
-        assert.match(text, new RegExp(`^${namn} \\| `, 'm'), fraga);
-      assert.ok(text.includes(`Summa | ${formatTal(s.budget_ack)} | ${formatTal(s.utfall_ack)}`.replace(/\u00a0/g, ' ')), fraga);
+        assert.match(text, new RegExp(`^${namn}\\n\\d`, 'm'), fraga);
+      assert.ok(text.includes(`Summa\n${formatTal(s.budget_ack)}\n${formatTal(s.utfall_ack)}`.replace(/\u00a0/g, ' ')), fraga);
     }
   });
 
@@ -308,7 +305,7 @@ describe('månadsrapporten i Teams: kortet, filerna och samtycket', () => {
       const kort = kortIAktiviteter(svar);
       assert.deepEqual(knappar(kort), [], 'no buttons that cannot deliver here');
       const text = läsbartKort(kort);
-      assert.match(text, /Summa \| 259 458 \| 277 253,6/);
+      assert.match(text, /^Summa\n259 458\n277 253,6$/m);
       assert.match(text, /Filerna skickar jag bara i personlig chatt: be mig där om "månadsrapport för Socialnämnden"/);
       const knapp = await bot.kanal.skicka(
         {

@@ -6,6 +6,7 @@ import { Store } from '../../src/store/store.js';
 import { DEMO_NU, läsbar } from '../support/demo.js';
 import { ADELE, ALEX, ISAIAH, MEGAN, OKAND, type Testbot, testbot } from '../support/testbot.js';
 import { type Kortjson, inmatningar, inskick, knapp, kortIAktiviteter, läsbartKort, textIAktiviteter } from '../support/kort.js';
+import { kortrader, langaOrdICeller } from '../support/tabellkort.js';
 
 const ORDER = 'jag vill rapportera novembersiffrorna för IFO';
 
@@ -189,8 +190,19 @@ describe('integration: rapportering med Action.Execute genom teams-ai Applicatio
       text,
       /^Någon hann före: Barn och unga t\.o\.m\. november 2025\nAlex Wilber sparade version 2 10 dec 2025, efter att ditt formulär skapades från version 1\. Inget av det du skickade har sparats\./,
     );
-    assert.match(text, /Utfall t\.o\.m\. \| 28 974 tkr \| 29 500 tkr/);
-    assert.match(text, /Kommentar \| .* \| Adeles siffra/);
+    // each field on a line of its own, the stored and the sent value under it (a comment each on its whole line): no
+    // narrow column of long words
+    assert.match(text, /^Utfall t\.o\.m\.\n28 974 tkr\n29 500 tkr$/m);
+    assert.match(text, /^Kommentar\nSparat \(version 2\): .*\nDitt: Adeles siffra$/m);
+    assert.deepEqual(langaOrdICeller(konflikt), []);
+    const belopp = kortrader(konflikt)
+      .flatMap((r) => ('celler' in r ? r.celler : []))
+      .filter((c) => /tkr$/.test(c.text));
+    assert.ok(belopp.length >= 8, 'stored and sent amounts');
+    assert.deepEqual(
+      belopp.filter((c) => c.justering !== 'Right'),
+      [],
+    );
     const spara = knapp(konflikt, 'spara_utfall');
     assert.equal(spara.title, 'Spara mina siffror som version 3');
     const kvitto = await bot.execute('spara_utfall', spara.data, ADELE);
@@ -224,7 +236,7 @@ describe('integration: rapportering med Action.Execute genom teams-ai Applicatio
       /^Inget har sparats\nTyvärr kan du inte rapportera för Individ- och familjeomsorg.*Alex Wilber \(controller\) och Adele Vance \(admin\)/,
     );
     assert.equal(bot.store.dokument.utfall.length, utfall);
-    const nekade = bot.store.dokument.handelser.filter((h) => h.typ === 'nekad' && h.vem === MEGAN.anvandare);
+    const nekade = (await bot.store.granskningslogg()).filter((h) => h.typ === 'nekad' && h.vem === MEGAN.anvandare);
     assert.deepEqual(
       nekade.map((h) => (h.efter as { atgard: string }).atgard),
       ['rapportera', 'spara_utfall'],

@@ -48,7 +48,7 @@ describe('rapportering: sparaUtfall och sparaAtgard mot lagringen', () => {
     );
     assert.equal(store.register.versionerFor('bou', '2025-11').length, 2);
     assert.ok(store.dokument.mottagna.includes(KORT));
-    const granskning = store.dokument.handelser.filter((h) => h.typ === 'utfall' && h.nyckel === 'bou|2025-11|v2');
+    const granskning = (await store.granskningslogg()).filter((h) => h.typ === 'utfall' && h.nyckel === 'bou|2025-11|v2');
     assert.equal(granskning.length, 1);
     assert.equal(granskning[0].vem, ALEX.anvandare);
     assert.equal(granskning[0].kalla, 'kort');
@@ -127,7 +127,7 @@ describe('rapportering: sparaUtfall och sparaAtgard mot lagringen', () => {
     assert.deepEqual(r, { typ: 'nekad', enhet: 'bou' });
     assert.equal(store.dokument.utfall.length, antal);
     assert.ok(!store.dokument.mottagna.includes(KORT));
-    const nekad = store.dokument.handelser.filter((h) => h.typ === 'nekad');
+    const nekad = (await store.granskningslogg()).filter((h) => h.typ === 'nekad');
     assert.equal(nekad.length, 1);
     assert.deepEqual(
       { vem: nekad[0].vem, nyckel: nekad[0].nyckel, efter: nekad[0].efter },

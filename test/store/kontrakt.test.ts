@@ -15,7 +15,9 @@ import { oppnaStore } from '../../src/store/oppna.js';
 import type { Store } from '../../src/store/store.js';
 import { skapaApp } from '../../src/teams/app.js';
 import { LokalKanal } from '../../src/teams/lokalt.js';
-import { ADMIN, CONTROLLER_ANNAN, CONTROLLER_SN } from '../support/testbot.js';
+import { ADMIN, ALEX, CONTROLLER_ANNAN, CONTROLLER_SN, testbot } from '../support/testbot.js';
+import { inskick, kortIAktiviteter, läsbartKort, textIAktiviteter } from '../support/kort.js';
+import { HANDELSETYPER_I_MINNET } from '../../src/domain/schema.js';
 import { arKlarmarkerad } from '../../src/domain/klarmarkering.js';
 import { korRunda } from '../../src/usecases/runda.js';
 import { installeraPersonligt, medPlan } from '../runda/stod.js';
@@ -119,7 +121,7 @@ for (const v of VARIANTER) {
         tx.sätt('enheter', { id: 'ifo', namn: 'Individ- och familjeomsorg', typ: 'verksamhetsområde', foralder: 'k', alias: ['IFO'] }),
       );
       for (const st of [s, await oppna(plats)]) {
-        const h = st.dokument.handelser.at(-1)!;
+        const h = (await st.granskningslogg()).at(-1)!;
         assert.equal(h.vem, 'admin');
         assert.equal(h.kalla, 'chatt');
         assert.equal(h.tid, '2025-12-10T12:00:00.000Z');
@@ -220,6 +222,50 @@ for (const v of VARIANTER) {
       const gammal = await sparaUtfall(s, alex(s), formular('kort-bbbb', 0, '26 000'));
       assert.equal(gammal.typ, 'konflikt');
       const efter = await oppna(plats);
+      assert.deepEqual(
+        efter.register.versionerFor('bou', '2025-12').map((u) => u.utfall_ack),
+        [25000],
+      );
+    });
+
+    it('efter en omstart: åtgärdens historik visar varje version, samma kort igen får samma kvitto, och hela granskningsloggen finns kvar', async () => {
+      const { plats, s } = await demo();
+      const bot = await testbot({ store: s });
+      const form = kortIAktiviteter(await bot.fraga('uppdatera åtgärd 5', ALEX));
+      const data = inskick(form, 'spara_atgard', {
+        status: 'försenad',
+        besparing: '250',
+        kommentar: 'Färre hemmaplanslösningar än planerat.',
+      });
+      const kvitto = läsbartKort(await bot.execute('spara_atgard', data, ALEX));
+      assert.match(kvitto, /^Sparat: åtgärd 5, Placeringskostnader IFO\nVård och stöd · version 2/);
+      const utfallet = await sparaUtfall(s, alex(s), formular('kort-omstart', 0, '25 000'));
+      assert.ok(utfallet.typ === 'sparad' && utfallet.ny.version === 1);
+      const logg = await s.granskningslogg();
+      assert.ok(
+        logg.some((h) => h.typ === 'utfall' && h.nyckel === 'bou|2025-12|v1'),
+        'figurerna granskas',
+      );
+
+      const efter = await oppna(plats);
+      const omstartad = await testbot({ store: efter });
+      assert.deepEqual(await efter.granskningslogg(), logg, 'hela granskningsloggen, i ordning, utan dubbletter');
+      assert.deepEqual(
+        efter.dokument.handelser,
+        logg.filter((h) => HANDELSETYPER_I_MINNET.has(h.typ)),
+        'i minnet bara de händelser som svaren läser',
+      );
+      const historik = textIAktiviteter(await omstartad.fraga('visa historik för åtgärd 5', ALEX));
+      assert.match(
+        historik,
+        /Version 2 · 10 dec 2025 · Alex Wilber\nStatus försenad; .*\nÄndrat: Status: pågår → försenad; Realiserad besparing 2025: .* → 250 tkr/,
+      );
+      assert.match(historik, /Version 1 · /);
+      const igen = läsbartKort(await omstartad.execute('spara_atgard', data, ALEX));
+      assert.match(igen, /kortet var redan mottaget, inget nytt sparades/);
+      assert.match(igen, /version 2/);
+      const utfalletIgen = await sparaUtfall(efter, alex(efter), formular('kort-omstart', 0, '25 000'));
+      assert.ok(utfalletIgen.typ === 'sparad' && utfalletIgen.upprepad && utfalletIgen.ny.version === 1);
       assert.deepEqual(
         efter.register.versionerFor('bou', '2025-12').map((u) => u.utfall_ack),
         [25000],

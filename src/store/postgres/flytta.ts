@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import pg from 'pg';
-import type { Dokument } from '../../domain/schema.js';
+import type { Dokument, Handelse } from '../../domain/schema.js';
 import { Lagringsfel } from '../fel.js';
 import { NYCKLAR, type Nyckelsamling, type Operation, type Tillvaxtsamling } from '../samlingar.js';
 import { arForbindelsefel, beskrivForbindelsefel, utanLosenord } from './adress.js';
@@ -16,13 +16,20 @@ export type Flyttresultat = { typ: 'flyttad'; antal: Antal; andring: number } | 
 const TILLVAXT: ReadonlySet<string> = new Set<Tillvaxtsamling>(['utfall', 'handelser', 'mottagna']);
 
 /**
- * Copies a whole document (every version of the figures, the audit log, the outbox, the conversations) into an
- * empty database as its first change, exactly as it is: no new audit entries, the rows in the same order.
- * Then reads it back and checks that the database gives the same document. Into a database that already
- * holds this very document it does nothing; into any other non-empty database it refuses.
+ * Copies a whole store (every version of the figures, the outbox, the conversations, and `handelser`, the whole
+ * audit log, which the document in memory holds only in part) into an empty database as its first change,
+ * exactly as it is: no new audit entries, the rows in the same order. Then reads it back and checks that the
+ * database gives the same document and the same audit log. Into a database that already holds this very
+ * content it does nothing; into any other non-empty database it refuses.
  */
-export async function flyttaTillPostgres(dokument: Readonly<Dokument>, fran: string, url: string): Promise<Flyttresultat> {
+export async function flyttaTillPostgres(
+  dokumentet: Readonly<Dokument>,
+  handelser: readonly Handelse[],
+  fran: string,
+  url: string,
+): Promise<Flyttresultat> {
   const plats = utanLosenord(url);
+  const dokument = { ...dokumentet, handelser };
   const text = JSON.stringify(dokument);
   const kontrollsumma = createHash('sha256').update(text).digest('hex');
   const antal = Object.fromEntries(
@@ -75,7 +82,8 @@ export async function flyttaTillPostgres(dokument: Readonly<Dokument>, fran: str
     await klient.query('INSERT INTO flyttningar (kontrollsumma, fran, andring) VALUES ($1, $2, 1)', [kontrollsumma, fran]);
     await klient.query('COMMIT');
     const tillbaka = await laddaDokument(klient, plats);
-    if (JSON.stringify(tillbaka.dokument) !== text)
+    const logg = (await klient.query({ text: 'SELECT rad FROM handelser ORDER BY andring, nr', rowMode: 'array' })).rows.map((r) => r[0]);
+    if (JSON.stringify(tillbaka.dokument) !== JSON.stringify(dokumentet) || JSON.stringify(logg) !== JSON.stringify(handelser))
       throw new Lagringsfel(`Databasen ${plats} ger inte tillbaka samma dokument som ${fran}. Töm databasen och rapportera felet.`);
     return { typ: 'flyttad', antal, andring: 1 };
   } catch (e) {

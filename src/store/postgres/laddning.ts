@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { type Dokument, DokumentSchema, tomtDokument } from '../../domain/schema.js';
+import { type Dokument, DokumentSchema, HANDELSETYPER_I_MINNET, tomtDokument } from '../../domain/schema.js';
 import { Lagringsfel } from '../fel.js';
 import { NYCKLAR, type Nyckelsamling } from '../samlingar.js';
 import { type Snabbkontroll, kompilera } from '../validering.js';
@@ -7,7 +7,7 @@ import { type Snabbkontroll, kompilera } from '../validering.js';
 let kontroll: Snabbkontroll | undefined;
 
 /**
- * The whole document and the change log's high-water mark, read in one REPEATABLE READ snapshot, so the
+ * The document (without the audit events answers do not read) and the change log's high-water mark, read in one REPEATABLE READ snapshot, so the
  * document is exactly the state after change `sekvens`: the follower replays from there. Rows come back in
  * the order they were first written, as they stood in memory on the instance that wrote them.
  */
@@ -22,7 +22,10 @@ export async function laddaDokument(klient: pg.ClientBase, plats: string): Promi
       (dokument[samling] as unknown[]) = await rader(`SELECT rad FROM ${samling} ORDER BY skapad_i, plats`);
     }
     dokument.utfall = (await rader('SELECT rad FROM utfall ORDER BY skapad_i, plats')) as Dokument['utfall'];
-    dokument.handelser = (await rader('SELECT rad FROM handelser ORDER BY andring, nr')) as Dokument['handelser'];
+    // Only the audit events answers read; the log itself stays in its table (Pglagring.granskningslogg reads it).
+    dokument.handelser = (await rader(
+      `SELECT rad FROM handelser WHERE typ IN (${[...HANDELSETYPER_I_MINNET].map((t) => `'${t}'`).join(', ')}) ORDER BY andring, nr`,
+    )) as Dokument['handelser'];
     dokument.mottagna = (await rader('SELECT kort FROM mottagna ORDER BY andring, nr')) as string[];
     await klient.query('COMMIT');
     kontroll ??= kompilera(DokumentSchema) ?? (() => false);

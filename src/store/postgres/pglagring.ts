@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import pg from 'pg';
 import { Register } from '../../domain/register.js';
-import type { Dokument } from '../../domain/schema.js';
+import type { Dokument, Handelse } from '../../domain/schema.js';
 import type { Logg } from '../../logg.js';
 import type { Ansprak, Delad } from '../delad.js';
 import { Lagringsfel } from '../fel.js';
-import { type Operation, Positioner } from '../samlingar.js';
+import { type Operation, Positioner, läggIMinnet } from '../samlingar.js';
 import { type Aktor, type Store, Transaktion, indexeraIRegister } from '../store.js';
 import { arForbindelsefel, beskrivForbindelsefel, utanLosenord } from './adress.js';
 import { laddaDokument } from './laddning.js';
@@ -170,6 +170,14 @@ export class Pglagring implements Store {
     await this.ko;
   }
 
+  /** The whole audit log, as committed, from its table. */
+  async granskningslogg(): Promise<Handelse[]> {
+    const { rows } = await this.bevakat(() =>
+      this.pool.query<[Handelse]>({ text: 'SELECT rad FROM handelser ORDER BY andring, nr', rowMode: 'array' }),
+    );
+    return rows.map((r) => r[0]);
+  }
+
   /** Catches up on every change committed so far; for tests and the import's report. */
   ikapp(): Promise<void> {
     return this.iKon(() => this.hamta());
@@ -292,7 +300,7 @@ export class Pglagring implements Store {
       if (seq <= this.sekvens) continue;
       for (const op of rad.ops) {
         if (op.op === 'satt') this.positioner.sätt(op.samling, op.rad);
-        else (this.dok[op.samling] as unknown[]).push(op.rad);
+        else läggIMinnet(this.dok, op.samling, op.rad);
         indexeraIRegister(this.register_, op.samling, op.rad);
       }
       this.sekvens = seq;
