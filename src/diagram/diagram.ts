@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
-import { Resvg } from '@resvg/resvg-js';
-import * as echarts from 'echarts';
+import type * as Echarts from 'echarts';
+import type * as ResvgJs from '@resvg/resvg-js';
 import type { Diagramvy } from './vy.js';
 
 export type { Diagramvy } from './vy.js';
@@ -8,10 +8,18 @@ export type { Diagramvy } from './vy.js';
 export const FARGER = { underskott: '#c4314b', overskott: '#237b4b', serier: ['#5b5fc7', '#8a8886', '#c19c00'] } as const;
 
 const TYPSNITT = 'DejaVu Sans';
-const typsnittsfiler = (() => {
-  const require = createRequire(import.meta.url);
-  return ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((f) => require.resolve(`dejavu-fonts-ttf/ttf/${f}`));
-})();
+const require = createRequire(import.meta.url);
+const typsnittsfiler = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((f) => require.resolve(`dejavu-fonts-ttf/ttf/${f}`));
+
+/**
+ * echarts takes about half a second of CPU to load: it is loaded at the first chart, not at every start of a bot
+ * that may draw none for a while. require keeps drawing synchronous, so a reply is built in one step.
+ */
+let bibliotek: { echarts: typeof Echarts; Resvg: typeof ResvgJs.Resvg } | undefined;
+function laddaBibliotek(): NonNullable<typeof bibliotek> {
+  bibliotek ??= { echarts: require('echarts') as typeof Echarts, Resvg: (require('@resvg/resvg-js') as typeof ResvgJs).Resvg };
+  return bibliotek;
+}
 const tal = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 1 });
 
 /** The chart as a PNG, drawn without a browser: echarts renders SVG on the server, resvg rasterises it with a bundled font. */
@@ -20,6 +28,7 @@ export function ritaDiagram(vy: Diagramvy): Buffer {
   const hojd = vy.hojd ?? 260;
   const titel = radbryt(vy.titel, Math.floor((bredd - 24) / (14 * 0.65)));
   const titelrader = titel.split('\n').length;
+  const { echarts, Resvg } = laddaBibliotek();
   const diagram = echarts.init(null, null, { renderer: 'svg', ssr: true, width: bredd, height: hojd });
   try {
     diagram.setOption({
