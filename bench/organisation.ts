@@ -747,3 +747,28 @@ export function lagringensStorlek(fil: string): number {
     0,
   );
 }
+
+export type Manadssiffror = Organisation['senaste'] extends Map<string, infer S> ? S : never;
+
+/**
+ * Figures a controller could send for a unit's month, from the month before: the budget to date one month on
+ * (in December the year's budget; in January a twelfth of it, from nothing), the month's utfall that budget `avvikelse` (a share) off, and a forecast of the utfall so far
+ * plus the rest of the year's budget, `prognosbrus` off (in December: the year's utfall). Figures that contradict
+ * each other would not be saved but questioned (src/domain/rimlighet.ts), and a bench that sent them would
+ * measure the question, not the saving.
+ */
+export function rimligaSiffror(fore: Manadssiffror, manad: number, avvikelse: number, prognosbrus: number): Manadssiffror {
+  const avrunda = (v: number) => Math.round(v * 10) / 10;
+  const budget_ack =
+    manad === 12 ? fore.budget_helar : manad === 1 ? avrunda(fore.budget_helar / 12) : avrunda((fore.budget_ack * manad) / (manad - 1));
+  const foreUtfall = manad === 1 ? 0 : fore.utfall_ack;
+  const foreBudget = manad === 1 ? 0 : fore.budget_ack;
+  const utfall_ack = avrunda(foreUtfall + (budget_ack - foreBudget) * (1 + avvikelse));
+  const resten = fore.budget_helar - budget_ack;
+  return {
+    budget_ack,
+    utfall_ack,
+    budget_helar: fore.budget_helar,
+    prognos_helar: manad === 12 ? utfall_ack : avrunda(utfall_ack + resten * (1 + prognosbrus)),
+  };
+}

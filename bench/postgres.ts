@@ -11,7 +11,8 @@ import { Pglagring } from '../src/store/postgres/pglagring.js';
 import type { Store } from '../src/store/store.js';
 import { Miljofabrik } from '../src/answers/svarsmiljo.js';
 import { type Matning, kör, percentil, posta, sammanfatta } from './last.js';
-import type { Organisation } from './organisation.js';
+import { type Manadssiffror, type Organisation, rimligaSiffror } from './organisation.js';
+import { foregaende, manad } from '../src/domain/period.js';
 import { startaServerprocess } from './process.js';
 
 /**
@@ -158,8 +159,12 @@ export async function benchPostgres(o: Pgbench): Promise<Pgresultat> {
       const controller = o.org.controllerFor.get(enhet.namnd!)!;
       await store.ikapp();
       const version = store.register.senasteVersion(enhet.id, periodNu(o.nu))?.version ?? 0;
-      const utfall = 5000 + i + 0.5;
-      const kort = invoke(`syn-${i}`, mottagare.url, controller, enhet.id, periodNu(o.nu), version, utfall);
+      const period = periodNu(o.nu);
+      const fore = o.org.senaste.get(`${enhet.id}|${foregaende(period)}`);
+      if (!fore) throw new Error(`synlighet: ${enhet.namn} har inga siffror för ${foregaende(period)}`);
+      const siffror = rimligaSiffror(fore, manad(period), 0.001 * (i + 1), 0);
+      const utfall = siffror.utfall_ack;
+      const kort = invoke(`syn-${i}`, mottagare.url, controller, enhet.id, period, version, siffror);
       const kvitto = await posta(agent, botA.port, kort);
       const t0 = performance.now();
       if (!o.sparad(kvitto)) throw new Error(`synlighet: inskicket sparades inte: ${kvitto.kropp.slice(0, 300)}`);
@@ -232,7 +237,7 @@ function invoke(
   enhet: string,
   period: string,
   grundversion: number,
-  utfall: number,
+  siffror: Manadssiffror,
 ) {
   const sv = (v: number) => new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 1 }).format(v);
   return {
@@ -250,10 +255,10 @@ function invoke(
           grundperiod: period,
           enhet,
           period,
-          budget_ack: sv(5000),
-          utfall_ack: sv(utfall),
-          budget_helar: sv(60000),
-          prognos_helar: sv(60500),
+          budget_ack: sv(siffror.budget_ack),
+          utfall_ack: sv(siffror.utfall_ack),
+          budget_helar: sv(siffror.budget_helar),
+          prognos_helar: sv(siffror.prognos_helar),
           kommentar: 'Synlighetsmätning.',
         },
       },
