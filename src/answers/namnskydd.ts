@@ -14,7 +14,8 @@ const minne = new WeakMap<Register, { nyckel: string; namn: string[] }>();
 /** The names of the register that hold markup (usually none). */
 export function namnMedMarkup(reg: Register): string[] {
   const dok = reg.dokument;
-  const nyckel = `${reg.generation}|${dok.atgarder.length}|${dok.atgardsplaner.length}|${dok.konversationer.length}`;
+  // not reg.generation: every figure saved bumps it, and a scan of every name at 10 000 units costs milliseconds
+  const nyckel = `${reg.enhetsgeneration}|${reg.namngeneration}|${reg.personnamngeneration}|${dok.konversationer.length}`;
   const sparat = minne.get(reg);
   if (sparat?.nyckel === nyckel) return sparat.namn;
   const namn = new Set<string>();

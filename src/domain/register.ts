@@ -24,8 +24,10 @@ export class Register {
   generation = 0;
   /** Bumped only when units change, for caches over names (the question parser's index). */
   enhetsgeneration = 0;
-  /** Bumped only when measures or KPIs change, for the parser's index of their names. */
+  /** Bumped only when a measure's, plan's or KPI's name is added or changed, for the parser's index of their names. */
   namngeneration = 0;
+  /** Bumped when users or conversations change: their names too are shown in answers. */
+  personnamngeneration = 0;
   /** For each unit, how many units of its subtree (itself included) have figures for each period; null until asked for. */
   private perioderIDeltrad: Map<string, Map<Period, number>> | null = null;
   private readonly sorteradePerioder = new Map<string, Period[]>();
@@ -123,18 +125,21 @@ export class Register {
   }
 
   indexeraAtgard(a: Atgard): void {
-    const lista = (this.atgarderPerEnhet.get(a.enhet) ?? []).filter((x) => x.nr !== a.nr);
+    const fore = this.atgarderPerEnhet.get(a.enhet) ?? [];
+    const lista = fore.filter((x) => x.nr !== a.nr);
+    // a status update keeps the title: the name indexes stay
+    if (lista.length === fore.length || !fore.some((x) => x.nr === a.nr && x.atgard === a.atgard)) this.namngeneration++;
     lista.push(a);
     lista.sort((x, y) => x.nr - y.nr);
     this.atgarderPerEnhet.set(a.enhet, lista);
     this.generation++;
-    this.namngeneration++;
   }
 
   indexeraPlan(p: Atgardsplan): void {
+    const fore = this.planer.get(p.enhet);
+    if (!fore || fore.namn !== p.namn) this.namngeneration++;
     this.planer.set(p.enhet, p);
     this.generation++;
-    this.namngeneration++;
   }
 
   indexeraNyckeltal(n: Nyckeltal): void {

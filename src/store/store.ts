@@ -119,8 +119,13 @@ export function indexeraIRegister(reg: Register, samling: string, rad: unknown):
       const a = rad as Dokument['anvandare'][number];
       reg.anvandare.set(a.id, a);
       reg.generation++;
+      reg.personnamngeneration++;
       break;
     }
+    case 'konversationer':
+      reg.generation++;
+      reg.personnamngeneration++;
+      break;
     case 'trosklar': {
       const t = rad as Dokument['trosklar'][number];
       reg.trosklar.set(t.enhet, t);

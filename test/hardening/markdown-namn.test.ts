@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import type { Activity } from 'botbuilder';
 import { namnMedMarkup, skyddaSvar } from '../../src/answers/namnskydd.js';
+import { sakindex } from '../../src/language/sakindex.js';
 import { läsImportmapp } from '../../src/store/import.js';
 import type { Store } from '../../src/store/store.js';
 import type { LokalKanal } from '../../src/teams/lokalt.js';
@@ -75,5 +76,31 @@ describe('namn ur filerna och Teams visas som de skrevs, inte som markdown (issu
     assert.ok(namnMedMarkup(store.register).includes(grupp));
     const svar = skyddaSvar({ text: `Larm går till ${grupp} och gäller ${NAMN}.` }, store.register);
     assert.equal(svar.text, 'Larm går till \\*\\*Ekonomi\\*\\* \\<at\\>Alla\\</at\\> och gäller ' + SOM_SKRIVET + '.');
+  });
+  // The list of names with markup is kept until a name can have changed: saved figures and a measure's new status
+  // leave it (a scan of every name costs milliseconds at 10 000 units), a new title or user name renews it.
+  it('en ny åtgärdstitel eller ett nytt användarnamn med markup skyddas också när listan redan är byggd', async () => {
+    const fore = namnMedMarkup(store.register);
+    const index = sakindex(store.register);
+    const a = store.register.atgarder('xenhet').find((x) => x.nr === 1)!;
+    const aktor = { vem: ADMIN, kalla: 'chatt' as const };
+    await store.ändra(aktor, (tx) => {
+      tx.sätt('atgarder', { ...a, status: 'genomförd', version: a.version + 1 });
+      tx.lagg('utfall', { ...store.register.senasteVersion('xenhet', '2025-11')!, utfall_ack: 1310, version: 2 });
+    });
+    assert.equal(namnMedMarkup(store.register), fore, 'listan byggdes om fast inget namn ändrades');
+    assert.equal(sakindex(store.register), index, 'tolkningens namnindex byggdes om fast ingen titel ändrades');
+
+    const titel = 'Ny _titel_ för **xenheten**';
+    const person = '**Chefen** [länk](http://e)';
+    const anvandare = store.register.anvandare.get(ADMIN)!;
+    await store.ändra(aktor, (tx) => {
+      tx.sätt('atgarder', { ...store.register.atgarder('xenhet').find((x) => x.nr === 1)!, atgard: titel, version: a.version + 2 });
+      tx.sätt('anvandare', { ...anvandare, namn: person });
+    });
+    assert.ok(namnMedMarkup(store.register).includes(titel), 'den nya titeln saknas');
+    assert.ok(namnMedMarkup(store.register).includes(person), 'det nya användarnamnet saknas');
+    assert.notEqual(sakindex(store.register), index);
+    assert.equal(skyddaSvar({ text: titel }, store.register).text, 'Ny \\_titel\\_ för \\*\\*xenheten\\*\\*');
   });
 });
