@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { besvara } from '../src/answers/besvara.js';
 import { foregaende, manad, periodFranDatum } from '../src/domain/period.js';
-import { type Fillagring, type Store } from '../src/store/store.js';
+import { type Fillagring, Store } from '../src/store/store.js';
 import { Miljofabrik } from '../src/answers/svarsmiljo.js';
 import { type Benchfraga, skapaFragor } from './fragor.js';
 import { type Matning, kör, sammanfatta } from './last.js';
@@ -427,6 +427,7 @@ async function main(): Promise<void> {
   // 5. The same on PostgreSQL, with --postgres.
   let pgRes: Pgresultat | null = null;
   if (ARG.postgres) {
+    const filstore = await Store.oppna(stor.fil, klocka);
     pgRes = await benchPostgres({
       admin: ARG.postgres,
       org,
@@ -435,7 +436,7 @@ async function main(): Promise<void> {
       tmp,
       nu: NU,
       klocka,
-      filstore: stor.store,
+      filstore,
       // Questions neither store has answered: the file store's caches are warm for the ones measured above.
       fragor: skapaFragor(org, 3 * ARG.fragor, ARG.seed + 800).map((x) => x.text),
       uppvarmning: skapaFragor(org, 200, ARG.seed + 900).map((x) => x.text),
@@ -444,6 +445,7 @@ async function main(): Promise<void> {
       synlighet: 100,
       rad,
     });
+    await filstore.stang();
   }
 
   // 6. The scale curve: the same municipality at each size, on the embedded store.
