@@ -40,3 +40,14 @@ const RAPPORTORD =
 export function ärRapportord(ord: string): boolean {
   return RAPPORTORD.test(ord);
 }
+
+const BEGARAN = /^(\w*rapport\w*|manadsuppfoljning\w*|verksamhetsuppfoljning\w*|monthly|report)$/;
+
+/**
+ * Where the question asks for the report, the positions of the words that ask ("månadsrapporten"): they name no
+ * KPI or measure, however like one they are ("månadsrapport" is not "… längre än 3 månader").
+ */
+export function begaranordensPositioner(ordlista: readonly string[], normal: string): number[] {
+  if (!MANADSRAPPORT.test(normal)) return [];
+  return ordlista.flatMap((o, i) => (BEGARAN.test(o) ? [i] : []));
+}

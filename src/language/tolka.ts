@@ -7,7 +7,7 @@ import { namnord, ordlikhet, rang } from './namnmatchning.js';
 import { normalisera, ordMedVersaler, ordMedOriginal } from './normalisera.js';
 import { STOPPORD, ärEngelska } from './ordlista.js';
 import { PERIODORD, type Periodangivelse, tolkaPeriod } from './perioder.js';
-import { type Rapportmottagare, rapportmottagare, ärRapportord } from './rapportord.js';
+import { type Rapportmottagare, begaranordensPositioner, rapportmottagare, ärRapportord } from './rapportord.js';
 import { type Atgardsnyckel, sakindex } from './sakindex.js';
 import { forfina } from './enhetstolkning.js';
 import { VERKSAMHETSSYNONYMER } from './synonymer.js';
@@ -120,7 +120,8 @@ export function tolkaFraga(text: string, index: Enhetsindex, nu: Period): Fraga 
   // The store's own KPI and measure names, read like unit names.
   const sak = sakindex(index.register);
   const svaga = new Set(ordlista.flatMap((o, i) => (STOPPORD.has(o) && !NYCKELTALSORD.test(o) ? [i] : [])));
-  const kpi = sak.nyckeltal.basta(ordlista, new Set([...tid.anvanda, ...filterfras]), starka, svaga, true).forsta;
+  const begaran = begaranordensPositioner(ordlista, normal);
+  const kpi = sak.nyckeltal.basta(ordlista, new Set([...tid.anvanda, ...filterfras, ...begaran]), starka, svaga, true).forsta;
   const nyckeltalRegel = NYCKELTALSREGEL.test(normal);
   const atgardMarkning = ATGARDSREGEL.test(normal);
   const namnatKpi = Boolean(
@@ -147,7 +148,7 @@ export function tolkaFraga(text: string, index: Enhetsindex, nu: Period): Fraga 
     }
   }
 
-  const atgardsbortse = new Set([...bortse, ...(nyckeltal && !atgardMarkning ? kpi!.positioner : [])]);
+  const atgardsbortse = new Set([...bortse, ...begaran, ...(nyckeltal && !atgardMarkning ? kpi!.positioner : [])]);
   const atgardTraffar = sak.atgarder.basta(ordlista, atgardsbortse, starka, svaga, !atgardMarkning);
   const basta = atgardTraffar.forsta;
   // a measure is named by a long word of its own ("medicinrobotarna"), by much of its title, or, after "åtgärden", by all of it

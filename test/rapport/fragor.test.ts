@@ -5,6 +5,7 @@ import { Miljofabrik } from '../../src/answers/svarsmiljo.js';
 import type { Enhetsindex } from '../../src/language/enheter.js';
 import { tolkaFraga } from '../../src/language/tolka.js';
 import { DEMO_NU, demoStore } from '../support/demo.js';
+import { join } from 'node:path';
 import { VASTERVIK, VASTERVIK_NU, kommunStore } from './stod.js';
 
 describe('månadsrapporten: frågan', () => {
@@ -77,5 +78,37 @@ describe('månadsrapporten: vilken enhet, där kommunstyrelsen också är en enh
     assert.equal(enhet('månadsrapport för KS'), 'ks');
     assert.equal(enhet('månadsrapport för kommunstyrelsen'), 'ks');
     assert.equal(enhet('rapport till kommunstyrelsen för socialnämnden'), 'sn');
+  });
+});
+
+// Askersund has a KPI "… försörjningsstöd längre än 3 månader": "månadsrapport" is near enough "månader" to have
+// been read as that KPI, and the report never came.
+describe('månadsrapporten: begäran är inget nyckeltal eller åtgärd, hur likt ordet än är (Askersund)', () => {
+  let miljo: ReturnType<Miljofabrik['skapa']>;
+  before(async () => {
+    const nu = new Date('2025-02-14T12:00:00Z');
+    miljo = new Miljofabrik(await kommunStore(join(process.cwd(), 'test', 'kommuner', 'askersund'), nu), () => nu).skapa(
+      undefined,
+      undefined,
+    );
+  });
+  const fraga = (text: string) => tolkaFraga(text, miljo.index, miljo.nu);
+
+  for (const text of ['månadsrapport för socialnämnden', 'månadsrapporten för socialnämnden', 'månadsuppföljning för socialnämnden']) {
+    it(`"${text}"`, () => {
+      const f = fraga(text);
+      assert.equal(f.avsikt, 'manadsrapport');
+      assert.equal(f.nyckeltal, null);
+      assert.deepEqual(
+        f.enheter.map((e) => e.id),
+        ['sn'],
+      );
+    });
+  }
+
+  it('nyckeltalet nås fortfarande med sina egna ord', () => {
+    const f = fraga('hur många unga har haft försörjningsstöd längre än 3 månader?');
+    assert.equal(f.avsikt, 'nyckeltal');
+    assert.match(f.nyckeltal ?? '', /försörjningsstöd längre än 3 månader/);
   });
 });
