@@ -62,6 +62,25 @@ export class Register {
     this.enhetsgeneration++;
   }
 
+  /** One unit added or changed; the whole tree is rebuilt only when a unit moves (an import adds thousands one by one). */
+  indexeraEnhet(e: Enhet): void {
+    const fore = this.enheter.get(e.id);
+    this.enheter.set(e.id, e);
+    if (fore && fore.foralder !== e.foralder) return this.byggTrad();
+    if (e.foralder !== null) {
+      const syskon = this.barn.get(e.foralder) ?? [];
+      const plats = fore ? syskon.indexOf(fore) : -1;
+      if (plats >= 0) syskon[plats] = e;
+      else syskon.push(e);
+      this.barn.set(e.foralder, syskon);
+    }
+    this.perioderIDeltrad = null;
+    this.sorteradePerioder.clear();
+    this.underliggandeCache.clear();
+    this.generation++;
+    this.enhetsgeneration++;
+  }
+
   indexeraUtfall(u: Utfall): void {
     let perManad = this.versioner.get(u.enhet);
     if (!perManad) this.versioner.set(u.enhet, (perManad = new Map()));

@@ -132,12 +132,9 @@ export function indexeraIRegister(reg: Register, samling: string, rad: unknown):
       reg.generation++;
       break;
     }
-    case 'enheter': {
-      const e = rad as Dokument['enheter'][number];
-      reg.enheter.set(e.id, e);
-      reg.byggTrad();
+    case 'enheter':
+      reg.indexeraEnhet(rad as Dokument['enheter'][number]);
       break;
-    }
     case 'mottagna':
       reg.mottagna.add(rad as string);
       break;

@@ -87,3 +87,38 @@ describe('siffror: avvikelse och summering', () => {
     assert.equal(siffrorFor(reg, 'c', '2025-11'), null);
   });
 });
+
+// An import adds thousands of units one at a time; the tree is kept in step without being rebuilt for each.
+describe('registret: enheter som läggs till och ändras en i taget', () => {
+  const trad = (reg: Register) =>
+    Object.fromEntries([...reg.enheter.keys()].map((id) => [id, reg.barnTill(id).map((e) => `${e.id}:${e.namn}`)]));
+
+  it('ger samma träd och samma summor som ett register byggt från början', () => {
+    const reg = register([rad('a', '2025-11', 100, 110), rad('b', '2025-11', 50, 40), rad('d', '2025-11', 10, 12)]);
+    assert.equal(siffrorFor(reg, 'sn', '2025-11')?.utfall_ack, 150);
+    const andringar: Dokument['enheter'] = [
+      { id: 'd', namn: 'D', typ: 'verksamhet', foralder: 'sn', alias: [] },
+      { id: 'b', namn: 'B omdöpt', typ: 'verksamhet', foralder: 'sn', alias: [] },
+      { id: 'an', namn: 'Annan nämnd', typ: 'nämnd', foralder: 'k', alias: [] },
+      { id: 'c', namn: 'C', typ: 'verksamhet', foralder: 'an', alias: [] },
+      { id: 'a', namn: 'A flyttad', typ: 'verksamhet', foralder: 'an', alias: [] },
+    ];
+    for (const e of andringar) {
+      const fore = reg.enhetsgeneration;
+      const i = reg.dokument.enheter.findIndex((x) => x.id === e.id);
+      if (i >= 0) reg.dokument.enheter[i] = e;
+      else reg.dokument.enheter.push(e);
+      reg.indexeraEnhet(e);
+      assert.ok(reg.enhetsgeneration > fore);
+      const fran = new Register(reg.dokument);
+      assert.deepEqual(trad(reg), trad(fran), `efter ${e.id}`);
+      for (const id of ['k', 'sn', 'an'])
+        assert.deepEqual(siffrorFor(reg, id, '2025-11'), siffrorFor(fran, id, '2025-11'), `${id} efter ${e.id}`);
+    }
+    assert.deepEqual(
+      reg.barnTill('sn').map((e) => e.namn),
+      ['B omdöpt', 'D'],
+    );
+    assert.equal(siffrorFor(reg, 'an', '2025-11')?.utfall_ack, 110);
+  });
+});
