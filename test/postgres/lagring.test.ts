@@ -373,6 +373,27 @@ describe('PostgreSQL: flera instanser på en databas', function () {
     assert.doesNotMatch(annan, /Socialnämnden t\.o\.m\. september/);
   });
 
+  // Under load, a termination arriving in the same packet as a new connection's readiness reached the client in the
+  // tick between the pool handing it out and the caller's listener: thrown as uncaught, it stopped the process.
+  it('en anslutning som databasen avslutar medan ingen sats körs stoppar inte processen, och nästa inskick sparas', async () => {
+    const { url, a } = await demo();
+    const pool = (a as unknown as { pool: pg.Pool }).pool;
+    const klient = await pool.connect();
+    const { rows } = await klient.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+    const slut = new Promise((r) => klient.once('end', r));
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query('SELECT pg_terminate_backend($1)', [rows[0].pid]);
+    await admin.end();
+    await slut;
+    klient.release(true);
+    const enhet = 'hemtjanst';
+    const grund = a.register.senasteVersion(enhet, '2025-12')?.version ?? 0;
+    const r = await sparaUtfall(a, alex(a), formular(enhet, '2025-12', grund, '20500', randomUUID()));
+    assert.equal(r.typ, 'sparad');
+    assert.equal(a.register.senasteVersion(enhet, '2025-12')?.utfall_ack, 20500);
+  });
+
   it('databasen försvinner under körningen: svar ur minnet med en notis, inskick vägras och kvitteras aldrig, allt återkommer utan omstart', async () => {
     const { url, a } = await demo();
     const b = await oppna(url);

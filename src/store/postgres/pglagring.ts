@@ -115,6 +115,11 @@ export class Pglagring implements Store {
     });
     // An idle connection that breaks is dropped by the pool; the next query opens a new one.
     pool.on('error', () => undefined);
+    // The pool takes its own error listener off a connection as it hands it out, and the caller's comes a tick
+    // later; a termination that arrives in the same packet as the connection's readiness (a database restarting)
+    // would be thrown as uncaught and stop the process. Every connection keeps a listener; the failed statement
+    // that follows reports the error.
+    pool.on('connect', (klient) => klient.on('error', () => undefined));
     let klient: pg.PoolClient;
     try {
       klient = await pool.connect();
