@@ -4,6 +4,7 @@ import type { Register } from '../domain/register.js';
 import { type Siffror, avvikelse, siffrorFor } from '../domain/siffror.js';
 import { avrunda } from '../domain/tal.js';
 import { vemNamn } from './historik.js';
+import { ärHelår, tomText } from './perioder.js';
 
 /**
  * The nämnd's monthly report (the protocol table of seed 003): one row per unit on the level below, the
@@ -19,6 +20,12 @@ export interface Manadsrapport {
   periodnamn: string;
   /** "november" */
   manad: string;
+  /** a year whose only figures are December's: an annual report (bokslut), spoken of as the year, never as December */
+  helar: boolean;
+  /** "t.o.m. november 2025", or "helåret 2024" for an annual report */
+  tom: string;
+  /** what the amount columns are headed by: "t.o.m. november", or "2024" for an annual report */
+  kolumn: string;
   /** the day the report was made (ISO date, from the injected clock) */
   datum: string;
   /** one row per unit on the level below, in the organisation's order; empty for a unit without units below */
@@ -235,6 +242,7 @@ function atgardssammanstallning(reg: Register, enhet: Enhet, period: Period): At
 export function manadsrapport(reg: Register, enhetId: string, period: Period, idag: Date): Manadsrapport | null {
   const enhet = reg.enhet(enhetId);
   if (!enhet) return null;
+  const helar = ärHelår(reg, enhet.id, period);
   const barn = reg.barnTill(enhet.id);
   const byggda = barn.map((b) => rad(reg, b, period));
   const egen = rad(reg, enhet, period);
@@ -256,6 +264,9 @@ export function manadsrapport(reg: Register, enhetId: string, period: Period, id
     period,
     periodnamn: periodNamn(period),
     manad: manadsnamn(period),
+    helar,
+    tom: tomText(reg, enhet.id, period),
+    kolumn: helar ? String(år(period)) : `t.o.m. ${manadsnamn(period)}`,
     datum: idag.toISOString().slice(0, 10),
     rader: byggda.map((b) => b.rad),
     summa,

@@ -1,7 +1,6 @@
 import type { Farg, Manadsrapportkort } from '../cards/vyer.js';
 import { uppraknat } from '../domain/behorighet.js';
 import { somSkrivet } from '../domain/markdown.js';
-import { tillOchMedText } from '../domain/period.js';
 import type { Enhet } from '../domain/schema.js';
 import { formatProcent, formatTal, formatTkr } from '../domain/tal.js';
 import { ärStyrelsen } from '../language/rapportord.js';
@@ -92,7 +91,7 @@ export function radnamn(r: Rapportrad, namn = r.namn): string {
 }
 
 export function rapportrubrik(vy: Manadsrapport): string {
-  return `Månadsrapport: ${vy.enhetsnamn} ${tillOchMedText(vy.period)}`;
+  return `Månadsrapport: ${vy.enhetsnamn}${vy.helar ? ',' : ''} ${vy.tom}`;
 }
 
 /** "Ej rapporterat för november: Kost och AMI. Summorna är ofullständiga: 19 av 21 enheter har rapporterat." */
@@ -104,7 +103,7 @@ export function ejRapporteratText(vy: Manadsrapport): string | null {
     : vy.summa.siffror
       ? ` Summaraden är ${vy.enhetsnamn}s egen rapporterade rad.`
       : '';
-  return `Ej rapporterat för ${vy.manad}: ${uppraknat(vy.ejRapporterade.map((e) => e.namn))}.${summor}`;
+  return `Ej rapporterat för ${vy.helar ? vy.tom : vy.manad}: ${uppraknat(vy.ejRapporterade.map((e) => e.namn))}.${summor}`;
 }
 
 export function avstamningText(vy: Manadsrapport): string | null {
@@ -183,7 +182,7 @@ function rapportsvar(vy: Manadsrapport, personligChatt: boolean, notering?: stri
   const harHelar = tabell.some((r) => r.siffror?.budget_helar != null || r.siffror?.prognos_helar != null);
   const kort: Manadsrapportkort = {
     rubrik: `Månadsrapport: ${vy.enhetsnamn}`,
-    undertitel: `Ekonomisk uppföljning ${tillOchMedText(vy.period)}, tkr`,
+    undertitel: `Ekonomisk uppföljning ${vy.tom}, tkr`,
     ...(notering ? { notering } : {}),
     ...(ejRapporterat ? { ejRapporterat } : {}),
     rader: tabell.map((r) => ({

@@ -54,8 +54,8 @@ function tabellblad(wb: ExcelJS.Workbook, vy: Manadsrapport): void {
   const rubrik = ws.getRow(3);
   rubrik.values = [
     'Enhet',
-    `Budget t.o.m. ${vy.manad}`,
-    `Utfall t.o.m. ${vy.manad}`,
+    `Budget ${vy.kolumn}`,
+    `Utfall ${vy.kolumn}`,
     'Avvikelse',
     'Procent av budget',
     'Årsbudget',

@@ -23,7 +23,6 @@ import {
   statusText,
 } from '../answers/manadsrapportsvar.js';
 import { avvikelseIOrd, prognosIOrd } from '../answers/ord.js';
-import { tillOchMedText } from '../domain/period.js';
 import { formatProcent, formatTal, formatTkr } from '../domain/tal.js';
 import { ritaDiagram } from '../diagram/diagram.js';
 
@@ -44,7 +43,7 @@ export function diagramstorlek(antal: number): { bredd: number; hojd: number } {
 export function avvikelsediagram(vy: Manadsrapport): Buffer {
   const rader = vy.rader.length ? vy.rader : [vy.summa];
   return ritaDiagram({
-    titel: `Avvikelse per enhet ${tillOchMedText(vy.period)}`,
+    titel: `Avvikelse per enhet ${vy.tom}`,
     typ: 'staplar',
     etiketter: rader.map((r) => r.namn),
     serier: [{ namn: 'Avvikelse', varden: rader.map((r) => r.siffror?.avvikelse ?? null) }],
@@ -94,16 +93,19 @@ const rubrik = (text: string, niva: 1 | 2 | 3 = 2) =>
     children: [new TextRun(text)],
   });
 
+/** "till och med november", or "2024" for an annual report */
+const tillOchMed = (vy: Manadsrapport) => (vy.helar ? vy.kolumn : `till och med ${vy.manad}`);
+
 function sammanfattning(vy: Manadsrapport): Paragraph[] {
   const s = vy.summa.siffror;
-  if (!s) return [stycke(`Det finns inga siffror för ${vy.enhetsnamn} ${tillOchMedText(vy.period)}.`)];
+  if (!s) return [stycke(`Det finns inga siffror för ${vy.enhetsnamn} ${vy.tom}.`)];
   const ut = [
-    stycke(`Budget till och med ${vy.manad}: ${formatTkr(s.budget_ack)}`),
-    stycke(`Redovisning till och med ${vy.manad}: ${formatTkr(s.utfall_ack)}`),
-    stycke(`Avvikelse till och med ${vy.manad}: ${formatTkr(s.avvikelse)}`),
+    stycke(`Budget ${tillOchMed(vy)}: ${formatTkr(s.budget_ack)}`),
+    stycke(`Redovisning ${tillOchMed(vy)}: ${formatTkr(s.utfall_ack)}`),
+    stycke(`Avvikelse ${tillOchMed(vy)}: ${formatTkr(s.avvikelse)}`),
     stycke(`Procent av budget: ${s.procent === null ? '–' : formatProcent(s.procent)}`),
     stycke(
-      `${vy.enhetsnamn} visar ${tillOchMedText(vy.period)} ${avvikelseIOrd(s.avvikelse)}.${
+      `${vy.enhetsnamn} visar ${vy.tom} ${avvikelseIOrd(s.avvikelse)}.${
         s.prognosavvikelse !== null && s.prognos_helar !== null && s.budget_helar !== null
           ? ` Helårsprognosen är ${formatTkr(s.prognos_helar)} mot årsbudgeten ${formatTkr(s.budget_helar)}: ${prognosIOrd(s.prognosavvikelse)}.`
           : ''
@@ -119,8 +121,8 @@ function protokollstabell(vy: Manadsrapport): Table {
   return tabell(
     [
       { text: 'Enhet', bredd: 24 },
-      { text: `Budget t.o.m. ${vy.manad}`, hoger: true, bredd: 11 },
-      { text: `Redovisning t.o.m. ${vy.manad}`, hoger: true, bredd: 11 },
+      { text: `Budget ${vy.kolumn}`, hoger: true, bredd: 11 },
+      { text: `Redovisning ${vy.kolumn}`, hoger: true, bredd: 11 },
       { text: 'Avvikelse', hoger: true, bredd: 10 },
       { text: 'Procent', hoger: true, bredd: 8 },
       { text: 'Årsbudget', hoger: true, bredd: 11 },
@@ -194,16 +196,18 @@ export async function skrivWord(vy: Manadsrapport): Promise<Buffer> {
   const doc = new Document({
     creator: 'Budgetkollen',
     title: rapportrubrik(vy),
-    description: `Ekonomisk uppföljning ${tillOchMedText(vy.period)}`,
+    description: `Ekonomisk uppföljning ${vy.tom}`,
     styles: { default: { document: { run: { font: 'Arial', size: 22 } } } },
     sections: [
       {
         children: [
           stycke(`${vy.enhetsnamn}`, { fet: true }),
           stycke(`Tjänsteskrivelse ${vy.datum}`),
-          rubrik(`Ekonomisk uppföljning ${tillOchMedText(vy.period)}`, 1),
+          rubrik(`Ekonomisk uppföljning ${vy.tom}`, 1),
           rubrik('Förslag till beslut'),
-          stycke(`${vy.enhetsnamn} tar del av den ekonomiska uppföljningen till och med ${vy.periodnamn}.`),
+          stycke(
+            `${vy.enhetsnamn} tar del av den ekonomiska uppföljningen ${vy.helar ? `för ${vy.tom}` : `till och med ${vy.periodnamn}`}.`,
+          ),
           rubrik('Sammanfattning av ärendet'),
           stycke(`Ekonomisk uppföljning för ${vy.enhetsnamn} (i tusentals kronor)`, { fet: true }),
           ...sammanfattning(vy),
@@ -220,7 +224,7 @@ export async function skrivWord(vy: Manadsrapport): Promise<Buffer> {
                 transformation: sidbredd(diagramstorlek(vy.rader.length || 1)),
                 altText: {
                   name: 'Avvikelse per enhet',
-                  title: `Avvikelse per enhet ${tillOchMedText(vy.period)}`,
+                  title: `Avvikelse per enhet ${vy.tom}`,
                   description: 'Stapeldiagram över avvikelsen per enhet i tkr',
                 },
               }),
@@ -230,7 +234,7 @@ export async function skrivWord(vy: Manadsrapport): Promise<Buffer> {
           ...(vy.rader.some((r) => r.kommentarer.length) || vy.summa.kommentarer.length ? [rubrik('Kommentarer'), ...kommentarer(vy)] : []),
           ...atgarder(vy),
           rubrik('Beslutsunderlag'),
-          stycke(`Ekonomisk uppföljning ${tillOchMedText(vy.period)} ur Budgetkollen, ${vy.datum}.`),
+          stycke(`Ekonomisk uppföljning ${vy.tom} ur Budgetkollen, ${vy.datum}.`),
         ],
       },
     ],

@@ -75,10 +75,11 @@ describe('månadsrapporten som filer: Excel och Word läses tillbaka', () => {
   });
 
   for (const fall of [
-    { kommun: 'Åsby', enhet: 'sn', period: '2025-11', store: () => demo, nu: DEMO_NU },
-    { kommun: 'Åsby', enhet: 'kommun', period: '2025-11', store: () => demo, nu: DEMO_NU },
-    { kommun: 'Västervik', enhet: 'vastervik', period: '2021-11', store: () => vastervik, nu: VASTERVIK_NU },
-    { kommun: 'Västervik', enhet: 'sn', period: '2020-12', store: () => vastervik, nu: VASTERVIK_NU },
+    { kommun: 'Åsby', enhet: 'sn', period: '2025-11', store: () => demo, nu: DEMO_NU, kolumn: 't.o.m. november' },
+    { kommun: 'Åsby', enhet: 'kommun', period: '2025-11', store: () => demo, nu: DEMO_NU, kolumn: 't.o.m. november' },
+    { kommun: 'Västervik', enhet: 'vastervik', period: '2021-11', store: () => vastervik, nu: VASTERVIK_NU, kolumn: 't.o.m. november' },
+    // Västervik's 2020 is its annual report: only December figures that year
+    { kommun: 'Västervik', enhet: 'sn', period: '2020-12', store: () => vastervik, nu: VASTERVIK_NU, kolumn: '2020' },
   ]) {
     it(`${fall.kommun}, ${fall.enhet} ${fall.period}: arbetsboken har riktiga tal lika med lagringens, fryst rubrik, summaraden som förälderns`, async () => {
       const reg = fall.store().register;
@@ -96,13 +97,7 @@ describe('månadsrapporten som filer: Excel och Word läses tillbaka', () => {
       assert.equal(ws.views[0]?.state, 'frozen');
       assert.equal((ws.views[0] as { ySplit?: number }).ySplit, rubrikrad, 'the header row stays in view');
       const rubrik = (ws.getRow(rubrikrad).values as unknown[]).slice(1);
-      assert.deepEqual(rubrik.slice(0, 5), [
-        'Enhet',
-        `Budget t.o.m. ${vy.manad}`,
-        `Utfall t.o.m. ${vy.manad}`,
-        'Avvikelse',
-        'Procent av budget',
-      ]);
+      assert.deepEqual(rubrik.slice(0, 5), ['Enhet', `Budget ${fall.kolumn}`, `Utfall ${fall.kolumn}`, 'Avvikelse', 'Procent av budget']);
 
       const barn = reg.barnTill(fall.enhet);
       assert.equal(rader.length, barn.length + 1, 'one row per unit below and the sum row');
@@ -156,7 +151,7 @@ describe('månadsrapporten som filer: Excel och Word läses tillbaka', () => {
     };
     assert.match(
       celler(await arbetsbok(ofullstandig.bytes)),
-      /Ej rapporterat för december: Uttag ur resultatutjämningsfond\. Summorna är ofullständiga: 5 av 6/,
+      /Ej rapporterat för helåret 2020: Uttag ur resultatutjämningsfond\. Summorna är ofullständiga: 5 av 6/,
     );
     const rattad = celler(await arbetsbok((await skrivRapportfil(manadsrapport(demo.register, 'sn', '2025-11', DEMO_NU)!, 'xlsx')).bytes));
     assert.match(rattad, /Rättat: Barn och unga: version 2/);
