@@ -15,7 +15,7 @@ const minne = new WeakMap<Register, { nyckel: string; namn: string[] }>();
 export function namnMedMarkup(reg: Register): string[] {
   const dok = reg.dokument;
   // not reg.generation: every figure saved bumps it, and a scan of every name at 10 000 units costs milliseconds
-  const nyckel = `${reg.enhetsgeneration}|${reg.namngeneration}|${reg.personnamngeneration}|${dok.konversationer.length}`;
+  const nyckel = `${reg.enhetsgeneration}|${reg.namngeneration}|${reg.personnamngeneration}`;
   const sparat = minne.get(reg);
   if (sparat?.nyckel === nyckel) return sparat.namn;
   const namn = new Set<string>();

@@ -48,18 +48,9 @@ export class Register {
   }
 
   byggTrad(): void {
-    this.perioderIDeltrad = null;
-    this.sorteradePerioder.clear();
-    this.underliggandeCache.clear();
     this.barn.clear();
-    for (const e of this.enheter.values()) {
-      if (e.foralder === null) continue;
-      const lista = this.barn.get(e.foralder) ?? [];
-      lista.push(e);
-      this.barn.set(e.foralder, lista);
-    }
-    this.generation++;
-    this.enhetsgeneration++;
+    for (const e of this.enheter.values()) this.laggUnder(e);
+    this.tradetAndrades();
   }
 
   /** One unit added or changed; the whole tree is rebuilt only when a unit moves (an import adds thousands one by one). */
@@ -67,13 +58,22 @@ export class Register {
     const fore = this.enheter.get(e.id);
     this.enheter.set(e.id, e);
     if (fore && fore.foralder !== e.foralder) return this.byggTrad();
-    if (e.foralder !== null) {
-      const syskon = this.barn.get(e.foralder) ?? [];
-      const plats = fore ? syskon.indexOf(fore) : -1;
-      if (plats >= 0) syskon[plats] = e;
-      else syskon.push(e);
-      this.barn.set(e.foralder, syskon);
-    }
+    const syskon = e.foralder === null ? undefined : this.barn.get(e.foralder);
+    const plats = fore && syskon ? syskon.indexOf(fore) : -1;
+    if (plats >= 0) syskon![plats] = e;
+    else this.laggUnder(e);
+    this.tradetAndrades();
+  }
+
+  private laggUnder(e: Enhet): void {
+    if (e.foralder === null) return;
+    const syskon = this.barn.get(e.foralder) ?? [];
+    syskon.push(e);
+    this.barn.set(e.foralder, syskon);
+  }
+
+  /** Drops what is derived from the tree. */
+  private tradetAndrades(): void {
     this.perioderIDeltrad = null;
     this.sorteradePerioder.clear();
     this.underliggandeCache.clear();
@@ -147,7 +147,7 @@ export class Register {
     const fore = this.atgarderPerEnhet.get(a.enhet) ?? [];
     const lista = fore.filter((x) => x.nr !== a.nr);
     // a status update keeps the title: the name indexes stay
-    if (lista.length === fore.length || !fore.some((x) => x.nr === a.nr && x.atgard === a.atgard)) this.namngeneration++;
+    if (fore.find((x) => x.nr === a.nr)?.atgard !== a.atgard) this.namngeneration++;
     lista.push(a);
     lista.sort((x, y) => x.nr - y.nr);
     this.atgarderPerEnhet.set(a.enhet, lista);
